@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { Auth } from "./auth.js";
+import { Duration, FieldPath, HttpUrl, QueryMap, StringMap } from "./common.js";
+import { Pagination } from "./pagination.js";
+
+export const Incremental = z
+  .strictObject({
+    cursorField: FieldPath.describe("Record field whose highest acknowledged value is the sync cursor, e.g. updated_at."),
+    param: z.string().min(1).describe("Query parameter that carries the saved cursor on the next run."),
+    initialValue: z.string().optional().describe("Value sent on the very first run; omitted when absent."),
+  })
+  .describe(
+    "Incremental sync: the source must return records in ascending cursorField order and honour `param` as 'greater than'.",
+  );
+export type Incremental = z.infer<typeof Incremental>;
+
+export const HttpInput = z
+  .strictObject({
+    type: z.literal("http"),
+    baseUrl: HttpUrl,
+    path: z.string().startsWith("/").default("/"),
+    method: z.enum(["GET", "POST"]).default("GET"),
+    query: QueryMap.default({}),
+    headers: StringMap.default({}),
+    body: z.unknown().optional().describe("JSON body, for sources that list through POST."),
+    auth: Auth.optional(),
+    pagination: Pagination.default({ type: "none" }),
+    records: FieldPath.optional().describe("Path to the records array in the body; absent means the body is the array."),
+    schedule: z.string().min(1).optional().describe("CRON expression (5 or 6 fields) for `cannectors serve`."),
+    timezone: z.string().min(1).default("UTC").describe("IANA time zone the schedule is read in."),
+    incremental: Incremental.optional(),
+    timeout: Duration.optional().describe("Overrides settings.timeouts.request for this input."),
+  })
+  .describe("Polls an HTTP API, page by page.");
+export type HttpInput = z.infer<typeof HttpInput>;

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { Duration } from "./common.js";
+
+export const RetrySettings = z.strictObject({
+  maxAttempts: z.number().int().min(1).max(100).default(5).describe("Attempts in all, the first included."),
+  initialDelay: Duration.default("500ms"),
+  maxDelay: Duration.default("30s"),
+  maxRetryAfter: Duration.default("60s").describe(
+    "Longest Retry-After honoured; a longer one fails the request (dead letter) instead of sleeping.",
+  ),
+  jitter: z.enum(["full", "none"]).default("full").describe("Full jitter draws each wait in [0, backoff]."),
+});
+
+export const Settings = z
+  .strictObject({
+    retries: RetrySettings.default({
+      maxAttempts: 5,
+      initialDelay: "500ms",
+      maxDelay: "30s",
+      maxRetryAfter: "60s",
+      jitter: "full",
+    }),
+    rateLimit: z
+      .strictObject({
+        requestsPerSecond: z.number().positive(),
+        burst: z.number().int().positive().optional(),
+      })
+      .optional()
+      .describe("Per-host token bucket shared by the input and the output."),
+    timeouts: z
+      .strictObject({ connect: Duration.default("10s"), request: Duration.default("30s") })
+      .default({ connect: "10s", request: "30s" }),
+    concurrency: z.number().int().min(1).max(256).default(4).describe("Output requests in flight at once."),
+    network: z
+      .strictObject({
+        allowPrivateLinkLocal: z
+          .boolean()
+          .default(false)
+          .describe("Allow link-local and cloud-metadata addresses (169.254.0.0/16, fe80::/10). Off by default."),
+        allowHosts: z.array(z.string().min(1)).default([]).describe("Extra hosts beyond those the modules name."),
+      })
+      .default({ allowPrivateLinkLocal: false, allowHosts: [] }),
+  })
+  .describe("Run-wide settings.");
+export type Settings = z.infer<typeof Settings>;
+export type RetrySettings = z.infer<typeof RetrySettings>;
+
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});

@@ -1,0 +1,87 @@
+/**
+ * The contracts between the engine and its modules. The engine owns ordering, batching,
+ * back-pressure and cursor commits; modules own one protocol each.
+ */
+import type { Logger } from "../log/types.js";
+import type { RetryPolicy } from "../net/retry.js";
+import type { Clock, HttpClient } from "../net/types.js";
+import type { Redactor } from "../secrets/types.js";
+
+export type JsonRecord = Record<string, unknown>;
+
+export interface ModuleContext {
+  connectorName: string;
+  client: HttpClient;
+  logger: Logger;
+  redactor: Redactor;
+  clock: Clock;
+  retry: RetryPolicy;
+  signal: AbortSignal;
+  /** Source of jitter; injectable for tests. */
+  random?: () => number;
+}
+
+export interface SourcePage {
+  /** 1-based page number within this run. */
+  number: number;
+  /** The URL that served the page, secrets redacted: used in errors and logs. */
+  url: string;
+  records: unknown[];
+}
+
+export interface InputModule {
+  /**
+   * Pages in order. `savedCursor` is the incremental cursor persisted by the previous run
+   * (undefined on the first run). The generator is pulled lazily: the engine asks for the next
+   * page only when it has room, which is what bounds memory.
+   */
+  pages(savedCursor: string | undefined): AsyncGenerator<SourcePage>;
+}
+
+export interface OutputRecord {
+  /** Position of the record in the run's stream, from 0; used for errors and acknowledgement order. */
+  seq: number;
+  value: JsonRecord;
+}
+
+export interface DeliveryResult {
+  delivered: number;
+  /** Records that failed permanently and were written to the dead-letter sink. */
+  deadLettered: number;
+}
+
+export interface OutputModule {
+  /** Delivers one batch (already sized by the engine), retrying as configured. Resolves once every record is delivered or dead-lettered. */
+  deliver(batch: OutputRecord[]): Promise<DeliveryResult>;
+  close(): Promise<void>;
+}
+
+/** A record that failed permanently, as written to the dead-letter file. */
+export interface DeadLetterEntry {
+  connector: string;
+  seq: number;
+  record: JsonRecord;
+  status: number | null;
+  reason: string;
+  /** First bytes of the response body, redacted. */
+  responseExcerpt: string;
+  attempts: number;
+}
+
+export interface DeadLetterSink {
+  write(entry: DeadLetterEntry): void;
+  readonly count: number;
+  close(): Promise<void>;
+}
+
+/** What a dry run writes instead of sending: the exact request, headers masked. */
+export interface PlannedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface DryRunSink {
+  write(request: PlannedRequest): void;
+}

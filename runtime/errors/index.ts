@@ -1,0 +1,2 @@
+export { CannectorsError, ErrorCodes, describeError, isCannectorsError } from "./errors.js";
+export type { CannectorsErrorOptions, ErrorCode } from "./errors.js";

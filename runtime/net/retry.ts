@@ -1,0 +1,43 @@
+import { durationMs, type RetrySettings } from "../artifact/index.js";
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+  maxRetryAfterMs: number;
+  jitter: "full" | "none";
+}
+
+export function retryPolicyFrom(settings: RetrySettings): RetryPolicy {
+  return {
+    maxAttempts: settings.maxAttempts,
+    initialDelayMs: durationMs(settings.initialDelay),
+    maxDelayMs: durationMs(settings.maxDelay),
+    maxRetryAfterMs: durationMs(settings.maxRetryAfter),
+    jitter: settings.jitter,
+  };
+}
+
+/** The backoff ceiling before attempt `retry` (1 = first retry): initial × 2^(retry-1), capped. */
+export function backoffCeiling(retry: number, policy: RetryPolicy): number {
+  return Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, retry - 1));
+}
+
+/** Exponential backoff with full jitter (AWS architecture blog): a wait drawn in [0, ceiling]. */
+export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number = Math.random): number {
+  const ceiling = backoffCeiling(retry, policy);
+  return policy.jitter === "full" ? Math.floor(random() * ceiling) : ceiling;
+}
+
+/**
+ * Retry-After as milliseconds from `nowMs`: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
+ * Undefined when absent or unreadable; a date in the past gives 0.
+ */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - nowMs);
+}

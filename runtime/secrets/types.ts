@@ -1,0 +1,8 @@
+/** Masks secret values, and their base64 and URL-encoded forms, in any text that leaves the process. */
+export interface Redactor {
+  /** Registers a value learnt at run time (e.g. an OAuth2 access token). Values shorter than 4 chars are ignored. */
+  add(secret: string): void;
+  redact(text: string): string;
+  /** Deep copy of a JSON-like value with every string redacted. */
+  redactValue<T>(value: T): T;
+}
