@@ -35,7 +35,7 @@ export const MapField: z.ZodType<MapField> = z.lazy(() =>
         ctx.addIssue({ code: "custom", path: ["each"], message: "each needs `from` to name the source array" });
       }
     }),
-);
+).meta({ id: "MapField" });
 
 export const MapFilter = z
   .strictObject({
@@ -70,6 +70,7 @@ export const ConditionFilter = z
   .strictObject({
     type: z.literal("condition"),
     if: Expression,
+    // biome-ignore lint/suspicious/noThenProperty: never a function, so the object cannot act as a thenable
     then: Branch.default("keep").describe("keep, drop, or filters to run when the condition holds."),
     else: Branch.default("drop").describe("keep, drop, or filters to run otherwise."),
   })
@@ -77,7 +78,7 @@ export const ConditionFilter = z
 
 export const Filter: z.ZodType<Filter> = z.lazy(() =>
   z.discriminatedUnion("type", [MapFilter, ConditionFilter, ComputeFilter]),
-);
+).meta({ id: "Filter" });
 
 export type MapFilter = z.infer<typeof MapFilter>;
 export type ComputeFilter = z.infer<typeof ComputeFilter>;

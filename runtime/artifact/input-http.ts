@@ -5,7 +5,9 @@ import { Pagination } from "./pagination.js";
 
 export const Incremental = z
   .strictObject({
-    cursorField: FieldPath.describe("Record field whose highest acknowledged value is the sync cursor, e.g. updated_at."),
+    cursorField: FieldPath.describe(
+      "Record field whose highest acknowledged value is the sync cursor, e.g. updated_at.",
+    ),
     param: z.string().min(1).describe("Query parameter that carries the saved cursor on the next run."),
     initialValue: z.string().optional().describe("Value sent on the very first run; omitted when absent."),
   })
@@ -25,7 +27,9 @@ export const HttpInput = z
     body: z.unknown().optional().describe("JSON body, for sources that list through POST."),
     auth: Auth.optional(),
     pagination: Pagination.default({ type: "none" }),
-    records: FieldPath.optional().describe("Path to the records array in the body; absent means the body is the array."),
+    records: FieldPath.optional().describe(
+      "Path to the records array in the body; absent means the body is the array.",
+    ),
     schedule: z.string().min(1).optional().describe("CRON expression (5 or 6 fields) for `cannectors serve`."),
     timezone: z.string().min(1).default("UTC").describe("IANA time zone the schedule is read in."),
     incremental: Incremental.optional(),

@@ -32,7 +32,9 @@ export const HttpOutput = z
     batch: z
       .strictObject({
         size: z.number().int().min(1).max(10_000),
-        wrap: FieldPath.optional().describe("Envelope field holding the array, e.g. `clients`; absent sends a JSON array."),
+        wrap: FieldPath.optional().describe(
+          "Envelope field holding the array, e.g. `clients`; absent sends a JSON array.",
+        ),
       })
       .optional()
       .describe("Send records in batches; absent sends one record per request."),

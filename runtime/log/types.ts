@@ -10,3 +10,16 @@ export interface Logger {
   error(message: string, fields?: LogFields): void;
   child(fields: LogFields): Logger;
 }
+
+/** One log line as every sink sees it: already redacted, fields JSON-safe. */
+export interface LogEntry {
+  /** ISO 8601, UTC. */
+  time: string;
+  level: LogLevel;
+  message: string;
+  fields: LogFields;
+}
+
+export type LogSink = (entry: LogEntry) => void;
+
+export const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];

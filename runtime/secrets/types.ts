@@ -6,3 +6,18 @@ export interface Redactor {
   /** Deep copy of a JSON-like value with every string redacted. */
   redactValue<T>(value: T): T;
 }
+
+/** One `${env:NAME}` occurrence inside a string of the artifact. */
+export interface SecretRef {
+  /** Where the string sits in the artifact, e.g. `["input", "auth", "token"]`. */
+  path: (string | number)[];
+  /** The environment variable's name. */
+  name: string;
+  /** The reference exactly as written, e.g. `${env:API_TOKEN}`. */
+  raw: string;
+}
+
+export interface SecretSyntaxError {
+  path: (string | number)[];
+  message: string;
+}

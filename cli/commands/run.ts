@@ -1,0 +1,111 @@
+import { createWriteStream } from "node:fs";
+import type { Command } from "commander";
+import { hasErrors } from "../../runtime/diagnostics/index.js";
+import { type RunSummary, runConnector } from "../../runtime/engine/run.js";
+import { describeError } from "../../runtime/errors/index.js";
+import { stderrSink } from "../../runtime/log/index.js";
+import { openStateStore } from "../../runtime/state/index.js";
+import { validateArtifactFile } from "../../runtime/validate/index.js";
+import { progressLine } from "../progress.js";
+import { reportDiagnostics } from "../report-diagnostics.js";
+import { resolveStatePath } from "../state-path.js";
+import { EXIT, painter, useColor } from "../terminal.js";
+
+interface RunFlags {
+  dryRun?: boolean;
+  out?: string;
+  limit?: number;
+  json?: boolean;
+  state?: string;
+  logLevel?: "debug" | "info" | "warn" | "error";
+  logFormat?: "pretty" | "json";
+  deadLetter?: string;
+}
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command("run")
+    .description("run a connector once: read the source, apply the filters, deliver to the target")
+    .argument("<file>", "connector YAML file")
+    .option("--dry-run", "read the source and run the filters, but only print the requests that would be sent")
+    .option("--out <file>", "with --dry-run: write the planned requests (NDJSON) to this file instead of stdout")
+    .option("--limit <n>", "stop after reading this many source records", (v) => positiveInt(v))
+    .option("--json", "print the run summary as JSON on stdout")
+    .option("--state <path>", "state database (default .cannectors/state.db, or $CANNECTORS_STATE)")
+    .option("--dead-letter <path>", "dead-letter file (default from the artifact, else .cannectors/dead-letter/NAME.ndjson)")
+    .option("--log-level <level>", "debug | info | warn | error", "info")
+    .option("--log-format <format>", "pretty | json (logs go to stderr)", "pretty")
+    .action(async (file: string, flags: RunFlags) => {
+      process.exitCode = await runCommand(file, flags);
+    });
+}
+
+async function runCommand(file: string, flags: RunFlags): Promise<number> {
+  // Everything is checked, secrets included, before any connection or state write.
+  const validation = await validateArtifactFile(file, { env: process.env });
+  if (hasErrors(validation.diagnostics) || !validation.artifact) {
+    reportDiagnostics(validation.diagnostics);
+    return EXIT.invalid;
+  }
+  const artifact = validation.artifact;
+  const store = openStateStore(resolveStatePath(flags.state));
+  const out = flags.dryRun && flags.out ? createWriteStream(flags.out) : undefined;
+  const controller = new AbortController();
+  const stop = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write(`\n${signal}: finishing in-flight requests, then stopping (again to force)\n`);
+    controller.abort(new Error(`stopped by ${signal}`));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  const progress = progressLine(process.stderr, artifact.connector.metadata.name);
+  let summary: RunSummary;
+  try {
+    summary = await runConnector({
+      artifact,
+      store,
+      env: process.env,
+      ...(flags.dryRun ? { dryRun: { write: (line: string) => (out ?? process.stdout).write(`${line}\n`) } } : {}),
+      ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
+      ...(flags.deadLetter ? { deadLetterPath: flags.deadLetter } : {}),
+      logLevel: flags.logLevel ?? "info",
+      logSinks: [stderrSink({ format: flags.logFormat ?? "pretty", color: useColor(process.stderr) })],
+      signal: controller.signal,
+      onProgress: (counts) => progress.update(counts),
+    });
+  } catch (error) {
+    progress.done();
+    process.stderr.write(`${file}: ${describeError(error)}\n`);
+    return EXIT.failed;
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+    store.close();
+    if (out) await new Promise((resolve) => out.end(resolve));
+  }
+  progress.done();
+  if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  else printSummary(summary);
+  return summary.status === "succeeded" ? EXIT.ok : EXIT.failed;
+}
+
+function printSummary(summary: RunSummary): void {
+  const c = painter(useColor(process.stderr));
+  const status =
+    summary.status === "succeeded" ? c.green(summary.status) : summary.status === "partial" ? c.yellow(summary.status) : c.red(summary.status);
+  const { read, filtered, sent, failed } = summary.counts;
+  const lines = [
+    `${c.bold(summary.connector)} ${summary.dryRun ? "(dry run) " : ""}${status} in ${(summary.durationMs / 1000).toFixed(2)}s`,
+    `  read ${read}  filtered ${filtered}  ${summary.dryRun ? "planned" : "sent"} ${sent}  failed ${failed}`,
+    `  execution ${summary.executionId}${summary.cursor ? `  cursor ${summary.cursor}` : ""}`,
+  ];
+  if (summary.deadLetterFile) lines.push(`  dead letter: ${summary.deadLetterFile}`);
+  if (summary.error) lines.push(c.red(`  error: ${summary.error}`));
+  process.stderr.write(`${lines.join("\n")}\n`);
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`expected a positive whole number, got ${value}`);
+  return n;
+}

@@ -1,0 +1,27 @@
+import type { Command } from "commander";
+import { hasErrors } from "../../runtime/diagnostics/index.js";
+import { validateArtifactFile } from "../../runtime/validate/index.js";
+import { reportDiagnostics } from "../report-diagnostics.js";
+import { EXIT } from "../terminal.js";
+
+export function registerValidateCommand(program: Command): void {
+  program
+    .command("validate")
+    .description("check artifacts: schema, expressions, CRON, secret references (no network, no state)")
+    .argument("<files...>", "connector YAML files")
+    .option("--check-env", "also require every ${env:NAME} reference to be set in this environment")
+    .option("--json", "print the diagnostics as JSON on stdout")
+    .action(async (files: string[], options: { checkEnv?: boolean; json?: boolean }) => {
+      const all = [];
+      for (const file of files) {
+        const result = await validateArtifactFile(file, options.checkEnv ? { env: process.env } : {});
+        all.push(...result.diagnostics);
+        if (!options.json && !hasErrors(result.diagnostics)) {
+          process.stderr.write(`${file}: valid (${result.artifact?.connector.metadata.name})\n`);
+        }
+      }
+      if (options.json) process.stdout.write(`${JSON.stringify({ valid: !hasErrors(all), diagnostics: all }, null, 2)}\n`);
+      else reportDiagnostics(all);
+      process.exitCode = hasErrors(all) ? EXIT.invalid : EXIT.ok;
+    });
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { readFileSync } from "node:fs";
+import { Command } from "commander";
+import { registerExecutionsCommand } from "./commands/executions.js";
+import { registerRunCommand } from "./commands/run.js";
+import { registerSchemaCommand } from "./commands/schema.js";
+import { registerValidateCommand } from "./commands/validate.js";
+import { resolveStatePath } from "./state-path.js";
+
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+const program = new Command()
+  .name("cannectors")
+  .description("Typed API connectors: validate, run and inspect canonical connector artifacts")
+  .version(pkg.version)
+  .showHelpAfterError()
+  // Usage errors exit 2, like invalid configs; 1 stays reserved for runs that failed.
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
+  .option("--state <path>", "state database for executions commands (default .cannectors/state.db)");
+
+registerValidateCommand(program);
+registerRunCommand(program);
+registerSchemaCommand(program);
+registerExecutionsCommand(program, () => resolveStatePath(program.opts<{ state?: string }>().state));
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,62 @@
+import { DEMO_CREDENTIALS } from "./credentials.js";
+import { createCrmApp } from "./crm/app.js";
+import { type CrmState, createCrmState } from "./crm/state.js";
+import { createErpApp, type ErpFaults } from "./erp/app.js";
+import { TOKEN_TTL_SECONDS } from "./erp/client.js";
+import { createErpState, type ErpState } from "./erp/state.js";
+import { TokenIssuer } from "./erp/tokens.js";
+import { listen } from "./listen.js";
+
+export const DEMO_CRM_PORT = 4010;
+export const DEMO_ERP_PORT = 4020;
+
+export interface DemoApisOptions {
+  /** 0 picks an ephemeral port; default 0 (the demo passes 4010). */
+  crmPort?: number;
+  /** 0 picks an ephemeral port; default 0 (the demo passes 4020). */
+  erpPort?: number;
+  /** Customers the CRM starts with; default 250. */
+  customers?: number;
+  host?: "127.0.0.1";
+  /** Clock the ERP checks token expiry against; default Date.now. */
+  now?: () => number;
+  /** Lifetime of ERP tokens; default 3600. */
+  tokenTtlSeconds?: number;
+  /** Make the ERP fail some requests on purpose, to show retries. */
+  erpFaults?: ErpFaults;
+}
+
+export interface DemoApis {
+  crmUrl: string;
+  erpUrl: string;
+  crm: CrmState;
+  erp: ErpState;
+  close(): Promise<void>;
+}
+
+/** Starts the demo CRM and ERP on loopback. */
+export async function startDemoApis(options: DemoApisOptions = {}): Promise<DemoApis> {
+  const host = options.host ?? "127.0.0.1";
+  const crm = createCrmState(options.customers ?? 250);
+  const erp = createErpState();
+  const tokens = new TokenIssuer(
+    { clientId: DEMO_CREDENTIALS.erpClientId, clientSecret: DEMO_CREDENTIALS.erpClientSecret },
+    options.tokenTtlSeconds ?? TOKEN_TTL_SECONDS,
+    options.now ?? Date.now,
+  );
+  const crmServer = await listen(createCrmApp(crm, DEMO_CREDENTIALS.crmApiKey), "demo CRM", host, options.crmPort ?? 0);
+  const erpApp = createErpApp({ state: erp, tokens, faults: options.erpFaults });
+  const erpServer = await listen(erpApp, "demo ERP", host, options.erpPort ?? 0).catch(async (error: unknown) => {
+    await crmServer.close();
+    throw error;
+  });
+  return {
+    crmUrl: crmServer.url,
+    erpUrl: erpServer.url,
+    crm,
+    erp,
+    close: async () => {
+      await Promise.all([crmServer.close(), erpServer.close()]);
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { OAuth2ClientCredentialsAuth } from "../artifact/index.js";
+import { CannectorsError, describeError, ErrorCodes } from "../errors/index.js";
+import type { HttpClient, HttpResponse } from "../net/types.js";
+import type { Redactor } from "../secrets/types.js";
+
+export interface AccessToken {
+  value: string;
+  /** Lifetime in ms from the token endpoint; undefined when it gave none. */
+  expiresInMs: number | undefined;
+}
+
+/** RFC 6749 §2.3.1: client id and secret are form-encoded before the basic pair is built. */
+function formEncode(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}
+
+function tokenRequestBody(auth: OAuth2ClientCredentialsAuth): URLSearchParams {
+  const form = new URLSearchParams({ grant_type: "client_credentials" });
+  if (auth.scopes && auth.scopes.length > 0) form.set("scope", auth.scopes.join(" "));
+  if (auth.audience !== undefined) form.set("audience", auth.audience);
+  if (auth.clientAuth === "body") {
+    form.set("client_id", auth.clientId);
+    form.set("client_secret", auth.clientSecret);
+  }
+  return form;
+}
+
+function parseJson(response: HttpResponse): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(response.body.toString("utf8"));
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the endpoint said went wrong (RFC 6749 §5.2 `error`, `error_description`), never the request. */
+function endpointReason(body: Record<string, unknown> | undefined): string {
+  if (!body) return "";
+  const parts = [body.error, body.error_description].filter((p): p is string => typeof p === "string");
+  return parts.length > 0 ? `: ${parts.join(" - ")}` : "";
+}
+
+/** One client-credentials token request (RFC 6749 §4.4). */
+export async function requestAccessToken(
+  auth: OAuth2ClientCredentialsAuth,
+  client: HttpClient,
+  redactor: Redactor,
+): Promise<AccessToken> {
+  const headers: Record<string, string> = {
+    "content-type": "application/x-www-form-urlencoded",
+    accept: "application/json",
+  };
+  if (auth.clientAuth === "basic") {
+    const pair = Buffer.from(`${formEncode(auth.clientId)}:${formEncode(auth.clientSecret)}`).toString("base64");
+    redactor.add(pair);
+    headers.authorization = `Basic ${pair}`;
+  }
+  const where = `OAuth2 token request to ${redactor.redact(auth.tokenUrl)}`;
+  let response: HttpResponse;
+  try {
+    response = await client.request({
+      method: "POST",
+      url: auth.tokenUrl,
+      headers,
+      body: tokenRequestBody(auth).toString(),
+    });
+  } catch (error) {
+    throw new CannectorsError(ErrorCodes.AUTH, redactor.redact(`${where} failed: ${describeError(error)}`), {
+      cause: error,
+      details: { tokenUrl: redactor.redact(auth.tokenUrl) },
+    });
+  }
+  const body = parseJson(response);
+  const details = { tokenUrl: redactor.redact(auth.tokenUrl), status: response.status };
+  if (response.status < 200 || response.status > 299) {
+    throw new CannectorsError(
+      ErrorCodes.AUTH,
+      redactor.redact(`${where} failed with status ${response.status}${endpointReason(body)}`),
+      { details },
+    );
+  }
+  const token = body?.access_token;
+  if (typeof token !== "string" || token === "") {
+    throw new CannectorsError(ErrorCodes.AUTH, `${where} returned status ${response.status} but no access_token`, {
+      details,
+    });
+  }
+  redactor.add(token);
+  const expiresIn = Number(body?.expires_in);
+  return { value: token, expiresInMs: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : undefined };
+}

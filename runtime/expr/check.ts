@@ -1,0 +1,28 @@
+import { ErrorCodes } from "../errors/index.js";
+import { celOffset, celSummary } from "./cel-errors.js";
+import { environmentFor } from "./environment.js";
+
+export interface ExpressionProblem {
+  code: typeof ErrorCodes.EXPRESSION;
+  message: string;
+  /** Character index in the source, when known. */
+  offset?: number;
+}
+
+/** Parses and type-checks at validate time: syntax, unknown functions and variables, arity. */
+export function checkExpression(source: string, variables: readonly string[]): ExpressionProblem | undefined {
+  let result: ReturnType<ReturnType<typeof environmentFor>["check"]>;
+  try {
+    result = environmentFor(variables).check(source);
+  } catch (error) {
+    return problem(error);
+  }
+  return result.valid ? undefined : problem(result.error);
+}
+
+function problem(error: unknown): ExpressionProblem {
+  const offset = celOffset(error);
+  const found: ExpressionProblem = { code: ErrorCodes.EXPRESSION, message: celSummary(error) };
+  if (offset !== undefined) found.offset = offset;
+  return found;
+}

@@ -1,0 +1,77 @@
+import type { JsonRecord } from "../engine/modules.js";
+
+/** `items[0].id` → ["items", 0, "id"]. Paths are already validated by the schema's FieldPath. */
+export type PathSegment = string | number;
+
+export function parsePath(path: string): PathSegment[] {
+  const segments: PathSegment[] = [];
+  for (const part of path.split(".")) {
+    const bracket = part.indexOf("[");
+    segments.push(bracket === -1 ? part : part.slice(0, bracket));
+    if (bracket === -1) continue;
+    for (const match of part.slice(bracket).matchAll(/\[(\d+)\]/g)) segments.push(Number(match[1]));
+  }
+  return segments;
+}
+
+export function isPlainObject(value: unknown): value is JsonRecord {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The value at `segments`, or undefined when any step is absent. Only own properties are read,
+ * so `constructor` or `__proto__` in a path finds nothing rather than Object internals.
+ */
+export function readPath(value: unknown, segments: readonly PathSegment[]): unknown {
+  let current = value;
+  for (const segment of segments) {
+    if (typeof segment === "number") {
+      if (!Array.isArray(current) || segment >= current.length) return undefined;
+      current = current[segment];
+    } else {
+      if (!isPlainObject(current) || !Object.hasOwn(current, segment)) return undefined;
+      current = current[segment];
+    }
+  }
+  return current;
+}
+
+/** Own data property, even for "__proto__" (plain assignment would set the prototype instead). */
+export function defineField(target: JsonRecord, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+/**
+ * Writes `value` at a dotted target, creating objects on the way. An object already on the path
+ * is copied before it is written into: it may belong to the input record or to another record.
+ */
+export function writePath(target: JsonRecord, segments: readonly string[], value: unknown): void {
+  let current = target;
+  const last = segments.length - 1;
+  for (let i = 0; i < last; i++) {
+    const key = segments[i]!;
+    const existing = Object.hasOwn(current, key) ? current[key] : undefined;
+    const next: JsonRecord = isPlainObject(existing) ? copyRecord(existing) : {};
+    defineField(current, key, next);
+    current = next;
+  }
+  defineField(current, segments[last]!, value);
+}
+
+/** Shallow copy; spread defines "__proto__" keys as own fields, never as the prototype. */
+export function copyRecord(record: JsonRecord): JsonRecord {
+  return { ...record };
+}
+
+/** Deep copy of a JSON constant, so records built from it never share mutable state. */
+export function cloneJson(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map(cloneJson);
+  const out: JsonRecord = {};
+  for (const key of Object.keys(value)) defineField(out, key, cloneJson((value as JsonRecord)[key]));
+  return out;
+}

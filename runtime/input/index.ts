@@ -1,0 +1,4 @@
+export { createHttpInput } from "./http-input.js";
+export { findLink, type Link, parseLinkHeader } from "./link-header.js";
+export { getPath } from "./json-path.js";
+export { createPaginator, type FetchedPage, type NextPage, type Paginator } from "./pagination/index.js";

@@ -1,0 +1,38 @@
+import type { Auth } from "../artifact/index.js";
+import type { PlannedRequest } from "../engine/modules.js";
+import type { Redactor } from "../secrets/types.js";
+import type { DeliveryRequest } from "./delivery-request.js";
+
+const MASK = "***";
+const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "x-api-key"]);
+
+/**
+ * The request as it would go out, credentials shown as "***". Authentication is rendered from
+ * the spec, never applied: a dry run must not fetch a token or touch the network.
+ */
+export function planRequest(request: DeliveryRequest, auth: Auth | undefined, redactor: Redactor): PlannedRequest {
+  const url = new URL(request.url);
+  if (auth?.type === "apiKey" && auth.in === "query") url.searchParams.set(auth.name, MASK);
+  const authHeader = authHeaderName(auth);
+
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    headers[name] = CREDENTIAL_HEADERS.has(name.toLowerCase()) ? MASK : redactor.redact(value);
+  }
+  if (authHeader) {
+    for (const name of Object.keys(headers)) if (name.toLowerCase() === authHeader) delete headers[name];
+    headers[authHeader] = MASK;
+  }
+  return {
+    method: request.method,
+    url: redactor.redact(url.toString()),
+    headers,
+    body: redactor.redactValue(request.body),
+  };
+}
+
+function authHeaderName(auth: Auth | undefined): string | undefined {
+  if (!auth) return undefined;
+  if (auth.type !== "apiKey") return "authorization";
+  return auth.in === "header" ? auth.name.toLowerCase() : undefined;
+}

@@ -1,0 +1,17 @@
+import type { DryRunSink, PlannedRequest } from "../engine/modules.js";
+import type { Redactor } from "../secrets/types.js";
+
+/**
+ * One JSON line per planned request: method, url, headers (sorted by name), body — so two dry
+ * runs of the same input diff cleanly. Everything is passed through the redactor once more.
+ */
+export function createDryRunWriter(write: (line: string) => void, redactor: Redactor): DryRunSink {
+  return {
+    write(request: PlannedRequest) {
+      const headers: Record<string, string> = {};
+      for (const name of Object.keys(request.headers).sort()) headers[name] = request.headers[name]!;
+      const canonical = { method: request.method, url: request.url, headers, body: request.body };
+      write(JSON.stringify(redactor.redactValue(canonical)));
+    },
+  };
+}

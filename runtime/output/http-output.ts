@@ -1,0 +1,122 @@
+import { durationMs, type HttpOutput } from "../artifact/index.js";
+import type {
+  DeadLetterSink,
+  DeliveryResult,
+  DryRunSink,
+  ModuleContext,
+  OutputModule,
+  OutputRecord,
+} from "../engine/modules.js";
+import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import type { Authenticator } from "../auth/index.js";
+import type { DeliveryFailure, DeliveryRequest } from "./delivery-request.js";
+import { planRequest } from "./dry-run-plan.js";
+import { createRequestBuilder, type PreparedRecord } from "./request-builder.js";
+import { type SendContext, sendWithRetry } from "./send-with-retry.js";
+
+export interface HttpOutputContext extends ModuleContext {
+  auth: Authenticator;
+  deadLetter: DeadLetterSink;
+  /** When set, requests are rendered to this sink and nothing is sent. */
+  dryRun?: DryRunSink | undefined;
+}
+
+/**
+ * Sends records to an HTTP API. Single-record mode sends the records of a batch one after the
+ * other: the engine already runs `settings.concurrency` batches at once, and sequential sends keep
+ * the dead-letter file in record order.
+ */
+export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): OutputModule {
+  const builder = createRequestBuilder(spec, ctx.connectorName);
+  const sendContext: SendContext = {
+    client: ctx.client,
+    auth: ctx.auth,
+    logger: ctx.logger,
+    redactor: ctx.redactor,
+    clock: ctx.clock,
+    retry: ctx.retry,
+    signal: ctx.signal,
+    random: ctx.random,
+    responses: spec.responses,
+    timeoutMs: spec.timeout === undefined ? undefined : durationMs(spec.timeout),
+  };
+
+  function deadLetter(records: readonly OutputRecord[], failure: Omit<DeliveryFailure, "rejected">): DeliveryResult {
+    for (const record of records) {
+      ctx.deadLetter.write({
+        connector: ctx.connectorName,
+        seq: record.seq,
+        record: record.value,
+        status: failure.status,
+        reason: failure.reason,
+        responseExcerpt: failure.responseExcerpt,
+        attempts: failure.attempts,
+      });
+      ctx.logger.warn("record dead-lettered", {
+        seq: record.seq,
+        status: failure.status,
+        reason: ctx.redactor.redact(failure.reason),
+        attempts: failure.attempts,
+      });
+    }
+    return { delivered: 0, deadLettered: records.length };
+  }
+
+  async function send(group: readonly PreparedRecord[]): Promise<DeliveryResult> {
+    const request = builder.build(group);
+    if (ctx.dryRun) {
+      ctx.dryRun.write(planRequest(request, spec.auth, ctx.redactor));
+      return { delivered: group.length, deadLettered: 0 };
+    }
+    const outcome = await sendWithRetry(request, sendContext);
+    if (outcome.ok) return { delivered: group.length, deadLettered: 0 };
+    if (outcome.rejected && group.length > 1) return split(group, request, outcome.status);
+    return deadLetter(request.records, outcome);
+  }
+
+  /** A rejected batch is resent record by record so only the records the API refuses alone are dead-lettered. */
+  async function split(
+    group: readonly PreparedRecord[],
+    request: DeliveryRequest,
+    status: number | null,
+  ): Promise<DeliveryResult> {
+    ctx.logger.warn("batch rejected, resending its records one by one", {
+      url: ctx.redactor.redact(request.url),
+      status,
+      records: group.length,
+    });
+    const total: DeliveryResult = { delivered: 0, deadLettered: 0 };
+    for (const prepared of group) add(total, await send([prepared]));
+    return total;
+  }
+
+  return {
+    async deliver(batch) {
+      if (ctx.signal.aborted) {
+        throw new CannectorsError(ErrorCodes.CANCELLED, `output delivery cancelled before ${spec.method} ${spec.path}`, {
+          cause: ctx.signal.reason,
+        });
+      }
+      const total: DeliveryResult = { delivered: 0, deadLettered: 0 };
+      const ready: PreparedRecord[] = [];
+      for (const record of batch) {
+        const preparation = builder.prepare(record);
+        if (!preparation.ok) {
+          const failure = { status: null, reason: preparation.reason, responseExcerpt: "", attempts: 0 };
+          add(total, deadLetter([record], failure));
+        } else if (spec.batch) ready.push(preparation.prepared);
+        else add(total, await send([preparation.prepared]));
+      }
+      if (ready.length > 0) add(total, await send(ready));
+      return total;
+    },
+    async close() {
+      await ctx.deadLetter.close();
+    },
+  };
+}
+
+function add(total: DeliveryResult, part: DeliveryResult): void {
+  total.delivered += part.delivered;
+  total.deadLettered += part.deadLettered;
+}

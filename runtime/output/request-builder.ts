@@ -1,0 +1,72 @@
+import type { HttpOutput } from "../artifact/index.js";
+import type { OutputRecord } from "../engine/modules.js";
+import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import type { DeliveryRequest } from "./delivery-request.js";
+import { wrapAtPath } from "./field-path.js";
+import { idempotencyKey } from "./idempotency-key.js";
+import { compilePathTemplate } from "./path-template.js";
+import { compileRecordKey } from "./record-key.js";
+import { buildUrl } from "./url.js";
+
+/** A record checked against the spec: its path filled and its idempotency key computed. */
+export interface PreparedRecord {
+  record: OutputRecord;
+  path: string;
+  key: string | undefined;
+}
+
+export type Preparation = { ok: true; prepared: PreparedRecord } | { ok: false; reason: string };
+
+export interface RequestBuilder {
+  prepare(record: OutputRecord): Preparation;
+  /** One request for these records: one record in single mode, the whole group in batch mode. */
+  build(records: readonly PreparedRecord[]): DeliveryRequest;
+}
+
+export function createRequestBuilder(spec: HttpOutput, connectorName: string): RequestBuilder {
+  const template = compilePathTemplate(spec.path);
+  if (spec.batch && template.hasPlaceholders) {
+    throw new CannectorsError(
+      ErrorCodes.CONFIG_INVALID,
+      `output path ${spec.path} has {field} placeholders, which need single-record mode (remove output.batch)`,
+      { details: { path: spec.path } },
+    );
+  }
+  const recordKey = spec.idempotency ? compileRecordKey(spec.idempotency.key) : undefined;
+  const idempotencyHeader = spec.idempotency?.header.toLowerCase();
+  // Names are lower-cased so a header set twice with different case cannot be sent twice.
+  const baseHeaders: Record<string, string> = { "content-type": "application/json" };
+  for (const [name, value] of Object.entries(spec.headers)) baseHeaders[name.toLowerCase()] = value;
+
+  return {
+    prepare(record) {
+      const filled = template.fill(record.value);
+      if (!filled.ok) return { ok: false, reason: filled.reason };
+      if (!recordKey) return { ok: true, prepared: { record, path: filled.path, key: undefined } };
+      const key = recordKey(record.value);
+      if (!key.ok) return { ok: false, reason: key.reason };
+      return { ok: true, prepared: { record, path: filled.path, key: key.key } };
+    },
+    build(records) {
+      const first = records[0];
+      if (!first) throw new Error("a delivery request needs at least one record");
+      const values = records.map((prepared) => prepared.record.value);
+      const body = !spec.batch ? values[0] : spec.batch.wrap ? wrapAtPath(spec.batch.wrap, values) : values;
+      const headers = { ...baseHeaders };
+      if (idempotencyHeader) {
+        headers[idempotencyHeader] = idempotencyKey(
+          connectorName,
+          records.map((prepared) => prepared.key ?? ""),
+        );
+      }
+      return {
+        records: records.map((prepared) => prepared.record),
+        method: spec.method,
+        url: buildUrl(spec.baseUrl, first.path, spec.query),
+        headers,
+        body,
+        bodyText: JSON.stringify(body),
+      };
+    },
+  };
+}

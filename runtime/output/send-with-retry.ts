@@ -1,0 +1,153 @@
+import type { ResponseClasses } from "../artifact/index.js";
+import { CannectorsError, describeError, ErrorCodes, isCannectorsError } from "../errors/index.js";
+import type { Logger } from "../log/types.js";
+import { backoffDelay, parseRetryAfter, type RetryPolicy } from "../net/retry.js";
+import type { Clock, HttpClient, HttpResponse } from "../net/types.js";
+import type { Redactor } from "../secrets/types.js";
+import type { Authenticator } from "../auth/index.js";
+import { classifyStatus } from "./classify.js";
+import type { DeliveryFailure, DeliveryOutcome, DeliveryRequest } from "./delivery-request.js";
+
+export interface SendContext {
+  client: HttpClient;
+  auth: Authenticator;
+  logger: Logger;
+  redactor: Redactor;
+  clock: Clock;
+  retry: RetryPolicy;
+  signal: AbortSignal;
+  random?: (() => number) | undefined;
+  responses: ResponseClasses;
+  timeoutMs?: number | undefined;
+}
+
+const EXCERPT_BYTES = 512;
+
+type Attempt =
+  | { kind: "success" }
+  | { kind: "unauthorized"; failure: Omit<DeliveryFailure, "attempts"> }
+  | { kind: "fail"; failure: Omit<DeliveryFailure, "attempts"> }
+  | { kind: "retry"; failure: Omit<DeliveryFailure, "attempts">; retryAfterMs: number | undefined };
+
+/**
+ * Sends one request until it succeeds, fails permanently or runs out of attempts.
+ * Rejects only on cancellation: every other ending is an outcome the caller dead-letters.
+ */
+export async function sendWithRetry(request: DeliveryRequest, ctx: SendContext): Promise<DeliveryOutcome> {
+  const target = `${request.method} ${ctx.redactor.redact(request.url)}`;
+  let attempts = 0;
+  let reauthorized = false;
+  for (;;) {
+    throwIfCancelled(ctx.signal, target);
+    attempts++;
+    const attempt = await attemptOnce(request, ctx, target);
+    if (attempt.kind === "success") return { ok: true, attempts };
+    if (attempt.kind === "unauthorized" && !reauthorized) {
+      reauthorized = true;
+      // The refreshed-credentials attempt is not a retry of a transient failure: it does not use the budget.
+      if (await refreshCredentials(ctx, target)) continue;
+    }
+    if (attempt.kind !== "retry") return { ok: false, ...attempt.failure, attempts };
+
+    const retryNumber = attempts - (reauthorized ? 1 : 0);
+    const { failure, retryAfterMs } = attempt;
+    if (retryAfterMs !== undefined && retryAfterMs > ctx.retry.maxRetryAfterMs) {
+      const reason = `Retry-After of ${Math.ceil(retryAfterMs / 1000)} s exceeds the cap (${Math.ceil(ctx.retry.maxRetryAfterMs / 1000)} s): ${failure.reason}`;
+      return { ok: false, ...failure, reason, attempts };
+    }
+    if (retryNumber >= ctx.retry.maxAttempts) {
+      return { ok: false, ...failure, reason: `gave up after ${attempts} attempts: ${failure.reason}`, attempts };
+    }
+    const waitMs = Math.max(backoffDelay(retryNumber, ctx.retry, ctx.random), retryAfterMs ?? 0);
+    ctx.logger.warn("output request failed, retrying", {
+      target,
+      attempt: attempts,
+      status: failure.status,
+      reason: failure.reason,
+      waitMs,
+      records: request.records.length,
+    });
+    try {
+      await ctx.clock.sleep(waitMs, ctx.signal);
+    } catch (error) {
+      throw cancelled(target, error);
+    }
+  }
+}
+
+async function attemptOnce(request: DeliveryRequest, ctx: SendContext, target: string): Promise<Attempt> {
+  let response: HttpResponse;
+  try {
+    const authorized = await ctx.auth.apply({
+      method: request.method,
+      url: request.url,
+      headers: { ...request.headers },
+      body: request.bodyText,
+      timeoutMs: ctx.timeoutMs,
+      signal: ctx.signal,
+    });
+    response = await ctx.client.request(authorized);
+  } catch (error) {
+    if (ctx.signal.aborted) throw cancelled(target, error);
+    const failure = {
+      status: null,
+      reason: ctx.redactor.redact(`${describeError(error)} (${target})`),
+      responseExcerpt: "",
+      rejected: false,
+    };
+    return isTransient(error) ? { kind: "retry", failure, retryAfterMs: undefined } : { kind: "fail", failure };
+  }
+
+  const status = response.status;
+  const statusClass = classifyStatus(status, ctx.responses);
+  if (statusClass === "success") return { kind: "success" };
+  const failure = {
+    status,
+    reason: `HTTP ${status} from ${target}`,
+    responseExcerpt: ctx.redactor.redact(response.body.subarray(0, EXCERPT_BYTES).toString("utf8")),
+    // Credentials problems are not any one record's fault: splitting a batch over them would only repeat them.
+    rejected: statusClass === "fail" && status !== 401 && status !== 403,
+  };
+  if (status === 401) return { kind: "unauthorized", failure };
+  if (statusClass === "fail") return { kind: "fail", failure };
+  return { kind: "retry", failure, retryAfterMs: parseRetryAfter(response.headers["retry-after"], ctx.clock.now()) };
+}
+
+async function refreshCredentials(ctx: SendContext, target: string): Promise<boolean> {
+  try {
+    return await ctx.auth.onUnauthorized();
+  } catch (error) {
+    if (ctx.signal.aborted) throw cancelled(target, error);
+    ctx.logger.warn("refreshing credentials after 401 failed", {
+      target,
+      error: ctx.redactor.redact(describeError(error)),
+    });
+    return false;
+  }
+}
+
+/**
+ * Network failures and timeouts may pass — also when they surface wrapped, e.g. as the AUTH error
+ * of a token request that could not connect. A refused host or a rejected credential will not.
+ */
+function isTransient(error: unknown): boolean {
+  if (!isCannectorsError(error)) return true;
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 8; depth++) {
+    if (isCannectorsError(current, ErrorCodes.HTTP_NETWORK) || isCannectorsError(current, ErrorCodes.HTTP_TIMEOUT)) {
+      return true;
+    }
+    current = current.cause;
+  }
+  return false;
+}
+
+function throwIfCancelled(signal: AbortSignal, target: string): void {
+  if (signal.aborted) throw cancelled(target, signal.reason);
+}
+
+function cancelled(target: string, cause: unknown): CannectorsError {
+  return new CannectorsError(ErrorCodes.CANCELLED, `output delivery cancelled (${target})`, {
+    cause,
+    details: { target },
+  });
+}

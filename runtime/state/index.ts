@@ -1,0 +1,15 @@
+export { newExecutionId } from "./ids.js";
+export { migrate } from "./migrate.js";
+export { INTERRUPTED_ERROR, LOG_PRAGMAS, MIGRATIONS, PRAGMAS, SQL } from "./schema.js";
+export { openStateStore } from "./store.js";
+export {
+  EXECUTION_STATUSES,
+  type ExecutionCounts,
+  type ExecutionRow,
+  type ExecutionStatus,
+  type FinalStatus,
+  type FinishExecution,
+  type StartExecution,
+  type StateStore,
+  type Timestamp,
+} from "./types.js";

@@ -1,0 +1,204 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import type { LogEntry } from "../log/types.js";
+import { newExecutionId } from "./ids.js";
+import { migrate } from "./migrate.js";
+import { type ExecutionRecord, type LogRecord, toExecutionRow, toLogEntry } from "./rows.js";
+import { INTERRUPTED_ERROR, LOG_PRAGMAS, PRAGMAS, SQL } from "./schema.js";
+import type {
+  ExecutionCounts,
+  ExecutionRow,
+  FinishExecution,
+  StartExecution,
+  StateStore,
+  Timestamp,
+} from "./types.js";
+
+/** Opens (creating if needed) the state database at `file`; `:memory:` gives a throwaway store. */
+export function openStateStore(file: string): StateStore {
+  let db: Database.Database;
+  try {
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    db = new Database(file);
+  } catch (error) {
+    throw new CannectorsError(ErrorCodes.STATE, `cannot open the state database ${file}`, { cause: error });
+  }
+  let logDb: Database.Database = db;
+  try {
+    for (const pragma of PRAGMAS) db.pragma(pragma);
+    migrate(db);
+    // A second `:memory:` connection would be a different database.
+    if (file !== ":memory:") {
+      logDb = new Database(file);
+      for (const pragma of LOG_PRAGMAS) logDb.pragma(pragma);
+    }
+  } catch (error) {
+    if (logDb !== db && logDb.open) logDb.close();
+    db.close();
+    if (error instanceof CannectorsError) throw error;
+    throw new CannectorsError(ErrorCodes.STATE, `cannot prepare the state database ${file}`, { cause: error });
+  }
+  return new SqliteStateStore(db, logDb, file);
+}
+
+function iso(time: Timestamp): string {
+  const date = time instanceof Date ? time : new Date(time);
+  if (Number.isNaN(date.getTime())) {
+    throw new CannectorsError(ErrorCodes.STATE, `invalid timestamp ${String(time)} for the state database`);
+  }
+  return date.toISOString();
+}
+const host = os.hostname();
+
+class SqliteStateStore implements StateStore {
+  private readonly statements;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly logDb: Database.Database,
+    readonly path: string,
+  ) {
+    // Prepared once: better-sqlite3 statements are reusable and preparing is the costly part.
+    this.statements = {
+      insertExecution: db.prepare(SQL.insertExecution),
+      updateCounts: db.prepare(SQL.updateCounts),
+      finishExecution: db.prepare(SQL.finishExecution),
+      appendLog: logDb.prepare(SQL.appendLog),
+      getCursor: db.prepare<[string], { value: string }>(SQL.getCursor),
+      setCursor: db.prepare(SQL.setCursor),
+      listExecutions: db.prepare<[{ connector: string | null; limit: number }], ExecutionRecord>(SQL.listExecutions),
+      getExecution: db.prepare<[string], ExecutionRecord>(SQL.getExecution),
+      findByPrefix: db.prepare<[{ prefix: string }], ExecutionRecord>(SQL.findByPrefix),
+      getLogs: db.prepare<[string], LogRecord>(SQL.getLogs),
+      running: db.prepare<[], { id: string; pid: number | null; host: string | null }>(SQL.running),
+      interrupt: db.prepare(SQL.interrupt),
+    };
+  }
+
+  startExecution(start: StartExecution): string {
+    const id = newExecutionId();
+    this.statements.insertExecution.run({
+      id,
+      connector: start.connector,
+      artifactHash: start.artifactHash,
+      dryRun: start.dryRun ? 1 : 0,
+      startedAt: iso(start.startedAt),
+      pid: process.pid,
+      host,
+    });
+    return id;
+  }
+
+  updateCounts(id: string, counts: ExecutionCounts): void {
+    this.expectOne(this.statements.updateCounts.run({ id, ...counts }).changes, id, "update counts of");
+  }
+
+  finishExecution(id: string, finish: FinishExecution): void {
+    const result = this.statements.finishExecution.run({
+      id,
+      status: finish.status,
+      endedAt: iso(finish.endedAt),
+      ...finish.counts,
+      error: finish.error ?? null,
+    });
+    this.expectOne(result.changes, id, "finish");
+  }
+
+  appendLog(id: string, entry: LogEntry): void {
+    this.statements.appendLog.run({
+      id,
+      time: entry.time,
+      level: entry.level,
+      message: entry.message,
+      fields: JSON.stringify(entry.fields),
+    });
+  }
+
+  getCursor(connector: string): string | undefined {
+    return this.statements.getCursor.get(connector)?.value;
+  }
+
+  setCursor(connector: string, value: string, executionId: string): void {
+    const run = () =>
+      this.statements.setCursor.run({ connector, value, updatedAt: iso(Date.now()), executionId });
+    this.db.transaction(run).immediate();
+  }
+
+  listExecutions(options: { connector?: string | undefined; limit?: number | undefined } = {}): ExecutionRow[] {
+    const limit = options.limit === undefined ? -1 : Math.max(0, Math.floor(options.limit));
+    return this.statements.listExecutions
+      .all({ connector: options.connector ?? null, limit })
+      .map(toExecutionRow);
+  }
+
+  getExecution(idOrPrefix: string): ExecutionRow | undefined {
+    const exact = this.statements.getExecution.get(idOrPrefix);
+    if (exact !== undefined) return toExecutionRow(exact);
+    if (idOrPrefix === "") return undefined;
+    const matches = this.statements.findByPrefix.all({ prefix: idOrPrefix });
+    if (matches.length > 1) {
+      throw new CannectorsError(ErrorCodes.NOT_FOUND, `execution id prefix ${idOrPrefix} is ambiguous; give more characters`, {
+        details: { prefix: idOrPrefix, ambiguous: true },
+      });
+    }
+    const only = matches[0];
+    return only === undefined ? undefined : toExecutionRow(only);
+  }
+
+  getLogs(id: string): LogEntry[] {
+    return this.statements.getLogs.all(id).map(toLogEntry);
+  }
+
+  markInterrupted(now: Timestamp = Date.now()): string[] {
+    const marked: string[] = [];
+    this.db
+      .transaction(() => {
+        for (const row of this.statements.running.all()) {
+          if (!isAbandoned(row.pid, row.host)) continue;
+          if (this.statements.interrupt.run({ id: row.id, endedAt: iso(now), error: INTERRUPTED_ERROR }).changes > 0) {
+            marked.push(row.id);
+          }
+        }
+      })
+      .immediate();
+    return marked;
+  }
+
+  integrityCheck(): string {
+    const rows = this.db.pragma("integrity_check") as { integrity_check: string }[];
+    return rows.map((row) => row.integrity_check).join("\n");
+  }
+
+  close(): void {
+    if (this.logDb.open) this.logDb.close();
+    if (this.db.open) this.db.close();
+  }
+
+  private expectOne(changes: number, id: string, action: string): void {
+    if (changes !== 1) {
+      throw new CannectorsError(ErrorCodes.STATE, `cannot ${action} execution ${id}: no such execution in ${this.path}`, {
+        details: { executionId: id },
+      });
+    }
+  }
+}
+
+/**
+ * A running row is abandoned when its process is gone. Only this host's processes can be checked;
+ * rows from another host are left alone (a database shared across hosts is not supported anyway).
+ */
+function isAbandoned(pid: number | null, rowHost: string | null): boolean {
+  if (pid === null) return true;
+  if (rowHost !== host) return false;
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code !== "EPERM";
+  }
+}

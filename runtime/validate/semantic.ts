@@ -1,0 +1,81 @@
+import { CronExpressionParser } from "cron-parser";
+import type { Connector } from "../artifact/index.js";
+import type { YamlSource } from "../artifact/yaml-source.js";
+import type { Diagnostic, PathSegment } from "../diagnostics/index.js";
+import { formatPath } from "../diagnostics/index.js";
+import { ErrorCodes } from "../errors/index.js";
+import { checkExpression } from "../expr/index.js";
+import { checkFilters } from "../filters/index.js";
+
+/** Checks zod cannot express: expressions, CRON, time zones, placeholders. All problems, at once. */
+export function semanticDiagnostics(connector: Connector, source: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const problem = (code: string, path: PathSegment[], message: string, offset?: number) => {
+    out.push({
+      code,
+      severity: "error",
+      message,
+      path: formatPath(path),
+      location: offset === undefined ? source.locate(path) : locateInScalar(source, path, offset),
+    });
+  };
+
+  for (const p of checkFilters(connector.filters)) problem(p.code, p.path, p.message);
+
+  const input = connector.input;
+  const stopWhen = input.pagination.type === "none" ? undefined : input.pagination.stopWhen;
+  if (stopWhen !== undefined) {
+    const found = checkExpression(stopWhen, ["response", "page"]);
+    if (found) problem(found.code, ["input", "pagination", "stopWhen"], found.message, found.offset);
+  }
+  if (input.schedule !== undefined) {
+    const cron = checkCron(input.schedule, input.timezone);
+    if (cron) problem(ErrorCodes.CRON, ["input", "schedule"], cron);
+  }
+  if (!isTimeZone(input.timezone)) {
+    problem(ErrorCodes.CRON, ["input", "timezone"], `unknown time zone ${JSON.stringify(input.timezone)}`);
+  }
+
+  const output = connector.output;
+  if (output.idempotency) {
+    const found = checkExpression(output.idempotency.key, ["record"]);
+    if (found) problem(found.code, ["output", "idempotency", "key"], found.message, found.offset);
+  }
+  if (output.batch && /\{[^}]+\}/.test(output.path)) {
+    problem(
+      ErrorCodes.SCHEMA,
+      ["output", "path"],
+      "record placeholders in the path need single-record mode; remove output.batch or the placeholder",
+    );
+  }
+  return out;
+}
+
+export function checkCron(expression: string, timezone: string): string | undefined {
+  const fields = expression.trim().split(/\s+/).length;
+  if (fields !== 5 && fields !== 6) return `CRON expression needs 5 or 6 fields, got ${fields}`;
+  try {
+    CronExpressionParser.parse(expression, { tz: isTimeZone(timezone) ? timezone : "UTC", strict: false });
+    return undefined;
+  } catch (error) {
+    return `invalid CRON expression ${JSON.stringify(expression)}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An expression error's offset, moved into the file: past the opening quote of a quoted scalar. */
+function locateInScalar(source: YamlSource, path: PathSegment[], offset: number) {
+  const start = source.locate(path);
+  const node = source.document.getIn(path, true) as { type?: string } | undefined;
+  const quoted = node?.type === "QUOTE_DOUBLE" || node?.type === "QUOTE_SINGLE";
+  const plain = quoted || node?.type === "PLAIN";
+  return plain ? { ...start, column: start.column + offset + (quoted ? 1 : 0) } : start;
+}
