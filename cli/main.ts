@@ -15,12 +15,11 @@ const program = new Command()
   .version(pkg.version)
   .showHelpAfterError()
   // Usage errors exit 2, like invalid configs; 1 stays reserved for runs that failed.
-  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
-  .option("--state <path>", "state database for executions commands (default .cannectors/state.db)");
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
 registerValidateCommand(program);
 registerRunCommand(program);
 registerSchemaCommand(program);
-registerExecutionsCommand(program, () => resolveStatePath(program.opts<{ state?: string }>().state));
+registerExecutionsCommand(program, resolveStatePath);
 
 await program.parseAsync(process.argv);

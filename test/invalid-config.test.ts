@@ -52,27 +52,27 @@ function positionOf(text: string, needle: string): string {
 const cases = [
   {
     name: "unknown key",
-    given: artifact({ output: "  retires: 3\n" }),
+    given: () => artifact({ output: "  retires: 3\n" }),
     want: { at: "retires", path: "output.retires", code: "CANNECTORS_E_SCHEMA", message: 'unknown key "retires"' },
   },
   {
     name: "wrong type",
-    given: artifact({ output: "  batch:\n    size: fifty\n" }),
+    given: () => artifact({ output: "  batch:\n    size: fifty\n" }),
     want: { at: "fifty", path: "output.batch.size", code: "CANNECTORS_E_SCHEMA", message: "expected number" },
   },
   {
     name: "bad CRON",
-    given: artifact({ input: '  schedule: "61 * * * *"\n' }),
+    given: () => artifact({ input: '  schedule: "61 * * * *"\n' }),
     want: { at: '"61', path: "input.schedule", code: "CANNECTORS_E_CRON", message: "invalid CRON expression" },
   },
   {
     name: "unknown function in an expression",
-    given: artifact({ filters: "      - target: name\n        expr: frobnicate(record.name)\n" }),
+    given: () => artifact({ filters: "      - target: name\n        expr: frobnicate(record.name)\n" }),
     want: { at: "frobnicate", path: "filters[0].fields[1].expr", code: "CANNECTORS_E_EXPRESSION", message: "frobnicate" },
   },
   {
     name: "unresolved secret",
-    given: artifact({ input: "  headers:\n    X-Token: ${env:CANNECTORS_TEST_UNSET_SECRET}\n" }),
+    given: () => artifact({ input: "  headers:\n    X-Token: ${env:CANNECTORS_TEST_UNSET_SECRET}\n" }),
     want: {
       at: "${env:",
       path: "input.headers.X-Token",
@@ -83,7 +83,8 @@ const cases = [
 ];
 
 describe("invalid configs are refused before any network call or state write", () => {
-  it.each(cases)("$name → exit 2 with file:line:col path CODE message", async ({ name, given, want }) => {
+  it.each(cases)("$name → exit 2 with file:line:col path CODE message", async ({ name, given: build, want }) => {
+    const given = build();
     const file = path.join(dir, `${name.replace(/\W+/g, "-")}.yaml`);
     writeFileSync(file, given);
     const state = path.join(dir, `${name.replace(/\W+/g, "-")}.db`);

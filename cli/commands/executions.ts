@@ -17,7 +17,7 @@ const DEFAULT_LIMIT = 20;
 
 export function registerExecutionsCommand(
   program: Command,
-  resolveStatePath: () => string,
+  resolveStatePath: (flag?: string) => string,
   io: Partial<ExecutionsIO> = {},
 ): void {
   const out: ExecutionsIO = {
@@ -30,7 +30,11 @@ export function registerExecutionsCommand(
         process.exitCode = code;
       }),
   };
-  const executions = program.command("executions").description("inspect the run history kept in the state database");
+  const executions = program
+    .command("executions")
+    .description("inspect the run history kept in the state database")
+    .option("--state <path>", "state database (default .cannectors/state.db, or $CANNECTORS_STATE)");
+  const statePath = () => resolveStatePath(executions.opts<{ state?: string }>().state);
 
   executions
     .command("list")
@@ -39,7 +43,7 @@ export function registerExecutionsCommand(
     .option("--limit <n>", `how many to show (default ${DEFAULT_LIMIT})`, parseLimit, DEFAULT_LIMIT)
     .option("--json", "print JSON on stdout")
     .action((options: { connector?: string; limit: number; json?: boolean }) => {
-      const read = withStore(resolveStatePath(), out, (store) => store.listExecutions(options));
+      const read = withStore(statePath(), out, (store) => store.listExecutions(options));
       if (!read.ok) return;
       const rows = read.value ?? [];
       if (options.json) out.stdout(`${JSON.stringify(rows, null, 2)}\n`);
@@ -53,7 +57,7 @@ export function registerExecutionsCommand(
     .argument("<id>", "execution id, or a unique prefix of it")
     .option("--json", "print JSON on stdout")
     .action((id: string, options: { json?: boolean }) => {
-      const row = findExecution(resolveStatePath(), id, out);
+      const row = findExecution(statePath(), id, out);
       if (row === undefined) return;
       out.stdout(options.json ? `${JSON.stringify(row, null, 2)}\n` : renderDetails(row, out.color));
     });
@@ -64,10 +68,10 @@ export function registerExecutionsCommand(
     .argument("<id>", "execution id, or a unique prefix of it")
     .option("--json", "one JSON object a line on stdout")
     .action((id: string, options: { json?: boolean }) => {
-      const statePath = resolveStatePath();
-      const row = findExecution(statePath, id, out);
+      const file = statePath();
+      const row = findExecution(file, id, out);
       if (row === undefined) return;
-      const read = withStore(statePath, out, (store) => store.getLogs(row.id));
+      const read = withStore(file, out, (store) => store.getLogs(row.id));
       if (!read.ok) return;
       const entries = read.value ?? [];
       if (entries.length === 0 && !options.json) out.stderr(`execution ${row.id} has no log entries\n`);

@@ -34,4 +34,8 @@ describe("expectedClients", () => {
     expect(clients).toHaveLength(customers.filter((c) => c.status !== "inactive").length);
     for (const client of clients) expect(validateClient(client), client.client_id).toEqual([]);
   });
+
+  it("sends 208 of the demo's 250 customers, as README.md says", () => {
+    expect(expectedClients(generateCustomers(250))).toHaveLength(208);
+  });
 });

@@ -100,6 +100,7 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
     requestTimeoutMs: durationMs(settings.timeouts.request),
     rateLimit: settings.rateLimit,
     clock,
+    redactor,
   });
   const context: ModuleContext = {
     connectorName: name,

@@ -30,8 +30,3 @@ export function createHostAllowlist(entries: readonly string[]): HostAllowlist {
     },
   };
 }
-
-/** Every host an artifact URL names, for building the allowlist from a connector. */
-export function hostOf(url: string): string | undefined {
-  return URL.canParse(url) ? new URL(url).host : undefined;
-}

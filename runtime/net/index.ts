@@ -1,5 +1,5 @@
 export { createGuardedLookup, isBlockedAddress, isBlockedHost, type LookupFunction } from "./address-guard.js";
-export { createHostAllowlist, type HostAllowlist, hostOf } from "./host-allowlist.js";
+export { createHostAllowlist, type HostAllowlist } from "./host-allowlist.js";
 export { createHttpClient, type HttpClientOptions } from "./http-client.js";
 export { createRateLimiter, type RateLimit, type RateLimiter } from "./rate-limiter.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./response-body.js";
