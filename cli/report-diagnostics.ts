@@ -1,7 +1,10 @@
 import { type Diagnostic, formatDiagnostic } from "../runtime/diagnostics/index.js";
 import { painter, useColor } from "./terminal.js";
 
-export function reportDiagnostics(diagnostics: readonly Diagnostic[], stream: NodeJS.WriteStream = process.stderr): void {
+export function reportDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  stream: NodeJS.WriteStream = process.stderr,
+): void {
   const c = painter(useColor(stream));
   for (const diagnostic of diagnostics) {
     const line = formatDiagnostic(diagnostic);

@@ -21,7 +21,14 @@ const env = {
   ERP_CLIENT_ID: process.env.ERP_CLIENT_ID ?? DEMO_CREDENTIALS.erpClientId,
   ERP_CLIENT_SECRET: process.env.ERP_CLIENT_SECRET ?? DEMO_CREDENTIALS.erpClientSecret,
 };
-const args = ["run", connector, "--state", path.join(stateDir, "state.db"), "--dead-letter", path.join(stateDir, "dead-letter.ndjson")];
+const args = [
+  "run",
+  connector,
+  "--state",
+  path.join(stateDir, "state.db"),
+  "--dead-letter",
+  path.join(stateDir, "dead-letter.ndjson"),
+];
 
 function run(title: string): Promise<number> {
   process.stdout.write(`\n== ${title}\n$ cannectors ${args.map((a) => path.relative(root, a) || a).join(" ")}\n`);

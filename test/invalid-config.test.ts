@@ -68,7 +68,12 @@ const cases = [
   {
     name: "unknown function in an expression",
     given: () => artifact({ filters: "      - target: name\n        expr: frobnicate(record.name)\n" }),
-    want: { at: "frobnicate", path: "filters[0].fields[1].expr", code: "CANNECTORS_E_EXPRESSION", message: "frobnicate" },
+    want: {
+      at: "frobnicate",
+      path: "filters[0].fields[1].expr",
+      code: "CANNECTORS_E_EXPRESSION",
+      message: "frobnicate",
+    },
   },
   {
     name: "unresolved secret",

@@ -58,7 +58,10 @@ describe("cannectors run on the demo APIs", () => {
     expect(apis.erp.requests).toBe(0);
     expect(apis.erp.tokensIssued).toBe(0);
 
-    const requests = planned.trim().split("\n").map((line) => JSON.parse(line));
+    const requests = planned
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     const expected = expectedClients(apis.crm.customers);
     expect(requests).toHaveLength(Math.ceil(expected.length / 50));
     expect(requests[0]).toMatchObject({ method: "POST", url: `${apis.erpUrl}/clients/batch` });
@@ -75,7 +78,8 @@ describe("cannectors run on the demo APIs", () => {
     for (let round = 0; round < 2; round++) {
       apis = await startDemoApis({ customers: 300 });
       const target = await startServer((req, res) => {
-        if (req.url === "/oauth/token") return sendJson(res, 200, { access_token: "tok-determinism", expires_in: 3600 });
+        if (req.url === "/oauth/token")
+          return sendJson(res, 200, { access_token: "tok-determinism", expires_in: 3600 });
         sendJson(res, 200, { ok: true });
       });
       const ws = demoWorkspace({ crmUrl: apis.crmUrl, erpUrl: target.url });
@@ -85,7 +89,9 @@ describe("cannectors run on the demo APIs", () => {
       runs.push(
         target.requests
           .filter((r) => r.url !== "/oauth/token")
-          .map((r) => JSON.stringify([r.method, r.url, r.headers["idempotency-key"], r.headers["content-type"], r.body]))
+          .map((r) =>
+            JSON.stringify([r.method, r.url, r.headers["idempotency-key"], r.headers["content-type"], r.body]),
+          )
           .sort(),
       );
       await target.close();

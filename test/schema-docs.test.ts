@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { connectorJsonSchema } from "../runtime/artifact/index.js";
 import { ROOT, runCli } from "./support/cli.js";
 
-type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; oneOf?: JsonSchema[]; anyOf?: JsonSchema[]; definitions?: Record<string, JsonSchema>; additionalProperties?: JsonSchema | boolean };
+type JsonSchema = {
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  definitions?: Record<string, JsonSchema>;
+  additionalProperties?: JsonSchema | boolean;
+};
 
 /** Every property name anywhere in the schema, with the dotted trail that reaches it. */
 function propertyNames(schema: JsonSchema, trail = "", out = new Map<string, string>()): Map<string, string> {
@@ -52,7 +59,9 @@ describe("docs/artifact.md", () => {
 
   it("has a complete example per module kind that validates", async () => {
     const { validateArtifact } = await import("../runtime/validate/index.js");
-    const examples = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((y) => y.includes("apiVersion:"));
+    const examples = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1]!)
+      .filter((y) => y.includes("apiVersion:"));
     expect(examples.length).toBeGreaterThanOrEqual(3);
     for (const example of examples) {
       const result = validateArtifact(example, "docs/artifact.md");

@@ -92,7 +92,9 @@ describe("canary secrets never leave the process", () => {
     const stdoutRun = await runCli(runArgs(ws, "--dry-run", "--log-level", "debug"), { env: DEMO_ENV });
     expect(stdoutRun.code, stdoutRun.stderr).toBe(0);
     expect(stdoutRun.stdout).toContain('"authorization":"***"');
-    const fileRun = await runCli(runArgs(ws, "--dry-run", "--out", path.join(ws.dir, "plan.ndjson")), { env: DEMO_ENV });
+    const fileRun = await runCli(runArgs(ws, "--dry-run", "--out", path.join(ws.dir, "plan.ndjson")), {
+      env: DEMO_ENV,
+    });
     expect(fileRun.code).toBe(0);
     expectNoCanary({ ...everything(stdoutRun, ws), ...everything(fileRun, ws) });
   });

@@ -20,7 +20,11 @@ beforeEach(() => {
   const ok = start("crm-sync", 0);
   store.appendLog(ok, { time: "2024-05-01T10:00:00.100Z", level: "info", message: "run started", fields: { page: 1 } });
   store.appendLog(ok, { time: "2024-05-01T10:00:01.200Z", level: "warn", message: "slow page", fields: {} });
-  store.finishExecution(ok, { status: "succeeded", endedAt: T0 + 2500, counts: { read: 120, filtered: 20, sent: 100, failed: 0 } });
+  store.finishExecution(ok, {
+    status: "succeeded",
+    endedAt: T0 + 2500,
+    counts: { read: 120, filtered: 20, sent: 100, failed: 0 },
+  });
   const partial = start("billing", 60_000, true);
   store.finishExecution(partial, {
     status: "partial",
@@ -87,11 +91,14 @@ describe("executions list", () => {
     expect(lines[0]).toMatch(/^ID\s+CONNECTOR\s+STATUS\s+STARTED\s+DURATION\s+READ\s+FILTERED\s+SENT\s+FAILED$/);
     const okLine = lines.find((line) => line.startsWith(ids.ok)) ?? "";
     expect(okLine).toMatch(/crm-sync\s+succeeded\s+2024-05-01 10:00:00Z\s+2\.5s\s+120\s+20\s+100\s+0$/);
-    expect(lines.find((line) => line.startsWith(ids.partial))).toMatch(/partial \(dry run\)\s+\S+ \S+\s+2m05s\s+5\s+0\s+4\s+1$/);
+    expect(lines.find((line) => line.startsWith(ids.partial))).toMatch(
+      /partial \(dry run\)\s+\S+ \S+\s+2m05s\s+5\s+0\s+4\s+1$/,
+    );
     expect(lines.find((line) => line.startsWith(ids.running))).toMatch(/running\s+2024-05-01 10:02:00Z\s+running\s+0/);
     // Aligned: every column starts at the same offset on every line.
     const statusColumn = lines[0]?.indexOf("STATUS");
-    for (const line of lines.slice(1)) expect(line.slice(statusColumn).match(/^(running|partial|succeeded)/)).not.toBeNull();
+    for (const line of lines.slice(1))
+      expect(line.slice(statusColumn).match(/^(running|partial|succeeded)/)).not.toBeNull();
     expect(stdout).not.toContain("\u001b[");
   });
 

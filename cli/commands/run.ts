@@ -32,7 +32,10 @@ export function registerRunCommand(program: Command): void {
     .option("--limit <n>", "stop after reading this many source records", (v) => positiveInt(v))
     .option("--json", "print the run summary as JSON on stdout")
     .option("--state <path>", "state database (default .cannectors/state.db, or $CANNECTORS_STATE)")
-    .option("--dead-letter <path>", "dead-letter file (default from the artifact, else .cannectors/dead-letter/NAME.ndjson)")
+    .option(
+      "--dead-letter <path>",
+      "dead-letter file (default from the artifact, else .cannectors/dead-letter/NAME.ndjson)",
+    )
     .option("--log-level <level>", "debug | info | warn | error", "info")
     .option("--log-format <format>", "pretty | json (logs go to stderr)", "pretty")
     .action(async (file: string, flags: RunFlags) => {
@@ -69,7 +72,13 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
       ...(flags.deadLetter ? { deadLetterPath: flags.deadLetter } : {}),
       logLevel: flags.logLevel ?? "info",
-      logSinks: [stderrSink({ format: flags.logFormat ?? "pretty", color: useColor(process.stderr) })],
+      logSinks: [
+        stderrSink({
+          format: flags.logFormat ?? "pretty",
+          color: useColor(process.stderr),
+          hideInPretty: ["connector", "execution"],
+        }),
+      ],
       signal: controller.signal,
       onProgress: (counts) => progress.update(counts),
     });
@@ -92,7 +101,11 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
 function printSummary(summary: RunSummary): void {
   const c = painter(useColor(process.stderr));
   const status =
-    summary.status === "succeeded" ? c.green(summary.status) : summary.status === "partial" ? c.yellow(summary.status) : c.red(summary.status);
+    summary.status === "succeeded"
+      ? c.green(summary.status)
+      : summary.status === "partial"
+        ? c.yellow(summary.status)
+        : c.red(summary.status);
   const { read, filtered, sent, failed } = summary.counts;
   const lines = [
     `${c.bold(summary.connector)} ${summary.dryRun ? "(dry run) " : ""}${status} in ${(summary.durationMs / 1000).toFixed(2)}s`,

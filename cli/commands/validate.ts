@@ -20,7 +20,8 @@ export function registerValidateCommand(program: Command): void {
           process.stderr.write(`${file}: valid (${result.artifact?.connector.metadata.name})\n`);
         }
       }
-      if (options.json) process.stdout.write(`${JSON.stringify({ valid: !hasErrors(all), diagnostics: all }, null, 2)}\n`);
+      if (options.json)
+        process.stdout.write(`${JSON.stringify({ valid: !hasErrors(all), diagnostics: all }, null, 2)}\n`);
       else reportDiagnostics(all);
       process.exitCode = hasErrors(all) ? EXIT.invalid : EXIT.ok;
     });

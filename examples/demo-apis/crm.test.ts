@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Customer, type CustomerPage, DEMO_CREDENTIALS, type DemoApis, generateCustomers, startDemoApis } from "./index.js";
+import {
+  type Customer,
+  type CustomerPage,
+  DEMO_CREDENTIALS,
+  type DemoApis,
+  generateCustomers,
+  startDemoApis,
+} from "./index.js";
 
 let apis: DemoApis;
 beforeAll(async () => {

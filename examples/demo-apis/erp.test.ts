@@ -30,7 +30,11 @@ async function token(erpUrl: string): Promise<string> {
 }
 
 async function post(url: string, body: unknown, headers: Record<string, string>): Promise<Response> {
-  return fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 const ada: ErpClient = {
@@ -47,8 +51,16 @@ const ada: ErpClient = {
 
 describe("demo ERP POST /oauth/token", () => {
   it.each<{ name: string; body: string; headers: Record<string, string> }>([
-    { name: "basic credentials", body: "grant_type=client_credentials", headers: { authorization: basic("demo-erp-client", "demo-erp-secret-93b7c1") } },
-    { name: "body credentials", body: "grant_type=client_credentials&client_id=demo-erp-client&client_secret=demo-erp-secret-93b7c1", headers: {} },
+    {
+      name: "basic credentials",
+      body: "grant_type=client_credentials",
+      headers: { authorization: basic("demo-erp-client", "demo-erp-secret-93b7c1") },
+    },
+    {
+      name: "body credentials",
+      body: "grant_type=client_credentials&client_id=demo-erp-client&client_secret=demo-erp-secret-93b7c1",
+      headers: {},
+    },
   ])("issues a bearer token for $name", async ({ body, headers }) => {
     const { erpUrl, erp } = await start();
     const res = await requestToken(erpUrl, body, headers);
@@ -60,10 +72,34 @@ describe("demo ERP POST /oauth/token", () => {
   });
 
   it.each<{ name: string; body: string; headers: Record<string, string>; status: number; error: string }>([
-    { name: "a wrong secret", body: "grant_type=client_credentials", headers: { authorization: basic("demo-erp-client", "guess") }, status: 401, error: "invalid_client" },
-    { name: "a wrong client id", body: "grant_type=client_credentials&client_id=x&client_secret=demo-erp-secret-93b7c1", headers: {}, status: 401, error: "invalid_client" },
-    { name: "no credentials", body: "grant_type=client_credentials", headers: {}, status: 401, error: "invalid_client" },
-    { name: "another grant", body: "grant_type=password", headers: { authorization: basic("demo-erp-client", "demo-erp-secret-93b7c1") }, status: 400, error: "unsupported_grant_type" },
+    {
+      name: "a wrong secret",
+      body: "grant_type=client_credentials",
+      headers: { authorization: basic("demo-erp-client", "guess") },
+      status: 401,
+      error: "invalid_client",
+    },
+    {
+      name: "a wrong client id",
+      body: "grant_type=client_credentials&client_id=x&client_secret=demo-erp-secret-93b7c1",
+      headers: {},
+      status: 401,
+      error: "invalid_client",
+    },
+    {
+      name: "no credentials",
+      body: "grant_type=client_credentials",
+      headers: {},
+      status: 401,
+      error: "invalid_client",
+    },
+    {
+      name: "another grant",
+      body: "grant_type=password",
+      headers: { authorization: basic("demo-erp-client", "demo-erp-secret-93b7c1") },
+      status: 400,
+      error: "unsupported_grant_type",
+    },
   ])("refuses $name", async ({ body, headers, status, error }) => {
     const { erpUrl, erp } = await start();
     const res = await requestToken(erpUrl, body, headers);
@@ -107,7 +143,11 @@ describe("demo ERP POST /clients", () => {
     const second = await post(`${erpUrl}/clients`, { ...ada, city: "Lyon" }, { authorization });
     expect(second.status).toBe(200);
     expect(erp.clients.get("cus_000001")?.city).toBe("Lyon");
-    expect({ received: erp.received, duplicates: erp.duplicates, requests: erp.requests }).toEqual({ received: 2, duplicates: 1, requests: 2 });
+    expect({ received: erp.received, duplicates: erp.duplicates, requests: erp.requests }).toEqual({
+      received: 2,
+      duplicates: 1,
+      requests: 2,
+    });
   });
 
   it.each([
@@ -133,7 +173,11 @@ describe("demo ERP POST /clients", () => {
 
   it("accepts nulls for optional fields", async () => {
     const { erpUrl } = await start();
-    const res = await post(`${erpUrl}/clients`, { ...ada, segment: null, tags: null }, { authorization: `Bearer ${await token(erpUrl)}` });
+    const res = await post(
+      `${erpUrl}/clients`,
+      { ...ada, segment: null, tags: null },
+      { authorization: `Bearer ${await token(erpUrl)}` },
+    );
     expect(res.status).toBe(201);
   });
 });
@@ -143,7 +187,11 @@ describe("demo ERP POST /clients/batch", () => {
 
   it("stores a valid batch", async () => {
     const { erpUrl, erp } = await start();
-    const res = await post(`${erpUrl}/clients/batch`, { clients: batch(3) }, { authorization: `Bearer ${await token(erpUrl)}` });
+    const res = await post(
+      `${erpUrl}/clients/batch`,
+      { clients: batch(3) },
+      { authorization: `Bearer ${await token(erpUrl)}` },
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ accepted: 3, created: 3, updated: 0 });
     expect([...erp.clients.keys()]).toEqual(["c0", "c1", "c2"]);
@@ -195,7 +243,11 @@ describe("demo ERP idempotency", () => {
     expect(again.status).toBe(first.status);
     expect(await again.json()).toEqual(await first.json());
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect({ received: erp.received, duplicates: erp.duplicates, replays: erp.idempotentReplays }).toEqual({ received: 1, duplicates: 0, replays: 1 });
+    expect({ received: erp.received, duplicates: erp.duplicates, replays: erp.idempotentReplays }).toEqual({
+      received: 1,
+      duplicates: 0,
+      replays: 1,
+    });
   });
 
   it("refuses a key reused with another body", async () => {
@@ -225,7 +277,16 @@ describe("demo ERP stats and faults", () => {
     await post(`${erpUrl}/clients`, ada, { authorization });
     const res = await fetch(`${erpUrl}/_stats`);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    const want = { clients: 2, received: 3, duplicates: 1, rejected: 0, requests: 2, idempotentReplays: 0, tokensIssued: 1, faultsInjected: 0 };
+    const want = {
+      clients: 2,
+      received: 3,
+      duplicates: 1,
+      rejected: 0,
+      requests: 2,
+      idempotentReplays: 0,
+      tokensIssued: 1,
+      faultsInjected: 0,
+    };
     expect(await res.json()).toEqual(want);
     expect(erp.clients.size).toBe(want.clients);
   });
@@ -234,7 +295,8 @@ describe("demo ERP stats and faults", () => {
     const { erpUrl, erp } = await start({ erpFaults: { every: 2, status: 503, retryAfterSeconds: 0 } });
     const authorization = `Bearer ${await token(erpUrl)}`;
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await post(`${erpUrl}/clients`, { ...ada, client_id: `c${i}` }, { authorization })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await post(`${erpUrl}/clients`, { ...ada, client_id: `c${i}` }, { authorization })).status);
     expect(statuses).toEqual([201, 503, 201, 503]);
     expect(erp.faultsInjected).toBe(2);
     expect(erp.clients.size).toBe(2);

@@ -84,7 +84,9 @@ describe("erp/openapi.yaml", () => {
 
   it("is OpenAPI 3.0.3 with an oauth2 client credentials flow", () => {
     expect(doc.openapi).toBe("3.0.3");
-    expect(at(doc, "components/securitySchemes/oauth2/flows/clientCredentials/tokenUrl")).toBe("http://127.0.0.1:4020/oauth/token");
+    expect(at(doc, "components/securitySchemes/oauth2/flows/clientCredentials/tokenUrl")).toBe(
+      "http://127.0.0.1:4020/oauth/token",
+    );
     expect(Object.keys(doc.paths as Json)).toEqual(["/oauth/token", "/clients", "/clients/batch", "/_stats"]);
   });
 
@@ -92,7 +94,10 @@ describe("erp/openapi.yaml", () => {
     expect(client.required).toEqual([...CLIENT_REQUIRED_FIELDS]);
     expect(Object.keys(client.properties as Json)).toEqual([...CLIENT_FIELDS]);
     expect(at(client, "properties/segment/enum")).toEqual([...CLIENT_SEGMENTS]);
-    const batch = at(doc, "paths/~1clients~1batch/post/requestBody/content/application~1json/schema/properties/clients") as Json;
+    const batch = at(
+      doc,
+      "paths/~1clients~1batch/post/requestBody/content/application~1json/schema/properties/clients",
+    ) as Json;
     expect(batch.maxItems).toBe(MAX_BATCH_SIZE);
     expect(at(doc, "components/schemas/Token/properties/expires_in/example")).toBe(TOKEN_TTL_SECONDS);
     expect(at(doc, "components/schemas/Stats/required")).toEqual(Object.keys(erpStats(createErpState())));

@@ -10,32 +10,34 @@ export interface MapField {
   each?: MapField[] | undefined;
 }
 
-export const MapField: z.ZodType<MapField> = z.lazy(() =>
-  z
-    .strictObject({
-      target: FieldPath.describe("Where the value goes in the output record; dots create nested objects."),
-      from: FieldPath.optional().describe("Source field to copy."),
-      expr: Expression.optional().describe("CEL expression computing the value."),
-      value: z.unknown().optional().describe("A constant."),
-      default: z.unknown().optional().describe("Used when the source is absent or null."),
-      each: z
-        .array(MapField)
-        .optional()
-        .describe("With `from` naming an array: map every element with these fields (`record` is the element)."),
-    })
-    .superRefine((field, ctx) => {
-      const sources = (["from", "expr", "value"] as const).filter((k) => field[k] !== undefined);
-      if (sources.length !== 1) {
-        ctx.addIssue({
-          code: "custom",
-          message: `exactly one of from, expr or value is required (got ${sources.length === 0 ? "none" : sources.join(", ")})`,
-        });
-      }
-      if (field.each !== undefined && field.from === undefined) {
-        ctx.addIssue({ code: "custom", path: ["each"], message: "each needs `from` to name the source array" });
-      }
-    }),
-).meta({ id: "MapField" });
+export const MapField: z.ZodType<MapField> = z
+  .lazy(() =>
+    z
+      .strictObject({
+        target: FieldPath.describe("Where the value goes in the output record; dots create nested objects."),
+        from: FieldPath.optional().describe("Source field to copy."),
+        expr: Expression.optional().describe("CEL expression computing the value."),
+        value: z.unknown().optional().describe("A constant."),
+        default: z.unknown().optional().describe("Used when the source is absent or null."),
+        each: z
+          .array(MapField)
+          .optional()
+          .describe("With `from` naming an array: map every element with these fields (`record` is the element)."),
+      })
+      .superRefine((field, ctx) => {
+        const sources = (["from", "expr", "value"] as const).filter((k) => field[k] !== undefined);
+        if (sources.length !== 1) {
+          ctx.addIssue({
+            code: "custom",
+            message: `exactly one of from, expr or value is required (got ${sources.length === 0 ? "none" : sources.join(", ")})`,
+          });
+        }
+        if (field.each !== undefined && field.from === undefined) {
+          ctx.addIssue({ code: "custom", path: ["each"], message: "each needs `from` to name the source array" });
+        }
+      }),
+  )
+  .meta({ id: "MapField" });
 
 export const MapFilter = z
   .strictObject({
@@ -76,9 +78,9 @@ export const ConditionFilter = z
   })
   .describe("Routes each record on a CEL condition.");
 
-export const Filter: z.ZodType<Filter> = z.lazy(() =>
-  z.discriminatedUnion("type", [MapFilter, ConditionFilter, ComputeFilter]),
-).meta({ id: "Filter" });
+export const Filter: z.ZodType<Filter> = z
+  .lazy(() => z.discriminatedUnion("type", [MapFilter, ConditionFilter, ComputeFilter]))
+  .meta({ id: "Filter" });
 
 export type MapFilter = z.infer<typeof MapFilter>;
 export type ComputeFilter = z.infer<typeof ComputeFilter>;

@@ -29,7 +29,13 @@ function testClient(): HttpClient {
 }
 
 describe("static authenticators", () => {
-  const cases: Array<{ name: string; auth: Auth | undefined; header?: [string, string]; query?: string; secret?: string }> = [
+  const cases: Array<{
+    name: string;
+    auth: Auth | undefined;
+    header?: [string, string];
+    query?: string;
+    secret?: string;
+  }> = [
     { name: "none", auth: undefined },
     {
       name: "apiKey header",
@@ -61,7 +67,12 @@ describe("static authenticators", () => {
     const s = await echoServer();
     const client = testClient();
     const redactor = plainRedactor();
-    const authenticator = createAuthenticator(auth, { client, clock: fakeClock(), redactor, logger: recordingLogger() });
+    const authenticator = createAuthenticator(auth, {
+      client,
+      clock: fakeClock(),
+      redactor,
+      logger: recordingLogger(),
+    });
     const original = { method: "GET", url: `${s.url}/items?page=2`, headers: { accept: "application/json" } };
     const request = await authenticator.apply(original);
     await client.request(request);

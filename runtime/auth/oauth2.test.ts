@@ -56,7 +56,8 @@ function setup(s: TestServer, overrides: Partial<OAuth2ClientCredentialsAuth> = 
     ...overrides,
   };
   const authenticator = createAuthenticator(auth, { client, clock, redactor, logger: recordingLogger() });
-  const call = async () => client.request(await authenticator.apply({ method: "GET", url: `${s.url}/api`, headers: {} }));
+  const call = async () =>
+    client.request(await authenticator.apply({ method: "GET", url: `${s.url}/api`, headers: {} }));
   return { authenticator, redactor, clock, call };
 }
 
@@ -145,7 +146,9 @@ describe("oauth2 client credentials", () => {
       sendJson(res, 200, { token_type: "Bearer" });
       return true;
     });
-    const error = await setup(s).call().catch((e) => e);
+    const error = await setup(s)
+      .call()
+      .catch((e) => e);
     expect(error.code).toBe(ErrorCodes.AUTH);
     expect(error.message).toContain("no access_token");
   });

@@ -136,7 +136,13 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
     ...(savedCursor === undefined ? {} : { cursor: savedCursor }),
   });
   try {
-    await pump({ spec: spec.input, input, output, filters: compileFilters(spec.filters), batchSize: spec.output.batch?.size ?? 1 });
+    await pump({
+      spec: spec.input,
+      input,
+      output,
+      filters: compileFilters(spec.filters),
+      batchSize: spec.output.batch?.size ?? 1,
+    });
   } catch (error) {
     failure = error;
   } finally {
@@ -189,7 +195,9 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
       const settle = watermark.open(batchCursor);
       batch = [];
       batchCursor = undefined;
-      const delivery = (records.length === 0 ? Promise.resolve({ delivered: 0, deadLettered: 0 }) : parts.output.deliver(records))
+      const delivery = (
+        records.length === 0 ? Promise.resolve({ delivered: 0, deadLettered: 0 }) : parts.output.deliver(records)
+      )
         .then((result) => {
           counts.sent += result.delivered;
           counts.failed += result.deadLettered;
@@ -229,7 +237,8 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
         if (options.limit !== undefined && counts.read >= options.limit) break;
       }
       // Trailing records (and trailing filtered ones, so the cursor moves past them too).
-      if (!controller.signal.aborted && deliveryError === undefined && (batch.length > 0 || batchCursor !== undefined)) dispatch();
+      if (!controller.signal.aborted && deliveryError === undefined && (batch.length > 0 || batchCursor !== undefined))
+        dispatch();
     } finally {
       await Promise.allSettled([...inFlight]);
     }
@@ -243,7 +252,15 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
         counts.failed++;
         const reason = describeError(error);
         logger.warn("record failed in filters", { seq: index, page: pageUrl, error: reason });
-        deadLetter.write({ connector: name, seq: index, record, status: null, reason, responseExcerpt: "", attempts: 0 });
+        deadLetter.write({
+          connector: name,
+          seq: index,
+          record,
+          status: null,
+          reason,
+          responseExcerpt: "",
+          attempts: 0,
+        });
         return undefined;
       }
     }

@@ -60,7 +60,9 @@ export function describeError(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; current !== undefined && current !== null && depth < 8; depth++) {
     if (current instanceof Error) {
-      if (!parts.includes(current.message)) parts.push(current.message);
+      // Wrappers often quote their cause already; say each thing once.
+      const message = current.message.split("\n")[0] ?? "";
+      if (message !== "" && !parts.some((p) => p.includes(message))) parts.push(message);
       current = current.cause;
     } else {
       parts.push(String(current));

@@ -55,7 +55,11 @@ describe("compileExpression: results are plain JSON", () => {
     const tenfold = (inner: string, name: string, body: string) =>
       `cel.bind(${name}, [${Array(10).fill(inner).join(", ")}], ${body})`;
     // A list that references one small list 10^6 times: cheap to build, huge to walk.
-    const exploding = tenfold("1", "a", tenfold("a", "b", tenfold("b", "c", tenfold("c", "d", tenfold("d", "e", tenfold("e", "f", "f"))))));
+    const exploding = tenfold(
+      "1",
+      "a",
+      tenfold("a", "b", tenfold("b", "c", tenfold("c", "d", tenfold("d", "e", tenfold("e", "f", "f"))))),
+    );
     expect(() => evaluate(exploding, {})).toThrowError(/more than 1000000 values/);
   });
 });
@@ -77,9 +81,10 @@ describe("compileExpression: errors", () => {
 
 describe("compileExpression: parse once, evaluate many", () => {
   it("evaluates 10,000 records correctly with one compiled expression", () => {
-    const label = compileExpression('record.age >= 18 ? concat(upper(record.name), ":", toCents(record.amount)) : "minor"', [
-      "record",
-    ]);
+    const label = compileExpression(
+      'record.age >= 18 ? concat(upper(record.name), ":", toCents(record.amount)) : "minor"',
+      ["record"],
+    );
     let adults = 0;
     for (let i = 0; i < 10_000; i++) {
       const got = label({ record: { age: i % 30, name: `n${i}`, amount: `${i}.5` } });

@@ -37,8 +37,12 @@ export function compileExpression(source: string, variables: readonly string[]):
 }
 
 function invalid(source: string, error: unknown): CannectorsError {
-  return new CannectorsError(ErrorCodes.EXPRESSION, `invalid expression ${JSON.stringify(source)}: ${describeCelError(error)}`, {
-    cause: error,
-    details: { expression: source },
-  });
+  return new CannectorsError(
+    ErrorCodes.EXPRESSION,
+    `invalid expression ${JSON.stringify(source)}: ${describeCelError(error)}`,
+    {
+      cause: error,
+      details: { expression: source },
+    },
+  );
 }

@@ -13,7 +13,11 @@ function condition(test: string, whenTrue: Branch, whenFalse: Branch): Filter {
 describe("checkFilters", () => {
   it("accepts valid filters", () => {
     const filters: Filter[] = [
-      { type: "map", keepUnmapped: false, fields: [{ target: "a", from: "lines", each: [{ target: "x", expr: "root.id" }] }] },
+      {
+        type: "map",
+        keepUnmapped: false,
+        fields: [{ target: "a", from: "lines", each: [{ target: "x", expr: "root.id" }] }],
+      },
       condition("record.a != null", "keep", "drop"),
     ];
     expect(checkFilters(filters)).toEqual([]);
@@ -30,7 +34,14 @@ describe("checkFilters", () => {
           { target: "address", from: "addr" },
           { target: "address.city", from: "city" },
           { target: "name", value: 1 },
-          { target: "items", from: "lines", each: [{ target: "x", expr: "nope(record)" }, { target: "y", expr: "other.z" }] },
+          {
+            target: "items",
+            from: "lines",
+            each: [
+              { target: "x", expr: "nope(record)" },
+              { target: "y", expr: "other.z" },
+            ],
+          },
           { target: "i[0]", value: 1 },
         ],
       },
@@ -53,7 +64,14 @@ describe("checkFilters", () => {
 
   it("explains collisions", () => {
     const [problem] = checkFilters([
-      { type: "map", keepUnmapped: false, fields: [{ target: "a.b", from: "x" }, { target: "a", from: "y" }] },
+      {
+        type: "map",
+        keepUnmapped: false,
+        fields: [
+          { target: "a.b", from: "x" },
+          { target: "a", from: "y" },
+        ],
+      },
     ]);
     expect(problem?.message).toBe('target "a" collides with target "a.b" of an earlier field');
   });

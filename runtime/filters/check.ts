@@ -44,7 +44,12 @@ function checkList(filters: readonly Filter[], path: PathSegment[], problems: Fi
   });
 }
 
-function checkFields(fields: readonly MapField[], path: PathSegment[], variables: string[], problems: FilterProblem[]): void {
+function checkFields(
+  fields: readonly MapField[],
+  path: PathSegment[],
+  variables: string[],
+  problems: FilterProblem[],
+): void {
   const targets: string[][] = [];
   fields.forEach((field, index) => {
     const at = [...path, index];

@@ -155,9 +155,7 @@ const cases: Case[] = [
   },
   {
     name: "condition: nested else drops",
-    filters: [
-      condition("record.age >= 18", "keep", [condition("record.age < 5", "drop", "keep")]),
-    ],
+    filters: [condition("record.age >= 18", "keep", [condition("record.age < 5", "drop", "keep")])],
     given: { age: 3 },
     want: [],
   },
@@ -237,7 +235,11 @@ describe("compileFilters errors name the record and the module", () => {
     {
       name: "each over a non-array",
       filters: [
-        { type: "map", keepUnmapped: false, fields: [{ target: "items", from: "first", each: [{ target: "p", from: "x" }] }] },
+        {
+          type: "map",
+          keepUnmapped: false,
+          fields: [{ target: "items", from: "first", each: [{ target: "p", from: "x" }] }],
+        },
       ] as Filter[],
       message: /^record #42: filters\[0\]\.fields\[0\] \(map → items\): each: "first" is a string, not an array/,
       module: "filters[0].fields[0]",

@@ -11,7 +11,11 @@ const keep: FilterStep = (record) => record;
 const drop: FilterStep = () => undefined;
 
 /** `compileList` is passed in, not imported, to keep the module graph acyclic. */
-export function compileCondition(filter: ConditionFilter, path: readonly PathSegment[], compileList: ListCompiler): FilterStep {
+export function compileCondition(
+  filter: ConditionFilter,
+  path: readonly PathSegment[],
+  compileList: ListCompiler,
+): FilterStep {
   const ref = moduleRef([...path, "if"], "condition");
   let test: ReturnType<typeof compileExpression>;
   try {

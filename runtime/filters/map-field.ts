@@ -13,7 +13,12 @@ export type FieldWriter = (source: unknown, root: JsonRecord, out: JsonRecord, s
 type ValueReader = (source: unknown, root: JsonRecord, seq: number) => unknown;
 
 /** `nested` is true inside `each`, where expressions also see `root`. */
-export function compileMapField(field: MapField, path: readonly PathSegment[], nested: boolean, label: string): FieldWriter {
+export function compileMapField(
+  field: MapField,
+  path: readonly PathSegment[],
+  nested: boolean,
+  label: string,
+): FieldWriter {
   const ref = moduleRef(path, `map → ${label}`);
   let target: string[];
   let read: ValueReader;
@@ -32,7 +37,13 @@ export function compileMapField(field: MapField, path: readonly PathSegment[], n
   };
 }
 
-function compileReader(field: MapField, path: readonly PathSegment[], nested: boolean, ref: ModuleRef, label: string): ValueReader {
+function compileReader(
+  field: MapField,
+  path: readonly PathSegment[],
+  nested: boolean,
+  ref: ModuleRef,
+  label: string,
+): ValueReader {
   if (field.value !== undefined) {
     const constant = field.value;
     return typeof constant === "object" && constant !== null ? () => cloneJson(constant) : () => constant;
@@ -59,7 +70,11 @@ function compileReader(field: MapField, path: readonly PathSegment[], nested: bo
     const list = readPath(source, from);
     if (list === undefined || list === null) return list;
     if (!Array.isArray(list)) {
-      throw evaluationFailure(seq, ref, new Error(`each: ${JSON.stringify(field.from)} is a ${typeof list}, not an array`));
+      throw evaluationFailure(
+        seq,
+        ref,
+        new Error(`each: ${JSON.stringify(field.from)} is a ${typeof list}, not an array`),
+      );
     }
     return list.map((element) => {
       const out: JsonRecord = {};

@@ -6,7 +6,10 @@ export function targetSegments(target: string): string[] {
   const segments = parsePath(target);
   const names = segments.filter((segment): segment is string => typeof segment === "string");
   if (names.length !== segments.length || names.some((name) => name === "")) {
-    throw new CannectorsError(ErrorCodes.CONFIG_INVALID, `target ${JSON.stringify(target)} must be a dotted path without [index]`);
+    throw new CannectorsError(
+      ErrorCodes.CONFIG_INVALID,
+      `target ${JSON.stringify(target)} must be a dotted path without [index]`,
+    );
   }
   return names;
 }

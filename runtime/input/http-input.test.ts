@@ -120,9 +120,24 @@ describe("bodies", () => {
   });
 
   it.each([
-    { name: "a missing records path", body: { items: [] }, code: ErrorCodes.RECORDS_NOT_FOUND, text: 'records path "data"' },
-    { name: "records not an array", body: { data: { id: 1 } }, code: ErrorCodes.RECORDS_NOT_FOUND, text: "found object" },
-    { name: "records that are not objects", body: { data: [{ id: 1 }, 2] }, code: ErrorCodes.PAGE_INVALID, text: "record 1 is number" },
+    {
+      name: "a missing records path",
+      body: { items: [] },
+      code: ErrorCodes.RECORDS_NOT_FOUND,
+      text: 'records path "data"',
+    },
+    {
+      name: "records not an array",
+      body: { data: { id: 1 } },
+      code: ErrorCodes.RECORDS_NOT_FOUND,
+      text: "found object",
+    },
+    {
+      name: "records that are not objects",
+      body: { data: [{ id: 1 }, 2] },
+      code: ErrorCodes.PAGE_INVALID,
+      text: "record 1 is number",
+    },
   ])("fails on $name, naming the page URL", async ({ body, code, text }) => {
     h = await harness((_req, res) => sendJson(res, 200, body));
     const { error } = await collectError(createHttpInput(h.spec({ records: "data" }), h.context()).pages(undefined));

@@ -66,10 +66,5 @@ export function parseLinkHeader(header: string): Link[] {
 export function findLink(header: string | undefined, rel: string): Link | undefined {
   if (!header) return undefined;
   const wanted = rel.toLowerCase();
-  return parseLinkHeader(header).find((link) =>
-    (link.params.rel ?? "")
-      .toLowerCase()
-      .split(/\s+/)
-      .includes(wanted),
-  );
+  return parseLinkHeader(header).find((link) => (link.params.rel ?? "").toLowerCase().split(/\s+/).includes(wanted));
 }

@@ -30,15 +30,22 @@ export async function fetchPage(request: HttpRequest, where: string, ctx: FetchC
     } catch (error) {
       const code = isCannectorsError(error) ? error.code : undefined;
       if (code !== undefined && RETRYABLE_ERRORS.has(code) && attempt < policy.maxAttempts && !signal.aborted) {
-        ctx.logger.debug("page request failed, retrying", { attempt, error: ctx.redactor.redact(describeError(error)) });
+        ctx.logger.debug("page request failed, retrying", {
+          attempt,
+          error: ctx.redactor.redact(describeError(error)),
+        });
         await wait(backoffDelay(attempt, policy, ctx.random));
         continue;
       }
       const tries = attempt > 1 ? ` after ${attempt} attempts` : "";
-      throw new CannectorsError(code ?? ErrorCodes.HTTP_NETWORK, ctx.redactor.redact(`${where} failed${tries}: ${describeError(error)}`), {
-        cause: error,
-        details: { ...details, attempts: attempt },
-      });
+      throw new CannectorsError(
+        code ?? ErrorCodes.HTTP_NETWORK,
+        ctx.redactor.redact(`${where} failed${tries}: ${describeError(error)}`),
+        {
+          cause: error,
+          details: { ...details, attempts: attempt },
+        },
+      );
     }
     const { status } = response;
     if (status >= 200 && status <= 299) return response;

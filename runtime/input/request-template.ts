@@ -31,7 +31,8 @@ export function requestTemplate(spec: HttpInput, incrementalValue: string | unde
     base,
     build(pageUrl) {
       const url = new URL(pageUrl);
-      if (spec.incremental && incrementalValue !== undefined) url.searchParams.set(spec.incremental.param, incrementalValue);
+      if (spec.incremental && incrementalValue !== undefined)
+        url.searchParams.set(spec.incremental.param, incrementalValue);
       return { method: spec.method, url: url.toString(), headers: { ...headers }, body, timeoutMs };
     },
   };

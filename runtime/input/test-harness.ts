@@ -24,7 +24,12 @@ export interface Harness {
 
 export async function harness(handler: Handler, allowedHosts: string[] = ["127.0.0.1"]): Promise<Harness> {
   const server = await startServer(handler);
-  const client = createHttpClient({ allowedHosts, allowLinkLocal: false, connectTimeoutMs: 2000, requestTimeoutMs: 5000 });
+  const client = createHttpClient({
+    allowedHosts,
+    allowLinkLocal: false,
+    connectTimeoutMs: 2000,
+    requestTimeoutMs: 5000,
+  });
   const clock = fakeClock();
   const logger = recordingLogger();
   const redactor = plainRedactor();
@@ -40,7 +45,14 @@ export async function harness(handler: Handler, allowedHosts: string[] = ["127.0
       logger,
       redactor,
       clock,
-      retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 60_000, jitter: "none", ...overrides.retry },
+      retry: {
+        maxAttempts: 3,
+        initialDelayMs: 100,
+        maxDelayMs: 1000,
+        maxRetryAfterMs: 60_000,
+        jitter: "none",
+        ...overrides.retry,
+      },
       signal: new AbortController().signal,
       random: () => 0.5,
       auth: overrides.auth ?? noAuth,
@@ -59,7 +71,9 @@ export async function collect(pages: AsyncGenerator<SourcePage>): Promise<Source
   return out;
 }
 
-export async function collectError(pages: AsyncGenerator<SourcePage>): Promise<{ pages: SourcePage[]; error: unknown }> {
+export async function collectError(
+  pages: AsyncGenerator<SourcePage>,
+): Promise<{ pages: SourcePage[]; error: unknown }> {
   const out: SourcePage[] = [];
   try {
     for await (const page of pages) out.push(page);

@@ -136,7 +136,10 @@ describe("stderrSink", () => {
     const { logger, output } = streamSink("json", false);
     logger.info("one", { n: 1, message: "clash" });
     logger.info(`two ${SECRET}`);
-    const lines = output().trimEnd().split("\n").map((line) => JSON.parse(line) as unknown);
+    const lines = output()
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as unknown);
     expect(lines).toEqual([
       { time: "2024-05-01T10:20:30.456Z", level: "info", message: "one", n: 1, "field.message": "clash" },
       { time: "2024-05-01T10:20:30.456Z", level: "info", message: "two ***" },
@@ -150,7 +153,11 @@ describe("historySink", () => {
     const store = openStateStore(path.join(dir, "state.db"));
     try {
       const id = store.startExecution({ connector: "crm", artifactHash: "h", dryRun: false, startedAt: T0 });
-      const logger = createLogger({ redactor: createRedactor([SECRET]), sinks: [historySink(store, id)], now: () => T0 });
+      const logger = createLogger({
+        redactor: createRedactor([SECRET]),
+        sinks: [historySink(store, id)],
+        now: () => T0,
+      });
       logger.info("first", { token: SECRET });
       logger.error("second");
       expect(store.getLogs(id)).toEqual([

@@ -74,7 +74,11 @@ export function isBlockedHost(host: string): boolean {
   return BLOCKED_HOSTNAMES.has(bare) || isBlockedAddress(bare);
 }
 
-export type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+export type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 export type LookupFunction = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
 
 function blockedError(hostname: string, address: string): CannectorsError {

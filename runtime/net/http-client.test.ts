@@ -193,7 +193,9 @@ describe("createHttpClient", () => {
 
   it("redacts secrets in the URL of error messages", async () => {
     const c = client({ allowedHosts: [], redactor: plainRedactor(["sk-live-123"]) });
-    const error = await failure(c.request({ method: "GET", url: "http://api.example.com/?key=sk-live-123", headers: {} }));
+    const error = await failure(
+      c.request({ method: "GET", url: "http://api.example.com/?key=sk-live-123", headers: {} }),
+    );
     expect(error.message).not.toContain("sk-live-123");
     expect(error.message).toContain("key=***");
   });

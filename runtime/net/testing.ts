@@ -36,9 +36,11 @@ export interface LogEntry {
 }
 
 export function recordingLogger(entries: LogEntry[] = [], bound: LogFields = {}): Logger & { entries: LogEntry[] } {
-  const log = (level: LogLevel) => (message: string, fields: LogFields = {}) => {
-    entries.push({ level, message, fields: { ...bound, ...fields } });
-  };
+  const log =
+    (level: LogLevel) =>
+    (message: string, fields: LogFields = {}) => {
+      entries.push({ level, message, fields: { ...bound, ...fields } });
+    };
   return {
     entries,
     debug: log("debug"),

@@ -4,7 +4,12 @@ import { classifyStatus, statusMatches } from "./classify.js";
 
 describe("classifyStatus", () => {
   const defaults = ResponseClasses.parse({});
-  const custom = ResponseClasses.parse({ success: ["2xx", 409], retry: ["500-502"], rateLimited: [429, 503], fail: [400] });
+  const custom = ResponseClasses.parse({
+    success: ["2xx", 409],
+    retry: ["500-502"],
+    rateLimited: [429, 503],
+    fail: [400],
+  });
 
   it.each([
     { status: 200, classes: defaults, want: "success" },

@@ -32,7 +32,12 @@ describe("http output permanent failures", () => {
       { spec: { path: "/clients/{id}", method: "PUT" }, deadLetter },
     );
     try {
-      const batch = records({ id: "a", email: "a@x" }, { id: "b", email: "nope" }, { email: "c@x" }, { id: "d", email: "d@x" });
+      const batch = records(
+        { id: "a", email: "a@x" },
+        { id: "b", email: "nope" },
+        { email: "c@x" },
+        { id: "d", email: "d@x" },
+      );
       expect(await h.output.deliver(batch)).toEqual({ delivered: 2, deadLettered: 2 });
       await h.output.close();
       expect(h.apiRequests().map((r) => `${r.method} ${r.url}`)).toEqual([
@@ -113,13 +118,10 @@ describe("http output permanent failures", () => {
   });
 
   it("keeps only the first 512 bytes of the response body, redacted", async () => {
-    const h = await harness(
-      (_req, res) => {
-        res.writeHead(400, { "content-type": "text/plain" });
-        res.end(`${TOKENS[0]}${"x".repeat(2000)}`);
-      },
-      {},
-    );
+    const h = await harness((_req, res) => {
+      res.writeHead(400, { "content-type": "text/plain" });
+      res.end(`${TOKENS[0]}${"x".repeat(2000)}`);
+    }, {});
     try {
       await h.output.deliver(records({ id: 1 }));
       const excerpt = h.deadLetter.entries[0]?.responseExcerpt ?? "";

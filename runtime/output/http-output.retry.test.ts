@@ -64,7 +64,9 @@ describe("http output retries", () => {
       expect(await h.output.deliver(records({ id: 1 }))).toEqual({ delivered: 0, deadLettered: 1 });
       expect(h.apiRequests()).toHaveLength(3);
       expect(h.clock.sleeps).toEqual([500, 1000]);
-      expect(h.deadLetter.entries[0]?.reason).toMatch(/^gave up after 3 attempts: HTTP 503 from POST http:\/\/127\.0\.0\.1/);
+      expect(h.deadLetter.entries[0]?.reason).toMatch(
+        /^gave up after 3 attempts: HTTP 503 from POST http:\/\/127\.0\.0\.1/,
+      );
     } finally {
       await h.close();
     }

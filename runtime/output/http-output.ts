@@ -93,9 +93,13 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
   return {
     async deliver(batch) {
       if (ctx.signal.aborted) {
-        throw new CannectorsError(ErrorCodes.CANCELLED, `output delivery cancelled before ${spec.method} ${spec.path}`, {
-          cause: ctx.signal.reason,
-        });
+        throw new CannectorsError(
+          ErrorCodes.CANCELLED,
+          `output delivery cancelled before ${spec.method} ${spec.path}`,
+          {
+            cause: ctx.signal.reason,
+          },
+        );
       }
       const total: DeliveryResult = { delivered: 0, deadLettered: 0 };
       const ready: PreparedRecord[] = [];

@@ -1,5 +1,11 @@
 /** Wires a real output (real client, real OAuth2 authenticator) to a real local server; test-only. */
-import { type Handler, type RecordedRequest, sendJson, startServer, type TestServer } from "../../test/support/http-server.js";
+import {
+  type Handler,
+  type RecordedRequest,
+  sendJson,
+  startServer,
+  type TestServer,
+} from "../../test/support/http-server.js";
 import { HttpOutput } from "../artifact/index.js";
 import { type Authenticator, createAuthenticator } from "../auth/index.js";
 import type { DeadLetterSink, DryRunSink, OutputModule, OutputRecord } from "../engine/modules.js";
@@ -60,7 +66,12 @@ export async function harness(handler: Handler, options: HarnessOptions = {}): P
     type: "http",
     baseUrl: server.url,
     path: "/clients",
-    auth: { type: "oauth2ClientCredentials", tokenUrl: `${server.url}/token`, clientId: "crm", clientSecret: CLIENT_SECRET },
+    auth: {
+      type: "oauth2ClientCredentials",
+      tokenUrl: `${server.url}/token`,
+      clientId: "crm",
+      clientSecret: CLIENT_SECRET,
+    },
     ...options.spec,
   });
   const auth: Authenticator = createAuthenticator(spec.auth, { client, clock, redactor, logger });

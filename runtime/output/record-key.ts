@@ -19,7 +19,10 @@ export function compileRecordKey(source: string): (record: JsonRecord) => Record
     }
     const key = keyText(value);
     if (key === undefined) {
-      return { ok: false, reason: `idempotency key expression \`${source}\` gave no usable value (${describeValue(value)})` };
+      return {
+        ok: false,
+        reason: `idempotency key expression \`${source}\` gave no usable value (${describeValue(value)})`,
+      };
     }
     return { ok: true, key };
   };

@@ -17,7 +17,12 @@ function prepareAll(spec: HttpOutput, values: Record<string, unknown>[]): Prepar
 
 describe("createRequestBuilder", () => {
   it("fills path placeholders URL-encoded and appends the query", () => {
-    const spec = HttpOutput.parse({ ...base, path: "/clients/{client.id}/notes", method: "PUT", query: { dry: false, v: 2 } });
+    const spec = HttpOutput.parse({
+      ...base,
+      path: "/clients/{client.id}/notes",
+      method: "PUT",
+      query: { dry: false, v: 2 },
+    });
     const builder = createRequestBuilder(spec, "crm-sync");
     const [prepared] = prepareAll(spec, [{ client: { id: "a/b c" }, note: "hi" }]);
     const request = builder.build([prepared!]);

@@ -8,7 +8,12 @@ export { type FakeClock, fakeClock, plainRedactor, recordingLogger } from "../ne
 
 /** The real client, allowed to reach the local test servers. */
 export function localClient(): HttpClient {
-  return createHttpClient({ allowedHosts: ["127.0.0.1"], allowLinkLocal: false, connectTimeoutMs: 2_000, requestTimeoutMs: 5_000 });
+  return createHttpClient({
+    allowedHosts: ["127.0.0.1"],
+    allowLinkLocal: false,
+    connectTimeoutMs: 2_000,
+    requestTimeoutMs: 5_000,
+  });
 }
 
 export function memoryDeadLetter(): DeadLetterSink & { entries: DeadLetterEntry[] } {

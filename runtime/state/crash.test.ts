@@ -48,7 +48,11 @@ afterEach(() => {
 
 function spawnChild(config: Record<string, unknown>): ChildProcess {
   const env = { ...process.env, CANNECTORS_TEST_CHILD: JSON.stringify({ pragmas: PRAGMAS, sql: SQL, ...config }) };
-  return spawn(process.execPath, ["--input-type=module", "-e", CHILD], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, ["--input-type=module", "-e", CHILD], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 const exited = (proc: ChildProcess) =>

@@ -16,7 +16,5 @@ export function newExecutionId(nowMs: number = Date.now()): string {
     lastMs = ms + 1;
     counter = 0;
   }
-  return (
-    lastMs.toString(16).padStart(12, "0") + counter.toString(16).padStart(4, "0") + randomBytes(4).toString("hex")
-  );
+  return lastMs.toString(16).padStart(12, "0") + counter.toString(16).padStart(4, "0") + randomBytes(4).toString("hex");
 }

@@ -168,9 +168,9 @@ describe("logs", () => {
 
   it("rejects a log for an execution that does not exist (foreign key)", () => {
     const store = openStore();
-    expect(() => store.appendLog("ghost", { time: new Date(T0).toISOString(), level: "info", message: "m", fields: {} })).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() =>
+      store.appendLog("ghost", { time: new Date(T0).toISOString(), level: "info", message: "m", fields: {} }),
+    ).toThrow(/FOREIGN KEY/);
   });
 });
 

@@ -8,14 +8,7 @@ import { newExecutionId } from "./ids.js";
 import { migrate } from "./migrate.js";
 import { type ExecutionRecord, type LogRecord, toExecutionRow, toLogEntry } from "./rows.js";
 import { INTERRUPTED_ERROR, LOG_PRAGMAS, PRAGMAS, SQL } from "./schema.js";
-import type {
-  ExecutionCounts,
-  ExecutionRow,
-  FinishExecution,
-  StartExecution,
-  StateStore,
-  Timestamp,
-} from "./types.js";
+import type { ExecutionCounts, ExecutionRow, FinishExecution, StartExecution, StateStore, Timestamp } from "./types.js";
 
 /** Opens (creating if needed) the state database at `file`; `:memory:` gives a throwaway store. */
 export function openStateStore(file: string): StateStore {
@@ -122,16 +115,13 @@ class SqliteStateStore implements StateStore {
   }
 
   setCursor(connector: string, value: string, executionId: string): void {
-    const run = () =>
-      this.statements.setCursor.run({ connector, value, updatedAt: iso(Date.now()), executionId });
+    const run = () => this.statements.setCursor.run({ connector, value, updatedAt: iso(Date.now()), executionId });
     this.db.transaction(run).immediate();
   }
 
   listExecutions(options: { connector?: string | undefined; limit?: number | undefined } = {}): ExecutionRow[] {
     const limit = options.limit === undefined ? -1 : Math.max(0, Math.floor(options.limit));
-    return this.statements.listExecutions
-      .all({ connector: options.connector ?? null, limit })
-      .map(toExecutionRow);
+    return this.statements.listExecutions.all({ connector: options.connector ?? null, limit }).map(toExecutionRow);
   }
 
   getExecution(idOrPrefix: string): ExecutionRow | undefined {
@@ -140,9 +130,13 @@ class SqliteStateStore implements StateStore {
     if (idOrPrefix === "") return undefined;
     const matches = this.statements.findByPrefix.all({ prefix: idOrPrefix });
     if (matches.length > 1) {
-      throw new CannectorsError(ErrorCodes.NOT_FOUND, `execution id prefix ${idOrPrefix} is ambiguous; give more characters`, {
-        details: { prefix: idOrPrefix, ambiguous: true },
-      });
+      throw new CannectorsError(
+        ErrorCodes.NOT_FOUND,
+        `execution id prefix ${idOrPrefix} is ambiguous; give more characters`,
+        {
+          details: { prefix: idOrPrefix, ambiguous: true },
+        },
+      );
     }
     const only = matches[0];
     return only === undefined ? undefined : toExecutionRow(only);
@@ -179,9 +173,13 @@ class SqliteStateStore implements StateStore {
 
   private expectOne(changes: number, id: string, action: string): void {
     if (changes !== 1) {
-      throw new CannectorsError(ErrorCodes.STATE, `cannot ${action} execution ${id}: no such execution in ${this.path}`, {
-        details: { executionId: id },
-      });
+      throw new CannectorsError(
+        ErrorCodes.STATE,
+        `cannot ${action} execution ${id}: no such execution in ${this.path}`,
+        {
+          details: { executionId: id },
+        },
+      );
     }
   }
 }

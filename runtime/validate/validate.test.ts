@@ -20,16 +20,36 @@ describe("validateArtifact", () => {
   });
 
   const unsafe = [
-    { name: "duplicate keys", given: minimal.replace("kind: Connector", "kind: Connector\nkind: Connector"), want: /a\.yaml:3:1 .*YAML_SYNTAX.*[Uu]nique/ },
-    { name: "custom tags", given: minimal.replace("name: minimal", "name: !!js/function minimal"), want: /a\.yaml:4:9 .*YAML_SYNTAX.*[Uu]nresolved tag/ },
+    {
+      name: "duplicate keys",
+      given: minimal.replace("kind: Connector", "kind: Connector\nkind: Connector"),
+      want: /a\.yaml:3:1 .*YAML_SYNTAX.*[Uu]nique/,
+    },
+    {
+      name: "custom tags",
+      given: minimal.replace("name: minimal", "name: !!js/function minimal"),
+      want: /a\.yaml:4:9 .*YAML_SYNTAX.*[Uu]nresolved tag/,
+    },
     {
       name: "alias bombs",
       given: `${minimal}x: &a [1,1,1,1,1,1,1,1,1,1]\ny: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nz: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nw: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`,
       want: /YAML_SYNTAX.*[Ee]xcessive alias count/,
     },
-    { name: "__proto__ keys", given: `${minimal}  headers:\n    __proto__: {polluted: "yes"}\n`, want: /a\.yaml:15:5 output\.headers\.__proto__ CANNECTORS_E_SCHEMA .*not allowed/ },
-    { name: "a newer apiVersion", given: minimal.replace("cannectors.dev/v1", "cannectors.dev/v2"), want: /a\.yaml:1:13 apiVersion CANNECTORS_E_API_VERSION apiVersion cannectors\.dev\/v2 is newer.*upgrade/ },
-    { name: "an unknown apiVersion", given: minimal.replace("cannectors.dev/v1", "example.com/v1"), want: /CANNECTORS_E_API_VERSION unknown apiVersion "example\.com\/v1"/ },
+    {
+      name: "__proto__ keys",
+      given: `${minimal}  headers:\n    __proto__: {polluted: "yes"}\n`,
+      want: /a\.yaml:15:5 output\.headers\.__proto__ CANNECTORS_E_SCHEMA .*not allowed/,
+    },
+    {
+      name: "a newer apiVersion",
+      given: minimal.replace("cannectors.dev/v1", "cannectors.dev/v2"),
+      want: /a\.yaml:1:13 apiVersion CANNECTORS_E_API_VERSION apiVersion cannectors\.dev\/v2 is newer.*upgrade/,
+    },
+    {
+      name: "an unknown apiVersion",
+      given: minimal.replace("cannectors.dev/v1", "example.com/v1"),
+      want: /CANNECTORS_E_API_VERSION unknown apiVersion "example\.com\/v1"/,
+    },
     { name: "a root that is not a mapping", given: "- 1\n- 2\n", want: /a\.yaml:1:1 \(root\) CANNECTORS_E_SCHEMA/ },
   ];
   it.each(unsafe)("refuses $name", ({ given, want }) => {

@@ -21,10 +21,15 @@ export interface Workspace {
  * The example connector, pointed at demo APIs on ephemeral ports, in a fresh temp folder with
  * its own state database. `edit` rewrites the YAML text for a variant.
  */
-export function demoWorkspace(apis: Pick<DemoApis, "crmUrl" | "erpUrl">, edit: (yaml: string) => string = (y) => y): Workspace {
+export function demoWorkspace(
+  apis: Pick<DemoApis, "crmUrl" | "erpUrl">,
+  edit: (yaml: string) => string = (y) => y,
+): Workspace {
   const dir = mkdtempSync(path.join(tmpdir(), "cannectors-e2e-"));
   const original = readFileSync(path.join(ROOT, "examples/crm-to-erp/connector.yaml"), "utf8");
-  const yaml = edit(original.replaceAll("http://127.0.0.1:4010", apis.crmUrl).replaceAll("http://127.0.0.1:4020", apis.erpUrl));
+  const yaml = edit(
+    original.replaceAll("http://127.0.0.1:4010", apis.crmUrl).replaceAll("http://127.0.0.1:4020", apis.erpUrl),
+  );
   const connector = path.join(dir, "connector.yaml");
   writeFileSync(connector, yaml);
   return { dir, connector, state: path.join(dir, "state.db"), deadLetter: path.join(dir, "dead-letter.ndjson") };

@@ -33,7 +33,12 @@ export const CUSTOMER_FIELDS = [
   "phone",
 ] as const satisfies readonly (keyof Customer)[];
 
-export const ADDRESS_FIELDS = ["street", "city", "zip", "country"] as const satisfies readonly (keyof Customer["address"])[];
+export const ADDRESS_FIELDS = [
+  "street",
+  "city",
+  "zip",
+  "country",
+] as const satisfies readonly (keyof Customer["address"])[];
 
 export const CRM_DEFAULT_LIMIT = 100;
 export const CRM_MAX_LIMIT = 500;

@@ -23,28 +23,41 @@ export function parseCustomerQuery(params: URLSearchParams): QueryResult {
   const limit = params.get("limit");
   if (limit !== null) {
     if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > CRM_MAX_LIMIT) {
-      return { ok: false, field: "limit", message: `limit must be an integer from 1 to ${CRM_MAX_LIMIT}, got "${limit}"` };
+      return {
+        ok: false,
+        field: "limit",
+        message: `limit must be an integer from 1 to ${CRM_MAX_LIMIT}, got "${limit}"`,
+      };
     }
     query.limit = Number(limit);
   }
   const cursor = params.get("cursor");
   if (cursor !== null && cursor !== "") {
     const after = decodeCursor(cursor);
-    if (after === undefined) return { ok: false, field: "cursor", message: `cursor "${cursor}" was not issued by this API` };
+    if (after === undefined)
+      return { ok: false, field: "cursor", message: `cursor "${cursor}" was not issued by this API` };
     query.after = after;
   }
   const updatedAfter = params.get("updated_after");
   if (updatedAfter !== null && updatedAfter !== "") {
     const ms = Date.parse(updatedAfter);
     if (!ISO_INSTANT.test(updatedAfter) || Number.isNaN(ms)) {
-      return { ok: false, field: "updated_after", message: `updated_after must be an ISO-8601 date-time, got "${updatedAfter}"` };
+      return {
+        ok: false,
+        field: "updated_after",
+        message: `updated_after must be an ISO-8601 date-time, got "${updatedAfter}"`,
+      };
     }
     query.updatedAfterMs = ms;
   }
   const status = params.get("status");
   if (status !== null && status !== "") {
     if (!isStatus(status)) {
-      return { ok: false, field: "status", message: `status must be one of ${CUSTOMER_STATUSES.join(", ")}, got "${status}"` };
+      return {
+        ok: false,
+        field: "status",
+        message: `status must be one of ${CUSTOMER_STATUSES.join(", ")}, got "${status}"`,
+      };
     }
     query.status = status;
   }

@@ -29,7 +29,8 @@ const acceptOne: Accept = (body) => {
 
 const acceptBatch: Accept = (body) => {
   const clients = (body as { clients?: unknown } | null)?.clients;
-  if (!Array.isArray(clients)) return { issues: [{ field: "clients", message: "must be an array of clients" }], records: 0 };
+  if (!Array.isArray(clients))
+    return { issues: [{ field: "clients", message: "must be an array of clients" }], records: 0 };
   if (clients.length === 0 || clients.length > MAX_BATCH_SIZE) {
     const message = `must hold 1 to ${MAX_BATCH_SIZE} clients, got ${clients.length}`;
     return { issues: [{ field: "clients", message }], records: clients.length };
@@ -56,7 +57,10 @@ export function createErpApp({ state, tokens, faults }: ErpAppOptions): Hono {
   app.post("/oauth/token", async (c) => {
     const form = new URLSearchParams(await c.req.text());
     if (form.get("grant_type") !== "client_credentials") {
-      return c.json({ error: "unsupported_grant_type", error_description: "only grant_type=client_credentials is supported" }, 400);
+      return c.json(
+        { error: "unsupported_grant_type", error_description: "only grant_type=client_credentials is supported" },
+        400,
+      );
     }
     if (!tokens.accepts(readClientCredentials(c.req.header("authorization"), form))) {
       c.header("WWW-Authenticate", 'Basic realm="demo-erp"');
@@ -71,12 +75,18 @@ export function createErpApp({ state, tokens, faults }: ErpAppOptions): Hono {
     state.requests++;
     if (!tokens.authorizes(c.req.header("authorization"))) {
       c.header("WWW-Authenticate", 'Bearer realm="demo-erp"');
-      return c.json(errorBody("invalid_token", `${route} needs Authorization: Bearer <token from POST /oauth/token>`), 401);
+      return c.json(
+        errorBody("invalid_token", `${route} needs Authorization: Bearer <token from POST /oauth/token>`),
+        401,
+      );
     }
     if (faults && state.requests % faults.every === 0) {
       state.faultsInjected++;
       if (faults.retryAfterSeconds !== undefined) c.header("Retry-After", String(faults.retryAfterSeconds));
-      return c.json(errorBody("injected_fault", `${route}: fault injected on request ${state.requests}`), faults.status);
+      return c.json(
+        errorBody("injected_fault", `${route}: fault injected on request ${state.requests}`),
+        faults.status,
+      );
     }
     const key = c.req.header("idempotency-key");
     const parsed = await readJson(c.req);
@@ -88,14 +98,20 @@ export function createErpApp({ state, tokens, faults }: ErpAppOptions): Hono {
         return c.json(seen.response.body, seen.response.status);
       }
       if (seen.kind === "conflict") {
-        return c.json(errorBody("idempotency_key_reused", `Idempotency-Key "${key}" was used with a different body`), 422);
+        return c.json(
+          errorBody("idempotency_key_reused", `Idempotency-Key "${key}" was used with a different body`),
+          422,
+        );
       }
     }
     if (!parsed.ok) return c.json(errorBody("invalid_json", `${route}: the body is not valid JSON`), 400);
     const accepted = accept(parsed.value);
     if ("issues" in accepted) {
       state.rejected += accepted.records;
-      return c.json(errorBody("validation_failed", `${route}: ${describeIssue(accepted.issues[0])}`, accepted.issues), 400);
+      return c.json(
+        errorBody("validation_failed", `${route}: ${describeIssue(accepted.issues[0])}`, accepted.issues),
+        400,
+      );
     }
     const { created } = storeClients(state, accepted.clients);
     const response = respond(route === "POST /clients", accepted.clients, created);

@@ -14,7 +14,11 @@ export interface ErpClient {
 export const CLIENT_SEGMENTS = ["STANDARD", "PROSPECT"] as const;
 export type ClientSegment = (typeof CLIENT_SEGMENTS)[number];
 
-export const CLIENT_REQUIRED_FIELDS = ["client_id", "full_name", "email"] as const satisfies readonly (keyof ErpClient)[];
+export const CLIENT_REQUIRED_FIELDS = [
+  "client_id",
+  "full_name",
+  "email",
+] as const satisfies readonly (keyof ErpClient)[];
 
 /** Every field the ERP knows; any other field is rejected. */
 export const CLIENT_FIELDS = [

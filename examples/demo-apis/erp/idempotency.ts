@@ -5,10 +5,7 @@ export interface StoredResponse {
   body: unknown;
 }
 
-export type IdempotencyLookup =
-  | { kind: "new" }
-  | { kind: "replay"; response: StoredResponse }
-  | { kind: "conflict" };
+export type IdempotencyLookup = { kind: "new" } | { kind: "replay"; response: StoredResponse } | { kind: "conflict" };
 
 interface Entry {
   bodyHash: string;
@@ -29,7 +26,9 @@ export class IdempotencyStore {
   lookup(route: string, key: string, body: string): IdempotencyLookup {
     const entry = this.#entries.get(`${route} ${key}`);
     if (!entry) return { kind: "new" };
-    return entry.bodyHash === IdempotencyStore.hash(body) ? { kind: "replay", response: entry.response } : { kind: "conflict" };
+    return entry.bodyHash === IdempotencyStore.hash(body)
+      ? { kind: "replay", response: entry.response }
+      : { kind: "conflict" };
   }
 
   remember(route: string, key: string, body: string, response: StoredResponse): void {

@@ -16,7 +16,10 @@ function formDecode(text: string): string {
 }
 
 /** Client credentials from a basic Authorization header, else from the form body. */
-export function readClientCredentials(authorization: string | undefined, form: URLSearchParams): ClientCredentials | undefined {
+export function readClientCredentials(
+  authorization: string | undefined,
+  form: URLSearchParams,
+): ClientCredentials | undefined {
   const basic = /^Basic\s+(\S+)$/i.exec(authorization ?? "");
   if (basic?.[1]) {
     const decoded = Buffer.from(basic[1], "base64").toString("utf8");

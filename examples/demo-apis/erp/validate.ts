@@ -12,7 +12,11 @@ type Check = (value: unknown) => string | undefined;
 const nonEmptyString =
   (max: number): Check =>
   (v) =>
-    typeof v !== "string" || v.trim() === "" ? "must be a non-empty string" : v.length > max ? `must be at most ${max} characters` : undefined;
+    typeof v !== "string" || v.trim() === ""
+      ? "must be a non-empty string"
+      : v.length > max
+        ? `must be at most ${max} characters`
+        : undefined;
 
 function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -24,13 +28,19 @@ function isCalendarDate(text: string): boolean {
 const CHECKS: Record<(typeof CLIENT_FIELDS)[number], Check> = {
   client_id: nonEmptyString(64),
   full_name: nonEmptyString(200),
-  email: (v) => (typeof v === "string" && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? undefined : "must be an e-mail address without spaces"),
+  email: (v) =>
+    typeof v === "string" && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)
+      ? undefined
+      : "must be an e-mail address without spaces",
   segment: (v) =>
-    typeof v === "string" && (CLIENT_SEGMENTS as readonly string[]).includes(v) ? undefined : `must be one of ${CLIENT_SEGMENTS.join(", ")}`,
+    typeof v === "string" && (CLIENT_SEGMENTS as readonly string[]).includes(v)
+      ? undefined
+      : `must be one of ${CLIENT_SEGMENTS.join(", ")}`,
   balance_cents: (v) => (Number.isSafeInteger(v) ? undefined : "must be an integer number of cents"),
   customer_since: (v) => (typeof v === "string" && isCalendarDate(v) ? undefined : "must be a date YYYY-MM-DD"),
   city: nonEmptyString(100),
-  country: (v) => (typeof v === "string" && /^[A-Z]{2}$/.test(v) ? undefined : "must be an ISO 3166-1 alpha-2 code such as FR"),
+  country: (v) =>
+    typeof v === "string" && /^[A-Z]{2}$/.test(v) ? undefined : "must be an ISO 3166-1 alpha-2 code such as FR",
   tags: (v) => (Array.isArray(v) && v.every((t) => typeof t === "string") ? undefined : "must be an array of strings"),
 };
 

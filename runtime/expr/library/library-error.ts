@@ -12,7 +12,8 @@ export class LibraryError extends Error {
 const MAX_QUOTED = 40;
 
 export function quote(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : typeof value === "bigint" ? `${value}` : String(value);
+  const text =
+    typeof value === "string" ? JSON.stringify(value) : typeof value === "bigint" ? `${value}` : String(value);
   return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
 }
 

@@ -4,7 +4,8 @@
  * `lookup(m, "constructor")` is null rather than Object's constructor.
  */
 export function lookup(map: unknown, key: unknown, fallback: unknown = null): unknown {
-  const name = typeof key === "string" ? key : typeof key === "number" || typeof key === "bigint" ? String(key) : undefined;
+  const name =
+    typeof key === "string" ? key : typeof key === "number" || typeof key === "bigint" ? String(key) : undefined;
   if (map instanceof Map) {
     const value = map.has(key) ? map.get(key) : name !== undefined && map.has(name) ? map.get(name) : undefined;
     return value ?? fallback;

@@ -1,0 +1,55 @@
+import { mkdtempSync } from "node:fs";
+import type { ServerResponse } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runConnector } from "../runtime/engine/run.js";
+import { openStateStore } from "../runtime/state/index.js";
+import { validateArtifact } from "../runtime/validate/index.js";
+import { startServer, type TestServer } from "./support/http-server.js";
+import { items, pagedArtifact, startPagedSource } from "./support/paged-source.js";
+import { waitFor } from "./support/spawn-cli.js";
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+describe("back-pressure", () => {
+  it("does not read the source far ahead of a stalled target, then delivers everything once it recovers", async () => {
+    const data = items(5_000);
+    const source = await startPagedSource(data, 100);
+    const held: ServerResponse[] = [];
+    let stalled = true;
+    const target = await startServer((_req, res) => {
+      if (stalled) held.push(res);
+      else res.end("{}");
+    });
+    servers.push(source, target);
+    const text = pagedArtifact({
+      name: "stalled",
+      source: source.url,
+      target: target.url,
+      settings: "  concurrency: 2\n",
+    });
+    const { artifact, diagnostics } = validateArtifact(text, "stalled.yaml");
+    expect(diagnostics).toEqual([]);
+    const store = openStateStore(path.join(mkdtempSync(path.join(tmpdir(), "cannectors-bp-")), "state.db"));
+
+    const run = runConnector({ artifact: artifact!, store, env: {} });
+    await waitFor(() => held.length === 2, 10_000, "two batches in flight at the stalled target");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // 2 batches of 10 in flight, the rest of the current page buffered, at most one page prefetched.
+    expect(held).toHaveLength(2);
+    expect(source.requests.length).toBeLessThanOrEqual(2);
+
+    stalled = false;
+    for (const res of held.splice(0)) res.end("{}");
+    const summary = await run;
+    store.close();
+    expect(summary).toMatchObject({ status: "succeeded", counts: { read: 5_000, sent: 5_000 } });
+    expect(source.requests).toHaveLength(50);
+    const ids = target.requests.flatMap((r) => JSON.parse(r.body).map((x: { id: string }) => x.id)).sort();
+    expect(ids).toEqual(data.map((d) => d.id));
+  });
+});
