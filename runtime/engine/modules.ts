@@ -7,7 +7,9 @@ import type { RetryPolicy } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
 import type { Redactor } from "../secrets/types.js";
 
-export type JsonRecord = Record<string, unknown>;
+import type { JsonRecord } from "../json/path.js";
+
+export type { JsonRecord };
 
 export interface ModuleContext {
   connectorName: string;

@@ -14,7 +14,7 @@ import type { LoadedArtifact } from "../validate/index.js";
 import { allowedHostsOf } from "./hosts.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
 import type { JsonRecord, ModuleContext, OutputRecord } from "./modules.js";
-import { readPath } from "./read-path.js";
+import { getPath } from "../json/path.js";
 import { Watermark } from "./watermark.js";
 
 export type RunStatus = "succeeded" | "partial" | "failed" | "cancelled";
@@ -221,7 +221,7 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
           counts.read++;
           const record = source as JsonRecord;
           if (cursorField !== undefined) {
-            const value = readPath(record, cursorField);
+            const value = getPath(record, cursorField);
             if (value !== undefined && value !== null) batchCursor = String(value);
           }
           const produced = runFilters(record, seq, page.url);

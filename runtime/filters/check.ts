@@ -1,7 +1,7 @@
 import type { Filter, MapField } from "../artifact/index.js";
 import { ErrorCodes } from "../errors/index.js";
 import { checkExpression } from "../expr/index.js";
-import type { PathSegment } from "./paths.js";
+import type { PathSegment } from "../json/path.js";
 import { collidingTarget, targetSegments } from "./targets.js";
 
 export interface FilterProblem {

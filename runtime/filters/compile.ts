@@ -3,7 +3,7 @@ import type { JsonRecord } from "../engine/modules.js";
 import { compileCompute } from "./compute.js";
 import { compileCondition } from "./condition.js";
 import { compileMap } from "./map.js";
-import type { PathSegment } from "./paths.js";
+import type { PathSegment } from "../json/path.js";
 import type { FilterStep } from "./step.js";
 
 /** Runs the filters on one record: no record (dropped) or the filtered record. */

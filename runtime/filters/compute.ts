@@ -1,7 +1,7 @@
 import type { ComputeFilter } from "../artifact/index.js";
 import { compileExpression } from "../expr/index.js";
 import { compileFailure, evaluationFailure, moduleRef } from "./filter-error.js";
-import { copyRecord, type PathSegment, writePath } from "./paths.js";
+import { copyRecord, type PathSegment, writePath } from "../json/path.js";
 import type { FilterStep } from "./step.js";
 import { targetSegments } from "./targets.js";
 

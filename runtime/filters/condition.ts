@@ -2,7 +2,7 @@ import type { ConditionFilter, Filter } from "../artifact/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { compileExpression } from "../expr/index.js";
 import { compileFailure, evaluationFailure, moduleRef } from "./filter-error.js";
-import type { PathSegment } from "./paths.js";
+import type { PathSegment } from "../json/path.js";
 import type { FilterStep } from "./step.js";
 
 type ListCompiler = (filters: readonly Filter[], path: readonly PathSegment[]) => FilterStep;

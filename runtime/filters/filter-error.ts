@@ -1,6 +1,6 @@
 import { formatPath } from "../diagnostics/index.js";
 import { CannectorsError, ErrorCodes, describeError } from "../errors/index.js";
-import type { PathSegment } from "./paths.js";
+import type { PathSegment } from "../json/path.js";
 
 /** Where a filter step lives: `filters[1].fields[2]` plus a label such as `map → full_name`. */
 export interface ModuleRef {

@@ -3,7 +3,7 @@ import type { JsonRecord } from "../engine/modules.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { compileExpression } from "../expr/index.js";
 import { compileFailure, evaluationFailure, type ModuleRef, moduleRef } from "./filter-error.js";
-import { cloneJson, type PathSegment, parsePath, readPath, writePath } from "./paths.js";
+import { cloneJson, type PathSegment, parsePath, readPath, writePath } from "../json/path.js";
 import { targetSegments } from "./targets.js";
 
 /** Writes one field of the output. `source` is the record (or array element), `root` the top record. */

@@ -1,7 +1,7 @@
 import type { MapFilter } from "../artifact/index.js";
 import type { JsonRecord } from "../engine/modules.js";
 import { compileMapField } from "./map-field.js";
-import { defineField, type PathSegment, parsePath } from "./paths.js";
+import { defineField, type PathSegment, parsePath } from "../json/path.js";
 import type { FilterStep } from "./step.js";
 
 /**

@@ -1,4 +1,3 @@
 export { createHttpInput } from "./http-input.js";
 export { findLink, type Link, parseLinkHeader } from "./link-header.js";
-export { getPath } from "./json-path.js";
 export { createPaginator, type FetchedPage, type NextPage, type Paginator } from "./pagination/index.js";

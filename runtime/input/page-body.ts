@@ -1,7 +1,7 @@
 import type { JsonRecord } from "../engine/modules.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import type { HttpResponse } from "../net/types.js";
-import { getPath } from "./json-path.js";
+import { getPath } from "../json/path.js";
 
 export interface PageBody {
   body: unknown;

@@ -1,6 +1,6 @@
 import type { Pagination } from "../artifact/index.js";
 import { compileExpression } from "../expr/index.js";
-import { getPath } from "./json-path.js";
+import { getPath } from "../json/path.js";
 import type { FetchedPage } from "./pagination/index.js";
 
 /** hasMorePath, stopWhen and maxPages: true when no page should follow this one. */

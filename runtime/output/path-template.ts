@@ -1,4 +1,4 @@
-import { getPath } from "./field-path.js";
+import { getPath } from "../json/path.js";
 
 type Part = { literal: string } | { field: string };
 

@@ -2,7 +2,7 @@ import type { HttpOutput } from "../artifact/index.js";
 import type { OutputRecord } from "../engine/modules.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import type { DeliveryRequest } from "./delivery-request.js";
-import { wrapAtPath } from "./field-path.js";
+import { wrapAtPath } from "../json/path.js";
 import { idempotencyKey } from "./idempotency-key.js";
 import { compilePathTemplate } from "./path-template.js";
 import { compileRecordKey } from "./record-key.js";

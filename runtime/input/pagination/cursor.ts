@@ -1,5 +1,5 @@
 import type { CursorPagination } from "../../artifact/index.js";
-import { getPath } from "../json-path.js";
+import { getPath } from "../../json/path.js";
 import { type Paginator, withParam } from "./paginator.js";
 
 /** Cursor read from the body at cursorPath and sent back as cursorParam; absent, null or "" ends the run. */

@@ -1,5 +1,5 @@
 import type { NextUrlPagination } from "../../artifact/index.js";
-import { getPath } from "../json-path.js";
+import { getPath } from "../../json/path.js";
 import type { Paginator } from "./paginator.js";
 
 /** The next page's URL from the body, absolute or relative to the page that named it; the client enforces the host allowlist. */

@@ -1,5 +1,5 @@
 import type { OffsetPagination } from "../../artifact/index.js";
-import { numberAt } from "../json-path.js";
+import { numberAt } from "../../json/path.js";
 import { type Paginator, withParam } from "./paginator.js";
 
 /** offset/limit parameters; a short page, or reaching totalPath, ends the run. */

@@ -1,5 +1,5 @@
 import type { PagePagination } from "../../artifact/index.js";
-import { numberAt } from "../json-path.js";
+import { numberAt } from "../../json/path.js";
 import { type Paginator, withParam } from "./paginator.js";
 
 /** Page number parameter from startAt; a page shorter than `size`, or the last of totalPagesPath, ends the run. */

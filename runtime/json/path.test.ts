@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getPath, numberAt } from "./json-path.js";
+import { getPath, numberAt } from "./path.js";
 
 describe("getPath", () => {
   const body = { data: { items: [{ id: 1 }, { id: 2 }] }, meta: { next: null, "next-cursor": "c2" }, list: [[1, 2]] };

@@ -1,4 +1,5 @@
-import type { JsonRecord } from "../engine/modules.js";
+/** Reads and writes dotted field paths (`data.items[0].id`), the FieldPath grammar of the artifact. */
+export type JsonRecord = Record<string, unknown>;
 
 /** `items[0].id` → ["items", 0, "id"]. Paths are already validated by the schema's FieldPath. */
 export type PathSegment = string | number;
@@ -74,4 +75,36 @@ export function cloneJson(value: unknown): unknown {
   const out: JsonRecord = {};
   for (const key of Object.keys(value)) defineField(out, key, cloneJson((value as JsonRecord)[key]));
   return out;
+}
+
+/** `readPath` for a dotted path string. */
+export function getPath(value: unknown, path: string): unknown {
+  return readPath(value, parsePath(path));
+}
+
+/** A number at `path` (numeric strings accepted), or undefined. */
+export function numberAt(value: unknown, path: string): number | undefined {
+  const found = getPath(value, path);
+  if (typeof found === "number" && Number.isFinite(found)) return found;
+  if (typeof found === "string" && found.trim() !== "" && Number.isFinite(Number(found))) return Number(found);
+  return undefined;
+}
+
+/** Builds the nested value holding `leaf` at `path`; index segments create arrays (holes become null). */
+export function wrapAtPath(path: string, leaf: unknown): unknown {
+  const segments = parsePath(path);
+  let result: unknown = leaf;
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segment = segments[i]!;
+    if (typeof segment === "number") {
+      const array: unknown[] = Array.from({ length: segment + 1 }, () => null);
+      array[segment] = result;
+      result = array;
+    } else {
+      const wrapper: JsonRecord = {};
+      defineField(wrapper, segment, result);
+      result = wrapper;
+    }
+  }
+  return result;
 }
