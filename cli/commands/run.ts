@@ -56,7 +56,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(130);
-    process.stderr.write(`\n${signal}: finishing in-flight requests, then stopping (again to force)\n`);
+    process.stderr.write(`\n${signal}: finishing the batches in flight, then stopping (${signal} again to force)\n`);
     controller.abort(new Error(`stopped by ${signal}`));
   };
   process.on("SIGINT", stop);

@@ -6,7 +6,7 @@ import { Pagination } from "./pagination.js";
 export const Incremental = z
   .strictObject({
     cursorField: FieldPath.describe(
-      "Record field whose highest acknowledged value is the sync cursor, e.g. updated_at.",
+      "Record field whose value on the last record acknowledged, in stream order, is the sync cursor (e.g. updated_at).",
     ),
     param: z.string().min(1).describe("Query parameter that carries the saved cursor on the next run."),
     initialValue: z.string().optional().describe("Value sent on the very first run; omitted when absent."),

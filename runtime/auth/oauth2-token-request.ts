@@ -1,3 +1,4 @@
+import { isTransientStatus } from "../net/transient.js";
 import type { OAuth2ClientCredentialsAuth } from "../artifact/index.js";
 import { CannectorsError, describeError, ErrorCodes } from "../errors/index.js";
 import type { HttpClient, HttpResponse } from "../net/types.js";
@@ -76,10 +77,11 @@ export async function requestAccessToken(
   const body = parseJson(response);
   const details = { tokenUrl: redactor.redact(auth.tokenUrl), status: response.status };
   if (response.status < 200 || response.status > 299) {
+    // A token endpoint that is down or busy is retried like any other request; a refusal is final.
     throw new CannectorsError(
       ErrorCodes.AUTH,
       redactor.redact(`${where} failed with status ${response.status}${endpointReason(body)}`),
-      { details },
+      { details: { ...details, transient: isTransientStatus(response.status) } },
     );
   }
   const token = body?.access_token;

@@ -25,7 +25,13 @@ export interface RunOptions {
   logSinks?: LogSink[];
   logLevel?: "debug" | "info" | "warn" | "error";
   deadLetterPath?: string;
+  /**
+   * Graceful stop: no new page or batch is started, batches in flight may finish (up to
+   * `drainTimeoutMs`, then they are aborted), the cursor covers what was acknowledged.
+   */
   signal?: AbortSignal;
+  /** How long in-flight batches may take to finish after a stop; default 30 s. */
+  drainTimeoutMs?: number;
   clock?: Clock;
   random?: () => number;
   onProgress?: (counts: Readonly<RunCounts>) => void;
@@ -71,9 +77,17 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
     sinks: [...(options.logSinks ?? []), historySink(store, executionId)],
     base: { connector: name, execution: executionId },
   });
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(options.signal?.reason);
-  options.signal?.addEventListener("abort", onAbort, { once: true });
+  // Two levels: `stopping` ends the reading; `aborting` also cuts requests in flight.
+  const stopping = new AbortController();
+  const aborting = new AbortController();
+  let drainTimer: NodeJS.Timeout | undefined;
+  const onStop = () => {
+    logger.warn("stop requested: finishing batches in flight", { drainTimeoutMs: options.drainTimeoutMs ?? 30_000 });
+    stopping.abort(options.signal?.reason);
+    drainTimer = setTimeout(() => aborting.abort(options.signal?.reason), options.drainTimeoutMs ?? 30_000);
+  };
+  if (options.signal?.aborted) onStop();
+  else options.signal?.addEventListener("abort", onStop, { once: true });
 
   const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0 };
   const savedCursor = spec.input.incremental ? store.getCursor(name) : undefined;
@@ -90,7 +104,7 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
       logger,
       redactor,
       clock,
-      signal: controller.signal,
+      signal: aborting.signal,
       random: options.random,
       dryRun: options.dryRun,
       deadLetterPath: options.deadLetterPath,
@@ -107,7 +121,7 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
       cursorField: spec.input.incremental?.cursorField,
       watermark,
       counts,
-      signal: controller.signal,
+      signal: stopping.signal,
       limit: options.limit,
       onCursor: (cursor) => {
         if (!dryRun) store.setCursor(name, cursor, executionId);
@@ -117,11 +131,12 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
   } catch (error) {
     failure = error;
   } finally {
-    options.signal?.removeEventListener("abort", onAbort);
+    options.signal?.removeEventListener("abort", onStop);
+    clearTimeout(drainTimer);
     if (wiring) await Promise.allSettled([wiring.output.close(), wiring.deadLetter.close(), wiring.client.close()]);
   }
 
-  const status: RunStatus = controller.signal.aborted
+  const status: RunStatus = stopping.signal.aborted
     ? "cancelled"
     : failure !== undefined
       ? "failed"

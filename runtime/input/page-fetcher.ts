@@ -2,14 +2,8 @@ import type { Authenticator } from "../auth/index.js";
 import type { ModuleContext } from "../engine/modules.js";
 import { CannectorsError, describeError, ErrorCodes, isCannectorsError } from "../errors/index.js";
 import { backoffDelay, parseRetryAfter } from "../net/retry.js";
+import { isTransientError, isTransientStatus } from "../net/transient.js";
 import type { HttpRequest, HttpResponse } from "../net/types.js";
-
-const RETRYABLE_STATUSES = new Set([408, 425, 429]);
-const RETRYABLE_ERRORS = new Set<string>([ErrorCodes.HTTP_NETWORK, ErrorCodes.HTTP_TIMEOUT]);
-
-function isRetryableStatus(status: number): boolean {
-  return RETRYABLE_STATUSES.has(status) || (status >= 500 && status <= 599);
-}
 
 export type FetchContext = ModuleContext & { auth: Authenticator };
 
@@ -29,7 +23,7 @@ export async function fetchPage(request: HttpRequest, where: string, ctx: FetchC
       response = await ctx.client.request({ ...(await ctx.auth.apply(request)), signal });
     } catch (error) {
       const code = isCannectorsError(error) ? error.code : undefined;
-      if (code !== undefined && RETRYABLE_ERRORS.has(code) && attempt < policy.maxAttempts && !signal.aborted) {
+      if (isTransientError(error) && attempt < policy.maxAttempts && !signal.aborted) {
         ctx.logger.debug("page request failed, retrying", {
           attempt,
           error: ctx.redactor.redact(describeError(error)),
@@ -59,7 +53,7 @@ export async function fetchPage(request: HttpRequest, where: string, ctx: FetchC
     }
     const excerpt = ctx.redactor.redact(response.body.toString("utf8", 0, 200));
     const statusDetails = { ...details, status, attempts: attempt };
-    if (!isRetryableStatus(status)) {
+    if (!isTransientStatus(status)) {
       throw new CannectorsError(ErrorCodes.HTTP_STATUS, `${where} failed with status ${status}: ${excerpt}`, {
         details: statusDetails,
       });
@@ -80,6 +74,8 @@ export async function fetchPage(request: HttpRequest, where: string, ctx: FetchC
       );
     }
     ctx.logger.debug("page request answered with a retryable status", { attempt, status });
-    await wait(retryAfter ?? backoffDelay(attempt, policy, ctx.random));
+    const waitMs = Math.max(backoffDelay(attempt, policy, ctx.random), retryAfter ?? 0);
+    if (status === 429) ctx.client.pauseHost(request.url, waitMs);
+    await wait(waitMs);
   }
 }

@@ -4,7 +4,7 @@ import type { Redactor } from "../secrets/types.js";
 import { createGuardedLookup, isBlockedHost, type LookupFunction } from "./address-guard.js";
 import { createHostAllowlist } from "./host-allowlist.js";
 import { classifyFailure } from "./http-errors.js";
-import { createRateLimiter, type RateLimit, unlimited } from "./rate-limiter.js";
+import { createRateLimiter, type RateLimit } from "./rate-limiter.js";
 import { nextHop, redirectTarget } from "./redirects.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyLimited } from "./response-body.js";
 import { normalizeHeaders } from "./response-headers.js";
@@ -39,7 +39,7 @@ interface Hop {
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const allowlist = createHostAllowlist(options.allowedHosts);
-  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.clock ?? systemClock) : unlimited;
+  const limiter = createRateLimiter(options.rateLimit, options.clock ?? systemClock);
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const maxRedirects = options.maxRedirects ?? 5;
   const redact = (text: string) => options.redactor?.redact(text) ?? text;
@@ -142,6 +142,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }
         hop = nextHop(hop, response.status, target);
       }
+    },
+    pauseHost(url, ms) {
+      const host = URL.canParse(url) ? new URL(url).host : undefined;
+      if (host !== undefined && ms > 0) limiter.pause(host, ms);
     },
     close: () => agent.close(),
   };

@@ -30,4 +30,19 @@ describe("createRateLimiter", () => {
     await limiter.acquire("h");
     expect(clock.sleeps).toEqual([100]);
   });
+
+  it("holds every request to a paused host, with or without a rate limit, and only that host", async () => {
+    for (const limit of [undefined, { requestsPerSecond: 1000, burst: 10 }]) {
+      const clock = fakeClock();
+      const limiter = createRateLimiter(limit, clock);
+      limiter.pause("busy.example", 5_000);
+      limiter.pause("busy.example", 2_000); // a shorter pause never shortens a longer one
+      await limiter.acquire("other.example");
+      expect(clock.sleeps).toEqual([]);
+      await limiter.acquire("busy.example");
+      expect(clock.sleeps).toEqual([5_000]);
+      await limiter.acquire("busy.example");
+      expect(clock.sleeps).toEqual([5_000]);
+    }
+  });
 });

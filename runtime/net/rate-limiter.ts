@@ -9,6 +9,8 @@ export interface RateLimit {
 export interface RateLimiter {
   /** Resolves when a request to `host` may start. */
   acquire(host: string, signal?: AbortSignal): Promise<void>;
+  /** Holds every request to `host` for `ms` (a 429's Retry-After applies to the host, not to one request). */
+  pause(host: string, ms: number): void;
 }
 
 interface Bucket {
@@ -17,15 +19,24 @@ interface Bucket {
 }
 
 /**
- * Token bucket per host. A caller that finds no token reserves the next one (the balance goes
- * negative) and sleeps until it is due, so waiters are served in arrival order without a queue.
+ * Token bucket per host (none without a limit), plus host pauses. A caller that finds no token
+ * reserves the next one (the balance goes negative) and sleeps until it is due, so waiters are
+ * served in arrival order without a queue.
  */
-export function createRateLimiter(limit: RateLimit, clock: Clock): RateLimiter {
-  const capacity = Math.max(1, limit.burst ?? 1);
-  const perMs = limit.requestsPerSecond / 1000;
+export function createRateLimiter(limit: RateLimit | undefined, clock: Clock): RateLimiter {
+  const capacity = Math.max(1, limit?.burst ?? 1);
+  const perMs = (limit?.requestsPerSecond ?? 0) / 1000;
   const buckets = new Map<string, Bucket>();
+  const pausedUntil = new Map<string, number>();
   return {
     async acquire(host, signal) {
+      const resume = pausedUntil.get(host);
+      if (resume !== undefined) {
+        const wait = resume - clock.now();
+        if (wait > 0) await clock.sleep(wait, signal);
+        else pausedUntil.delete(host);
+      }
+      if (!limit) return;
       const now = clock.now();
       const bucket = buckets.get(host) ?? { tokens: capacity, updatedAt: now };
       bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.updatedAt) * perMs);
@@ -35,7 +46,9 @@ export function createRateLimiter(limit: RateLimit, clock: Clock): RateLimiter {
       if (bucket.tokens >= 0) return;
       await clock.sleep(Math.ceil(-bucket.tokens / perMs), signal);
     },
+    pause(host, ms) {
+      const until = clock.now() + ms;
+      if (until > (pausedUntil.get(host) ?? 0)) pausedUntil.set(host, until);
+    },
   };
 }
-
-export const unlimited: RateLimiter = { acquire: async () => {} };

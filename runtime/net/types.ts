@@ -20,6 +20,8 @@ export interface HttpResponse {
 
 export interface HttpClient {
   request(request: HttpRequest): Promise<HttpResponse>;
+  /** Holds every request to the host of `url` for `ms`: used when the host says it is rate limiting us. */
+  pauseHost(url: string, ms: number): void;
   close(): Promise<void>;
 }
 

@@ -46,6 +46,8 @@ export interface HarnessOptions {
   deadLetter?: DeadLetterSink;
   dryRun?: DryRunSink;
   signal?: AbortSignal;
+  /** Statuses the token endpoint answers first, one per token request, before it issues tokens. */
+  tokenFailures?: number[];
 }
 
 const isToken = (req: RecordedRequest) => req.url.startsWith("/token");
@@ -54,6 +56,8 @@ export async function harness(handler: Handler, options: HarnessOptions = {}): P
   let tokensIssued = 0;
   const server = await startServer((req, res) => {
     if (!isToken(req)) return handler(req, res);
+    const failure = options.tokenFailures?.shift();
+    if (failure !== undefined) return sendJson(res, failure, { error: "temporarily_unavailable" });
     const token = TOKENS[Math.min(tokensIssued++, TOKENS.length - 1)];
     sendJson(res, 200, { access_token: token, token_type: "Bearer", expires_in: 3600 });
   });
@@ -61,7 +65,7 @@ export async function harness(handler: Handler, options: HarnessOptions = {}): P
   const logger = recordingLogger();
   const redactor = plainRedactor(options.secrets ?? []);
   const deadLetter = memoryDeadLetter();
-  const client = localClient();
+  const client = localClient(clock);
   const spec = HttpOutput.parse({
     type: "http",
     baseUrl: server.url,

@@ -1,7 +1,8 @@
 import type { ResponseClasses } from "../artifact/index.js";
-import { CannectorsError, describeError, ErrorCodes, isCannectorsError } from "../errors/index.js";
+import { CannectorsError, describeError, ErrorCodes } from "../errors/index.js";
 import type { Logger } from "../log/types.js";
-import { backoffDelay, parseRetryAfter, type RetryPolicy } from "../net/retry.js";
+import { backoffCeiling, backoffDelay, parseRetryAfter, type RetryPolicy } from "../net/retry.js";
+import { isTransientError } from "../net/transient.js";
 import type { Clock, HttpClient, HttpResponse } from "../net/types.js";
 import type { Redactor } from "../secrets/types.js";
 import type { Authenticator } from "../auth/index.js";
@@ -27,7 +28,12 @@ type Attempt =
   | { kind: "success" }
   | { kind: "unauthorized"; failure: Omit<DeliveryFailure, "attempts"> }
   | { kind: "fail"; failure: Omit<DeliveryFailure, "attempts"> }
-  | { kind: "retry"; failure: Omit<DeliveryFailure, "attempts">; retryAfterMs: number | undefined };
+  | {
+      kind: "retry";
+      failure: Omit<DeliveryFailure, "attempts">;
+      retryAfterMs: number | undefined;
+      rateLimited?: boolean;
+    };
 
 /**
  * Sends one request until it succeeds, fails permanently or runs out of attempts.
@@ -51,6 +57,12 @@ export async function sendWithRetry(request: DeliveryRequest, ctx: SendContext):
 
     const retryNumber = attempts - (reauthorized ? 1 : 0);
     const { failure, retryAfterMs } = attempt;
+    // Rate limiting is the host's state, not this request's: every request to the host waits,
+    // whether or not this one is retried (never longer than the Retry-After cap).
+    if (attempt.rateLimited) {
+      const pause = retryAfterMs ?? backoffCeiling(retryNumber, ctx.retry);
+      ctx.client.pauseHost(request.url, Math.min(pause, ctx.retry.maxRetryAfterMs));
+    }
     if (retryAfterMs !== undefined && retryAfterMs > ctx.retry.maxRetryAfterMs) {
       const reason = `Retry-After of ${Math.ceil(retryAfterMs / 1000)} s exceeds the cap (${Math.ceil(ctx.retry.maxRetryAfterMs / 1000)} s): ${failure.reason}`;
       return { ok: false, ...failure, reason, attempts };
@@ -95,7 +107,7 @@ async function attemptOnce(request: DeliveryRequest, ctx: SendContext, target: s
       responseExcerpt: "",
       rejected: false,
     };
-    return isTransient(error) ? { kind: "retry", failure, retryAfterMs: undefined } : { kind: "fail", failure };
+    return isTransientError(error) ? { kind: "retry", failure, retryAfterMs: undefined } : { kind: "fail", failure };
   }
 
   const status = response.status;
@@ -110,7 +122,12 @@ async function attemptOnce(request: DeliveryRequest, ctx: SendContext, target: s
   };
   if (status === 401) return { kind: "unauthorized", failure };
   if (statusClass === "fail") return { kind: "fail", failure };
-  return { kind: "retry", failure, retryAfterMs: parseRetryAfter(response.headers["retry-after"], ctx.clock.now()) };
+  return {
+    kind: "retry",
+    failure,
+    retryAfterMs: parseRetryAfter(response.headers["retry-after"], ctx.clock.now()),
+    rateLimited: statusClass === "rateLimited",
+  };
 }
 
 async function refreshCredentials(ctx: SendContext, target: string): Promise<boolean> {
@@ -124,21 +141,6 @@ async function refreshCredentials(ctx: SendContext, target: string): Promise<boo
     });
     return false;
   }
-}
-
-/**
- * Network failures and timeouts may pass — also when they surface wrapped, e.g. as the AUTH error
- * of a token request that could not connect. A refused host or a rejected credential will not.
- */
-function isTransient(error: unknown): boolean {
-  if (!isCannectorsError(error)) return true;
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 8; depth++) {
-    if (isCannectorsError(current, ErrorCodes.HTTP_NETWORK) || isCannectorsError(current, ErrorCodes.HTTP_TIMEOUT)) {
-      return true;
-    }
-    current = current.cause;
-  }
-  return false;
 }
 
 function throwIfCancelled(signal: AbortSignal, target: string): void {

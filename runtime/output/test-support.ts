@@ -2,13 +2,14 @@
 import type { DeadLetterEntry, DeadLetterSink } from "../engine/modules.js";
 import { createHttpClient } from "../net/http-client.js";
 import type { RetryPolicy } from "../net/retry.js";
-import type { HttpClient } from "../net/types.js";
+import type { Clock, HttpClient } from "../net/types.js";
 
 export { type FakeClock, fakeClock, plainRedactor, recordingLogger } from "../net/testing.js";
 
 /** The real client, allowed to reach the local test servers. */
-export function localClient(): HttpClient {
+export function localClient(clock?: Clock): HttpClient {
   return createHttpClient({
+    ...(clock ? { clock } : {}),
     allowedHosts: ["127.0.0.1"],
     allowLinkLocal: false,
     connectTimeoutMs: 2_000,

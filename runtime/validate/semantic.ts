@@ -32,6 +32,9 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
     const cron = checkCron(input.schedule, input.timezone);
     if (cron) problem(ErrorCodes.CRON, ["input", "schedule"], cron);
   }
+  if (input.body !== undefined && input.method === "GET") {
+    problem(ErrorCodes.SCHEMA, ["input", "body"], "a GET request has no body; use method: POST or remove body");
+  }
   if (!isTimeZone(input.timezone)) {
     problem(ErrorCodes.CRON, ["input", "timezone"], `unknown time zone ${JSON.stringify(input.timezone)}`);
   }
@@ -40,6 +43,15 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
   if (output.idempotency) {
     const found = checkExpression(output.idempotency.key, ["record"]);
     if (found) problem(found.code, ["output", "idempotency", "key"], found.message, found.offset);
+  }
+  for (const placeholder of output.path.match(/\{[^}]*\}/g) ?? []) {
+    if (!FIELD_PATH.test(placeholder.slice(1, -1))) {
+      problem(
+        ErrorCodes.SCHEMA,
+        ["output", "path"],
+        `placeholder ${placeholder} is not a field path such as {id} or {address.city}`,
+      );
+    }
   }
   if (output.batch && /\{[^}]+\}/.test(output.path)) {
     problem(
@@ -50,6 +62,8 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
   }
   return out;
 }
+
+const FIELD_PATH = /^[^.\s[\]{}]+(\[\d+\])*(\.[^.\s[\]{}]+(\[\d+\])*)*$/;
 
 export function checkCron(expression: string, timezone: string): string | undefined {
   const fields = expression.trim().split(/\s+/).length;

@@ -63,6 +63,21 @@ describe("validateArtifact", () => {
     expect(problems(text)).toEqual(['a.yaml:16:5 output.batch.wrapp CANNECTORS_E_SCHEMA unknown key "wrapp"']);
   });
 
+  it.each([
+    {
+      name: "a malformed path placeholder",
+      edit: ["  path: /sink", "  path: /sink/{a..b}"],
+      want: "output.path CANNECTORS_E_SCHEMA placeholder {a..b}",
+    },
+    {
+      name: "a body on a GET input",
+      edit: ["  records: items", "  records: items\n  body: {q: 1}"],
+      want: "input.body CANNECTORS_E_SCHEMA a GET request has no body",
+    },
+  ])("refuses $name", ({ edit, want }) => {
+    expect(problems(minimal.replace(edit[0]!, edit[1]!)).join("\n")).toContain(want);
+  });
+
   it("refuses record placeholders in a batched output path", () => {
     const text = minimal.replace("  path: /sink", "  path: /sink/{id}\n  batch:\n    size: 10");
     expect(problems(text).join("\n")).toContain("output.path CANNECTORS_E_SCHEMA record placeholders");
