@@ -7,6 +7,7 @@ describe("checkExpression", () => {
     { given: 'default(record.x, "n/a")', variables: ["record"] },
     { given: 'concat(record.a, "-", root.b)', variables: ["record", "root"] },
     { given: "response.status == 200 && size(page.records) == 0", variables: ["response", "page"] },
+    { given: 'regexMatch(record.note, "matches(")', variables: ["record"] },
   ])("accepts $given", ({ given, variables }) => {
     expect(checkExpression(given, variables)).toBeUndefined();
   });
@@ -21,6 +22,8 @@ describe("checkExpression", () => {
     { given: 'concat("only one")', want: /no matching overload/, offset: 0 },
     { given: "now()", want: /no matching overload for 'now\(\)'/, offset: 0 },
     { given: '1 + "a"', want: /no matching overload|not defined|no such overload/, offset: 0 },
+    { given: 'record.email.matches("^a")', want: /matches\(\) is not available: use regexMatch/, offset: 13 },
+    { given: 'record.ok || "a".matches("x")', want: /matches\(\) is not available/, offset: 17 },
   ])("reports $given", ({ given, want, offset }) => {
     const problem = checkExpression(given, ["record"]);
     expect(problem?.code).toBe("CANNECTORS_E_EXPRESSION");

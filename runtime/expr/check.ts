@@ -1,6 +1,7 @@
 import { ErrorCodes } from "../errors/index.js";
 import { celOffset, celSummary } from "./cel-errors.js";
 import { environmentFor } from "./environment.js";
+import { findForbidden } from "./forbidden.js";
 
 export interface ExpressionProblem {
   code: typeof ErrorCodes.EXPRESSION;
@@ -17,7 +18,9 @@ export function checkExpression(source: string, variables: readonly string[]): E
   } catch (error) {
     return problem(error);
   }
-  return result.valid ? undefined : problem(result.error);
+  if (!result.valid) return problem(result.error);
+  const forbidden = findForbidden(source);
+  return forbidden ? { code: ErrorCodes.EXPRESSION, ...forbidden } : undefined;
 }
 
 function problem(error: unknown): ExpressionProblem {

@@ -2,6 +2,7 @@ import type { ParseResult } from "@marcbachmann/cel-js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { describeCelError } from "./cel-errors.js";
 import { environmentFor } from "./environment.js";
+import { findForbidden } from "./forbidden.js";
 import { toJsonValue } from "./to-json.js";
 
 /** Evaluates a compiled expression; inputs and the result are plain JSON values. */
@@ -21,6 +22,8 @@ export function compileExpression(source: string, variables: readonly string[]):
   }
   const checked = parsed.check();
   if (!checked.valid) throw invalid(source, checked.error);
+  const forbidden = findForbidden(source);
+  if (forbidden) throw invalid(source, new Error(forbidden.message));
   return (vars) => {
     let result: unknown;
     try {

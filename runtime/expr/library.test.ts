@@ -103,7 +103,9 @@ const cases: Record<string, Case[]> = {
   ],
   builtins: [
     { given: 'size(record.name) > 2 && record.name.startsWith("Ad")', record: { name: "Ada" }, want: true },
-    { given: 'record.email.matches("^[^@]+@example\\\\.com$")', record: { email: "a@example.com" }, want: true },
+    { given: 'regexMatch(record.email, "^[^@]+@example\\\\.com$")', record: { email: "a@example.com" }, want: true },
+    { given: 'regexMatch(record.email, "b@")', record: { email: "ab@example.com" }, want: true },
+    { given: 'regexMatch(record.email, "^(a+)+$")', record: { email: `${"a".repeat(5000)}b` }, want: false },
     { given: 'record.tags.exists(t, t == "vip")', record: { tags: ["a", "vip"] }, want: true },
     { given: "record.items.map(i, i.qty * i.price)", record: { items: [{ qty: 2, price: 1.5 }] }, want: [3] },
   ],

@@ -4,6 +4,7 @@ import { formatDate, fromUnix, parseDate, toUnix } from "./dates.js";
 import { lookup } from "./lookup.js";
 import { fromCents, round, toCents } from "./money.js";
 import { parseIntStrict, parseNumber } from "./numbers.js";
+import { regexMatch } from "./regex.js";
 import { concat, join, split } from "./strings.js";
 
 export { LibraryError } from "./library-error.js";
@@ -30,6 +31,7 @@ export function registerLibrary(env: Environment): void {
     .registerFunction("toUnix(dyn): int", toUnix)
     .registerFunction("lookup(dyn, dyn): dyn", (map: unknown, key: unknown) => lookup(map, key))
     .registerFunction("lookup(dyn, dyn, dyn): dyn", lookup)
+    .registerFunction("regexMatch(string, string): bool", regexMatch)
     .registerFunction("default(ast, ast): dyn", defaultMacro);
   for (let arity = 2; arity <= MAX_VARIADIC; arity++) {
     env.registerFunction(`concat(${params("dyn", arity)}): string`, concat);
