@@ -15,17 +15,27 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
+/** A paged source and a target that holds every request until `release()`. */
+async function stalledPipeline(count: number) {
+  const data = items(count);
+  const source = await startPagedSource(data, 100);
+  const held: ServerResponse[] = [];
+  let stalled = true;
+  const target = await startServer((_req, res) => {
+    if (stalled) held.push(res);
+    else res.end("{}");
+  });
+  servers.push(source, target);
+  const release = () => {
+    stalled = false;
+    for (const res of held.splice(0)) res.end("{}");
+  };
+  return { data, source, target, held, release };
+}
+
 describe("back-pressure", () => {
   it("does not read the source far ahead of a stalled target, then delivers everything once it recovers", async () => {
-    const data = items(5_000);
-    const source = await startPagedSource(data, 100);
-    const held: ServerResponse[] = [];
-    let stalled = true;
-    const target = await startServer((_req, res) => {
-      if (stalled) held.push(res);
-      else res.end("{}");
-    });
-    servers.push(source, target);
+    const { data, source, target, held, release } = await stalledPipeline(5_000);
     const text = pagedArtifact({
       name: "stalled",
       source: source.url,
@@ -43,8 +53,7 @@ describe("back-pressure", () => {
     expect(held).toHaveLength(2);
     expect(source.requests.length).toBeLessThanOrEqual(2);
 
-    stalled = false;
-    for (const res of held.splice(0)) res.end("{}");
+    release();
     const summary = await run;
     store.close();
     expect(summary).toMatchObject({ status: "succeeded", counts: { read: 5_000, sent: 5_000 } });
@@ -56,15 +65,7 @@ describe("back-pressure", () => {
 
 describe("graceful stop", () => {
   it("lets in-flight batches finish, commits their cursor, and a rerun delivers the rest with no duplicate", async () => {
-    const data = items(3_000);
-    const source = await startPagedSource(data, 100);
-    const held: ServerResponse[] = [];
-    let stalled = true;
-    const target = await startServer((_req, res) => {
-      if (stalled) held.push(res);
-      else res.end("{}");
-    });
-    servers.push(source, target);
+    const { data, source, target, held, release } = await stalledPipeline(3_000);
     const text = pagedArtifact({
       name: "stopped",
       source: source.url,
@@ -79,8 +80,7 @@ describe("graceful stop", () => {
     await waitFor(() => held.length === 3, 10_000, "three batches in flight");
     stop.abort(new Error("SIGTERM"));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    stalled = false;
-    for (const res of held.splice(0)) res.end("{}");
+    release();
     const stopped = await run;
     expect(stopped).toMatchObject({ status: "cancelled", counts: { sent: 30 } });
     expect(target.requests).toHaveLength(3);
