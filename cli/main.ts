@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
+import { registerBuildCommand } from "./commands/build.js";
+import { registerCheckCommand } from "./commands/check.js";
 import { registerExecutionsCommand } from "./commands/executions.js";
+import { registerImportCommand } from "./commands/import.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerSchemaCommand } from "./commands/schema.js";
+import { registerTypesCommand } from "./commands/types.js";
 import { registerValidateCommand } from "./commands/validate.js";
 import { resolveStatePath } from "./state-path.js";
 
@@ -21,5 +25,9 @@ registerValidateCommand(program);
 registerRunCommand(program);
 registerSchemaCommand(program);
 registerExecutionsCommand(program, resolveStatePath);
+registerBuildCommand(program);
+registerCheckCommand(program);
+registerImportCommand(program);
+registerTypesCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../test/support/cli.js";
+
+// The demo CRM's generated types give a typed source; the planted errors are at known positions.
+const CONNECTOR = `import { api, connector } from "cannectors";
+
+export const planted: number = "not a number";
+
+const source = api({ baseUrl: "http://127.0.0.1:4010" });
+const target = api({ baseUrl: "http://127.0.0.1:4020" });
+
+export default connector({ name: "checked" })
+  .from(source.get("/items", { records: "items" }))
+  .to(target.post("/sink", {}))
+  .map((r) => ({ id: Math.random() }));
+`;
+
+function project(text: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "cannectors-check-"));
+  writeFileSync(path.join(dir, "connector.ts"), text);
+  return dir;
+}
+
+interface Reported {
+  code: string;
+  severity: string;
+  location?: { file: string; line: number; column: number };
+}
+
+describe("cannectors check", () => {
+  it("reports a TS type error and a lowering error with their locations, and exits 2", async () => {
+    const dir = project(CONNECTOR);
+    const result = await runCli(["check", "connector.ts"], { cwd: dir });
+    expect(result.stdout).toMatch(/^connector\.ts:3:14 TS2322 Type 'string' is not assignable to type 'number'\./m);
+    expect(result.stdout).toMatch(/^connector\.ts:11:22 filters\[0\]\.fields\[0\]\S* CANNECTORS_E_LOWERING /m);
+    expect(result.code).toBe(2);
+  });
+
+  it("--format github prints workflow annotations", async () => {
+    const dir = project(CONNECTOR);
+    const result = await runCli(["check", "connector.ts", "--format", "github"], { cwd: dir });
+    expect(result.stdout).toContain("::error file=connector.ts,line=3,col=14::TS2322 ");
+    expect(result.stdout).toMatch(/^::error file=connector\.ts,line=11,col=22::CANNECTORS_E_LOWERING /m);
+    expect(result.code).toBe(2);
+  });
+
+  it("--json prints every diagnostic as an array", async () => {
+    const dir = project(CONNECTOR);
+    const result = await runCli(["check", "connector.ts", "--json"], { cwd: dir });
+    const reported = JSON.parse(result.stdout) as Reported[];
+    const wanted = reported
+      .filter((d) => d.location?.line === 3 || d.code === "CANNECTORS_E_LOWERING")
+      .map((d) => `${d.location?.line}:${d.location?.column} ${d.code}`);
+    expect(wanted).toEqual(["3:14 TS2322", "11:22 CANNECTORS_E_LOWERING"]);
+    expect(result.code).toBe(2);
+  });
+
+  it("exits 0 for the example connector, which type-checks and lowers cleanly", async () => {
+    const result = await runCli(["check", "examples/crm-to-erp/connector.ts"]);
+    expect(result.stdout).toBe("");
+    expect(result.code).toBe(0);
+  }, 90_000);
+});

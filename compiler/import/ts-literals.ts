@@ -1,0 +1,61 @@
+/** TypeScript source text for plain data: literals, property keys, paths, secret strings. */
+import { CannectorsError, ErrorCodes } from "../../runtime/errors/index.js";
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const ENV_REF = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+export function propertyKey(key: string): string {
+  return IDENTIFIER.test(key) ? key : JSON.stringify(key);
+}
+
+/** A value as a TS literal on one line; keys in their given order (the emitter re-orders the YAML anyway). */
+export function literal(value: unknown): string {
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return "{}";
+    return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`).join(", ")} }`;
+  }
+  throw new CannectorsError(ErrorCodes.CONFIG_INVALID, `cannot write ${typeof value} as a TypeScript literal`);
+}
+
+/** `a.b[0].c` read from `param`: `r.a.b[0].c`, with `["odd key"]` for segments that are not identifiers. */
+export function pathAccess(param: string, fieldPath: string): string {
+  let out = param;
+  for (const segment of fieldPath.split(".")) {
+    const match = /^([^[\]]+)((?:\[\d+\])*)$/.exec(segment);
+    const name = match?.[1] ?? segment;
+    out += IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+    out += match?.[2] ?? "";
+  }
+  return out;
+}
+
+/** A string that may hold `${env:X}`: `secret("X")`, a `text` template, or a plain string literal. */
+export function secretString(value: string, use: (name: string) => void): string {
+  const refs = [...value.matchAll(ENV_REF)];
+  if (refs.length === 0) return JSON.stringify(value);
+  use("secret");
+  const only = refs[0];
+  if (refs.length === 1 && only && only[0] === value) return `secret(${JSON.stringify(only[1])})`;
+  use("text");
+  const escapeTemplate = (part: string) => part.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+  let out = "";
+  let last = 0;
+  for (const ref of refs) {
+    out += `${escapeTemplate(value.slice(last, ref.index))}\${secret(${JSON.stringify(ref[1])})}`;
+    last = (ref.index ?? 0) + ref[0].length;
+  }
+  return `text\`${out}${escapeTemplate(value.slice(last))}\``;
+}
+
+/** An object literal whose string values may hold secrets (headers, query, auth fields). */
+export function secretRecord(record: Record<string, unknown>, use: (name: string) => void): string {
+  const entries = Object.entries(record).map(
+    ([k, v]) => `${propertyKey(k)}: ${typeof v === "string" ? secretString(v, use) : literal(v)}`,
+  );
+  return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
+}

@@ -1,0 +1,45 @@
+import type { Duration } from "../runtime/artifact/index.js";
+import { compact } from "./freeze.js";
+import type { AuthNode, StringValue } from "./ir.js";
+
+type AuthOf<T extends AuthNode["type"]> = Extract<AuthNode, { type: T }>;
+
+export function apiKey(options: { in?: "header" | "query"; name: string; value: StringValue }): AuthOf<"apiKey"> {
+  return compact({
+    kind: "auth",
+    type: "apiKey",
+    in: options.in ?? "header",
+    name: options.name,
+    value: options.value,
+  });
+}
+
+export function bearer(token: StringValue): AuthOf<"bearer"> {
+  return compact({ kind: "auth", type: "bearer", token });
+}
+
+export function basic(options: { username: StringValue; password: StringValue }): AuthOf<"basic"> {
+  return compact({ kind: "auth", type: "basic", username: options.username, password: options.password });
+}
+
+export function oauth2ClientCredentials(options: {
+  tokenUrl: string;
+  clientId: StringValue;
+  clientSecret: StringValue;
+  scopes?: readonly string[];
+  audience?: string;
+  clientAuth?: "basic" | "body";
+  refreshBefore?: Duration;
+}): AuthOf<"oauth2ClientCredentials"> {
+  return compact({
+    kind: "auth",
+    type: "oauth2ClientCredentials",
+    tokenUrl: options.tokenUrl,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    scopes: options.scopes === undefined ? undefined : Object.freeze([...options.scopes]),
+    audience: options.audience,
+    clientAuth: options.clientAuth,
+    refreshBefore: options.refreshBefore,
+  });
+}

@@ -1,0 +1,63 @@
+import type { Duration } from "../runtime/artifact/index.js";
+import type { StringValue } from "./ir.js";
+import type { Pagination } from "./pagination.js";
+import type { ArrayPaths, AtPath, ElementOf, JsonRequestBody, RequestRecord, ScalarPaths } from "./types/index.js";
+
+export type QueryValues = Readonly<Record<string, StringValue | number | boolean>>;
+export type HeaderValues = Readonly<Record<string, StringValue>>;
+
+/** The record type an input yields: the elements of the array at `records`, or of the body itself. */
+export type RecordOf<Body, Records> = [Records] extends [string] ? ElementOf<AtPath<Body, Records>> : ElementOf<Body>;
+
+/** Options of an input (`get`, or `post` used in `.from`), typed against the response body. */
+export interface InputOptions<Body, Rec> {
+  query?: QueryValues;
+  headers?: HeaderValues;
+  pagination?: Pagination<Body>;
+  /** CRON expression (5 or 6 fields) for `cannectors serve`. */
+  schedule?: string;
+  timezone?: string;
+  incremental?: {
+    /** A field (or dotted path) of the record: its value on the last record delivered is the cursor. */
+    cursorField: ScalarPaths<Rec>;
+    param: string;
+    initialValue?: string;
+  };
+  timeout?: Duration;
+}
+
+/** `records`: where the array sits in the body. Required unless the body itself is the array. */
+export type RecordsOption<Body, Records> = Body extends readonly unknown[]
+  ? { records?: Records }
+  : { records: [Records] extends [string] ? Records : ArrayPaths<Body> };
+
+/** With `wrap`, a key (or dotted path) of the request body that holds the array of records. */
+export type BatchOption<RequestBody> = RequestBody extends readonly unknown[]
+  ? { size: number; wrap?: undefined }
+  : { size: number; wrap: ArrayPaths<RequestBody> };
+
+/** The record type an output takes: one request body, or one element of a batch. */
+export type TargetOf<Op, Batch> = Batch extends { wrap: infer Wrap extends string }
+  ? ElementOf<AtPath<JsonRequestBody<Op>, Wrap>>
+  : Batch extends { size: number }
+    ? ElementOf<JsonRequestBody<Op>>
+    : RequestRecord<Op>;
+
+type StatusList = readonly (number | string)[];
+
+/** Options of an output (`post`, `put`, `patch`, `delete` used in `.to`), typed against the request body. */
+export interface OutputOptions<Target, Batch> {
+  query?: QueryValues;
+  headers?: HeaderValues;
+  batch?: Batch;
+  /** `key: (record) => value`, the record's stable key; lowered to CEL. */
+  idempotency?: { header?: string; key: (record: Target) => unknown };
+  responses?: { success?: StatusList; retry?: StatusList; rateLimited?: StatusList; fail?: StatusList };
+  deadLetter?: { path: string };
+  timeout?: Duration;
+}
+
+/** `post` used as a source: lists through a search body. */
+export interface SearchOptions<Body, Rec, RequestBody> extends InputOptions<Body, Rec> {
+  body?: RequestBody;
+}

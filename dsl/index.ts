@@ -1,0 +1,39 @@
+/** The public entry of `cannectors`: typed builders for connectors written in TypeScript. */
+export { type Api, type ApiOptions, api } from "./api.js";
+export { apiKey, basic, bearer, oauth2ClientCredentials } from "./auth.js";
+export {
+  type AfterBranch,
+  type AfterWhen,
+  Branch,
+  type BranchArg,
+  type BranchLiteral,
+  type Computed,
+  type Unset,
+  type WhenBranches,
+} from "./branch.js";
+export {
+  type Connector,
+  type ConnectorDraft,
+  ConnectorBuilder,
+  type ConnectorOptions,
+  connector,
+  type RecordType,
+  type SourcedConnector,
+} from "./connector.js";
+export type { InputEndpoint, OutputEndpoint } from "./endpoint.js";
+export type { InputOptions, OutputOptions, RecordOf, SearchOptions, TargetOf } from "./endpoint-options.js";
+export * from "./helpers/index.js";
+export * from "./ir.js";
+export {
+  cursor,
+  linkHeader,
+  nextUrl,
+  noPagination,
+  offset,
+  type PageInfo,
+  type PageResponse,
+  type Pagination,
+  page,
+} from "./pagination.js";
+export { env, isRefNode, secret, text } from "./refs.js";
+export type * from "./types/index.js";

@@ -1,0 +1,3 @@
+export type { Exact, UnknownTargetField } from "./exact.js";
+export type { ArrayPaths, AtPath, ElementOf, ScalarPaths } from "./paths.js";
+export type { CheckedPath, HttpMethod, JsonRequestBody, OperationOf, RequestRecord, ResponseBody } from "./spec.js";

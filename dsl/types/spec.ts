@@ -1,0 +1,54 @@
+/**
+ * Reading `openapi-typescript` output. Every type here indexes one path and one operation
+ * directly (never a mapped type over all of `Paths`), so a 1000-operation spec costs no more
+ * than a small one: only the operations a connector names are ever instantiated.
+ */
+
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+
+/** The operation object of `Paths[P][M]`, or never when the spec leaves that method out. */
+export type OperationOf<Paths, P, M extends HttpMethod> = P extends keyof Paths
+  ? Exclude<Paths[P][M & keyof Paths[P]], undefined>
+  : never;
+
+/**
+ * `P` when the spec defines method `M` on path `P`; otherwise a message, which becomes the
+ * parameter type and so the text of the compiler's error.
+ */
+export type CheckedPath<Paths, P extends string, M extends HttpMethod> = P extends keyof Paths
+  ? [OperationOf<Paths, P, M>] extends [never]
+    ? `✖ method ${Uppercase<M>} is not defined for ${P} in the spec`
+    : P
+  : "✖ unknown path: use one of the spec's paths";
+
+type SuccessStatus = 200 | 201 | 202 | 203 | 206 | "200" | "201" | "202" | "203" | "206" | "2XX" | "2xx";
+
+type JsonContent<Response> = Response extends { content: infer Content }
+  ? Content[Extract<keyof Content, `${string}json${string}`>]
+  : never;
+
+/** The JSON body of the operation's 2xx responses. */
+export type ResponseBody<Op> = Op extends { responses: infer Responses }
+  ? JsonContent<Responses[Extract<keyof Responses, SuccessStatus>]>
+  : never;
+
+type PathParams<Op> = Op extends { parameters: { path?: infer Params } }
+  ? [NonNullable<Params>] extends [never]
+    ? unknown
+    : NonNullable<Params>
+  : unknown;
+
+/** The JSON request body of the operation, or never when it takes none. */
+export type JsonRequestBody<Op> = Op extends { requestBody?: infer Body } ? JsonContent<NonNullable<Body>> : never;
+
+/**
+ * What one record sent to this operation looks like: the JSON request body plus the path
+ * parameters, since `{name}` placeholders in the path are filled from the record's fields.
+ */
+export type RequestRecord<Op> = [JsonRequestBody<Op>] extends [never]
+  ? unknown extends PathParams<Op>
+    ? Record<string, unknown>
+    : PathParams<Op>
+  : unknown extends PathParams<Op>
+    ? JsonRequestBody<Op>
+    : JsonRequestBody<Op> & PathParams<Op>;
