@@ -10,7 +10,7 @@ import { DEMO_CREDENTIALS, startDemoApis } from "./demo-apis/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const cli = path.join(root, "dist/cli/main.js");
-const connector = path.join(root, "examples/crm-to-erp/connector.yaml");
+const connector = path.join(root, "examples/crm-to-erp/crm-to-erp.yaml");
 const stateDir = path.join(root, ".cannectors/demo");
 
 rmSync(stateDir, { recursive: true, force: true });

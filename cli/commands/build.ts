@@ -36,7 +36,8 @@ export function registerBuildCommand(program: Command): void {
       }
       if (options.check) {
         const outdated = result.artifacts.filter((a) => a.status !== "fresh");
-        for (const a of outdated) process.stderr.write(`${shown(a.outputFile)}: ${a.status} (from ${shown(a.sourceFile)})\n`);
+        for (const a of outdated)
+          process.stderr.write(`${shown(a.outputFile)}: ${a.status} (from ${shown(a.sourceFile)})\n`);
         if (outdated.length > 0) process.stderr.write("run cannectors build to update the generated files\n");
         else process.stderr.write(`${result.artifacts.length} artifact(s) up to date\n`);
         process.exitCode = outdated.length > 0 ? EXIT.failed : EXIT.ok;

@@ -14,9 +14,7 @@ export function formatCheckLine(d: Diagnostic): string {
 export function formatGithubLine(d: Diagnostic): string {
   const escapeData = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   const property = (text: string) => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-  const where = d.location
-    ? ` file=${property(d.location.file)},line=${d.location.line},col=${d.location.column}`
-    : "";
+  const where = d.location ? ` file=${property(d.location.file)},line=${d.location.line},col=${d.location.column}` : "";
   const path = d.path === "" ? "" : `${d.path} `;
   return `::${d.severity === "warning" ? "warning" : "error"}${where}::${escapeData(`${d.code} ${path}${d.message}`)}`;
 }

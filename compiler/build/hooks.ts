@@ -53,4 +53,3 @@ export async function load(url: string, context: { format?: string | null }, nex
   const source = transpileConnectorSource(readFileSync(file, "utf8"), file);
   return { format: "module", source, shortCircuit: true };
 }
-

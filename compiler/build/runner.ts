@@ -46,7 +46,11 @@ async function loadFile(file: string): Promise<LoadedFile> {
     module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (error) {
     const where = locationInStack(error instanceof Error ? error.stack : undefined, file, display);
-    return { file, connectors: [], diagnostics: [problem(ErrorCodes.LOAD, `running the file failed: ${describe(error)}`, where)] };
+    return {
+      file,
+      connectors: [],
+      diagnostics: [problem(ErrorCodes.LOAD, `running the file failed: ${describe(error)}`, where)],
+    };
   }
   const names = Object.keys(module).sort((a, b) => (a === "default" ? -1 : b === "default" ? 1 : a < b ? -1 : 1));
   const connectors: LoweredConnector[] = [];

@@ -14,7 +14,10 @@ function spanOf(value: unknown): SourceSpan | undefined {
 describe("transpileConnectorSource", () => {
   it.each([
     { given: "export const f = (c: { a: number }) => c.a + 1;", want: "(c: { a: number }) => c.a + 1" },
-    { given: "export const f = function named(x: string) { return x; };", want: "function named(x: string) { return x; }" },
+    {
+      given: "export const f = function named(x: string) { return x; };",
+      want: "function named(x: string) { return x; }",
+    },
     { given: "export const f = /* lead */ async (x: unknown) => x;", want: "async (x: unknown) => x" },
   ])("tags $want with its original span", async ({ given, want }) => {
     const module = await evaluate(given);

@@ -14,12 +14,17 @@ function fileIn(text: string): { dir: string; file: string } {
 describe("typeCheck (outside any project: strict defaults)", () => {
   it.each([
     { given: 'export const n: number = "one";\n', want: ["connector.ts:1:14 TS2322"] },
-    { given: "const list: string[] = [];\nexport const first: string = list[0];\n", want: ["connector.ts:2:14 TS2322"] },
+    {
+      given: "const list: string[] = [];\nexport const first: string = list[0];\n",
+      want: ["connector.ts:2:14 TS2322"],
+    },
     { given: 'import { secret } from "cannectors";\nexport const token = secret("TOKEN");\n', want: [] },
     { given: 'import { nope } from "cannectors";\nexport const x = nope;\n', want: ["connector.ts:1:10 TS2305"] },
   ])("$want for $given", ({ given, want }) => {
     const { dir, file } = fileIn(given);
-    const found = typeCheck([file], dir).map((d) => `${d.location?.file}:${d.location?.line}:${d.location?.column} ${d.code}`);
+    const found = typeCheck([file], dir).map(
+      (d) => `${d.location?.file}:${d.location?.line}:${d.location?.column} ${d.code}`,
+    );
     expect(found).toEqual(want);
   });
 });

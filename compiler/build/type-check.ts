@@ -17,8 +17,9 @@ function dslTypesEntry(): string {
 function strictDefaults(): ts.CompilerOptions {
   return {
     target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    // The build loader runs every .ts file as an ES module, with or without a package.json beside it.
+    module: ts.ModuleKind.Preserve,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
     strict: true,
     noUncheckedIndexedAccess: true,
     skipLibCheck: true,
@@ -27,13 +28,15 @@ function strictDefaults(): ts.CompilerOptions {
   };
 }
 
-function compilerOptions(firstFile: string, cwd: string): ts.CompilerOptions {
-  const configFile =
-    ts.findConfigFile(path.dirname(firstFile), ts.sys.fileExists) ?? ts.findConfigFile(cwd, ts.sys.fileExists);
+/** The tsconfig.json of the project the files live in (not the working directory's), else strict defaults. */
+function compilerOptions(firstFile: string): ts.CompilerOptions {
+  const configFile = ts.findConfigFile(path.dirname(firstFile), ts.sys.fileExists);
   if (!configFile) return strictDefaults();
   const read = ts.readConfigFile(configFile, ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, path.dirname(configFile));
-  return parsed.options;
+  // Nothing is emitted, so where output would go must not constrain which files may be checked.
+  const { rootDir: _rootDir, outDir: _outDir, composite: _composite, ...options } = parsed.options;
+  return options;
 }
 
 function toDiagnostic(d: ts.Diagnostic, cwd: string): Diagnostic {
@@ -50,7 +53,7 @@ function toDiagnostic(d: ts.Diagnostic, cwd: string): Diagnostic {
 export function typeCheck(files: readonly string[], cwd: string = process.cwd()): Diagnostic[] {
   const absolute = files.map((file) => path.resolve(cwd, file));
   if (absolute.length === 0) return [];
-  const options = { ...compilerOptions(absolute[0] ?? cwd, cwd), noEmit: true, incremental: false };
+  const options = { ...compilerOptions(absolute[0] ?? cwd), noEmit: true, incremental: false };
   const program = ts.createProgram({ rootNames: absolute, options });
   return ts
     .getPreEmitDiagnostics(program)

@@ -7,7 +7,7 @@ import { emitArtifact } from "./emit-artifact.js";
 import { headerFor } from "./header-paths.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const example = parse(readFileSync(path.join(ROOT, "examples/crm-to-erp/connector.yaml"), "utf8")) as Record<
+const example = parse(readFileSync(path.join(ROOT, "examples/crm-to-erp/crm-to-erp.yaml"), "utf8")) as Record<
   string,
   unknown
 >;

@@ -5,6 +5,7 @@
 import { Document, type Scalar, isMap, isScalar } from "yaml";
 import { SCHEMA_ID } from "../../runtime/artifact/index.js";
 import { orderArtifact } from "./canonical-order.js";
+import { withExplicitDefaults } from "./explicit-defaults.js";
 
 export interface ArtifactHeader {
   /** The source path as it should be printed: relative to the output file's directory, POSIX separators. */
@@ -32,7 +33,7 @@ const STRINGIFY_OPTIONS = {
 const TOP_LEVEL_SPACED = new Set(["input", "filters", "output", "settings"]);
 
 export function emitArtifact(artifact: object, header: ArtifactHeader): string {
-  const document = new Document(orderArtifact(artifact), {
+  const document = new Document(orderArtifact(withExplicitDefaults(artifact)), {
     version: "1.2",
     schema: "core",
     aliasDuplicateObjects: false,

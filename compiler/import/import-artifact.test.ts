@@ -7,7 +7,13 @@ const base = {
   apiVersion: "cannectors.dev/v1" as const,
   kind: "Connector" as const,
   metadata: { name: "minimal" },
-  input: { type: "http" as const, baseUrl: "http://127.0.0.1:4010", path: "/items", method: "GET" as const, records: "items" },
+  input: {
+    type: "http" as const,
+    baseUrl: "http://127.0.0.1:4010",
+    path: "/items",
+    method: "GET" as const,
+    records: "items",
+  },
   output: { type: "http" as const, baseUrl: "http://127.0.0.1:4020", path: "/sink", method: "POST" as const },
 };
 
@@ -36,7 +42,9 @@ describe("importArtifact", () => {
       want: '.filter((r) => cel("record.a == 1"))',
     },
     {
-      given: [{ type: "condition", if: "x", then: "drop", else: [{ type: "compute", fields: [{ target: "b", expr: "1" }] }] }],
+      given: [
+        { type: "condition", if: "x", then: "drop", else: [{ type: "compute", fields: [{ target: "b", expr: "1" }] }] },
+      ],
       want: '.when((r) => cel("x"), { then: "drop", else: (b) => b.compute((r) => ({ b: cel("1") })) })',
     },
     {
@@ -93,9 +101,30 @@ describe("pathAccess", () => {
 describe("nested targets", () => {
   it.each([
     { given: [["a", "1"]], want: "{ a: 1 }" },
-    { given: [["a.b", "1"], ["a.c", "2"], ["d", "3"]], want: "{ a: { b: 1, c: 2 }, d: 3 }" },
-    { given: [["a.b.c", "1"], ["a.b.d", "2"], ["a.e", "3"]], want: "{ a: { b: { c: 1, d: 2 }, e: 3 } }" },
-    { given: [["a.b", "1"], ["x", "2"], ["a.c", "3"]], want: "error: adjacent" },
+    {
+      given: [
+        ["a.b", "1"],
+        ["a.c", "2"],
+        ["d", "3"],
+      ],
+      want: "{ a: { b: 1, c: 2 }, d: 3 }",
+    },
+    {
+      given: [
+        ["a.b.c", "1"],
+        ["a.b.d", "2"],
+        ["a.e", "3"],
+      ],
+      want: "{ a: { b: { c: 1, d: 2 }, e: 3 } }",
+    },
+    {
+      given: [
+        ["a.b", "1"],
+        ["x", "2"],
+        ["a.c", "3"],
+      ],
+      want: "error: adjacent",
+    },
   ] as const)("$given → $want", ({ given, want }) => {
     const run = () => nestedObject(given);
     if (want.startsWith("error")) expect(run).toThrow(/adjacent/);

@@ -5,6 +5,7 @@
 import type { Auth, Connector, Filter, HttpInput, HttpOutput, Pagination } from "../../runtime/artifact/index.js";
 import { compareKeys } from "../emit/index.js";
 import { filterCall, type ImportContext } from "./import-filters.js";
+import { pathsTypes } from "./paths-type.js";
 import { literal, propertyKey, secretRecord, secretString } from "./ts-literals.js";
 
 /** The artifact as written: fields the schema would default may be absent. */
@@ -62,10 +63,15 @@ function paginationCall(pagination: Pagination, context: ImportContext): string 
   return `${pagination.type}(${options(entries)})`;
 }
 
-function apiDeclaration(name: string, io: Written<HttpInput> | Written<HttpOutput>, context: ImportContext): string {
+function apiDeclaration(
+  name: string,
+  paths: string,
+  io: Written<HttpInput> | Written<HttpOutput>,
+  context: ImportContext,
+): string {
   context.use("api");
   const auth = io.auth === undefined ? undefined : authCall(io.auth, context);
-  return `const ${name} = api(${options([
+  return `const ${name} = api<${paths}>(${options([
     ["baseUrl", literal(io.baseUrl)],
     ["auth", auth],
   ])});`;
@@ -134,7 +140,12 @@ export function importArtifact(document: Readonly<Record<string, unknown>>, impo
   };
   const input = (artifact.input ?? {}) as Written<HttpInput>;
   const output = (artifact.output ?? {}) as Written<HttpOutput>;
-  const declarations = [apiDeclaration("source", input, context), apiDeclaration("target", output, context)];
+  const declarations = [
+    ...pathsTypes(input, output),
+    "",
+    apiDeclaration("source", "SourcePaths", input, context),
+    apiDeclaration("target", "TargetPaths", output, context),
+  ];
   const from = inputCall(input, context);
   const to = outputCall(output, context);
   const filters = ((artifact.filters ?? []) as Filter[]).map((f) => filterCall(f, context)).join("");

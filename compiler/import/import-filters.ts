@@ -22,14 +22,18 @@ function plainValue(value: unknown, context: ImportContext): string {
 function fieldValue(field: MapField, param: string, depth: number, context: ImportContext): string {
   if (field.expr !== undefined) return cel(field.expr, context);
   if (field.value !== undefined) return plainValue(field.value, context);
-  if (field.from === undefined) throw new CannectorsError(ErrorCodes.CONFIG_INVALID, `field ${field.target} has no source`);
+  if (field.from === undefined)
+    throw new CannectorsError(ErrorCodes.CONFIG_INVALID, `field ${field.target} has no source`);
   const source = pathAccess(param, field.from);
   if (field.each !== undefined) {
     if (field.default !== undefined) {
-      throw new CannectorsError(ErrorCodes.CONFIG_INVALID, `field ${field.target}: each with a default cannot be imported`);
+      throw new CannectorsError(
+        ErrorCodes.CONFIG_INVALID,
+        `field ${field.target}: each with a default cannot be imported`,
+      );
     }
     const inner = `e${depth + 1}`;
-    return `${source}.map((${inner}) => ${fieldsObject(field.each, inner, depth + 1, context)})`;
+    return `${source}.map((${inner}: ImportedRecord) => ${fieldsObject(field.each, inner, depth + 1, context)})`;
   }
   return field.default === undefined ? source : `${source} ?? ${plainValue(field.default, context)}`;
 }

@@ -4,9 +4,9 @@ import { parse } from "yaml";
 import { Connector } from "../../runtime/artifact/index.js";
 import { CLIENT_FIELDS, DEMO_CRM_PORT, DEMO_ERP_PORT } from "../demo-apis/index.js";
 
-const text = readFileSync(new URL("./connector.yaml", import.meta.url), "utf8");
+const text = readFileSync(new URL("./crm-to-erp.yaml", import.meta.url), "utf8");
 
-describe("examples/crm-to-erp/connector.yaml", () => {
+describe("examples/crm-to-erp/crm-to-erp.yaml", () => {
   it("points editors at the published JSON Schema", () => {
     expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../../schema/cannectors.v1.json");
   });

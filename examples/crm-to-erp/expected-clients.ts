@@ -12,8 +12,8 @@ function toCents(amount: string): number {
 }
 
 /**
- * What connector.yaml should deliver for these customers, written in plain TypeScript: the oracle an
- * end-to-end run is compared with. Keep it in step with the filters in connector.yaml.
+ * What connector.ts (crm-to-erp.yaml) should deliver for these customers, written in plain TypeScript: the oracle an
+ * end-to-end run is compared with. Keep it in step with the filters in connector.ts.
  */
 export function expectedClients(customers: readonly Customer[]): ErpClient[] {
   return customers

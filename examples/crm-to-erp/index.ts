@@ -1,4 +1,4 @@
 export { expectedClients } from "./expected-clients.js";
 
-/** connector.yaml, relative to this folder (the source tree, not dist). */
-export const CONNECTOR_FILE = "examples/crm-to-erp/connector.yaml";
+/** crm-to-erp.yaml (built from connector.ts), relative to this folder (the source tree, not dist). */
+export const CONNECTOR_FILE = "examples/crm-to-erp/crm-to-erp.yaml";

@@ -26,7 +26,7 @@ export function demoWorkspace(
   edit: (yaml: string) => string = (y) => y,
 ): Workspace {
   const dir = mkdtempSync(path.join(tmpdir(), "cannectors-e2e-"));
-  const original = readFileSync(path.join(ROOT, "examples/crm-to-erp/connector.yaml"), "utf8");
+  const original = readFileSync(path.join(ROOT, "examples/crm-to-erp/crm-to-erp.yaml"), "utf8");
   const yaml = edit(
     original.replaceAll("http://127.0.0.1:4010", apis.crmUrl).replaceAll("http://127.0.0.1:4020", apis.erpUrl),
   );

@@ -4,201 +4,201 @@
  */
 
 export interface paths {
-    "/customers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List customers, oldest update first, with cursor pagination. */
-        get: operations["listCustomers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  "/customers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    /** List customers, oldest update first, with cursor pagination. */
+    get: operations["listCustomers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        /** @enum {string} */
-        CustomerStatus: "active" | "inactive" | "lead";
-        Address: {
-            /** @example 12 Rue de Rivoli */
-            street: string;
-            /** @example Paris */
-            city: string;
-            /** @example 75001 */
-            zip: string;
-            /**
-             * @description ISO 3166-1 alpha-2.
-             * @example FR
-             */
-            country: string;
-        };
-        Customer: {
-            /** @example cus_000001 */
-            id: string;
-            /** @example Ada */
-            first_name: string;
-            /** @example Lovelace */
-            last_name: string;
-            /**
-             * @description As typed into the CRM; may carry capitals or surrounding spaces.
-             * @example ada.lovelace.1@example.com
-             * @example Grace.hopper.7@Example.com
-             */
-            email: string;
-            status: components["schemas"]["CustomerStatus"];
-            /**
-             * Format: date-time
-             * @example 2023-03-14T09:26:53Z
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description Strictly increasing with `id`; the list is sorted on it.
-             * @example 2024-01-01T01:12:40Z
-             */
-            updated_at: string;
-            /**
-             * @description Decimal amount with two places, as a string so no precision is lost.
-             * @example 1234.50
-             */
-            balance: string;
-            /** @enum {string} */
-            currency: "EUR";
-            address: components["schemas"]["Address"];
-            /**
-             * @example [
-             *       "vip",
-             *       "newsletter"
-             *     ]
-             */
-            tags: string[];
-            /**
-             * @example +33 612345678
-             * @example null
-             */
-            phone: string | null;
-        };
-        CustomerPage: {
-            data: components["schemas"]["Customer"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page. */
-            next_cursor: string | null;
-            has_more: boolean;
-        };
-        Error: {
-            error: string;
-            message: string;
-            details?: Record<string, never>;
-        };
+  schemas: {
+    /** @enum {string} */
+    CustomerStatus: "active" | "inactive" | "lead";
+    Address: {
+      /** @example 12 Rue de Rivoli */
+      street: string;
+      /** @example Paris */
+      city: string;
+      /** @example 75001 */
+      zip: string;
+      /**
+       * @description ISO 3166-1 alpha-2.
+       * @example FR
+       */
+      country: string;
     };
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+    Customer: {
+      /** @example cus_000001 */
+      id: string;
+      /** @example Ada */
+      first_name: string;
+      /** @example Lovelace */
+      last_name: string;
+      /**
+       * @description As typed into the CRM; may carry capitals or surrounding spaces.
+       * @example ada.lovelace.1@example.com
+       * @example Grace.hopper.7@Example.com
+       */
+      email: string;
+      status: components["schemas"]["CustomerStatus"];
+      /**
+       * Format: date-time
+       * @example 2023-03-14T09:26:53Z
+       */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @description Strictly increasing with `id`; the list is sorted on it.
+       * @example 2024-01-01T01:12:40Z
+       */
+      updated_at: string;
+      /**
+       * @description Decimal amount with two places, as a string so no precision is lost.
+       * @example 1234.50
+       */
+      balance: string;
+      /** @enum {string} */
+      currency: "EUR";
+      address: components["schemas"]["Address"];
+      /**
+       * @example [
+       *       "vip",
+       *       "newsletter"
+       *     ]
+       */
+      tags: string[];
+      /**
+       * @example +33 612345678
+       * @example null
+       */
+      phone: string | null;
+    };
+    CustomerPage: {
+      data: components["schemas"]["Customer"][];
+      /** @description Pass as `cursor` to get the next page; null on the last page. */
+      next_cursor: string | null;
+      has_more: boolean;
+    };
+    Error: {
+      error: string;
+      message: string;
+      details?: Record<string, never>;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    listCustomers: {
-        parameters: {
-            query?: {
-                /** @description Page size. */
-                limit?: number;
-                /** @description The `next_cursor` of the previous page; opaque, never build it. */
-                cursor?: string;
-                /**
-                 * @description Only customers whose `updated_at` is strictly after this instant.
-                 * @example 2024-01-05T00:00:00Z
-                 */
-                updated_after?: string;
-                /** @description Only customers with this status. */
-                status?: components["schemas"]["CustomerStatus"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of customers. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "id": "cus_000001",
-                     *           "first_name": "Ada",
-                     *           "last_name": "Lovelace",
-                     *           "email": "ada.lovelace.1@example.com",
-                     *           "status": "active",
-                     *           "created_at": "2023-03-14T09:26:53Z",
-                     *           "updated_at": "2024-01-01T01:12:40Z",
-                     *           "balance": "1234.50",
-                     *           "currency": "EUR",
-                     *           "address": {
-                     *             "street": "12 Rue de Rivoli",
-                     *             "city": "Paris",
-                     *             "zip": "75001",
-                     *             "country": "FR"
-                     *           },
-                     *           "tags": [
-                     *             "vip",
-                     *             "newsletter"
-                     *           ],
-                     *           "phone": "+33 612345678"
-                     *         }
-                     *       ],
-                     *       "next_cursor": "Y3VzXzAwMDAwMQ",
-                     *       "has_more": true
-                     *     }
-                     */
-                    "application/json": components["schemas"]["CustomerPage"];
-                };
-            };
-            /** @description A query parameter is invalid; `details.field` names it. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_parameter",
-                     *       "message": "limit must be an integer from 1 to 500, got \"900\"",
-                     *       "details": {
-                     *         "field": "limit"
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The X-API-Key header is missing or wrong. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "unauthorized",
-                     *       "message": "GET /customers needs a valid X-API-Key header"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  listCustomers: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description The `next_cursor` of the previous page; opaque, never build it. */
+        cursor?: string;
+        /**
+         * @description Only customers whose `updated_at` is strictly after this instant.
+         * @example 2024-01-05T00:00:00Z
+         */
+        updated_after?: string;
+        /** @description Only customers with this status. */
+        status?: components["schemas"]["CustomerStatus"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    requestBody?: never;
+    responses: {
+      /** @description One page of customers. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "data": [
+           *         {
+           *           "id": "cus_000001",
+           *           "first_name": "Ada",
+           *           "last_name": "Lovelace",
+           *           "email": "ada.lovelace.1@example.com",
+           *           "status": "active",
+           *           "created_at": "2023-03-14T09:26:53Z",
+           *           "updated_at": "2024-01-01T01:12:40Z",
+           *           "balance": "1234.50",
+           *           "currency": "EUR",
+           *           "address": {
+           *             "street": "12 Rue de Rivoli",
+           *             "city": "Paris",
+           *             "zip": "75001",
+           *             "country": "FR"
+           *           },
+           *           "tags": [
+           *             "vip",
+           *             "newsletter"
+           *           ],
+           *           "phone": "+33 612345678"
+           *         }
+           *       ],
+           *       "next_cursor": "Y3VzXzAwMDAwMQ",
+           *       "has_more": true
+           *     }
+           */
+          "application/json": components["schemas"]["CustomerPage"];
+        };
+      };
+      /** @description A query parameter is invalid; `details.field` names it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": "invalid_parameter",
+           *       "message": "limit must be an integer from 1 to 500, got \"900\"",
+           *       "details": {
+           *         "field": "limit"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The X-API-Key header is missing or wrong. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": "unauthorized",
+           *       "message": "GET /customers needs a valid X-API-Key header"
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
 }

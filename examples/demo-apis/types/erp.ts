@@ -4,351 +4,351 @@
  */
 
 export interface paths {
-    "/oauth/token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * OAuth2 client credentials grant (RFC 6749 §4.4).
-         * @description Client credentials as HTTP basic authentication or as client_id/client_secret in the form body.
-         */
-        post: operations["issueToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  "/oauth/token": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/clients": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create or replace one client. */
-        post: operations["upsertClient"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * OAuth2 client credentials grant (RFC 6749 §4.4).
+     * @description Client credentials as HTTP basic authentication or as client_id/client_secret in the form body.
+     */
+    post: operations["issueToken"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/clients": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/clients/batch": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create or replace up to 500 clients at once; all or nothing. */
-        post: operations["upsertClientBatch"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Create or replace one client. */
+    post: operations["upsertClient"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/clients/batch": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/_stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Counters for the demo (no authentication). */
-        get: operations["stats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Create or replace up to 500 clients at once; all or nothing. */
+    post: operations["upsertClientBatch"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/_stats": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    /** Counters for the demo (no authentication). */
+    get: operations["stats"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        Client: {
-            /** @example cus_000001 */
-            client_id: string;
-            /** @example Ada Lovelace */
-            full_name: string;
-            /**
-             * Format: email
-             * @example ada.lovelace.1@example.com
-             */
-            email: string;
-            /** @enum {string|null} */
-            segment?: "STANDARD" | "PROSPECT" | null;
-            /**
-             * Format: int64
-             * @example 123450
-             */
-            balance_cents?: number | null;
-            /**
-             * Format: date
-             * @example 2023-03-14
-             */
-            customer_since?: string | null;
-            /** @example Paris */
-            city?: string | null;
-            /** @example FR */
-            country?: string | null;
-            /**
-             * @example [
-             *       "vip"
-             *     ]
-             */
-            tags?: string[] | null;
-        };
-        UpsertResult: {
-            client_id: string;
-            /** @enum {string} */
-            result: "created" | "updated";
-        };
-        BatchResult: {
-            accepted: number;
-            created: number;
-            updated: number;
-        };
-        Token: {
-            access_token: string;
-            /** @enum {string} */
-            token_type: "Bearer";
-            /** @example 3600 */
-            expires_in: number;
-        };
-        OAuthError: {
-            /** @enum {string} */
-            error: "invalid_client" | "unsupported_grant_type";
-            error_description?: string;
-        };
-        Error: {
-            error: string;
-            message: string;
-            details?: unknown;
-        };
-        Stats: {
-            /** @description Clients stored. */
-            clients: number;
-            /** @description Records accepted */
-            received: number;
-            /** @description Accepted records whose client_id was already stored. */
-            duplicates: number;
-            /** @description Records in requests refused by validation. */
-            rejected: number;
-            /** @description Requests to /clients and /clients/batch. */
-            requests: number;
-            idempotentReplays: number;
-            tokensIssued: number;
-            faultsInjected: number;
-        };
+  schemas: {
+    Client: {
+      /** @example cus_000001 */
+      client_id: string;
+      /** @example Ada Lovelace */
+      full_name: string;
+      /**
+       * Format: email
+       * @example ada.lovelace.1@example.com
+       */
+      email: string;
+      /** @enum {string|null} */
+      segment?: "STANDARD" | "PROSPECT" | null;
+      /**
+       * Format: int64
+       * @example 123450
+       */
+      balance_cents?: number | null;
+      /**
+       * Format: date
+       * @example 2023-03-14
+       */
+      customer_since?: string | null;
+      /** @example Paris */
+      city?: string | null;
+      /** @example FR */
+      country?: string | null;
+      /**
+       * @example [
+       *       "vip"
+       *     ]
+       */
+      tags?: string[] | null;
     };
-    responses: {
-        /** @description A field is invalid; `details` names each one (and its index in a batch). Nothing was stored. */
-        ValidationFailed: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "error": "validation_failed",
-                 *       "message": "POST /clients/batch: clients[2].segment must be one of STANDARD, PROSPECT",
-                 *       "details": [
-                 *         {
-                 *           "index": 2,
-                 *           "field": "segment",
-                 *           "message": "must be one of STANDARD, PROSPECT"
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description No bearer token, or an unknown or expired one. */
-        Unauthorized: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description The Idempotency-Key was already used with a different body. */
-        IdempotencyConflict: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
+    UpsertResult: {
+      client_id: string;
+      /** @enum {string} */
+      result: "created" | "updated";
     };
-    parameters: {
-        /** @description Same key and same body: the stored answer, header `Idempotent-Replayed: true`, nothing written. */
-        IdempotencyKey: string;
+    BatchResult: {
+      accepted: number;
+      created: number;
+      updated: number;
     };
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+    Token: {
+      access_token: string;
+      /** @enum {string} */
+      token_type: "Bearer";
+      /** @example 3600 */
+      expires_in: number;
+    };
+    OAuthError: {
+      /** @enum {string} */
+      error: "invalid_client" | "unsupported_grant_type";
+      error_description?: string;
+    };
+    Error: {
+      error: string;
+      message: string;
+      details?: unknown;
+    };
+    Stats: {
+      /** @description Clients stored. */
+      clients: number;
+      /** @description Records accepted */
+      received: number;
+      /** @description Accepted records whose client_id was already stored. */
+      duplicates: number;
+      /** @description Records in requests refused by validation. */
+      rejected: number;
+      /** @description Requests to /clients and /clients/batch. */
+      requests: number;
+      idempotentReplays: number;
+      tokensIssued: number;
+      faultsInjected: number;
+    };
+  };
+  responses: {
+    /** @description A field is invalid; `details` names each one (and its index in a batch). Nothing was stored. */
+    ValidationFailed: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "error": "validation_failed",
+         *       "message": "POST /clients/batch: clients[2].segment must be one of STANDARD, PROSPECT",
+         *       "details": [
+         *         {
+         *           "index": 2,
+         *           "field": "segment",
+         *           "message": "must be one of STANDARD, PROSPECT"
+         *         }
+         *       ]
+         *     }
+         */
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /** @description No bearer token, or an unknown or expired one. */
+    Unauthorized: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /** @description The Idempotency-Key was already used with a different body. */
+    IdempotencyConflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+  };
+  parameters: {
+    /** @description Same key and same body: the stored answer, header `Idempotent-Replayed: true`, nothing written. */
+    IdempotencyKey: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    issueToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    /** @enum {string} */
-                    grant_type: "client_credentials";
-                    client_id?: string;
-                    client_secret?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description A bearer token. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Token"];
-                };
-            };
-            /** @description grant_type is not client_credentials. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OAuthError"];
-                };
-            };
-            /** @description Unknown client or wrong secret. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_client",
-                     *       "error_description": "unknown client or wrong secret"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OAuthError"];
-                };
-            };
-        };
+  issueToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    upsertClient: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Same key and same body: the stored answer, header `Idempotent-Replayed: true`, nothing written. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
+    requestBody: {
+      content: {
+        "application/x-www-form-urlencoded": {
+          /** @enum {string} */
+          grant_type: "client_credentials";
+          client_id?: string;
+          client_secret?: string;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Client"];
-            };
-        };
-        responses: {
-            /** @description The client existed and was replaced. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpsertResult"];
-                };
-            };
-            /** @description The client was created. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpsertResult"];
-                };
-            };
-            400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            422: components["responses"]["IdempotencyConflict"];
-        };
+      };
     };
-    upsertClientBatch: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Same key and same body: the stored answer, header `Idempotent-Replayed: true`, nothing written. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
+    responses: {
+      /** @description A bearer token. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    clients: components["schemas"]["Client"][];
-                };
-            };
+        content: {
+          "application/json": components["schemas"]["Token"];
         };
-        responses: {
-            /** @description Every client was stored. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BatchResult"];
-                };
-            };
-            400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            422: components["responses"]["IdempotencyConflict"];
+      };
+      /** @description grant_type is not client_credentials. */
+      400: {
+        headers: {
+          [name: string]: unknown;
         };
+        content: {
+          "application/json": components["schemas"]["OAuthError"];
+        };
+      };
+      /** @description Unknown client or wrong secret. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": "invalid_client",
+           *       "error_description": "unknown client or wrong secret"
+           *     }
+           */
+          "application/json": components["schemas"]["OAuthError"];
+        };
+      };
     };
-    stats: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Counters since the server started. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Stats"];
-                };
-            };
-        };
+  };
+  upsertClient: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Same key and same body: the stored answer, header `Idempotent-Replayed: true`, nothing written. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
     };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["Client"];
+      };
+    };
+    responses: {
+      /** @description The client existed and was replaced. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["UpsertResult"];
+        };
+      };
+      /** @description The client was created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["UpsertResult"];
+        };
+      };
+      400: components["responses"]["ValidationFailed"];
+      401: components["responses"]["Unauthorized"];
+      422: components["responses"]["IdempotencyConflict"];
+    };
+  };
+  upsertClientBatch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Same key and same body: the stored answer, header `Idempotent-Replayed: true`, nothing written. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          clients: components["schemas"]["Client"][];
+        };
+      };
+    };
+    responses: {
+      /** @description Every client was stored. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["BatchResult"];
+        };
+      };
+      400: components["responses"]["ValidationFailed"];
+      401: components["responses"]["Unauthorized"];
+      422: components["responses"]["IdempotencyConflict"];
+    };
+  };
+  stats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Counters since the server started. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Stats"];
+        };
+      };
+    };
+  };
 }
