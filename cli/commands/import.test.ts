@@ -39,7 +39,7 @@ describe("cannectors import", () => {
 
   it("writes files that type-check without a spec (records are open until types are generated)", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "cannectors-import-check-"));
-    const files = sources.map((file, i) => path.join(dir, `imported-${i}.ts`));
+    const files = sources.map((_, i) => path.join(dir, `imported-${i}.ts`));
     for (const [i, file] of sources.entries())
       expect((await runCli(["import", file, "--out", files[i]!])).code).toBe(0);
     // Two fixtures share a connector name with another, which one `check` run rightly refuses: two runs.

@@ -15,6 +15,7 @@ function withFilters(filters: unknown): unknown {
     if (!isObject(filter) || filter.type !== "condition") return filter;
     return {
       ...filter,
+      // biome-ignore lint/suspicious/noThenProperty: the artifact's own key; never a function
       then: Array.isArray(filter.then) ? withFilters(filter.then) : (filter.then ?? "keep"),
       else: Array.isArray(filter.else) ? withFilters(filter.else) : (filter.else ?? "drop"),
     };

@@ -25,8 +25,13 @@ describe("importArtifact", () => {
         "// Imported from minimal.yaml by cannectors import. Edit this file, then run cannectors build.",
         'import { api, connector } from "cannectors";',
         "",
-        'const source = api({ baseUrl: "http://127.0.0.1:4010" });',
-        'const target = api({ baseUrl: "http://127.0.0.1:4020" });',
+        "// biome-ignore lint/suspicious/noExplicitAny: the artifact does not say what a record holds; generate types to check fields",
+        "type ImportedRecord = any;",
+        'type SourcePaths = { "/items": { get: { responses: { 200: { content: { "application/json": { "items": ImportedRecord[] } } } } } } };',
+        'type TargetPaths = { "/sink": { post: { requestBody: { content: { "application/json": ImportedRecord } }; responses: { 200: { content: { "application/json": unknown } } } } } };',
+        "",
+        'const source = api<SourcePaths>({ baseUrl: "http://127.0.0.1:4010" });',
+        'const target = api<TargetPaths>({ baseUrl: "http://127.0.0.1:4020" });',
         "",
         'export default connector({ name: "minimal" })',
         '  .from(source.get("/items", { records: "items" }))',
@@ -57,7 +62,7 @@ describe("importArtifact", () => {
     },
     {
       given: [{ type: "map", fields: [{ target: "l", from: "lines", each: [{ target: "s", from: "sku" }] }] }],
-      want: ".map((r) => ({ l: r.lines.map((e1) => ({ s: e1.sku })) }))",
+      want: ".map((r) => ({ l: r.lines.map((e1: ImportedRecord) => ({ s: e1.sku })) }))",
     },
   ])("lowers filters back to pipeline calls: $want", ({ given, want }) => {
     const text = importArtifact({ ...base, filters: given as never }, { sourceLabel: "x.yaml" });

@@ -126,7 +126,9 @@ describe("lowerConnector", () => {
   it("lowers the crm-to-erp IR to exactly the example artifact", () => {
     const { artifact, diagnostics } = lowerConnector(CRM_TO_ERP, { sourceFor });
     expect(diagnostics).toEqual([]);
-    const example = parse(readFileSync(new URL("../../examples/crm-to-erp/crm-to-erp.yaml", import.meta.url), "utf8"));
+    const example = parse(
+      readFileSync(new URL("../../test/fixtures/crm-to-erp.hand-written.yaml", import.meta.url), "utf8"),
+    );
     expect(artifact).toEqual(example);
     expect(Connector.safeParse(artifact).success).toBe(true);
     expect(validateArtifact(stringify(artifact), "crm-to-erp.yaml").diagnostics).toEqual([]);
