@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { ROOT, runCli } from "../../test/support/cli.js";
+import { sendJson, startServer } from "../../test/support/http-server.js";
 
 describe("cannectors types", () => {
   it("writes openapi-typescript's types for a YAML spec, with a header naming the spec, identically every run", async () => {
@@ -20,6 +22,25 @@ describe("cannectors types", () => {
     expect(text).toContain('"/customers": {');
     expect((await runCli(["types", spec, "--out", out])).code).toBe(0);
     expect(readFileSync(out, "utf8")).toBe(text);
+  });
+
+  it("reads an OpenAPI 3.0 spec as JSON from a URL (a real server on 127.0.0.1)", async () => {
+    const yaml = readFileSync(path.join(ROOT, "examples/demo-apis/erp/openapi.yaml"), "utf8");
+    const json = JSON.stringify(parse(yaml));
+    const server = await startServer((_req, res) => sendJson(res, 200, JSON.parse(json)));
+    try {
+      const dir = mkdtempSync(path.join(tmpdir(), "cannectors-types-"));
+      const out = path.join(dir, "erp.ts");
+      const result = await runCli(["types", `${server.url}/openapi.json`, "--out", out]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(server.requests.map((r) => r.url)).toContain("/openapi.json");
+      const text = readFileSync(out, "utf8");
+      expect(text.split("\n")[0]).toContain(`from ${server.url}/openapi.json`);
+      expect(text).toContain('"/clients/batch": {');
+      expect(text).toMatch(/client_id: string;/);
+    } finally {
+      await server.close();
+    }
   });
 
   it("exits 2 when the spec cannot be read", async () => {
