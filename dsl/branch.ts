@@ -1,4 +1,4 @@
-import { branchNode, computeNode, conditionNode, mapNode } from "./filter-nodes.js";
+import { computeNode, conditionNode, mapNode, whenNode } from "./filter-nodes.js";
 import type { FilterNode } from "./ir.js";
 import type { Exact } from "./types/index.js";
 
@@ -78,13 +78,7 @@ export class Branch<C, T> {
     condition: (record: C) => boolean,
     branches: WhenBranches<C, T, ThenLiteral, ThenOut, ElseLiteral, ElseOut>,
   ): Branch<AfterWhen<C, ThenLiteral, ThenOut, ElseLiteral, ElseOut>, T> {
-    const fresh = () => new Branch<C, T>();
-    const node = conditionNode(
-      condition,
-      branchNode(branches.then, "keep", fresh),
-      branchNode(branches.else, "drop", fresh),
-    );
-    return new Branch([...this.filters, node]);
+    return new Branch([...this.filters, whenNode(condition, branches, () => new Branch<C, T>())]);
   }
 
   compute<X extends Record<string, unknown>>(fn: (record: C) => X): Branch<Computed<C, X>, T> {

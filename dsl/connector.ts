@@ -1,6 +1,6 @@
 import { type AfterWhen, Branch, type BranchLiteral, type Computed, type Unset, type WhenBranches } from "./branch.js";
 import { type InputEndpoint, inputOf, type OutputEndpoint, outputOf } from "./endpoint.js";
-import { branchNode, computeNode, conditionNode, mapNode } from "./filter-nodes.js";
+import { computeNode, conditionNode, mapNode, whenNode } from "./filter-nodes.js";
 import { compact, frozenCopy } from "./freeze.js";
 import type { ConnectorNode, FilterNode, InputNode, OutputNode, SettingsNode } from "./ir.js";
 import type { Exact } from "./types/index.js";
@@ -66,10 +66,7 @@ export class ConnectorBuilder<C, T> {
     condition: (record: C) => boolean,
     branches: WhenBranches<C, T, ThenLiteral, ThenOut, ElseLiteral, ElseOut>,
   ): ConnectorBuilder<AfterWhen<C, ThenLiteral, ThenOut, ElseLiteral, ElseOut>, T> {
-    const fresh = () => new Branch<C, T>();
-    return this.append(
-      conditionNode(condition, branchNode(branches.then, "keep", fresh), branchNode(branches.else, "drop", fresh)),
-    );
+    return this.append(whenNode(condition, branches, () => new Branch<C, T>()));
   }
 
   /** Adds (or overwrites) the fields of the returned object; the rest of the record is kept. */

@@ -39,3 +39,12 @@ export function branchNode<B extends { readonly filters: readonly FilterNode[] }
   if (!Array.isArray(filters)) throw dslMisuse("a branch function must return the sub-pipeline it was given, extended");
   return Object.freeze([...filters]);
 }
+
+/** The condition node of `.when(condition, { then, else })`: then defaults to keep, else to drop. */
+export function whenNode<B extends { readonly filters: readonly FilterNode[] }>(
+  condition: unknown,
+  branches: { readonly then?: unknown; readonly else?: unknown },
+  fresh: () => B,
+): FilterNode {
+  return conditionNode(condition, branchNode(branches.then, "keep", fresh), branchNode(branches.else, "drop", fresh));
+}
