@@ -5,3 +5,4 @@ export { lookup } from "./lookup.js";
 export { cents, fromCents, round } from "./money.js";
 export { parseInteger, parseNumber } from "./numbers.js";
 export { concat, join, regexMatch, split } from "./strings.js";
+export { type Todo, todo } from "./todo.js";
