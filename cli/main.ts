@@ -5,6 +5,7 @@ import { registerBuildCommand } from "./commands/build.js";
 import { registerCheckCommand } from "./commands/check.js";
 import { registerExecutionsCommand } from "./commands/executions.js";
 import { registerImportCommand } from "./commands/import.js";
+import { registerReviewCommand } from "./commands/review.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerSchemaCommand } from "./commands/schema.js";
 import { registerTypesCommand } from "./commands/types.js";
@@ -29,5 +30,6 @@ registerBuildCommand(program);
 registerCheckCommand(program);
 registerImportCommand(program);
 registerTypesCommand(program);
+registerReviewCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,81 @@
+/**
+ * What `cannectors generate` decided, as data: the renderer turns it into a DSL file, and the
+ * tests can check decisions without parsing TypeScript.
+ */
+export type AuthPlan =
+  | { kind: "apiKey"; in: "header" | "query"; name: string; secret: string }
+  | { kind: "bearer"; secret: string }
+  | { kind: "basic"; usernameSecret: string; passwordSecret: string }
+  | {
+      kind: "oauth2ClientCredentials";
+      tokenUrl: string;
+      clientIdSecret: string;
+      clientSecretSecret: string;
+      scopes?: string[];
+    };
+
+export type PaginationPlan =
+  | {
+      type: "cursor";
+      cursorPath: string;
+      cursorParam: string;
+      limitParam?: string;
+      limit?: number;
+      hasMorePath?: string;
+    }
+  | { type: "nextUrl"; nextUrlPath: string }
+  | { type: "linkHeader" }
+  | { type: "offset"; offsetParam: string; limitParam: string; limit: number }
+  | { type: "page"; pageParam: string; sizeParam?: string; size?: number };
+
+export interface EndpointPlan {
+  /** Module the `paths` type is imported from, relative to the connector file. */
+  typesImport: string;
+  baseUrl: string;
+  auth?: AuthPlan;
+  /** Why an auth or pagination guess is uncertain; rendered as a comment. */
+  notes: string[];
+  method: "get" | "post" | "put" | "patch" | "delete";
+  path: string;
+}
+
+export interface SourcePlan extends EndpointPlan {
+  records?: string;
+  pagination?: PaginationPlan;
+  schedule: string;
+}
+
+export interface TargetPlan extends EndpointPlan {
+  batch?: { size: number; wrap?: string };
+  /** Target field whose value keys the Idempotency-Key. */
+  idempotencyField?: string;
+}
+
+export interface Suggestion {
+  /** A TypeScript expression over the source record `r`, e.g. `r.first_name` or a helper call. */
+  expression: string;
+  confidence: number;
+  reasons: string[];
+  /** Source paths the expression reads, for the review walk-through. */
+  sources: string[];
+}
+
+export interface FieldPlan {
+  /** Dotted target path (`address.city` renders as a nested object). */
+  target: string;
+  required: boolean;
+  /** Best candidates first; empty when nothing plausible was found. */
+  suggestions: Suggestion[];
+}
+
+export interface ConnectorPlan {
+  name: string;
+  source: SourcePlan;
+  target: TargetPlan;
+  fields: FieldPlan[];
+  /** Module-level constants the expressions use (enum lookup tables), by name. */
+  constants: Record<string, Record<string, string>>;
+}
+
+/** Above this the suggestion is plain code; between the two, code marked for review; below, comments. */
+export const CONFIDENCE = { accept: 0.9, review: 0.5 } as const;

@@ -1,0 +1,87 @@
+import { CONFIDENCE, type FieldPlan, type Suggestion } from "./plan.js";
+import { tsKey } from "./render-values.js";
+
+/** Markers `cannectors review` finds again: `[cannectors:review <target> <confidence>]` and friends. */
+export const MARKER = /\[cannectors:(review|todo|candidates) ([^\s\]]+)(?: ([\d.]+))?\]/;
+
+function reviewComment(target: string, s: Suggestion): string {
+  return `// review ${s.confidence.toFixed(2)}: ${s.reasons.join("; ")} [cannectors:review ${target} ${s.confidence.toFixed(2)}]`;
+}
+
+function candidatesComment(target: string, candidates: readonly Suggestion[], kind: "todo" | "candidates"): string {
+  const listed = candidates.slice(0, 3).map((c) => `${c.expression} (${c.confidence.toFixed(2)})`);
+  const what = listed.length > 0 ? `low-confidence candidates: ${listed.join(" | ")}` : "no candidate in the source";
+  return `// ${what} [cannectors:${kind} ${target}]`;
+}
+
+interface Line {
+  comment?: string;
+  key: string;
+  value: string;
+}
+
+/** Lines for one field: code, code under review, or comments (with a typed TODO when required). */
+function fieldLines(field: FieldPlan, key: string): { line?: Line; orphanComment?: string } {
+  const best = field.suggestions[0];
+  if (best && best.confidence >= CONFIDENCE.accept) return { line: { key, value: best.expression } };
+  if (best && best.confidence >= CONFIDENCE.review) {
+    return { line: { key, value: best.expression, comment: reviewComment(field.target, best) } };
+  }
+  if (field.required) {
+    return {
+      line: {
+        key,
+        value: `todo(${JSON.stringify(field.target)})`,
+        comment: candidatesComment(field.target, field.suggestions, "todo"),
+      },
+    };
+  }
+  return {
+    orphanComment: `${candidatesComment(field.target, field.suggestions, "candidates")} (optional ${field.target})`,
+  };
+}
+
+type Tree = Map<string, Tree | FieldPlan>;
+
+function tree(fields: readonly FieldPlan[]): Tree {
+  const root: Tree = new Map();
+  for (const field of fields) {
+    const segments = field.target.split(".");
+    let node = root;
+    for (const segment of segments.slice(0, -1)) {
+      const next = node.get(segment);
+      if (next instanceof Map) node = next;
+      else {
+        const created: Tree = new Map();
+        node.set(segment, created);
+        node = created;
+      }
+    }
+    node.set(segments[segments.length - 1]!, field);
+  }
+  return root;
+}
+
+/** The object literal of `.map((r) => (...))`, nested targets as nested objects. */
+export function renderMapBody(fields: readonly FieldPlan[], indent: string, use: (name: string) => void): string {
+  const out: string[] = ["{"];
+  const walk = (node: Tree, pad: string) => {
+    for (const [key, child] of node) {
+      if (child instanceof Map) {
+        out.push(`${pad}${tsKey(key)}: {`);
+        walk(child, `${pad}  `);
+        out.push(`${pad}},`);
+        continue;
+      }
+      const { line, orphanComment } = fieldLines(child, tsKey(key));
+      if (orphanComment) out.push(`${pad}${orphanComment}`);
+      if (!line) continue;
+      if (line.value.startsWith("todo(")) use("todo");
+      if (line.comment) out.push(`${pad}${line.comment}`);
+      out.push(`${pad}${line.key}: ${line.value},`);
+    }
+  };
+  walk(tree(fields), `${indent}  `);
+  out.push(`${indent}}`);
+  return out.join("\n");
+}
