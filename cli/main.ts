@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { registerBuildCommand } from "./commands/build.js";
 import { registerCheckCommand } from "./commands/check.js";
 import { registerExecutionsCommand } from "./commands/executions.js";
+import { registerGenerateCommand } from "./commands/generate.js";
 import { registerImportCommand } from "./commands/import.js";
 import { registerReviewCommand } from "./commands/review.js";
 import { registerRunCommand } from "./commands/run.js";
@@ -31,5 +32,6 @@ registerCheckCommand(program);
 registerImportCommand(program);
 registerTypesCommand(program);
 registerReviewCommand(program);
+registerGenerateCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,105 @@
+import { createInterface } from "node:readline/promises";
+import type { Command } from "commander";
+import { describeError } from "../../runtime/errors/index.js";
+import { EXIT } from "../terminal.js";
+
+interface GenerateFlags {
+  source: string;
+  target: string;
+  from?: string;
+  to?: string;
+  name?: string;
+  out: string;
+  yes?: boolean;
+  list?: boolean;
+  json?: boolean;
+}
+
+export function registerGenerateCommand(program: Command): void {
+  program
+    .command("generate")
+    .description("scaffold a typed connector from two OpenAPI specs, with mapping suggestions to review")
+    .requiredOption("--source <spec>", "the source API's OpenAPI spec (file or URL)")
+    .requiredOption("--target <spec>", "the target API's OpenAPI spec (file or URL)")
+    .option("--from <operation>", 'source list operation, e.g. "GET /customers"')
+    .option("--to <operation>", 'target write operation, e.g. "POST /clients"')
+    .option("--name <name>", "connector name (a DNS label)")
+    .option("--out <dir>", "project folder: writes types/ and connectors/ in it", ".")
+    .option("--yes", "take the best-ranked operations without asking")
+    .option("--list", "only list the candidate operation pairs, best first")
+    .option("--json", "with --list: print JSON")
+    .action(async (flags: GenerateFlags) => {
+      // Loaded on use: the generator pulls in the OpenAPI reader and openapi-typescript.
+      const generator = await import("../../generators/generate/index.js");
+      const { describeLlmRequest, llmConfigFromEnv } = await import("../../generators/llm/index.js");
+      try {
+        if (flags.list) {
+          const [sourceSpec, targetSpec] = await generator.loadSpecs(flags);
+          const pairs = generator.rankPairs(sourceSpec, targetSpec).map((p) => ({
+            from: generator.label(p.source.operation),
+            to: generator.label(p.target.operation),
+            fit: Number(p.fit.toFixed(3)),
+            records: p.source.records,
+            batchWrap: p.target.wrap ?? null,
+          }));
+          if (flags.json) process.stdout.write(`${JSON.stringify(pairs, null, 2)}\n`);
+          else for (const p of pairs) process.stdout.write(`${p.fit.toFixed(2)}  ${p.from}  →  ${p.to}\n`);
+          process.exitCode = EXIT.ok;
+          return;
+        }
+        if (!flags.name) throw new Error("--name is required (the connector's name, e.g. crm-to-erp)");
+        const interactive = !flags.yes && process.stdin.isTTY && !(flags.from && flags.to);
+        if (!interactive && !flags.yes && !(flags.from && flags.to)) {
+          throw new Error("pass --from and --to, or --yes to take the best-ranked operations (no terminal to ask on)");
+        }
+        // Nothing leaves the machine unless CANNECTORS_LLM_* says so, and then the user is told what.
+        const llm = llmConfigFromEnv(process.env);
+        if (llm) process.stderr.write(`${describeLlmRequest(llm)}\n`);
+        const started = performance.now();
+        const result = await generator.generateConnector({
+          source: flags.source,
+          target: flags.target,
+          name: flags.name,
+          outDir: flags.out,
+          ...(flags.from ? { from: flags.from } : {}),
+          ...(flags.to ? { to: flags.to } : {}),
+          ...(interactive ? { choose: askPair } : {}),
+          ...(llm ? { llm } : {}),
+        });
+        const fields = result.plan.fields;
+        const pending = fields.filter((f) => (f.suggestions[0]?.confidence ?? 0) < 0.9).length;
+        process.stderr.write(
+          `${generator.label(result.pair.source.operation)} → ${generator.label(result.pair.target.operation)}: ` +
+            `${fields.length} target fields, ${fields.length - pending} mapped with confidence ≥ 0.90, ${pending} to review ` +
+            `(${((performance.now() - started) / 1000).toFixed(1)} s)\n${result.files.map((f) => `  wrote ${f}`).join("\n")}\n` +
+            `next: cannectors review ${result.files[2]}\n`,
+        );
+        process.exitCode = EXIT.ok;
+      } catch (error) {
+        process.stderr.write(`generate: ${describeError(error)}\n`);
+        process.exitCode = EXIT.invalid;
+      }
+    });
+}
+
+async function askPair<
+  P extends {
+    fit: number;
+    source: { operation: { method: string; path: string } };
+    target: { operation: { method: string; path: string } };
+  },
+>(pairs: P[]): Promise<P> {
+  const shown = pairs.slice(0, 9);
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    for (const [i, p] of shown.entries()) {
+      process.stderr.write(
+        `${i + 1}. ${p.fit.toFixed(2)}  ${p.source.operation.method.toUpperCase()} ${p.source.operation.path} → ${p.target.operation.method.toUpperCase()} ${p.target.operation.path}\n`,
+      );
+    }
+    const answer = Number((await rl.question("which pair? [1] ")).trim() || "1");
+    return shown[answer - 1] ?? shown[0]!;
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,154 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { generateTypes } from "../../compiler/types/index.js";
+import { CannectorsError, ErrorCodes } from "../../runtime/errors/index.js";
+import { type LoadedSpec, loadSpec } from "../openapi/index.js";
+import { type ConnectorPlan, renderConnector } from "../scaffold/index.js";
+import {
+  type EndpointPair,
+  contextOf,
+  findOperation,
+  fitOf,
+  label,
+  rankPairs,
+  sourceEndpoints,
+  targetEndpoints,
+} from "./endpoints.js";
+import { planConnector, targetFieldsOf } from "./plan-connector.js";
+import { type LlmConfig, rerankMany } from "../llm/index.js";
+import { type FieldRecord, suggestMappings, type TargetSuggestion } from "../suggest/index.js";
+import { connectorTestFile } from "./test-file.js";
+
+export interface GenerateOptions {
+  source: string;
+  target: string;
+  name: string;
+  outDir: string;
+  /** `"GET /customers"`; without it, the best-ranked pair is used (or `choose` decides). */
+  from?: string;
+  to?: string;
+  /** Picks among ranked pairs when from/to are not both given (the CLI asks on a TTY). */
+  choose?: (pairs: EndpointPair[]) => Promise<EndpointPair>;
+  /** When set, an LLM re-ranks the offline candidates (generators/llm); never needed, never implied. */
+  llm?: LlmConfig;
+}
+
+async function rerankSuggestions(
+  source: FieldRecord[],
+  targets: FieldRecord[],
+  offline: TargetSuggestion[],
+  config: LlmConfig,
+): Promise<TargetSuggestion[]> {
+  const requests = offline.map((s) => ({
+    source,
+    target: targets.find((t) => t.path === s.target)!,
+    candidates: s.candidates,
+  }));
+  const results = await rerankMany(requests, config);
+  return offline.map((s, i) => ({
+    target: s.target,
+    candidates: (results[i]?.candidates ?? s.candidates) as TargetSuggestion["candidates"],
+  }));
+}
+
+export interface GenerateResult {
+  files: string[];
+  plan: ConnectorPlan;
+  pair: EndpointPair;
+}
+
+/** A short, file-name-safe name for an API: from its title (`Demo CRM API` → `crm`). */
+export function apiSlug(spec: LoadedSpec, fallback: string): string {
+  const words = (spec.title.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter(
+    (w) => !["api", "the", "demo", "rest"].includes(w),
+  );
+  return words.slice(0, 2).join("-") || fallback;
+}
+
+export async function loadSpecs(
+  options: Pick<GenerateOptions, "source" | "target">,
+): Promise<[LoadedSpec, LoadedSpec]> {
+  return Promise.all([loadSpec(options.source), loadSpec(options.target)]);
+}
+
+export async function choosePair(
+  sourceSpec: LoadedSpec,
+  targetSpec: LoadedSpec,
+  options: GenerateOptions,
+): Promise<EndpointPair> {
+  const sources = sourceEndpoints(sourceSpec);
+  const targets = targetEndpoints(targetSpec);
+  const source = options.from ? findOperation(sources, options.from) : undefined;
+  const target = options.to ? findOperation(targets, options.to) : undefined;
+  if (options.from && !source)
+    throw notFound(
+      options.from,
+      "a list operation returning an array of objects",
+      sources.map((s) => label(s.operation)),
+    );
+  if (options.to && !target)
+    throw notFound(
+      options.to,
+      "a create or update operation with a JSON body",
+      targets.map((t) => label(t.operation)),
+    );
+  if (source && target) return { source, target, ...fitOf(source, target) };
+  const ranked = rankPairs(sourceSpec, targetSpec).filter(
+    (p) => (!source || p.source === source) && (!target || p.target === target),
+  );
+  if (ranked.length === 0)
+    throw new CannectorsError(ErrorCodes.NOT_FOUND, "no source list operation and target write operation fit together");
+  return options.choose ? options.choose(ranked) : ranked[0]!;
+}
+
+function notFound(wanted: string, what: string, available: string[]): CannectorsError {
+  const shown = available.slice(0, 8).join(", ");
+  return new CannectorsError(
+    ErrorCodes.NOT_FOUND,
+    `${wanted} is not ${what} in the spec; candidates: ${shown}${available.length > 8 ? ", …" : ""}`,
+  );
+}
+
+/** Writes types/<api>.ts for both specs, connectors/NAME.ts and connectors/NAME.test.ts under outDir. */
+export async function generateConnector(options: GenerateOptions): Promise<GenerateResult> {
+  const [sourceSpec, targetSpec] = await loadSpecs(options);
+  const pair = await choosePair(sourceSpec, targetSpec, options);
+  const sourceSlug = apiSlug(sourceSpec, "source");
+  const targetSlug =
+    apiSlug(targetSpec, "target") === sourceSlug ? `${sourceSlug}-target` : apiSlug(targetSpec, "target");
+  const typesDir = path.join(options.outDir, "types");
+  const connectorsDir = path.join(options.outDir, "connectors");
+  mkdirSync(typesDir, { recursive: true });
+  mkdirSync(connectorsDir, { recursive: true });
+  const sourceTypes = path.join(typesDir, `${sourceSlug}.ts`);
+  const targetTypes = path.join(typesDir, `${targetSlug}.ts`);
+  writeFileSync(sourceTypes, await generateTypes(options.source, sourceTypes));
+  writeFileSync(targetTypes, await generateTypes(options.target, targetTypes));
+
+  const targets = targetFieldsOf(pair.target);
+  const offline = suggestMappings(pair.source.fields, targets, {
+    maxCandidates: 4,
+    context: contextOf(pair.source, pair.target),
+  });
+  const suggestions = options.llm
+    ? await rerankSuggestions(pair.source.fields, targets, offline, options.llm)
+    : offline;
+  const plan = planConnector({
+    suggestions,
+    name: options.name,
+    sourceSpec,
+    targetSpec,
+    source: pair.source,
+    target: pair.target,
+    typesImports: { source: `../types/${sourceSlug}.js`, target: `../types/${targetSlug}.js` },
+  });
+  const connectorFile = path.join(connectorsDir, `${options.name}.ts`);
+  const header = [
+    `Generated by cannectors generate: ${label(pair.source.operation)} of ${sourceSpec.title} → ${label(pair.target.operation)} of ${targetSpec.title}.`,
+    "Suggestions marked `review` are proposals; settle them with `cannectors review`, then `cannectors check`.",
+  ];
+  writeFileSync(connectorFile, renderConnector(plan, header));
+  const testFile = path.join(connectorsDir, `${options.name}.test.ts`);
+  writeFileSync(testFile, connectorTestFile(options.name));
+  return { files: [sourceTypes, targetTypes, connectorFile, testFile], plan, pair };
+}

@@ -1,0 +1,21 @@
+export { authPlanFor, secretPrefix } from "./auth.js";
+export {
+  type EndpointPair,
+  label,
+  rankPairs,
+  type SourceEndpoint,
+  sourceEndpoints,
+  type TargetEndpoint,
+  targetEndpoints,
+} from "./endpoints.js";
+export { accessor, expressionFor } from "./expression.js";
+export {
+  apiSlug,
+  choosePair,
+  type GenerateOptions,
+  type GenerateResult,
+  generateConnector,
+  loadSpecs,
+} from "./generate.js";
+export { paginationFor } from "./pagination.js";
+export { planConnector } from "./plan-connector.js";

@@ -1,0 +1,120 @@
+/**
+ * The evidence that a source field fills a target field, as a fixed-length vector of signals in [0, 1]
+ * that the logistic model weighs.
+ */
+import { type ConversionGuess, detectConversion } from "./conversion.js";
+import type { FieldProfile } from "./profile.js";
+import { jaroWinkler } from "./similarity.js";
+import { TokenSpace } from "./token-space.js";
+
+export const FEATURE_NAMES = [
+  "leafName",
+  "pathName",
+  "spelling",
+  "exactLeaf",
+  "parentContext",
+  "typeFit",
+  "description",
+  "enumOverlap",
+  "arrayElement",
+  "structural",
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type FeatureVector = Record<FeatureName, number>;
+
+export interface PairEvidence {
+  features: FeatureVector;
+  conversion: ConversionGuess;
+}
+
+const CONTEXT_DISCOUNT = 0.8;
+
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+function enumOverlap(source: FieldProfile, target: FieldProfile): number {
+  if (source.enumValues.size === 0 || target.enumValues.size === 0) return 0;
+  let shared = 0;
+  for (const v of target.enumValues) if (source.enumValues.has(v)) shared++;
+  return shared / Math.min(source.enumValues.size, target.enumValues.size);
+}
+
+/** A profile with its concepts numbered in the pair's token space. */
+export interface EncodedField {
+  profile: FieldProfile;
+  leaf: number[];
+  parent: number[];
+  path: number[];
+  /** The leaf read with its immediate parent: `emails[].email`, `Contact.Name`. */
+  context: number[];
+}
+
+/** Numbers the concepts of both sides in one shared space. */
+export function encodeFields(
+  sources: readonly FieldProfile[],
+  targets: readonly FieldProfile[],
+): { space: TokenSpace; sources: EncodedField[]; targets: EncodedField[] } {
+  const space = new TokenSpace();
+  const encode = (profile: FieldProfile): EncodedField => {
+    const parent = space.encode(profile.parent);
+    const leaf = space.encode(profile.leaf);
+    const tail = space.encode(profile.parentTail);
+    return { profile, leaf, parent, path: [...parent, ...leaf], context: [...tail, ...leaf] };
+  };
+  const encodedSources = sources.map(encode);
+  const encodedTargets = targets.map(encode);
+  space.freeze([...encodedSources, ...encodedTargets].map((e) => e.path));
+  return { space, sources: encodedSources, targets: encodedTargets };
+}
+
+function parentContext(source: EncodedField, target: EncodedField, space: TokenSpace): number {
+  if (source.parent.length === 0 && target.parent.length === 0) return 1;
+  if (source.parent.length === 0 || target.parent.length === 0) return 0.5;
+  return space.similarity(source.parent, target.parent);
+}
+
+export function pairEvidence(sourceField: EncodedField, targetField: EncodedField, space: TokenSpace): PairEvidence {
+  const source = sourceField.profile;
+  const target = targetField.profile;
+  const conversion = detectConversion(source, target);
+  const features: FeatureVector = {
+    // A generic leaf (`number`, `url`, `name`) often takes its meaning from the object around it.
+    leafName: Math.max(
+      space.similarity(sourceField.leaf, targetField.leaf),
+      CONTEXT_DISCOUNT * space.similarity(sourceField.context, targetField.leaf),
+      CONTEXT_DISCOUNT * space.similarity(sourceField.leaf, targetField.context),
+    ),
+    pathName: space.similarity(sourceField.path, targetField.path),
+    spelling: jaroWinkler(source.leafText, target.leafText),
+    exactLeaf: source.leafText === target.leafText ? 1 : 0,
+    parentContext: parentContext(sourceField, targetField, space),
+    typeFit: conversion.compatibility,
+    description: dice(source.descriptionWords, target.descriptionWords),
+    enumOverlap: enumOverlap(source, target),
+    arrayElement: source.inArray && !target.inArray ? 1 : 0,
+    structural: 0,
+  };
+  return { features, conversion };
+}
+
+/** Short human-readable reasons for the strongest signals of a candidate. */
+export function explain(evidence: PairEvidence, source: FieldProfile, target: FieldProfile): string[] {
+  const f = evidence.features;
+  const reasons: string[] = [];
+  if (f.exactLeaf === 1) reasons.push("same name");
+  else if (f.leafName >= 0.99) reasons.push(`synonyms: ${source.leaf.join(" ")} ~ ${target.leaf.join(" ")}`);
+  else if (f.leafName >= 0.4) reasons.push(`similar name (${f.leafName.toFixed(2)})`);
+  else if (f.spelling >= 0.85) reasons.push(`similar spelling (${f.spelling.toFixed(2)})`);
+  if (f.parentContext >= 0.8 && source.parent.length > 0) reasons.push("same parent object");
+  if (f.description >= 0.3) reasons.push(`similar description (${f.description.toFixed(2)})`);
+  if (f.enumOverlap > 0) reasons.push(`enum overlap ${(f.enumOverlap * 100).toFixed(0)}%`);
+  if (f.typeFit >= 0.95) reasons.push("compatible type");
+  else if (f.typeFit < 0.5) reasons.push(`weak type fit (${source.field.type} → ${target.field.type})`);
+  reasons.push(...evidence.conversion.reasons);
+  return reasons;
+}

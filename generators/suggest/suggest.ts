@@ -1,0 +1,147 @@
+/**
+ * The mapping suggester: for every target field, ranked source candidates with calibrated confidences,
+ * short reasons and the conversion each needs.
+ */
+import { liftFullNameConcat } from "./full-name.js";
+import { applyRecordContext, type RecordContext } from "./record-context.js";
+import type { FieldRecord } from "./field-record.js";
+import { type EncodedField, encodeFields, explain, type FeatureVector, pairEvidence } from "./features.js";
+import { hungarian } from "./hungarian.js";
+import { confidenceOf, DEFAULT_MODEL, type MappingModel, pairLogit, sigmoid } from "./model.js";
+import { type FieldProfile, profileField } from "./profile.js";
+import { structuralCandidates } from "./structural.js";
+
+export interface MappingCandidate {
+  source: string | string[];
+  confidence: number;
+  reasons: string[];
+  conversion: string;
+}
+
+export interface TargetSuggestion {
+  target: string;
+  candidates: MappingCandidate[];
+}
+
+export interface SuggestOptions {
+  model?: MappingModel;
+  /** Candidates kept per target (default 5). */
+  maxCandidates?: number;
+  /** Candidates below this confidence are not shown: "no match" is an answer (default 0.05). */
+  minConfidence?: number;
+  /** What the operations say about the records (resource names), when known. */
+  context?: RecordContext;
+}
+
+/** A candidate with the numbers behind it, for evaluation and model fitting. */
+export interface ScoredCandidate extends MappingCandidate {
+  features: FeatureVector;
+  logit: number;
+  assigned: boolean;
+  taken: boolean;
+}
+
+/** Pair scores below this never enter the assignment: they are not plausible enough to compete. */
+const ASSIGNMENT_FLOOR = 0.05;
+
+interface PairScore {
+  logit: number;
+  evidence: ReturnType<typeof pairEvidence>;
+}
+
+/** Scores every (target, source) pair, assigns globally, and returns every candidate with its numbers. */
+export function scoreCandidates(
+  source: readonly FieldRecord[],
+  target: readonly FieldRecord[],
+  model: MappingModel = DEFAULT_MODEL,
+): { target: string; candidates: ScoredCandidate[] }[] {
+  const sources = source.map(profileField);
+  const targets = target.map(profileField);
+  const encoded = encodeFields(sources, targets);
+  const { space } = encoded;
+  const scores: PairScore[][] = encoded.targets.map((t) =>
+    encoded.sources.map((s) => {
+      const evidence = pairEvidence(s, t, space);
+      return { evidence, logit: pairLogit(model, evidence.features) };
+    }),
+  );
+  const cost = scores.map((row) =>
+    row.map(({ logit }) => {
+      const p = sigmoid(logit);
+      return p >= ASSIGNMENT_FLOOR ? -p : 0;
+    }),
+  );
+  const assignment = hungarian(cost);
+  const ownerOfSource = new Map<number, number>();
+  assignment.forEach((col, row) => {
+    if (col >= 0 && (cost[row]?.[col] ?? 0) < 0) ownerOfSource.set(col, row);
+  });
+
+  return targets.map((t, ti) => {
+    const row = scores[ti] as PairScore[];
+    const candidates: ScoredCandidate[] = row.map(({ evidence, logit }, si) => {
+      const s = sources[si] as FieldProfile;
+      const owner = ownerOfSource.get(si);
+      const assigned = owner === ti;
+      const taken = owner !== undefined && owner !== ti;
+      return {
+        source: s.field.path,
+        conversion: evidence.conversion.conversion,
+        // Reasons are text: built lazily, only for the candidates someone will read.
+        get reasons() {
+          return [
+            ...explain(evidence, s, t),
+            ...(taken ? [`also the best source of ${targets[owner as number]?.field.path}`] : []),
+          ];
+        },
+        features: evidence.features,
+        logit,
+        assigned,
+        taken,
+        confidence: confidenceOf(model, logit, assigned, taken),
+      };
+    });
+    for (const structural of structuralCandidates(t, sources)) {
+      const first = structural.sources[0] as FieldProfile;
+      const firstIndex = sources.indexOf(first);
+      const base = pairEvidence(
+        encoded.sources[firstIndex] as EncodedField,
+        encoded.targets[ti] as EncodedField,
+        space,
+      );
+      const features: FeatureVector = { ...base.features, leafName: 0.6, exactLeaf: 0, structural: 1 };
+      const logit = pairLogit(model, features);
+      const paths = structural.sources.map((s) => s.field.path);
+      candidates.push({
+        source: paths.length === 1 ? (paths[0] as string) : paths,
+        conversion: structural.conversion,
+        reasons: [structural.reason],
+        features,
+        logit,
+        assigned: true,
+        taken: false,
+        confidence: confidenceOf(model, logit, true, false),
+      });
+    }
+    candidates.sort((a, b) => b.confidence - a.confidence);
+    return { target: t.field.path, candidates };
+  });
+}
+
+export function suggestMappings(
+  source: readonly FieldRecord[],
+  target: readonly FieldRecord[],
+  options: SuggestOptions = {},
+): TargetSuggestion[] {
+  const max = options.maxCandidates ?? 5;
+  const min = options.minConfidence ?? 0.05;
+  const suggestions = scoreCandidates(source, target, options.model).map(({ target: path, candidates }) => ({
+    target: path,
+    candidates: candidates
+      .filter((c) => c.confidence >= min)
+      .slice(0, max)
+      .map(({ source: s, confidence, reasons, conversion }) => ({ source: s, confidence, reasons, conversion })),
+  }));
+  const lifted = liftFullNameConcat(suggestions);
+  return options.context ? applyRecordContext(lifted, source, target, options.context) : lifted;
+}
