@@ -23,6 +23,8 @@ export function readOperations(
   if (pathsObject === undefined) return [];
   const out: Operation[] = [];
   for (const path of Object.keys(pathsObject.value)) {
+    // The Paths Object allows specification extensions (`x-...`) beside the paths.
+    if (path.startsWith("x-")) continue;
     const item = ctx.object(ctx.child(pathsObject, path), "a path item");
     if (item === undefined) continue;
     const shared = readParameters(ctx, ctx.child(item, "parameters"));
