@@ -83,7 +83,7 @@ export function fitModel(pairs: readonly MappingPair[], prior: MappingModel, lam
   for (const { truth, candidates } of scoredTargets(pairs, staged)) {
     // ECE is judged on the top candidate of each target, so that is what the calibration layer sees.
     for (const c of candidates.slice(0, 1)) {
-      calInputs.push(calibrationInputs(c.logit, c.assigned, c.taken));
+      calInputs.push(calibrationInputs(c));
       calLabels.push(isCorrect(c.source, truth));
     }
   }

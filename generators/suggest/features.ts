@@ -15,6 +15,7 @@ export const FEATURE_NAMES = [
   "parentContext",
   "typeFit",
   "description",
+  "nameInDescription",
   "enumOverlap",
   "arrayElement",
   "structural",
@@ -35,6 +36,14 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const x of a) if (b.has(x)) shared++;
   return (2 * shared) / (a.size + b.size);
+}
+
+/** Share of one side's leaf words that the other side's description uses. */
+function wordsIn(words: readonly string[], description: ReadonlySet<string>): number {
+  if (words.length === 0 || description.size === 0) return 0;
+  let found = 0;
+  for (const w of words) if (description.has(w)) found++;
+  return found / words.length;
 }
 
 function enumOverlap(source: FieldProfile, target: FieldProfile): number {
@@ -95,6 +104,9 @@ export function pairEvidence(sourceField: EncodedField, targetField: EncodedFiel
     parentContext: parentContext(sourceField, targetField, space),
     typeFit: conversion.compatibility,
     description: dice(source.descriptionWords, target.descriptionWords),
+    // Names differ across vendors more than descriptions do: `payee` is described as "the merchant".
+    nameInDescription:
+      (wordsIn(target.leafWords, source.descriptionWords) + wordsIn(source.leafWords, target.descriptionWords)) / 2,
     enumOverlap: enumOverlap(source, target),
     arrayElement: source.inArray && !target.inArray ? 1 : 0,
     structural: 0,

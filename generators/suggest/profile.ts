@@ -19,6 +19,8 @@ export interface FieldProfile {
   parentTail: string[];
   /** Leaf name with separators removed, for character-level similarity. */
   leafText: string;
+  /** Stemmed words of the leaf name, to look up in the other side's description. */
+  leafWords: string[];
   descriptionWords: Set<string>;
   kind: ValueKind;
   /** The field sits inside an array of objects or is an array of scalars. */
@@ -88,6 +90,7 @@ export function profileField(field: FieldRecord): FieldProfile {
     parent: segments.slice(0, -1).flatMap((s) => toConcepts(tokenize(s))),
     parentTail: segments.length > 1 ? toConcepts(tokenize(segments[segments.length - 2] ?? "")) : [],
     leafText: splitWords(leafSegment).join(""),
+    leafWords: [...new Set(leafWords.filter((w) => w.length > 1 && !STOPWORDS.has(w)))],
     descriptionWords: describeWords(field.description ?? ""),
     kind: valueKind(field.type),
     inArray: field.path.includes("[]"),

@@ -39,6 +39,8 @@ export interface ScoredCandidate extends MappingCandidate {
   logit: number;
   assigned: boolean;
   taken: boolean;
+  /** Logit minus the best rival source's logit for the same target. */
+  margin: number;
 }
 
 /** Pair scores below this never enter the assignment: they are not plausible enough to compete. */
@@ -47,6 +49,17 @@ const ASSIGNMENT_FLOOR = 0.05;
 interface PairScore {
   logit: number;
   evidence: ReturnType<typeof pairEvidence>;
+}
+
+/** The two largest values (−Infinity when absent); a tie makes the margin 0. */
+function topTwo(values: readonly number[]): [number, number] {
+  let first = Number.NEGATIVE_INFINITY;
+  let second = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v > first) [first, second] = [v, first];
+    else if (v > second) second = v;
+  }
+  return [first, second];
 }
 
 /** Scores every (target, source) pair, assigns globally, and returns every candidate with its numbers. */
@@ -79,11 +92,13 @@ export function scoreCandidates(
 
   return targets.map((t, ti) => {
     const row = scores[ti] as PairScore[];
+    const [best, runnerUp] = topTwo(row.map((r) => r.logit));
     const candidates: ScoredCandidate[] = row.map(({ evidence, logit }, si) => {
       const s = sources[si] as FieldProfile;
       const owner = ownerOfSource.get(si);
       const assigned = owner === ti;
       const taken = owner !== undefined && owner !== ti;
+      const margin = logit - (logit === best ? runnerUp : best);
       return {
         source: s.field.path,
         conversion: evidence.conversion.conversion,
@@ -98,7 +113,8 @@ export function scoreCandidates(
         logit,
         assigned,
         taken,
-        confidence: confidenceOf(model, logit, assigned, taken),
+        margin,
+        confidence: confidenceOf(model, { logit, assigned, taken, margin }),
       };
     });
     for (const structural of structuralCandidates(t, sources)) {
@@ -120,7 +136,8 @@ export function scoreCandidates(
         logit,
         assigned: true,
         taken: false,
-        confidence: confidenceOf(model, logit, true, false),
+        margin: logit - best,
+        confidence: confidenceOf(model, { logit, assigned: true, taken: false, margin: logit - best }),
       });
     }
     candidates.sort((a, b) => b.confidence - a.confidence);
