@@ -19,16 +19,8 @@ export interface ErpState {
   faultsInjected: number;
 }
 
-export interface ErpStats {
-  clients: number;
-  received: number;
-  duplicates: number;
-  rejected: number;
-  requests: number;
-  idempotentReplays: number;
-  tokensIssued: number;
-  faultsInjected: number;
-}
+/** The state as served by GET /_stats: the same counters, with the client map as its size. */
+export type ErpStats = Omit<ErpState, "clients"> & { clients: number };
 
 export function createErpState(): ErpState {
   return {
