@@ -1,0 +1,132 @@
+import type { LoadedArtifact } from "../../runtime/index.js";
+import { describeError } from "../../runtime/errors/index.js";
+import { createLogger, stderrSink } from "../../runtime/log/index.js";
+import { createRedactor } from "../../runtime/secrets/index.js";
+import {
+  createReadiness,
+  createServeMetrics,
+  type LoadResult,
+  loadArtifacts,
+  type HttpServer,
+  type ReloadWatch,
+  startHttpServer,
+  Supervisor,
+  watchForReload,
+} from "../../runtime/serve/index.js";
+import { openStateStore } from "../../runtime/state/index.js";
+import { reportDiagnostics } from "../report-diagnostics.js";
+import { resolveStatePath } from "../state-path.js";
+import { EXIT, useColor } from "../terminal.js";
+import type { ServeFlags } from "./serve.js";
+import { webhookModule } from "./serve-webhooks.js";
+
+/**
+ * Loads, serves, reloads and stops. Resolves with an exit code only when serve cannot start;
+ * once started, the process ends through a signal.
+ */
+export async function startServeSession(targets: string[], flags: ServeFlags): Promise<number | undefined> {
+  // Every artifact is validated before the state database is opened or a port is bound.
+  const first = await loadArtifacts(targets, process.env);
+  reportInvalid(first);
+  if (first.artifacts.size === 0) {
+    process.stderr.write("serve: no valid artifact to run\n");
+    return EXIT.invalid;
+  }
+  const sink = stderrSink({ format: flags.logFormat, color: useColor(process.stderr) });
+  const logger = createLogger({ level: flags.logLevel, redactor: createRedactor(), sinks: [sink] });
+  const store = openStateStore(resolveStatePath(flags.state));
+  const readiness = createReadiness();
+  let loaded: ReadonlyMap<string, LoadedArtifact> = first.artifacts;
+  let invalidCount = first.invalid.length;
+  const shutdownMs = flags.shutdownTimeout * 1000;
+  // Late-bound: the metrics read queue depths from the supervisor they are handed to.
+  let supervisor: Supervisor | undefined;
+  const metrics = createServeMetrics({
+    queueDepths: () => supervisor?.queueDepths() ?? [],
+    artifacts: () => ({ loaded: loaded.size, invalid: invalidCount }),
+  });
+  supervisor = new Supervisor({
+    store,
+    env: process.env,
+    logger,
+    runLogSinks: [sink],
+    logLevel: flags.logLevel,
+    metrics,
+    webhooks: webhookModule,
+    drainTimeoutMs: shutdownMs,
+  });
+  const running = supervisor;
+  let stopping = false;
+  let server: HttpServer | undefined;
+  let watcher: ReloadWatch | undefined;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    logger.info("stopping: no new deliveries or runs, draining runs in progress", { signal, timeoutMs: shutdownMs });
+    readiness.draining();
+    watcher?.close();
+    const closed = server?.close();
+    // Runs get the timeout to drain, and a moment more to record how they ended.
+    const drained = await running.stop(shutdownMs + 1000);
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    logger[drained ? "info" : "warn"](drained ? "stopped" : "stopped: some runs did not finish in time", { signal });
+    store.close();
+    process.exit(EXIT.ok);
+  };
+  // Before anything starts, so a signal during startup still drains instead of killing.
+  process.on("SIGTERM", (signal) => void stop(signal));
+  process.on("SIGINT", (signal) => void stop(signal));
+  const reload = async (reason: string) => {
+    const next = await loadArtifacts(targets, process.env);
+    reportInvalid(next);
+    invalidCount = next.invalid.length;
+    loaded = keepLastGood(loaded, next);
+    running.apply(loaded);
+    logger.info("reloaded", { reason, connectors: running.connectors, invalid: next.invalid.length });
+  };
+  watcher = await watchForReload(
+    targets,
+    (reason) =>
+      reload(reason).catch((error: unknown) => logger.error("reload failed", { reason, error: String(error) })),
+    { watchFiles: flags.watch },
+  );
+  // Bound before any run starts, so a taken port fails fast; /readyz says 503 until the connectors are up.
+  try {
+    server = await startHttpServer({
+      host: flags.host,
+      port: flags.port,
+      readiness,
+      metrics: () => metrics.registry.render(),
+      receiver: (path) => running.receiver(path),
+    });
+  } catch (error) {
+    process.stderr.write(`serve: ${describeError(error)}\n`);
+    watcher.close();
+    store.close();
+    return EXIT.failed;
+  }
+  running.apply(loaded);
+  readiness.ready();
+  const { url } = server;
+  process.stdout.write(`cannectors serve listening on ${url}\n`);
+  logger.info("serve started", { url, connectors: running.connectors, state: store.path });
+
+  return undefined;
+}
+
+function reportInvalid(result: LoadResult): void {
+  for (const invalid of result.invalid) {
+    process.stderr.write(`serve: skipping ${invalid.file}: invalid artifact\n`);
+    reportDiagnostics(invalid.diagnostics);
+  }
+}
+
+/** A file that turned invalid keeps running its last valid version until it is fixed or deleted. */
+function keepLastGood(current: ReadonlyMap<string, LoadedArtifact>, next: LoadResult): Map<string, LoadedArtifact> {
+  const merged = new Map(next.artifacts);
+  const invalidFiles = new Set(next.invalid.map((i) => i.file));
+  for (const [name, artifact] of current) {
+    if (invalidFiles.has(artifact.file) && !merged.has(name)) merged.set(name, artifact);
+  }
+  return merged;
+}

@@ -1,0 +1,54 @@
+/** `cannectors import` for a webhook input: `webhook<ImportedRecord>({ ... })` with its verify preset call. */
+import type { WebhookInput, WebhookVerify } from "../../runtime/artifact/index.js";
+import type { ImportContext } from "./import-filters.js";
+import { literal, propertyKey, secretString } from "./ts-literals.js";
+
+type Written<T> = { [K in keyof T]?: T[K] };
+
+function options(entries: readonly [string, string | undefined][]): string {
+  const present = entries.filter((e): e is [string, string] => e[1] !== undefined);
+  return `{ ${present.map(([k, v]) => `${propertyKey(k)}: ${v}`).join(", ")} }`;
+}
+
+const optional = (value: unknown) => (value === undefined ? undefined : literal(value));
+
+function verifyCall(verify: WebhookVerify, context: ImportContext): string {
+  const secrets = (list: readonly string[]) => list.map((s) => secretString(s, context.use)).join(", ");
+  const raw = verify as Written<WebhookVerify> & Record<string, unknown>;
+  switch (verify.type) {
+    case "none":
+      context.use("unverified");
+      return "unverified()";
+    case "github":
+      context.use("github");
+      return `github(${secrets(verify.secrets)})`;
+    case "stripe":
+    case "standardWebhooks": {
+      context.use(verify.type);
+      const tolerance = raw.tolerance === undefined ? "" : `, ${options([["tolerance", literal(raw.tolerance)]])}`;
+      return `${verify.type}([${secrets(verify.secrets)}]${tolerance})`;
+    }
+    case "hmac":
+      context.use("hmac");
+      return `hmac(${options([
+        ["header", literal(verify.header)],
+        ["secrets", `[${secrets(verify.secrets)}]`],
+        ["encoding", optional(raw.encoding)],
+        ["prefix", optional(raw.prefix)],
+      ])})`;
+  }
+}
+
+export function webhookCall(input: Written<WebhookInput>, context: ImportContext): string {
+  context.use("webhook");
+  return `webhook<ImportedRecord>(${options([
+    ["path", literal(input.path ?? "/")],
+    ["verify", input.verify === undefined ? undefined : verifyCall(input.verify, context)],
+    ["records", optional(input.records)],
+    ["methods", optional(input.methods)],
+    ["contentTypes", optional(input.contentTypes)],
+    ["maxBodySize", optional(input.maxBodySize)],
+    ["schema", optional(input.schema)],
+    ["dedupe", optional(input.dedupe)],
+  ])})`;
+}

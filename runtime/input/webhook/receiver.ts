@@ -1,0 +1,81 @@
+import type { WebhookInput } from "../../artifact/index.js";
+import { describeError } from "../../errors/index.js";
+import type { Clock } from "../../net/types.js";
+import type { StateStore } from "../../state/index.js";
+import { contentTypeRefusal, isRefusal, type Refusal, readLimitedBody } from "./body.js";
+import { type DedupeRule, deliveryIdOf } from "./dedupe.js";
+import { parseDelivery } from "./json.js";
+import type { PayloadCheck } from "./payload-schema.js";
+import { recordsOf } from "./records.js";
+import type { Verifier } from "./signature/index.js";
+
+export type DeliveryOutcome = "accepted" | "duplicate" | "rejected";
+
+export interface ReceiverParts {
+  connector: string;
+  /** Secrets already resolved. */
+  input: WebhookInput;
+  store: StateStore;
+  clock: Clock;
+  verify: Verifier;
+  checkPayload: PayloadCheck;
+  dedupe: DedupeRule | undefined;
+  /** Told every outcome, with the reason of a refusal (never a secret or the body). */
+  report(outcome: DeliveryOutcome, status: number, reason?: string): void;
+}
+
+/**
+ * One delivery, checked in the order that costs an attacker most and us least: method, media type,
+ * size, signature over the raw bytes, then decoding and parsing. Nothing is stored before the end.
+ */
+export async function receiveDelivery(parts: ReceiverParts, request: Request): Promise<Response> {
+  const { input } = parts;
+  const refuse = (refusal: Refusal, headers: Record<string, string> = {}) => {
+    parts.report("rejected", refusal.status, refusal.reason);
+    return answer(refusal.status, { error: refusal.reason }, headers);
+  };
+  if (!(input.methods as string[]).includes(request.method)) {
+    return refuse({ status: 405, reason: `method ${request.method} not allowed` }, { allow: input.methods.join(", ") });
+  }
+  const badType = contentTypeRefusal(request.headers.get("content-type"), input.contentTypes);
+  if (badType) return refuse(badType);
+  const bytes = await readLimitedBody(request, input.maxBodySize);
+  if (isRefusal(bytes)) return refuse(bytes);
+  const now = parts.clock.now();
+  const verdict = parts.verify(request.headers, bytes, now);
+  if (!verdict.ok) return refuse({ status: 401, reason: `signature refused: ${verdict.reason}` });
+  const parsed = parseDelivery(bytes);
+  if (isRefusal(parsed)) return refuse(parsed);
+  const mismatch = parts.checkPayload(parsed.value) ?? orNothing(recordsOf(parsed.value, input.records));
+  if (mismatch) return refuse({ status: 422, reason: mismatch });
+  const id = deliveryIdOf(parts.dedupe, request.headers, parsed.value);
+  if ("missing" in id) return refuse({ status: 400, reason: id.missing });
+  let outcome: "accepted" | "duplicate";
+  try {
+    outcome = parts.store.webhooks.enqueue({
+      connector: parts.connector,
+      deliveryId: id.id,
+      body: parsed.text,
+      receivedAt: now,
+      windowMs: parts.dedupe?.windowMs ?? 0,
+    });
+  } catch (error) {
+    // Not stored, so not accepted: the sender retries later.
+    parts.report("rejected", 503, `cannot store the delivery: ${describeError(error)}`);
+    return answer(503, { error: "the delivery could not be stored; retry later" }, { "retry-after": "5" });
+  }
+  const status = outcome === "accepted" ? 202 : 200;
+  parts.report(outcome, status);
+  return answer(status, { status: outcome });
+}
+
+function orNothing(records: unknown): string | undefined {
+  return typeof records === "string" ? records : undefined;
+}
+
+function answer(status: number, body: Record<string, string>, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
+  });
+}

@@ -1,0 +1,254 @@
+import { type RunOptions, type RunSummary, runConnector } from "../engine/run.js";
+import { describeError } from "../errors/index.js";
+import type { Logger, LogLevel, LogSink } from "../log/index.js";
+import type { Clock } from "../net/types.js";
+import { createScheduler, type FireReason, type SetTimer, stateFireLog, systemTimer } from "../schedule/index.js";
+import type { StateStore } from "../state/index.js";
+import type { LoadedArtifact } from "../validate/index.js";
+import { diffArtifacts } from "./registry.js";
+import type { ServeMetrics } from "./serve-metrics.js";
+import type { WebhookModule, WebhookReceiver } from "./webhook-port.js";
+
+export interface SupervisorOptions {
+  store: StateStore;
+  env: Record<string, string | undefined>;
+  /** Serve's own log lines (loads, schedules, reloads); runs log through `runLogSinks`. */
+  logger: Logger;
+  runLogSinks: LogSink[];
+  logLevel?: LogLevel;
+  metrics: ServeMetrics;
+  webhooks?: WebhookModule | undefined;
+  /** How long a stopping run may finish its batches in flight (serve's shutdown timeout). */
+  drainTimeoutMs?: number;
+  /** After a queue run failed with deliveries left, how long until the next attempt; default 30 s. */
+  queueRetryMs?: number;
+  clock?: Clock;
+  now?: () => number;
+  setTimer?: SetTimer;
+}
+
+const RESERVED_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
+
+interface Slot {
+  artifact: LoadedArtifact;
+  receiver?: WebhookReceiver | undefined;
+  running?: Promise<unknown> | undefined;
+  retry?: NodeJS.Timeout | undefined;
+  /** A delivery arrived while the queue was being processed: process again when done. */
+  rerun: boolean;
+  /** Aborted when the connector is removed; runs see it together with the server's stop. */
+  removed: AbortController;
+}
+
+/**
+ * Owns every loaded connector while serve runs: polling ones on the scheduler, webhook ones as
+ * receivers plus queue processing. At most one run per connector at a time, whatever started it.
+ */
+export class Supervisor {
+  private readonly slots = new Map<string, Slot>();
+  private readonly stopping = new AbortController();
+  private readonly scheduler;
+
+  constructor(private readonly options: SupervisorOptions) {
+    const now = options.now ?? (() => Date.now());
+    this.scheduler = createScheduler({
+      now,
+      setTimer: options.setTimer ?? systemTimer,
+      fireLog: stateFireLog(options.store),
+      logger: options.logger,
+      onSkip: (connector) => options.metrics.scheduleSkipped(connector),
+    });
+  }
+
+  get connectors(): string[] {
+    return [...this.slots.keys()];
+  }
+
+  queueDepths(): [string, number][] {
+    const { webhooks, store } = this.options;
+    if (!webhooks) return [];
+    return [...this.slots.values()]
+      .filter((slot) => slot.receiver)
+      .map((slot) => [
+        slot.artifact.connector.metadata.name,
+        webhooks.queueDepth(store, slot.artifact.connector.metadata.name),
+      ]);
+  }
+
+  /** The webhook receiver listening on `path`, if any. */
+  receiver(path: string): WebhookReceiver | undefined {
+    for (const slot of this.slots.values()) if (slot.receiver?.path === path) return slot.receiver;
+    return undefined;
+  }
+
+  /**
+   * Brings the running set in line with `artifacts`: unchanged ones are left alone, changed ones
+   * take effect from their next run (a run in progress finishes with the old artifact), removed
+   * ones stop. Queued deliveries live in the state store and survive every change.
+   */
+  apply(artifacts: ReadonlyMap<string, LoadedArtifact>): void {
+    if (this.stopping.signal.aborted) return;
+    const current = new Map([...this.slots].map(([name, slot]) => [name, slot.artifact]));
+    const changes = diffArtifacts(current, artifacts);
+    for (const name of changes.removed) {
+      const slot = this.slots.get(name)!;
+      this.slots.delete(name);
+      this.scheduler.remove(name);
+      clearTimeout(slot.retry);
+      slot.removed.abort(new Error(`connector ${name} was removed`));
+      this.options.logger.info("connector removed", { connector: name });
+    }
+    for (const artifact of [...changes.changed, ...changes.added]) this.start(artifact);
+  }
+
+  private start(artifact: LoadedArtifact): void {
+    const name = artifact.connector.metadata.name;
+    const existing = this.slots.get(name);
+    const slot: Slot = existing ?? { artifact, rerun: false, removed: new AbortController() };
+    slot.artifact = artifact;
+    this.slots.set(name, slot);
+    const input = artifact.connector.input;
+    const log = { connector: name, file: artifact.file, hash: artifact.hash.slice(0, 12) };
+    slot.receiver = undefined;
+    this.scheduler.remove(name);
+    if (input.type === "webhook") {
+      this.startWebhook(slot, input.path);
+    } else if (input.schedule === undefined) {
+      this.options.logger.warn("polling connector without input.schedule: not run by serve", log);
+    } else {
+      this.scheduler.add({
+        connector: name,
+        expression: input.schedule,
+        timeZone: input.timezone,
+        run: (reason) => this.runPolling(slot, reason),
+      });
+    }
+    this.options.logger.info(existing ? "connector reloaded" : "connector loaded", log);
+  }
+
+  private startWebhook(slot: Slot, path: string): void {
+    const { webhooks, store, env, clock, metrics, logger } = this.options;
+    const name = slot.artifact.connector.metadata.name;
+    if (!webhooks) {
+      logger.error("webhook inputs are not available in this build", { connector: name });
+      return;
+    }
+    if (RESERVED_PATHS.has(path)) {
+      logger.error("webhook path is reserved by serve: skipped", { connector: name, path });
+      return;
+    }
+    const owner = [...this.slots.values()].find((other) => other !== slot && other.receiver?.path === path);
+    if (owner) {
+      logger.error("webhook path already served by another connector: skipped", {
+        connector: name,
+        path,
+        owner: owner.artifact.connector.metadata.name,
+      });
+      return;
+    }
+    try {
+      slot.receiver = webhooks.createWebhookReceiver({
+        artifact: slot.artifact,
+        store,
+        env,
+        ...(clock ? { clock } : {}),
+        onAccepted: () => this.processQueue(slot),
+        metrics: { delivery: (status, code) => metrics.delivery(name, status, code) },
+        logger,
+      });
+    } catch (error) {
+      logger.error("webhook receiver could not start: skipped", { connector: name, error: describeError(error) });
+      return;
+    }
+    // Deliveries accepted before a crash or a restart are still queued: process them now.
+    this.processQueue(slot);
+  }
+
+  private async runPolling(slot: Slot, reason: FireReason): Promise<void> {
+    this.options.logger.info(reason.kind === "catch-up" ? "catch-up run" : "scheduled run", {
+      connector: slot.artifact.connector.metadata.name,
+      due: new Date(reason.due).toISOString(),
+    });
+    await this.exclusive(slot, (options) => runConnector(options));
+  }
+
+  /** Coalesces: one processing run at a time per connector, one more if deliveries arrived meanwhile. */
+  private processQueue(slot: Slot): void {
+    const process = this.options.webhooks?.processWebhookQueue;
+    if (!process || this.stopping.signal.aborted || slot.removed.signal.aborted) return;
+    if (slot.running) {
+      slot.rerun = true;
+      return;
+    }
+    slot.rerun = false;
+    clearTimeout(slot.retry);
+    void this.exclusive(slot, process).then((summary) => {
+      if (slot.rerun) return this.processQueue(slot);
+      if (this.stopping.signal.aborted || slot.removed.signal.aborted) return;
+      // A run that failed outright (target down past its retries) leaves deliveries queued: try again later.
+      if (summary?.status === "failed" && this.queueDepth(slot) > 0) {
+        slot.retry = setTimeout(() => this.processQueue(slot), this.options.queueRetryMs ?? 30_000);
+      }
+    });
+  }
+
+  private queueDepth(slot: Slot): number {
+    return this.options.webhooks?.queueDepth(this.options.store, slot.artifact.connector.metadata.name) ?? 0;
+  }
+
+  private exclusive(slot: Slot, run: (options: RunOptions) => Promise<RunSummary>): Promise<RunSummary | undefined> {
+    const previous = slot.running ?? Promise.resolve();
+    const next = previous.then(() => this.runOnce(slot, run));
+    const tracked = next.finally(() => {
+      if (slot.running === tracked) slot.running = undefined;
+    });
+    slot.running = tracked;
+    return tracked;
+  }
+
+  private async runOnce(
+    slot: Slot,
+    run: (options: RunOptions) => Promise<RunSummary>,
+  ): Promise<RunSummary | undefined> {
+    const signal = AbortSignal.any([this.stopping.signal, slot.removed.signal]);
+    if (signal.aborted) return undefined;
+    const { store, env, runLogSinks, logLevel, clock, metrics, logger } = this.options;
+    const name = slot.artifact.connector.metadata.name;
+    try {
+      const summary = await run({
+        artifact: slot.artifact,
+        store,
+        env,
+        logSinks: runLogSinks,
+        logLevel: logLevel ?? "info",
+        signal,
+        ...(this.options.drainTimeoutMs === undefined ? {} : { drainTimeoutMs: this.options.drainTimeoutMs }),
+        ...(clock ? { clock } : {}),
+      });
+      metrics.runFinished(summary);
+      return summary;
+    } catch (error) {
+      logger.error("run could not start", { connector: name, error: describeError(error) });
+      return undefined;
+    }
+  }
+
+  /**
+   * Stops the schedule, asks every run in progress to drain (no new page or batch; batches in
+   * flight may finish within the timeout) and waits for them, at most `timeoutMs`.
+   * Resolves true when everything finished in time.
+   */
+  async stop(timeoutMs: number): Promise<boolean> {
+    this.scheduler.stop();
+    for (const slot of this.slots.values()) clearTimeout(slot.retry);
+    this.stopping.abort(new Error("serve is stopping"));
+    const running = [...this.slots.values()].flatMap((slot) => (slot.running ? [slot.running] : []));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const drained = await Promise.race([Promise.allSettled(running).then(() => true), timedOut]);
+    clearTimeout(timer);
+    return drained;
+  }
+}

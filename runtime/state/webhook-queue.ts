@@ -1,0 +1,62 @@
+import type Database from "better-sqlite3";
+
+export interface QueuedDelivery {
+  seq: number;
+  deliveryId: string;
+  /** The verified body, as received (UTF-8 JSON text). */
+  body: string;
+  /** Epoch milliseconds. */
+  receivedAt: number;
+}
+
+export interface EnqueueDelivery {
+  connector: string;
+  deliveryId: string;
+  body: string;
+  receivedAt: number;
+  /** How long a processed delivery's id is remembered for de-duplication. */
+  windowMs: number;
+}
+
+/**
+ * The durable webhook queue, in the state database. A delivery is accepted once `enqueue` returns:
+ * the insert is committed with synchronous=FULL. The UNIQUE (connector, delivery_id) constraint is
+ * the de-duplication, so two concurrent copies cannot both be stored.
+ */
+export interface WebhookQueue {
+  enqueue(delivery: EnqueueDelivery): "accepted" | "duplicate";
+  /** Pending deliveries after `afterSeq`, oldest first. */
+  pending(connector: string, afterSeq: number, limit: number): QueuedDelivery[];
+  /** Marks every pending delivery up to `seq` processed (its body is dropped, its id kept for the window). */
+  markDone(connector: string, upToSeq: number): number;
+  depth(connector: string): number;
+}
+
+export function createWebhookQueue(db: Database.Database): WebhookQueue {
+  const statements = {
+    prune: db.prepare("DELETE FROM webhook_deliveries WHERE connector = ? AND status = 'done' AND received_at < ?"),
+    insert: db.prepare(`INSERT INTO webhook_deliveries (connector, delivery_id, received_at, body, status)
+      VALUES (@connector, @deliveryId, @receivedAt, @body, 'pending') ON CONFLICT (connector, delivery_id) DO NOTHING`),
+    pending: db.prepare<[string, number, number], QueuedDelivery>(`SELECT seq, delivery_id AS deliveryId, body,
+      received_at AS receivedAt FROM webhook_deliveries
+      WHERE connector = ? AND status = 'pending' AND seq > ? ORDER BY seq LIMIT ?`),
+    markDone: db.prepare(
+      "UPDATE webhook_deliveries SET status = 'done', body = NULL WHERE connector = ? AND status = 'pending' AND seq <= ?",
+    ),
+    depth: db
+      .prepare<[string], number>("SELECT COUNT(*) FROM webhook_deliveries WHERE connector = ? AND status = 'pending'")
+      .pluck(),
+  };
+  const enqueue = db.transaction((delivery: EnqueueDelivery) => {
+    // Ids older than the window are forgotten first, so a late resend of one is a new delivery.
+    statements.prune.run(delivery.connector, delivery.receivedAt - delivery.windowMs);
+    const { deliveryId, connector, receivedAt, body } = delivery;
+    return statements.insert.run({ connector, deliveryId, receivedAt, body }).changes;
+  });
+  return {
+    enqueue: (delivery) => (enqueue.immediate(delivery) === 1 ? "accepted" : "duplicate"),
+    pending: (connector, afterSeq, limit) => statements.pending.all(connector, afterSeq, limit),
+    markDone: (connector, upToSeq) => statements.markDone.run(connector, upToSeq).changes,
+    depth: (connector) => statements.depth.get(connector) ?? 0,
+  };
+}
