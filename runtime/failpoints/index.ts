@@ -1,0 +1,1 @@
+export { type ArmedFailpoint, FAILPOINTS, type FailpointName, failpoint, parseFailpoint } from "./failpoint.js";
