@@ -1,6 +1,7 @@
 import type { ParseResult } from "@marcbachmann/cel-js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { describeCelError } from "./cel-errors.js";
+import { compileAst } from "./compiled/compile-ast.js";
 import { environmentFor } from "./environment.js";
 import { findForbidden } from "./forbidden.js";
 import { toJsonValue } from "./to-json.js";
@@ -8,11 +9,23 @@ import { toJsonValue } from "./to-json.js";
 /** Evaluates a compiled expression; inputs and the result are plain JSON values. */
 export type CompiledExpression = (vars: Record<string, unknown>) => unknown;
 
+export interface CompileOptions {
+  /** "interpreter" skips the closure compiler: the reference the compiled path is tested against. */
+  engine?: "compiled" | "interpreter";
+}
+
 /**
  * Parses and type-checks once; the returned closure only evaluates. Type-checking here matters
- * for speed too: cel-js re-checks an unchecked AST on every evaluation.
+ * for speed too: cel-js re-checks an unchecked AST on every evaluation. The checked AST is then
+ * compiled to closures (compiled/compile-ast.ts); whenever they cannot vouch for a result (an
+ * error, an unusual type) the interpreter evaluates the record again and has the last word, so
+ * results and error messages are the interpreter's.
  */
-export function compileExpression(source: string, variables: readonly string[]): CompiledExpression {
+export function compileExpression(
+  source: string,
+  variables: readonly string[],
+  options: CompileOptions = {},
+): CompiledExpression {
   const env = environmentFor(variables);
   let parsed: ParseResult;
   try {
@@ -24,16 +37,25 @@ export function compileExpression(source: string, variables: readonly string[]):
   if (!checked.valid) throw invalid(source, checked.error);
   const forbidden = findForbidden(source);
   if (forbidden) throw invalid(source, new Error(forbidden.message));
-  return (vars) => {
-    let result: unknown;
+  const interpret = (vars: Record<string, unknown>): unknown => {
     try {
-      result = parsed(vars);
+      return parsed(vars);
     } catch (error) {
       throw new CannectorsError(
         ErrorCodes.EVALUATION,
         `expression ${JSON.stringify(source)} failed: ${describeCelError(error)}`,
         { cause: error, details: { expression: source } },
       );
+    }
+  };
+  const fast = options.engine === "interpreter" ? undefined : compileAst(parsed.ast);
+  if (fast === undefined) return (vars) => toJsonValue(interpret(vars), source);
+  return (vars) => {
+    let result: unknown;
+    try {
+      result = fast(vars);
+    } catch {
+      result = interpret(vars);
     }
     return toJsonValue(result, source);
   };

@@ -1,3 +1,5 @@
+import { findCrossProduct } from "./cross-product.js";
+
 /**
  * Built-ins the runtime refuses even though cel-js offers them. `matches` runs on JavaScript's
  * backtracking RegExp, so a record value could make it run for minutes: `regexMatch` (RE2, linear
@@ -26,7 +28,7 @@ export function findForbidden(source: string): ForbiddenUse | undefined {
       return { message: `${rule.name}() is not available: ${rule.hint}`, offset };
     }
   }
-  return undefined;
+  return findCrossProduct(source);
 }
 
 /** The source with string literal contents blanked out (same length), so offsets still line up. */

@@ -16,6 +16,10 @@ export function toJsonValue(value: unknown, source: string): unknown {
       return value;
     case "number":
       return Number.isFinite(value) ? value : fail(source, `result ${value} is not a finite number`);
+    case "bigint":
+      return Number.isSafeInteger(Number(value))
+        ? Number(value)
+        : fail(source, `result ${value} is beyond the safe integer range of JSON numbers`);
     default:
       return new JsonConverter(source).convert(value);
   }

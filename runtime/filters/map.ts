@@ -20,7 +20,8 @@ export function compileMap(filter: MapFilter, path: readonly PathSegment[]): Fil
   const keepUnmapped = filter.keepUnmapped === true;
   return (record, seq) => {
     const out: JsonRecord = {};
-    for (const write of writers) write(record, record, out, seq);
+    const scope = { record };
+    for (const write of writers) write(scope, out, seq);
     if (keepUnmapped) {
       for (const key of Object.keys(record)) {
         if (!mentioned.has(key)) defineField(out, key, record[key]);

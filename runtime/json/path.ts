@@ -37,6 +37,27 @@ export function readPath(value: unknown, segments: readonly PathSegment[]): unkn
   return current;
 }
 
+/**
+ * `readPath` for fixed segments, specialised once: a one- or two-name path (most map `from`s)
+ * becomes a closure without a loop over segments. Same semantics as readPath.
+ */
+export function compilePathReader(segments: readonly PathSegment[]): (value: unknown) => unknown {
+  const [first, second] = segments;
+  if (segments.length === 1 && typeof first === "string") return (value) => ownField(value, first);
+  if (segments.length === 2 && typeof first === "string" && typeof second === "string") {
+    return (value) => {
+      const middle = ownField(value, first);
+      return middle === undefined ? undefined : ownField(middle, second);
+    };
+  }
+  const copy = [...segments];
+  return (value) => readPath(value, copy);
+}
+
+function ownField(value: unknown, key: string): unknown {
+  return isPlainObject(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+}
+
 /** Own data property, even for "__proto__" (plain assignment would set the prototype instead). */
 export function defineField(target: JsonRecord, key: string, value: unknown): void {
   if (key === "__proto__") {
@@ -61,6 +82,18 @@ export function writePath(target: JsonRecord, segments: readonly string[], value
     current = next;
   }
   defineField(current, segments[last]!, value);
+}
+
+/** `writePath` for fixed segments; a plain one-name target becomes a single assignment. */
+export function compilePathWriter(segments: readonly string[]): (target: JsonRecord, value: unknown) => void {
+  const [only] = segments;
+  if (segments.length === 1 && only !== undefined && only !== "__proto__") {
+    return (target, value) => {
+      target[only] = value;
+    };
+  }
+  const copy = [...segments];
+  return (target, value) => writePath(target, copy, value);
 }
 
 /** Shallow copy; spread defines "__proto__" keys as own fields, never as the prototype. */

@@ -25,6 +25,10 @@ describe("isBlockedAddress", () => {
     ["::ffff:a9fe:a9fe", true],
     ["::ffff:127.0.0.1", false],
     ["::1", false],
+    ["0.0.0.0", true],
+    ["0.1.2.3", true],
+    ["::", true],
+    ["::ffff:0.0.0.0", true],
     ["example.com", false],
   ];
   it.each(cases)("%s → %s", (address, want) => {

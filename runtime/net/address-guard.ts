@@ -17,8 +17,9 @@ function bareAddress(host: string): string {
   return (zone === -1 ? unbracketed : unbracketed.slice(0, zone)).toLowerCase();
 }
 
+/** 0.0.0.0/8 is "this host" to most stacks: a way round an allowlist that never names loopback. */
 function isBlockedIpv4(address: string): boolean {
-  return address.startsWith("169.254.") || BLOCKED_IPV4.has(address);
+  return address.startsWith("169.254.") || address.startsWith("0.") || BLOCKED_IPV4.has(address);
 }
 
 /** Eight 16-bit groups of an address `isIP` already accepted as IPv6. */
@@ -48,6 +49,7 @@ function isBlockedIpv6(address: string): boolean {
   if (!groups) return false;
   const [first = 0] = groups;
   if ((first & 0xffc0) === 0xfe80) return true;
+  if (groups.every((g) => g === 0)) return true;
   if (BLOCKED_IPV6.has(groups.map((g) => g.toString(16)).join(":"))) return true;
   // IPv4-mapped (::ffff:a.b.c.d) reaches the IPv4 address it embeds.
   const isMapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;

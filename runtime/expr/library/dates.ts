@@ -22,6 +22,8 @@ export function parseDate(text: string, format: string): Date {
 }
 
 export function parseIso(text: string, functionName = "parseDate"): Date {
+  const canonical = canonicalIso(text);
+  if (canonical !== undefined) return utcDate(functionName, text, canonical, 0);
   const match = ISO.exec(text.trim());
   if (!match) throw new LibraryError(functionName, `${quote(text)} is not an ISO-8601 date`);
   const fields: DateParts = {
@@ -36,6 +38,39 @@ export function parseIso(text: string, functionName = "parseDate"): Date {
   return utcDate(functionName, text, fields, offsetMinutes(match[8]));
 }
 
+/**
+ * `2024-01-02T03:04:05Z` and `2024-01-02T03:04:05.678Z`, the form APIs send most, read without
+ * the regex; the fields are the ones ISO's groups would give. Anything else: undefined.
+ */
+function canonicalIso(text: string): DateParts | undefined {
+  const long = text.length === 24;
+  if (!long && text.length !== 20) return undefined;
+  if (text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":" || text[16] !== ":") return undefined;
+  if (text[text.length - 1] !== "Z" || (long && text[19] !== ".")) return undefined;
+  const fields: DateParts = {
+    year: digitsAt(text, 0, 4),
+    month: digitsAt(text, 5, 2),
+    day: digitsAt(text, 8, 2),
+    hour: digitsAt(text, 11, 2),
+    minute: digitsAt(text, 14, 2),
+    second: digitsAt(text, 17, 2),
+    millisecond: long ? digitsAt(text, 20, 3) : 0,
+  };
+  for (const key in fields) if (fields[key as DateField] < 0) return undefined;
+  return fields;
+}
+
+/** The decimal number in text[start, start + count), or -1 if a character is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 function offsetMinutes(zone: string | undefined): number {
   if (zone === undefined || zone.toUpperCase() === "Z") return 0;
   const digits = zone.slice(1).replace(":", "");
@@ -43,8 +78,22 @@ function offsetMinutes(zone: string | undefined): number {
   return zone.startsWith("-") ? -minutes : minutes;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Every field in its calendar range: then Date.UTC cannot roll anything over. */
+function inCalendarRange(f: DateParts): boolean {
+  if (f.month < 1 || f.month > 12 || f.day < 1 || f.hour > 23 || f.minute > 59 || f.second > 59) return false;
+  const leap = f.year % 4 === 0 && (f.year % 100 !== 0 || f.year % 400 === 0);
+  return f.day <= (f.month === 2 && leap ? 29 : MONTH_DAYS[f.month - 1]!) && f.millisecond < 1000;
+}
+
 /** Builds the instant and rejects overflowing fields (Feb 30, 25:00) instead of rolling them over. */
 function utcDate(functionName: string, text: string, f: DateParts, offset: number): Date {
+  // Fast path; Date.UTC reads years 0-99 as 1900-1999, so those take the setter path below.
+  if (f.year >= 100 && inCalendarRange(f)) {
+    const time = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond);
+    return new Date(time - offset * 60_000);
+  }
   const date = new Date(0);
   date.setUTCFullYear(f.year, f.month - 1, f.day);
   date.setUTCHours(f.hour, f.minute, f.second, f.millisecond);

@@ -2,7 +2,40 @@ import { checkInt64, formatDecimal, parseDecimal } from "./decimal.js";
 import { LibraryError, quote } from "./library-error.js";
 
 /** "12.3" → 1230, "-0.05" → -5; "1.234" fails rather than silently losing a tenth of a cent. */
+/**
+ * The common shape, "-1234.5" (at most 13 integer digits, 2 decimals), read without regex or
+ * BigInt arithmetic: exact in doubles, as it stays below 2^53 cents. Undefined for anything else.
+ */
+function plainCents(text: string): number | undefined {
+  const negative = text.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
+  let whole = 0;
+  const wholeStart = i;
+  for (; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    whole = whole * 10 + digit;
+  }
+  const wholeDigits = i - wholeStart;
+  if (wholeDigits === 0 || wholeDigits > 13) return undefined;
+  let fraction = 0;
+  if (i < text.length) {
+    const decimals = text.length - i - 1;
+    if (text.charCodeAt(i) !== 46 || decimals < 1 || decimals > 2) return undefined;
+    for (let k = i + 1; k < text.length; k++) {
+      const digit = text.charCodeAt(k) - 48;
+      if (digit < 0 || digit > 9) return undefined;
+      fraction = fraction * 10 + digit;
+    }
+    if (decimals === 1) fraction *= 10;
+  }
+  const cents = whole * 100 + fraction;
+  return negative ? -cents : cents;
+}
+
 export function toCents(value: unknown): bigint {
+  const plain = typeof value === "string" ? plainCents(value) : undefined;
+  if (plain !== undefined) return BigInt(plain);
   const decimal = parseDecimal("toCents", value);
   let cents: bigint;
   if (decimal.scale <= 2) {
