@@ -1,0 +1,53 @@
+/** Artifact (+ optional specs, provenance, examples) → the `DocsModel` every renderer reads. */
+import type { LoadedArtifact } from "../../runtime/validate/index.js";
+import { coverage } from "./coverage.js";
+import { conditionDocs, flowSteps, mappingRows } from "./filter-words.js";
+import type { DocsModel, Example } from "./model-types.js";
+import { inputDoc, outputDoc, settingsDoc } from "./module-words.js";
+import { applyProvenance, readProvenance } from "./provenance.js";
+import { mappedExpressions, type Proposal } from "./replan.js";
+import type { SpecFields } from "./specs.js";
+
+export interface ModelInput {
+  artifact: LoadedArtifact;
+  /** The file as the user named it: shown, so keep it relative for reproducible output. */
+  file: string;
+  tsText?: string;
+  source?: SpecFields;
+  target?: SpecFields;
+  examples?: Example[];
+  /** What `generate` proposed per target field (see replan.ts), to tell accepted from edited. */
+  proposals?: ReadonlyMap<string, Proposal>;
+}
+
+export function buildDocsModel(input: ModelInput): DocsModel {
+  const { connector, hash } = input.artifact;
+  const { metadata, input: source, output, filters } = connector;
+  const mappings = mappingRows(filters);
+  const report = coverage(connector, mappings, input.source, input.target);
+  const read = input.tsText === undefined ? undefined : readProvenance(input.tsText);
+  if (read && input.tsText) applyProvenance(mappings, read, input.proposals, mappedExpressions(input.tsText));
+  const host = (url: string) => new URL(url).host;
+  return {
+    title: metadata.name,
+    ...(metadata.description ? { purpose: metadata.description } : {}),
+    version: metadata.version,
+    hash,
+    file: input.file.split("\\").join("/"),
+    labels: Object.fromEntries(Object.entries(metadata.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    flow: {
+      input:
+        source.type === "http"
+          ? { summary: `${source.method} ${source.path}`, detail: host(source.baseUrl) }
+          : { summary: `${source.methods.join(" | ")} ${source.path}`, detail: "webhook on cannectors serve" },
+      filters: flowSteps(filters),
+      output: { summary: `${output.method} ${output.path}`, detail: host(output.baseUrl) },
+    },
+    modules: [inputDoc(source), outputDoc(output), settingsDoc(connector.settings)],
+    mappings,
+    conditions: conditionDocs(filters),
+    coverage: report,
+    ...(read ? { provenance: read.provenance } : {}),
+    ...(input.examples && input.examples.length > 0 ? { examples: input.examples } : {}),
+  };
+}
