@@ -1,6 +1,6 @@
-import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
-import { describeError } from "../../runtime/errors/index.js";
+import type { GenerateOptions } from "../../generators/generate/index.js";
+import { CannectorsError, describeError, ErrorCodes } from "../../runtime/errors/index.js";
 import { EXIT } from "../terminal.js";
 
 interface GenerateFlags {
@@ -63,7 +63,7 @@ export function registerGenerateCommand(program: Command): void {
           outDir: flags.out,
           ...(flags.from ? { from: flags.from } : {}),
           ...(flags.to ? { to: flags.to } : {}),
-          ...(interactive ? { choose: askPair } : {}),
+          ...(interactive ? { choose: await interactiveChooser() } : {}),
           ...(llm ? { llm } : {}),
         });
         const fields = result.plan.fields;
@@ -82,24 +82,13 @@ export function registerGenerateCommand(program: Command): void {
     });
 }
 
-async function askPair<
-  P extends {
-    fit: number;
-    source: { operation: { method: string; path: string } };
-    target: { operation: { method: string; path: string } };
-  },
->(pairs: P[]): Promise<P> {
-  const shown = pairs.slice(0, 9);
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    for (const [i, p] of shown.entries()) {
-      process.stderr.write(
-        `${i + 1}. ${p.fit.toFixed(2)}  ${p.source.operation.method.toUpperCase()} ${p.source.operation.path} → ${p.target.operation.method.toUpperCase()} ${p.target.operation.path}\n`,
-      );
-    }
-    const answer = Number((await rl.question("which pair? [1] ")).trim() || "1");
-    return shown[answer - 1] ?? shown[0]!;
-  } finally {
-    rl.close();
-  }
+/** Asks on the terminal; a cancelled prompt ends the command without writing anything. */
+async function interactiveChooser(): Promise<GenerateOptions["choose"]> {
+  const [{ pickPair }, { clackPrompter }] = await Promise.all([import("./generate-pick.js"), import("./prompter.js")]);
+  const prompter = await clackPrompter();
+  return async (ranked, all) => {
+    const picked = await pickPair(ranked, all, prompter);
+    if (!picked) throw new CannectorsError(ErrorCodes.CANCELLED, "cancelled: nothing was written");
+    return picked;
+  };
 }

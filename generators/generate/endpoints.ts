@@ -62,9 +62,15 @@ export function targetEndpoints(spec: LoadedSpec): TargetEndpoint[] {
     // A token endpoint takes a body but is never where records go.
     if (/\/(oauth2?|token)(\/|$)/i.test(operation.path)) continue;
     const body = operation.requestBody;
-    // Form-encoded bodies (Stripe) are ranked too; the plan notes that the output sends JSON.
+    // Form-encoded bodies (Stripe) are ranked too: the output sends them with `encoding: form`.
     if (!body || !/json|x-www-form-urlencoded/i.test(body.contentType)) continue;
     const schema = unionView(body.schema);
+    // A form body is one record: never a batch, whatever its shape.
+    if (isFormEncoded(body.contentType)) {
+      if (Object.keys(schema.properties ?? {}).length > 0)
+        found.push(withLazyFields({ operation, arrayBody: false }, () => flattenSchema(body.schema)));
+      continue;
+    }
     if (schema.types.includes("array") && schema.items) {
       found.push(withLazyFields({ operation, arrayBody: true }, () => flattenSchema(schema.items!)));
       continue;
@@ -85,6 +91,11 @@ export function targetEndpoints(spec: LoadedSpec): TargetEndpoint[] {
       found.push(withLazyFields({ operation, arrayBody: false }, () => flattenSchema(body.schema)));
   }
   return found;
+}
+
+/** The body is sent as a form (`encoding: form`): only when the operation takes no JSON at all. */
+export function isFormEncoded(contentType: string): boolean {
+  return /^application\/x-www-form-urlencoded\b/i.test(contentType);
 }
 
 function pathParams(operation: Operation): number {

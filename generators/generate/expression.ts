@@ -1,4 +1,8 @@
+import { CONFIDENCE } from "../scaffold/plan.js";
 import type { FieldRecord } from "../suggest/index.js";
+import { mayBeAbsent } from "./expression-fields.js";
+import { reviewNote } from "./expression-review.js";
+import { convertSteps, KNOWN_STEPS } from "./expression-steps.js";
 
 /**
  * The TypeScript expression (over the source record `r`) that fills a target field from a
@@ -11,12 +15,6 @@ export interface ExpressionInput {
   target: FieldRecord;
   /** Registers a module-level lookup table and returns its name. */
   table(name: string, entries: Record<string, string>): string;
-}
-
-const ZERO: Record<string, string> = { string: '""', integer: "0", number: "0", boolean: "false" };
-
-function baseType(type: string): string {
-  return type.split("|")[0]!.replace(/^array<.*>$/, "array");
 }
 
 /** `a.b[].c` → `r.a?.b[0]?.c`: optional steps use `?.`, an array of objects yields its first item. */
@@ -42,64 +40,82 @@ function isOptional(prefix: string, fields: ReadonlyMap<string, FieldRecord>): b
   return !field.required || field.nullable === true;
 }
 
-function mayBeAbsent(path: string, fields: ReadonlyMap<string, FieldRecord>): boolean {
-  const field = fields.get(path);
-  return !field?.required || field.nullable === true || path.includes(".") || path.includes("[]");
+/**
+ * What `expressionFor` wrote. `needsReview`: the code is a start, not the conversion the suggestion
+ * says is needed, so the plan keeps it under review whatever its confidence (the note says why).
+ */
+export interface WrittenExpression {
+  expression: string;
+  note?: string;
+  needsReview?: boolean;
 }
 
-export function expressionFor(input: ExpressionInput): { expression: string; note?: string } {
+/** Under review, never plain code, whatever the suggester's confidence: the review comment says what is missing. */
+export const REVIEW_CEILING = Math.floor(CONFIDENCE.accept * 100 - 1) / 100;
+
+export function plannedConfidence(confidence: number, written: WrittenExpression): number {
+  return written.needsReview ? Math.min(confidence, REVIEW_CEILING) : confidence;
+}
+
+/** `undefined` when the candidate cannot be written as code (an enum map with no value in common). */
+export function expressionFor(input: ExpressionInput): WrittenExpression | undefined {
   const { target, sourceFields } = input;
   const sources = Array.isArray(input.source) ? input.source : [input.source];
   const first = sources[0]!;
-  const value = accessor(first, sourceFields);
-  const targetType = baseType(target.type);
-  const fallback = (expr: string) =>
-    mayBeAbsent(first, sourceFields) && ZERO[targetType] && !target.nullable ? `${expr} ?? ${ZERO[targetType]}` : expr;
-  const receiver = (expr: string) => (expr.includes("??") ? `(${expr})` : expr);
   const steps = input.conversion.split("+");
-
+  const unknown = steps.filter((s) => !KNOWN_STEPS.has(s));
+  if (unknown.length > 0) {
+    const written = expressionFor({
+      ...input,
+      conversion: steps.filter((s) => KNOWN_STEPS.has(s)).join("+") || "none",
+    });
+    return written && withReview(written, reviewNote(unknown.join("+"), "not known to the generator", target));
+  }
   if (steps.includes("concat") || steps.includes("template") || sources.length > 1) {
     const parts = sources.map((s) => `\${${accessor(s, sourceFields)} ?? ""}`);
-    return { expression: `\`${parts.join(" ")}\`` };
+    const expression = `\`${parts.join(" ")}\``;
+    if (!steps.includes("template")) return { expression };
+    return withReview(
+      { expression },
+      reviewNote("template", "the text's layout is a guess: words joined by spaces", target),
+    );
   }
   if (steps.includes("enum_map")) {
-    const sourceValues = (sourceFields.get(first)?.enum ?? []).map(String);
-    const targetValues = (target.enum ?? []).map(String);
-    const entries: Record<string, string> = {};
-    for (const s of sourceValues) {
-      const match = targetValues.find((t) => t.toLowerCase() === s.toLowerCase());
-      if (match) entries[s] = match;
-    }
-    const name = input.table(
-      `${target.path.replace(/\W+/g, "_").toUpperCase()}_BY_${first.replace(/\W+/g, "_").toUpperCase()}`,
-      entries,
-    );
-    const unmapped = sourceValues.filter((s) => !(s in entries));
-    return {
-      expression: `lookup(${name}, ${value})`,
-      ...(unmapped.length > 0 ? { note: `no target value for ${unmapped.join(", ")}: complete ${name}` } : {}),
-    };
+    const written = enumMap(input, first);
+    if (!written || !steps.includes("negate")) return written;
+    return withReview(written, reviewNote("negate", "the lookup table must also flip the sign", target));
   }
-  if (steps.includes("major_to_minor")) return { expression: `cents(${fallback(value)})` };
-  if (steps.includes("minor_to_major")) {
-    const text = `fromCents(${fallback(value)})`;
-    return { expression: targetType === "string" ? text : `parseNumber(${text})` };
+  return convertSteps(steps, {
+    value: accessor(first, sourceFields),
+    source: first,
+    sourceFields,
+    target,
+  });
+}
+
+function withReview(written: WrittenExpression, note: string): WrittenExpression {
+  return { ...written, note: written.note ? `${written.note}; ${note}` : note, needsReview: true };
+}
+
+function enumMap(input: ExpressionInput, first: string): WrittenExpression | undefined {
+  const { target, sourceFields } = input;
+  const value = accessor(first, sourceFields);
+  const sourceValues = (sourceFields.get(first)?.enum ?? []).map(String);
+  const targetValues = (target.enum ?? []).map(String);
+  const entries: Record<string, string> = {};
+  for (const s of sourceValues) {
+    const match = targetValues.find((t) => t.toLowerCase() === s.toLowerCase());
+    if (match) entries[s] = match;
   }
-  if (steps.includes("unix_to_iso_datetime"))
-    return { expression: `date.format(date.fromUnix(${fallback(value)}), "iso")` };
-  if (steps.includes("unix_to_date"))
-    return { expression: `date.format(date.fromUnix(${fallback(value)}), "yyyy-MM-dd")` };
-  if (steps.includes("datetime_to_date"))
-    return { expression: `date.format(date.parse(${fallback(value)}, "iso"), "yyyy-MM-dd")` };
-  if (steps.includes("lowercase")) return { expression: `${receiver(fallback(value))}.toLowerCase()` };
-  if (steps.includes("uppercase")) return { expression: `${receiver(fallback(value))}.toUpperCase()` };
-  if (target.format === "email" || /(^|_)e?mail$/i.test(target.path))
-    return { expression: `${receiver(fallback(value))}.trim().toLowerCase()` };
-  const sourceType = baseType(sourceFields.get(first)?.type ?? targetType);
-  if (steps.includes("cast") || sourceType !== targetType) {
-    if (targetType === "string" && sourceType !== "string") return { expression: `String(${fallback(value)})` };
-    if ((targetType === "number" || targetType === "integer") && sourceType === "string")
-      return { expression: `parseNumber(${fallback(value)})` };
-  }
-  return { expression: fallback(value) };
+  // A table with no entry maps every value to null: no suggestion at all says more.
+  if (Object.keys(entries).length === 0) return undefined;
+  const name = input.table(
+    `${target.path.replace(/\W+/g, "_").toUpperCase()}_BY_${first.replace(/\W+/g, "_").toUpperCase()}`,
+    entries,
+  );
+  const unmapped = sourceValues.filter((s) => !(s in entries));
+  return {
+    expression: `lookup(${name}, ${mayBeAbsent(first, sourceFields) ? `${value} ?? ""` : value})`,
+    ...(unmapped.length > 0 ? { note: `no target value for ${unmapped.join(", ")}: complete ${name}` } : {}),
+  };
 }

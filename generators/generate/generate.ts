@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { generateTypes } from "../../compiler/types/index.js";
+import { generateTypesInWorker } from "../../compiler/types/index.js";
 import { CannectorsError, ErrorCodes } from "../../runtime/errors/index.js";
 import { type LoadedSpec, loadSpec } from "../openapi/index.js";
 import { type ConnectorPlan, renderConnector } from "../scaffold/index.js";
@@ -11,7 +11,9 @@ import {
   fitOf,
   label,
   rankPairs,
+  type SourceEndpoint,
   sourceEndpoints,
+  type TargetEndpoint,
   targetEndpoints,
 } from "./endpoints.js";
 import { planConnector, targetFieldsOf } from "./plan-connector.js";
@@ -27,8 +29,11 @@ export interface GenerateOptions {
   /** `"GET /customers"`; without it, the best-ranked pair is used (or `choose` decides). */
   from?: string;
   to?: string;
-  /** Picks among ranked pairs when from/to are not both given (the CLI asks on a TTY). */
-  choose?: (pairs: EndpointPair[]) => Promise<EndpointPair>;
+  /**
+   * Picks among ranked pairs when from/to are not both given (the CLI asks on a TTY); `all` lets it
+   * offer any operation of either spec instead, `pair` scores the one picked.
+   */
+  choose?: (pairs: EndpointPair[], all: PairChoices) => Promise<EndpointPair>;
   /** When set, an LLM re-ranks the offline candidates (generators/llm); never needed, never implied. */
   llm?: LlmConfig;
 }
@@ -49,6 +54,12 @@ async function rerankSuggestions(
     target: s.target,
     candidates: (results[i]?.candidates ?? s.candidates) as TargetSuggestion["candidates"],
   }));
+}
+
+export interface PairChoices {
+  sources: SourceEndpoint[];
+  targets: TargetEndpoint[];
+  pair(source: SourceEndpoint, target: TargetEndpoint): EndpointPair;
 }
 
 export interface GenerateResult {
@@ -89,7 +100,7 @@ export async function choosePair(
   if (options.to && !target)
     throw notFound(
       options.to,
-      "a create or update operation with a JSON body",
+      "a create or update operation with a JSON or form body",
       targets.map((t) => label(t.operation)),
     );
   if (source && target) return { source, target, ...fitOf(source, target) };
@@ -98,7 +109,12 @@ export async function choosePair(
   );
   if (ranked.length === 0)
     throw new CannectorsError(ErrorCodes.NOT_FOUND, "no source list operation and target write operation fit together");
-  return options.choose ? options.choose(ranked) : ranked[0]!;
+  if (!options.choose) return ranked[0]!;
+  return options.choose(ranked, {
+    sources: source ? [source] : sources,
+    targets: target ? [target] : targets,
+    pair: (s, t) => ({ source: s, target: t, ...fitOf(s, t) }),
+  });
 }
 
 function notFound(wanted: string, what: string, available: string[]): CannectorsError {
@@ -111,19 +127,35 @@ function notFound(wanted: string, what: string, available: string[]): Cannectors
 
 /** Writes types/<api>.ts for both specs, connectors/NAME.ts and connectors/NAME.test.ts under outDir. */
 export async function generateConnector(options: GenerateOptions): Promise<GenerateResult> {
+  const typesDir = path.join(options.outDir, "types");
+  // Types are the slow part (openapi-typescript): they are made on a worker thread while this
+  // thread reads, ranks and asks. Only the folder of the file matters to them (the header's path).
+  const job = generateTypesInWorker([options.source, options.target], path.join(typesDir, "x.ts"));
+  try {
+    return await generateWithTypes(options, typesDir, job.texts[0]!, job.texts[1]!);
+  } finally {
+    job.cancel();
+  }
+}
+
+async function generateWithTypes(
+  options: GenerateOptions,
+  typesDir: string,
+  sourceTypesText: Promise<string>,
+  targetTypesText: Promise<string>,
+): Promise<GenerateResult> {
   const [sourceSpec, targetSpec] = await loadSpecs(options);
   const pair = await choosePair(sourceSpec, targetSpec, options);
   const sourceSlug = apiSlug(sourceSpec, "source");
   const targetSlug =
     apiSlug(targetSpec, "target") === sourceSlug ? `${sourceSlug}-target` : apiSlug(targetSpec, "target");
-  const typesDir = path.join(options.outDir, "types");
   const connectorsDir = path.join(options.outDir, "connectors");
   mkdirSync(typesDir, { recursive: true });
   mkdirSync(connectorsDir, { recursive: true });
   const sourceTypes = path.join(typesDir, `${sourceSlug}.ts`);
   const targetTypes = path.join(typesDir, `${targetSlug}.ts`);
-  writeFileSync(sourceTypes, await generateTypes(options.source, sourceTypes));
-  writeFileSync(targetTypes, await generateTypes(options.target, targetTypes));
+  writeFileSync(sourceTypes, await sourceTypesText);
+  writeFileSync(targetTypes, await targetTypesText);
 
   const targets = targetFieldsOf(pair.target);
   const offline = suggestMappings(pair.source.fields, targets, {

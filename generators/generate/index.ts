@@ -16,6 +16,7 @@ export {
   type GenerateResult,
   generateConnector,
   loadSpecs,
+  type PairChoices,
 } from "./generate.js";
 export { paginationFor } from "./pagination.js";
 export { planConnector } from "./plan-connector.js";

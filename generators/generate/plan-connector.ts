@@ -2,8 +2,8 @@ import type { LoadedSpec } from "../openapi/index.js";
 import type { ConnectorPlan, FieldPlan, Suggestion } from "../scaffold/index.js";
 import { type FieldRecord, suggestMappings, type TargetSuggestion } from "../suggest/index.js";
 import { authPlanFor } from "./auth.js";
-import type { SourceEndpoint, TargetEndpoint } from "./endpoints.js";
-import { expressionFor } from "./expression.js";
+import { isFormEncoded, type SourceEndpoint, type TargetEndpoint } from "./endpoints.js";
+import { expressionFor, plannedConfidence } from "./expression.js";
 import { paginationFor } from "./pagination.js";
 
 export interface PlanInput {
@@ -39,12 +39,7 @@ export function planConnector(input: PlanInput): ConnectorPlan {
   const { source, target } = input;
   const sourceNotes: string[] = [];
   const targetNotes: string[] = [];
-  const contentType = target.operation.requestBody?.contentType ?? "";
-  if (!/json/i.test(contentType)) {
-    targetNotes.push(
-      `auth: the target takes ${contentType}; the HTTP output sends JSON bodies, so this target needs a form-encoding output (not supported yet)`,
-    );
-  }
+  const form = isFormEncoded(target.operation.requestBody?.contentType ?? "");
   const sourceAuth = authPlanFor(input.sourceSpec, source.operation);
   const targetAuth = authPlanFor(input.targetSpec, target.operation);
   const pagination = paginationFor(source.operation);
@@ -55,8 +50,8 @@ export function planConnector(input: PlanInput): ConnectorPlan {
 
   const fields: FieldPlan[] = targets.map((field) => {
     const found = suggestions.find((s) => s.target === field.path)?.candidates ?? [];
-    const planned: Suggestion[] = found.map((candidate) => {
-      const { expression, note } = expressionFor({
+    const planned: Suggestion[] = found.flatMap((candidate) => {
+      const written = expressionFor({
         source: candidate.source,
         conversion: candidate.conversion,
         sourceFields,
@@ -66,9 +61,11 @@ export function planConnector(input: PlanInput): ConnectorPlan {
           return name;
         },
       });
+      if (!written) return [];
+      const { expression, note } = written;
       return {
         expression,
-        confidence: candidate.confidence,
+        confidence: plannedConfidence(candidate.confidence, written),
         reasons: [
           ...candidate.reasons,
           ...(candidate.conversion !== "none" ? [`conversion ${candidate.conversion}`] : []),
@@ -102,6 +99,7 @@ export function planConnector(input: PlanInput): ConnectorPlan {
       notes: [...targetNotes, ...targetAuth.notes],
       method: target.operation.method as "post" | "put" | "patch",
       path: target.operation.path,
+      ...(form ? { encoding: "form" as const } : {}),
       ...(batched ? { batch: { size: 50, ...(target.wrap ? { wrap: target.wrap } : {}) } } : {}),
       ...(idField ? { idempotencyField: idField.target } : {}),
     },

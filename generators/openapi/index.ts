@@ -15,6 +15,7 @@ export type {
   SecurityScheme,
   SpecVersion,
 } from "./model.js";
+export { type OpenApi3Document, openApi3Document } from "./openapi3-document.js";
 export { formatProblem, type SpecProblem } from "./problems.js";
 export { parseText } from "./read-document.js";
 export { preferredContent } from "./read-operations.js";

@@ -46,6 +46,8 @@ export interface SourcePlan extends EndpointPlan {
 }
 
 export interface TargetPlan extends EndpointPlan {
+  /** The target takes only form bodies (Stripe): `encoding: "form"`, one record per request. */
+  encoding?: "form";
   batch?: { size: number; wrap?: string };
   /** Target field whose value keys the Idempotency-Key. */
   idempotencyField?: string;

@@ -35,6 +35,7 @@ export function renderConnector(plan: ConnectorPlan, header: string[]): string {
   sourceOptions.push(`schedule: ${tsLiteral(source.schedule)},`);
 
   const targetOptions: string[] = [];
+  if (target.encoding) targetOptions.push(`encoding: ${tsLiteral(target.encoding)},`);
   if (target.batch) targetOptions.push(`batch: ${tsLiteral(target.batch)},`);
   if (target.idempotencyField) targetOptions.push(`idempotency: { key: (t) => t.${target.idempotencyField} },`);
 

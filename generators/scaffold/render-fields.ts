@@ -64,13 +64,15 @@ function tree(fields: readonly FieldPlan[]): Tree {
 
 /** The object literal of `.map((r) => (...))`, nested targets as nested objects. */
 export function renderMapBody(fields: readonly FieldPlan[], indent: string, use: (name: string) => void): string {
-  const out: string[] = ["{"];
-  const walk = (node: Tree, pad: string) => {
+  const walk = (node: Tree, pad: string): string[] => {
+    const out: string[] = [];
     for (const [key, child] of node) {
       if (child instanceof Map) {
-        out.push(`${pad}${tsKey(key)}: {`);
-        walk(child, `${pad}  `);
-        out.push(`${pad}},`);
+        const inner = walk(child, `${pad}  `);
+        // Nothing but comments inside: an empty object would still have to satisfy the target's type.
+        if (inner.every((line) => line.trimStart().startsWith("//")))
+          out.push(...inner.map((line) => line.replace(/^ {2}/, "")));
+        else out.push(`${pad}${tsKey(key)}: {`, ...inner, `${pad}},`);
         continue;
       }
       const { line, orphanComment } = fieldLines(child, tsKey(key));
@@ -80,8 +82,7 @@ export function renderMapBody(fields: readonly FieldPlan[], indent: string, use:
       if (line.comment) out.push(`${pad}${line.comment}`);
       out.push(`${pad}${line.key}: ${line.value},`);
     }
+    return out;
   };
-  walk(tree(fields), `${indent}  `);
-  out.push(`${indent}}`);
-  return out.join("\n");
+  return ["{", ...walk(tree(fields), `${indent}  `), `${indent}}`].join("\n");
 }
