@@ -50,6 +50,8 @@ export interface OutputOptions<Target, Batch> {
   query?: QueryValues;
   headers?: HeaderValues;
   batch?: Batch;
+  /** `form` sends `application/x-www-form-urlencoded` (Stripe-style `a[b]=v`); one record per request. */
+  encoding?: "json" | "form";
   /** `key: (record) => value`, the record's stable key; lowered to CEL. */
   idempotency?: { header?: string; key: (record: Target) => unknown };
   responses?: { success?: StatusList; retry?: StatusList; rateLimited?: StatusList; fail?: StatusList };

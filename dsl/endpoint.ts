@@ -1,6 +1,7 @@
 import { compact, frozenCopy } from "./freeze.js";
 import type { ApiNode, InputNode, Lambda, OutputNode } from "./ir.js";
 import { dslMisuse } from "./misuse.js";
+import type { WebhookInputNode } from "./webhook-ir.js";
 
 declare const RECORD_TYPE: unique symbol;
 declare const TARGET_TYPE: unique symbol;
@@ -8,7 +9,7 @@ declare const TARGET_TYPE: unique symbol;
 /** An endpoint usable in `.from`: it carries the InputNode and, in types only, the record type. */
 export interface InputEndpoint<Rec> {
   readonly kind: "endpoint";
-  readonly input: InputNode;
+  readonly input: InputNode | WebhookInputNode;
   readonly [RECORD_TYPE]?: (record: Rec) => Rec;
 }
 
@@ -30,7 +31,7 @@ const INPUT_KEYS = [
   "incremental",
   "timeout",
 ];
-const OUTPUT_KEYS = ["query", "headers", "batch", "idempotency", "responses", "deadLetter", "timeout"];
+const OUTPUT_KEYS = ["query", "headers", "batch", "encoding", "idempotency", "responses", "deadLetter", "timeout"];
 
 type Options = Readonly<Record<string, unknown>>;
 
@@ -78,7 +79,7 @@ export function endpoint(api: ApiNode, method: "GET" | OutputNode["method"], pat
   });
 }
 
-export function inputOf(value: { readonly input?: InputNode }): InputNode {
+export function inputOf(value: { readonly input?: InputNode | WebhookInputNode }): InputNode | WebhookInputNode {
   if (value.input === undefined) {
     throw dslMisuse(
       ".from(...) needs a source endpoint: get(...), or post(...) without output options (batch, idempotency, responses, deadLetter)",

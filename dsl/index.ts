@@ -37,3 +37,14 @@ export {
 } from "./pagination.js";
 export { env, isRefNode, secret, text } from "./refs.js";
 export type * from "./types/index.js";
+export {
+  github,
+  hmac,
+  standardWebhooks,
+  stripe,
+  unverified,
+  type WebhookOptions,
+  type WebhookRecords,
+  webhook,
+} from "./webhook.js";
+export type { WebhookInputNode, WebhookVerifyNode } from "./webhook-ir.js";

@@ -5,6 +5,7 @@
  * through the span the build loader attaches to every function literal.
  */
 import type { Duration } from "../runtime/artifact/index.js";
+import type { WebhookInputNode } from "./webhook-ir.js";
 
 /** Where a function literal stands in the original TypeScript file (character offsets). */
 export interface SourceSpan {
@@ -129,6 +130,7 @@ export interface OutputNode {
   readonly query?: Readonly<Record<string, StringValue | number | boolean>>;
   readonly headers?: Readonly<Record<string, StringValue>>;
   readonly batch?: { readonly size: number; readonly wrap?: string };
+  readonly encoding?: "json" | "form";
   /** `key` is `(record) => value`, lowered to CEL. */
   readonly idempotency?: { readonly header?: string; readonly key: Lambda };
   readonly responses?: {
@@ -173,7 +175,7 @@ export interface ConnectorNode {
     readonly description?: string;
     readonly labels?: Readonly<Record<string, string>>;
   };
-  readonly input: InputNode;
+  readonly input: InputNode | WebhookInputNode;
   readonly filters: readonly FilterNode[];
   readonly output: OutputNode;
   readonly settings?: SettingsNode;

@@ -2,7 +2,7 @@ import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
 import { hasErrors } from "../../runtime/diagnostics/index.js";
 import { type RunSummary, runConnector } from "../../runtime/engine/run.js";
-import { describeError } from "../../runtime/errors/index.js";
+import { describeError, ErrorCodes, isCannectorsError } from "../../runtime/errors/index.js";
 import { stderrSink } from "../../runtime/log/index.js";
 import { openStateStore } from "../../runtime/state/index.js";
 import { validateArtifactFile } from "../../runtime/validate/index.js";
@@ -10,6 +10,9 @@ import { progressLine } from "../progress.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { resolveStatePath } from "../state-path.js";
 import { EXIT, painter, useColor } from "../terminal.js";
+
+/** Another run of the same connector holds the lease on the state database: nothing was done. */
+export const EXIT_LEASE_HELD = 3;
 
 interface RunFlags {
   dryRun?: boolean;
@@ -51,6 +54,19 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     return EXIT.invalid;
   }
   const artifact = validation.artifact;
+  if (artifact.connector.input.type === "webhook") {
+    reportDiagnostics([
+      {
+        code: ErrorCodes.WEBHOOK_NEEDS_SERVE,
+        severity: "error",
+        message:
+          "a webhook input receives its deliveries under `cannectors serve`; `cannectors run` cannot run it once",
+        path: "input.type",
+        location: artifact.source.locate(["input", "type"]),
+      },
+    ]);
+    return EXIT.invalid;
+  }
   const store = openStateStore(resolveStatePath(flags.state));
   const out = flags.dryRun && flags.out ? createWriteStream(flags.out) : undefined;
   const controller = new AbortController();
@@ -85,7 +101,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   } catch (error) {
     progress.done();
     process.stderr.write(`${file}: ${describeError(error)}\n`);
-    return EXIT.failed;
+    return isCannectorsError(error, ErrorCodes.LEASE_HELD) ? EXIT_LEASE_HELD : EXIT.failed;
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
@@ -106,10 +122,10 @@ function printSummary(summary: RunSummary): void {
       : summary.status === "partial"
         ? c.yellow(summary.status)
         : c.red(summary.status);
-  const { read, filtered, sent, failed } = summary.counts;
+  const { read, filtered, sent, failed, retries } = summary.counts;
   const lines = [
     `${c.bold(summary.connector)} ${summary.dryRun ? "(dry run) " : ""}${status} in ${(summary.durationMs / 1000).toFixed(2)}s`,
-    `  read ${read}  filtered ${filtered}  ${summary.dryRun ? "planned" : "sent"} ${sent}  failed ${failed}`,
+    `  read ${read}  filtered ${filtered}  ${summary.dryRun ? "planned" : "sent"} ${sent}  failed ${failed}${retries > 0 ? `  retried ${retries}` : ""}`,
     `  execution ${summary.executionId}${summary.cursor ? `  cursor ${summary.cursor}` : ""}`,
   ];
   if (summary.deadLetterFile) lines.push(`  dead letter: ${summary.deadLetterFile}`);

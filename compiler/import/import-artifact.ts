@@ -2,9 +2,18 @@
  * `cannectors import`: an artifact → a DSL file whose build gives back the same canonical YAML.
  * Exact rather than idiomatic: untyped `api(...)`, every expression as `cel("...")`.
  */
-import type { Auth, Connector, Filter, HttpInput, HttpOutput, Pagination } from "../../runtime/artifact/index.js";
+import type {
+  Auth,
+  Connector,
+  Filter,
+  HttpInput,
+  HttpOutput,
+  Pagination,
+  WebhookInput,
+} from "../../runtime/artifact/index.js";
 import { compareKeys } from "../emit/index.js";
 import { filterCall, type ImportContext } from "./import-filters.js";
+import { webhookCall } from "./import-webhook.js";
 import { pathsTypes } from "./paths-type.js";
 import { literal, propertyKey, secretRecord, secretString } from "./ts-literals.js";
 
@@ -105,6 +114,7 @@ function outputCall(output: Written<HttpOutput>, context: ImportContext): string
   return `target.${method}(${literal(output.path)}, ${options([
     ["query", maybe(output.query, record)],
     ["headers", maybe(output.headers, record)],
+    ["encoding", maybe(output.encoding, literal)],
     ["batch", maybe(output.batch, literal)],
     [
       "idempotency",
@@ -138,15 +148,16 @@ export function importArtifact(document: Readonly<Record<string, unknown>>, impo
       return name;
     },
   };
+  const webhook = artifact.input?.type === "webhook" ? (artifact.input as Written<WebhookInput>) : undefined;
   const input = (artifact.input ?? {}) as Written<HttpInput>;
   const output = (artifact.output ?? {}) as Written<HttpOutput>;
   const declarations = [
-    ...pathsTypes(input, output),
+    ...pathsTypes(webhook ? undefined : input, output),
     "",
-    apiDeclaration("source", "SourcePaths", input, context),
+    ...(webhook ? [] : [apiDeclaration("source", "SourcePaths", input, context)]),
     apiDeclaration("target", "TargetPaths", output, context),
   ];
-  const from = inputCall(input, context);
+  const from = webhook ? webhookCall(webhook, context) : inputCall(input, context);
   const to = outputCall(output, context);
   const filters = ((artifact.filters ?? []) as Filter[]).map((f) => filterCall(f, context)).join("");
   const settings = artifact.settings === undefined ? "" : `\n  .settings(${literal(artifact.settings)})`;

@@ -22,19 +22,24 @@ function operation(parts: { body?: string; response?: string }): string {
   return `{ ${request}${response} }`;
 }
 
-export function pathsTypes(input: Written<HttpInput>, output: Written<HttpOutput>): string[] {
-  const inputMethod = (input.method ?? "GET").toLowerCase();
-  const inputOp = operation({
-    ...(inputMethod === "post" ? { body: "Record<string, unknown>" } : {}),
-    response: nestAt(input.records, "ImportedRecord[]"),
-  });
+/** Without `input` (a webhook source), only the target's paths. */
+export function pathsTypes(input: Written<HttpInput> | undefined, output: Written<HttpOutput>): string[] {
   const outputMethod = (output.method ?? "POST").toLowerCase();
   const target = output.batch ? nestAt(output.batch.wrap, "ImportedRecord[]") : "ImportedRecord";
   const outputOp = operation({ body: target });
   return [
     "// biome-ignore lint/suspicious/noExplicitAny: the artifact does not say what a record holds; generate types to check fields",
     "type ImportedRecord = any;",
-    `type SourcePaths = { ${JSON.stringify(input.path ?? "/")}: { ${inputMethod}: ${inputOp} } };`,
+    ...(input ? [sourcePaths(input)] : []),
     `type TargetPaths = { ${JSON.stringify(output.path ?? "/")}: { ${outputMethod}: ${outputOp} } };`,
   ];
+}
+
+function sourcePaths(input: Written<HttpInput>): string {
+  const inputMethod = (input.method ?? "GET").toLowerCase();
+  const inputOp = operation({
+    ...(inputMethod === "post" ? { body: "Record<string, unknown>" } : {}),
+    response: nestAt(input.records, "ImportedRecord[]"),
+  });
+  return `type SourcePaths = { ${JSON.stringify(input.path ?? "/")}: { ${inputMethod}: ${inputOp} } };`;
 }

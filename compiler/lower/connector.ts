@@ -1,4 +1,5 @@
 import type { ConnectorNode, InputNode, OutputNode, PaginationNode, SettingsNode } from "../../dsl/ir.js";
+import type { WebhookInputNode } from "../../dsl/webhook-ir.js";
 import { API_VERSION, KIND } from "../../runtime/artifact/index.js";
 import type { Diagnostic } from "../../runtime/diagnostics/index.js";
 import { type LambdaLowerer, lowerExpressionLambda, lowerFilters } from "./filters.js";
@@ -25,7 +26,11 @@ export function lowerConnector(
   return { artifact, diagnostics };
 }
 
-function lowerInput(input: InputNode, lambdas: LambdaLowerer): Record<string, unknown> {
+function lowerInput(input: InputNode | WebhookInputNode, lambdas: LambdaLowerer): Record<string, unknown> {
+  if (input.type === "webhook") {
+    const { kind: _kind, ...rest } = input;
+    return lowerPlain(rest) as Record<string, unknown>;
+  }
   return defined({
     type: input.type,
     baseUrl: input.api.baseUrl,
@@ -68,6 +73,7 @@ function lowerOutput(output: OutputNode, lambdas: LambdaLowerer): Record<string,
     query: merged(output.api.query, output.query),
     headers: merged(output.api.headers, output.headers),
     auth: output.api.auth ? lowerAuth(output.api.auth) : undefined,
+    encoding: output.encoding,
     batch: output.batch ? lowerPlain(output.batch) : undefined,
     idempotency,
     responses: output.responses ? lowerPlain(output.responses) : undefined,

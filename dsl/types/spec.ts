@@ -38,8 +38,15 @@ type PathParams<Op> = Op extends { parameters: { path?: infer Params } }
     : NonNullable<Params>
   : unknown;
 
-/** The JSON request body of the operation, or never when it takes none. */
-export type JsonRequestBody<Op> = Op extends { requestBody?: infer Body } ? JsonContent<NonNullable<Body>> : never;
+/** A form-only body (Stripe) is typed as its form schema: an output with `encoding: "form"` sends it. */
+type RequestContent<Body> = Body extends { content: infer Content }
+  ? [Extract<keyof Content, `${string}json${string}`>] extends [never]
+    ? Content[Extract<keyof Content, "application/x-www-form-urlencoded">]
+    : Content[Extract<keyof Content, `${string}json${string}`>]
+  : never;
+
+/** The JSON request body of the operation (else its form body), or never when it takes none. */
+export type JsonRequestBody<Op> = Op extends { requestBody?: infer Body } ? RequestContent<NonNullable<Body>> : never;
 
 /**
  * What one record sent to this operation looks like: the JSON request body plus the path

@@ -23,9 +23,10 @@ describe("examples/crm-to-erp/crm-to-erp.yaml", () => {
   it("says what the example promises", () => {
     const connector = Connector.parse(parse(text));
     expect(connector.metadata.name).toBe("crm-to-erp");
-    expect(connector.input.baseUrl).toBe(`http://127.0.0.1:${DEMO_CRM_PORT}`);
+    const input = connector.input.type === "http" ? connector.input : undefined;
+    expect(input?.baseUrl).toBe(`http://127.0.0.1:${DEMO_CRM_PORT}`);
     expect(connector.output.baseUrl).toBe(`http://127.0.0.1:${DEMO_ERP_PORT}`);
-    expect(connector.input.incremental).toEqual({ cursorField: "updated_at", param: "updated_after" });
+    expect(input?.incremental).toEqual({ cursorField: "updated_at", param: "updated_after" });
     expect(connector.output.batch).toEqual({ size: 50, wrap: "clients" });
     expect(connector.filters.map((f) => f.type)).toEqual(["condition", "map"]);
     const map = connector.filters[1];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Filter } from "./filters.js";
 import { HttpInput } from "./input-http.js";
+import { WebhookInput } from "./input-webhook.js";
 import { HttpOutput } from "./output-http.js";
 import { DEFAULT_SETTINGS, Settings } from "./settings.js";
 
@@ -16,7 +17,7 @@ export const Metadata = z.strictObject({
   labels: z.record(z.string(), z.string()).default({}),
 });
 
-export const Input = z.discriminatedUnion("type", [HttpInput]);
+export const Input = z.discriminatedUnion("type", [HttpInput, WebhookInput]);
 export const Output = z.discriminatedUnion("type", [HttpOutput]);
 
 export const Connector = z

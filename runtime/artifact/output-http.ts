@@ -29,6 +29,12 @@ export const HttpOutput = z
     query: QueryMap.default({}),
     headers: StringMap.default({}),
     auth: Auth.optional(),
+    encoding: z
+      .enum(["json", "form"])
+      .default("json")
+      .describe(
+        "Body encoding: `json`, or `form` (application/x-www-form-urlencoded, nested fields as `a[b]=v`, `items[0][x]=v`; single-record mode only).",
+      ),
     batch: z
       .strictObject({
         size: z.number().int().min(1).max(10_000),

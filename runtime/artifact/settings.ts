@@ -40,6 +40,17 @@ export const Settings = z
         allowHosts: z.array(z.string().min(1)).default([]).describe("Extra hosts beyond those the modules name."),
       })
       .default({ allowPrivateLinkLocal: false, allowHosts: [] }),
+    limits: z
+      .strictObject({
+        maxResponseBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .optional()
+          .describe("Largest response body read, in bytes (default 33554432, 32 MiB); a larger one fails the request."),
+      })
+      .optional()
+      .describe("Caps on what the runtime reads from the network."),
   })
   .describe("Run-wide settings.");
 export type Settings = z.infer<typeof Settings>;

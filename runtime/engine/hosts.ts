@@ -7,8 +7,10 @@ export function allowedHostsOf(connector: Connector): string[] {
   const addAuth = (auth: Auth | undefined) => {
     if (auth?.type === "oauth2ClientCredentials") add(auth.tokenUrl);
   };
-  add(connector.input.baseUrl);
-  addAuth(connector.input.auth);
+  if (connector.input.type === "http") {
+    add(connector.input.baseUrl);
+    addAuth(connector.input.auth);
+  }
   add(connector.output.baseUrl);
   addAuth(connector.output.auth);
   return [...hosts].sort();

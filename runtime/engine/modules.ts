@@ -19,6 +19,8 @@ export interface ModuleContext {
   clock: Clock;
   retry: RetryPolicy;
   signal: AbortSignal;
+  /** Told of every retry after a transient failure, so the run can count them. */
+  onRetry?: (() => void) | undefined;
   /** Source of jitter; injectable for tests. */
   random?: () => number;
 }
@@ -29,6 +31,11 @@ export interface SourcePage {
   /** The URL that served the page, secrets redacted: used in errors and logs. */
   url: string;
   records: unknown[];
+  /**
+   * The cursor reached once every record of this page is settled, for inputs whose position is the
+   * page rather than a record field (the webhook queue's sequence number).
+   */
+  cursor?: string | undefined;
 }
 
 export interface InputModule {

@@ -1,8 +1,10 @@
 import { describeError } from "../errors/index.js";
 import type { CompiledFilters } from "../filters/index.js";
+import { failpoint } from "../failpoints/index.js";
 import { getPath } from "../json/path.js";
 import type { Logger } from "../log/types.js";
 import type { DeadLetterSink, InputModule, JsonRecord, OutputModule, OutputRecord } from "./modules.js";
+import { type NextValue, TieSafeCursor, UNKNOWN_NEXT } from "./tie-safe-cursor.js";
 import type { Watermark } from "./watermark.js";
 
 export interface RunCounts {
@@ -10,6 +12,8 @@ export interface RunCounts {
   filtered: number;
   sent: number;
   failed: number;
+  /** Requests retried after a transient failure, source pages and output batches alike. */
+  retries: number;
 }
 
 export interface PumpOptions {
@@ -46,10 +50,32 @@ export async function pump(options: PumpOptions): Promise<void> {
   let seq = 0;
   let deliveryError: unknown;
   const limitReached = () => options.limit !== undefined && counts.read >= options.limit;
+  const ties = new TieSafeCursor();
+  // A batch that ends a page waits for the next record to know whether it split a tie.
+  let held: ((next: NextValue) => void) | undefined;
+  const resolveHeld = (next: NextValue) => {
+    const release = held;
+    held = undefined;
+    release?.(next);
+  };
+  const cursorOf = (record: unknown): string | undefined => {
+    if (options.cursorField === undefined) return undefined;
+    const value = getPath(record as JsonRecord, options.cursorField);
+    return value === undefined || value === null ? undefined : String(value);
+  };
+  const commit = (move: () => string | undefined) => {
+    const before = watermark.committed;
+    const after = move();
+    if (after !== undefined && after !== before) options.onCursor(after);
+  };
 
-  const dispatch = () => {
+  const dispatch = (next: NextValue) => {
     const records = batch;
-    const settle = watermark.open(batchCursor);
+    const fromRecords = batchCursor !== undefined && batchCursor === ties.last;
+    const decide = ties.snapshot();
+    const hold = fromRecords && next === UNKNOWN_NEXT;
+    const segment = watermark.openHeld(fromRecords ? (hold ? undefined : decide(next)) : batchCursor, hold);
+    if (hold) held = (later) => commit(() => segment.release(decide(later)));
     batch = [];
     batchCursor = undefined;
     const sent =
@@ -58,9 +84,8 @@ export async function pump(options: PumpOptions): Promise<void> {
       .then((result) => {
         counts.sent += result.delivered;
         counts.failed += result.deadLettered;
-        const before = watermark.committed;
-        const after = settle();
-        if (after !== undefined && after !== before) options.onCursor(after);
+        if (records.length > 0) failpoint("after-ack-before-commit");
+        commit(segment.settle);
         options.onProgress?.(counts);
       })
       .catch((error: unknown) => {
@@ -70,31 +95,52 @@ export async function pump(options: PumpOptions): Promise<void> {
     inFlight.add(delivery);
   };
 
+  // The cursor value of the record after the last one read: none at the end of the stream.
+  let after: NextValue;
+  let inputFailed = false;
   try {
     pages: for await (const page of options.input.pages(watermark.committed)) {
-      for (const source of page.records) {
-        if (signal.aborted || deliveryError !== undefined || limitReached()) break pages;
-        counts.read++;
-        const record = source as JsonRecord;
-        if (options.cursorField !== undefined) {
-          const value = getPath(record, options.cursorField);
-          if (value !== undefined && value !== null) batchCursor = String(value);
+      const { records } = page;
+      for (let index = 0; index < records.length; index++) {
+        const record = records[index] as JsonRecord;
+        const value = cursorOf(record);
+        resolveHeld(value);
+        if (signal.aborted || deliveryError !== undefined || limitReached()) {
+          after = value;
+          break pages;
         }
+        counts.read++;
+        ties.read(value);
+        if (value !== undefined) batchCursor = value;
         const produced = applyFilters(record, seq, page.url);
         if (produced?.length === 0) counts.filtered++;
         for (const value of produced ?? []) batch.push({ seq, value });
         seq++;
         if (batch.length >= options.batchSize) {
-          dispatch();
+          dispatch(index + 1 < records.length ? cursorOf(records[index + 1]) : UNKNOWN_NEXT);
           while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
         }
       }
+      if (page.cursor !== undefined) batchCursor = page.cursor;
       options.onProgress?.(counts);
-      if (limitReached()) break;
+      if (limitReached()) {
+        after = UNKNOWN_NEXT;
+        break;
+      }
     }
-    // Trailing records, and trailing filtered ones so the cursor moves past them too.
-    if (!signal.aborted && deliveryError === undefined && (batch.length > 0 || batchCursor !== undefined)) dispatch();
+  } catch (error) {
+    inputFailed = true;
+    after = UNKNOWN_NEXT;
+    throw error;
   } finally {
+    try {
+      resolveHeld(after);
+      // Trailing records, and trailing filtered ones so the cursor moves past them too.
+      const trailing = batch.length > 0 || batchCursor !== undefined;
+      if (!inputFailed && !signal.aborted && deliveryError === undefined && trailing) dispatch(after);
+    } catch (error) {
+      deliveryError ??= error;
+    }
     await Promise.allSettled([...inFlight]);
   }
   if (deliveryError !== undefined) throw deliveryError;

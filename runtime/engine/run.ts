@@ -1,10 +1,12 @@
 import { CannectorsError, describeError, ErrorCodes } from "../errors/index.js";
 import { compileFilters } from "../filters/index.js";
 import { createLogger, historySink, type LogSink } from "../log/index.js";
+import type { LookupFunction } from "../net/address-guard.js";
 import { type Clock, systemClock } from "../net/types.js";
 import { createRedactor, resolveSecrets } from "../secrets/index.js";
-import type { StateStore } from "../state/index.js";
+import { leaseHeldError, type StateStore } from "../state/index.js";
 import type { LoadedArtifact } from "../validate/index.js";
+import type { InputModule, ModuleContext } from "./modules.js";
 import { pump, type RunCounts } from "./pump.js";
 import { Watermark } from "./watermark.js";
 import { wireModules } from "./wiring.js";
@@ -35,6 +37,13 @@ export interface RunOptions {
   clock?: Clock;
   random?: () => number;
   onProgress?: (counts: Readonly<RunCounts>) => void;
+  /**
+   * How long this run's lease on the connector lasts without renewal (renewed every third of it);
+   * default 30 s. A second run of the same connector on the same state database is refused.
+   */
+  leaseTtlMs?: number;
+  /** The DNS resolver behind the address guard, for every connection of the run; tests inject one. */
+  resolve?: LookupFunction;
 }
 
 export interface RunSummary {
@@ -51,7 +60,16 @@ export interface RunSummary {
 }
 
 /** Runs one connector once and records the execution, its logs and its cursor in the state store. */
-export async function runConnector(options: RunOptions): Promise<RunSummary> {
+/**
+ * An input that replaces the artifact's own (the webhook queue): its module, and what a committed
+ * cursor means to it instead of the incremental cursor.
+ */
+export interface InputSource {
+  create(context: ModuleContext): InputModule;
+  commit(cursor: string): void;
+}
+
+export async function runConnector(options: RunOptions, source?: InputSource): Promise<RunSummary> {
   const { artifact, store } = options;
   const name = artifact.connector.metadata.name;
   const clock = options.clock ?? systemClock;
@@ -64,6 +82,14 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
   const spec = resolved.value;
   const redactor = createRedactor(resolved.secrets);
   const dryRun = options.dryRun !== undefined;
+  // A dry run writes no cursor, so it needs no lease and may run beside a real one.
+  const leaseTtlMs = options.leaseTtlMs ?? 30_000;
+  let leaseToken: string | undefined;
+  if (!dryRun) {
+    const attempt = store.leases.acquire(name, leaseTtlMs);
+    if (!attempt.acquired) throw leaseHeldError(name, attempt.holder, store.path);
+    leaseToken = attempt.token;
+  }
   store.markInterrupted();
   const executionId = store.startExecution({
     connector: name,
@@ -88,9 +114,22 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
   };
   if (options.signal?.aborted) onStop();
   else options.signal?.addEventListener("abort", onStop, { once: true });
+  let leaseLost: CannectorsError | undefined;
+  const renewal =
+    leaseToken === undefined
+      ? undefined
+      : setInterval(() => {
+          if (leaseLost || store.leases.renew(name, leaseToken, leaseTtlMs)) return;
+          leaseLost = new CannectorsError(ErrorCodes.LEASE_LOST, `run of ${name} lost its lease to another run`);
+          logger.error("lease lost: stopping without saving the cursor", { connector: name });
+          stopping.abort(leaseLost);
+          aborting.abort(leaseLost);
+        }, leaseTtlMs / 3);
+  renewal?.unref();
 
-  const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0 };
-  const savedCursor = spec.input.incremental ? store.getCursor(name) : undefined;
+  const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0 };
+  const incremental = spec.input.type === "http" && source === undefined ? spec.input.incremental : undefined;
+  const savedCursor = incremental ? store.getCursor(name) : undefined;
   const watermark = new Watermark(savedCursor);
   logger.info(dryRun ? "dry run started" : "run started", {
     artifact: artifact.file,
@@ -108,6 +147,11 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
       random: options.random,
       dryRun: options.dryRun,
       deadLetterPath: options.deadLetterPath,
+      resolve: options.resolve,
+      input: source?.create,
+      onRetry: () => {
+        counts.retries++;
+      },
     });
     await pump({
       connector: name,
@@ -118,13 +162,15 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
       logger,
       batchSize: spec.output.batch?.size ?? 1,
       concurrency: spec.settings.concurrency,
-      cursorField: spec.input.incremental?.cursorField,
+      cursorField: incremental?.cursorField,
       watermark,
       counts,
       signal: stopping.signal,
       limit: options.limit,
       onCursor: (cursor) => {
-        if (!dryRun) store.setCursor(name, cursor, executionId);
+        if (dryRun) return;
+        if (source) source.commit(cursor);
+        else store.setCursor(name, cursor, executionId, leaseToken);
       },
       onProgress: options.onProgress,
     });
@@ -133,16 +179,20 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
   } finally {
     options.signal?.removeEventListener("abort", onStop);
     clearTimeout(drainTimer);
+    clearInterval(renewal);
     if (wiring) await Promise.allSettled([wiring.output.close(), wiring.deadLetter.close(), wiring.client.close()]);
   }
 
-  const status: RunStatus = stopping.signal.aborted
-    ? "cancelled"
-    : failure !== undefined
-      ? "failed"
-      : counts.failed > 0
-        ? "partial"
-        : "succeeded";
+  failure ??= leaseLost;
+  const status: RunStatus = leaseLost
+    ? "failed"
+    : stopping.signal.aborted
+      ? "cancelled"
+      : failure !== undefined
+        ? "failed"
+        : counts.failed > 0
+          ? "partial"
+          : "succeeded";
   const error = failure === undefined ? undefined : redactor.redact(describeError(failure));
   if (error) logger.error("run failed", { error });
   const summary: RunSummary = {
@@ -166,5 +216,6 @@ export async function runConnector(options: RunOptions): Promise<RunSummary> {
     counts,
     ...(error ? { error } : {}),
   });
+  if (leaseToken !== undefined) store.leases.release(name, leaseToken);
   return summary;
 }

@@ -22,4 +22,16 @@ describe("Watermark", () => {
     mark.open("x");
     expect(mark.committed).toBeUndefined();
   });
+
+  it("does not pass a held segment, settled or not, until it is released with its cursor", () => {
+    const mark = new Watermark("c0");
+    const a = mark.openHeld(undefined);
+    const settleB = mark.open("c2");
+    expect(a.settle()).toBe("c0");
+    expect(settleB()).toBe("c0");
+    expect(a.release("c1")).toBe("c2");
+    const c = mark.openHeld(undefined);
+    expect(c.release("c3")).toBe("c2");
+    expect(c.settle()).toBe("c3");
+  });
 });

@@ -4,7 +4,7 @@
  * several are in flight, so settled segments wait here until the prefix before them is settled.
  */
 export class Watermark {
-  readonly #segments: { cursor: string | undefined; settled: boolean }[] = [];
+  readonly #segments: { cursor: string | undefined; settled: boolean; held: boolean }[] = [];
   #committed: string | undefined;
 
   constructor(initial: string | undefined) {
@@ -13,11 +13,29 @@ export class Watermark {
 
   /** Opens the next segment (a batch, in stream order); returns the function that settles it. */
   open(cursor: string | undefined): () => string | undefined {
-    const segment = { cursor, settled: false };
+    return this.openHeld(cursor, false).settle;
+  }
+
+  /**
+   * Like `open`, but while `held` the prefix cannot pass this segment even once it is settled:
+   * its cursor is not known yet. `release` gives the cursor and lets the prefix move on.
+   */
+  openHeld(
+    cursor: string | undefined,
+    held = true,
+  ): { settle(): string | undefined; release(cursor: string | undefined): string | undefined } {
+    const segment = { cursor, settled: false, held };
     this.#segments.push(segment);
-    return () => {
-      segment.settled = true;
-      return this.#advance();
+    return {
+      settle: () => {
+        segment.settled = true;
+        return this.#advance();
+      },
+      release: (final) => {
+        segment.cursor = final;
+        segment.held = false;
+        return this.#advance();
+      },
     };
   }
 
@@ -31,7 +49,7 @@ export class Watermark {
   }
 
   #advance(): string | undefined {
-    while (this.#segments.length > 0 && this.#segments[0]!.settled) {
+    while (this.#segments.length > 0 && this.#segments[0]!.settled && !this.#segments[0]!.held) {
       const segment = this.#segments.shift()!;
       if (segment.cursor !== undefined) this.#committed = segment.cursor;
     }

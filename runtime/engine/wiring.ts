@@ -1,7 +1,9 @@
 import { type Connector, durationMs } from "../artifact/index.js";
 import { createAuthenticator } from "../auth/index.js";
+import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { createHttpInput } from "../input/index.js";
 import type { Logger } from "../log/types.js";
+import type { LookupFunction } from "../net/address-guard.js";
 import { createHttpClient } from "../net/http-client.js";
 import { retryPolicyFrom } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
@@ -28,6 +30,10 @@ export interface WiringOptions {
   random?: (() => number) | undefined;
   dryRun?: { write(line: string): void } | undefined;
   deadLetterPath?: string | undefined;
+  resolve?: LookupFunction | undefined;
+  /** Replaces the artifact's input module (the webhook queue feeds the engine this way). */
+  input?: ((context: ModuleContext) => InputModule) | undefined;
+  onRetry?: (() => void) | undefined;
 }
 
 /** Builds the modules a resolved connector needs, sharing one HTTP client (one pool, one rate limiter). */
@@ -39,6 +45,8 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
     allowLinkLocal: settings.network.allowPrivateLinkLocal,
     connectTimeoutMs: durationMs(settings.timeouts.connect),
     requestTimeoutMs: durationMs(settings.timeouts.request),
+    maxResponseBytes: settings.limits?.maxResponseBytes,
+    resolve: options.resolve,
     rateLimit: settings.rateLimit,
     clock,
     redactor,
@@ -52,6 +60,7 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
     retry: retryPolicyFrom(settings.retries),
     signal: options.signal,
     ...(options.random ? { random: options.random } : {}),
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
   };
   const authContext = { client, clock, redactor, logger };
   const deadLetterFile = options.dryRun
@@ -61,7 +70,11 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
       `.cannectors/dead-letter/${spec.metadata.name}.ndjson`);
   const deadLetter = deadLetterFile ? createDeadLetterFile(deadLetterFile, redactor) : memoryDeadLetter(logger);
   const dryRun = options.dryRun;
-  const input = createHttpInput(spec.input, { ...context, auth: createAuthenticator(spec.input.auth, authContext) });
+  const input = options.input
+    ? options.input(context)
+    : spec.input.type === "http"
+      ? createHttpInput(spec.input, { ...context, auth: createAuthenticator(spec.input.auth, authContext) })
+      : webhookNeedsServe(spec.metadata.name);
   const output = createHttpOutput(spec.output, {
     ...context,
     auth: createAuthenticator(spec.output.auth, authContext),
@@ -69,4 +82,12 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
     ...(dryRun ? { dryRun: createDryRunWriter((line) => dryRun.write(line), redactor) } : {}),
   });
   return { client, input, output, deadLetter, deadLetterFile };
+}
+
+/** A webhook input has no source to poll: its deliveries arrive through `cannectors serve`. */
+function webhookNeedsServe(name: string): never {
+  throw new CannectorsError(
+    ErrorCodes.WEBHOOK_NEEDS_SERVE,
+    `connector ${name} has a webhook input: it receives deliveries under \`cannectors serve\`, it cannot be run once`,
+  );
 }

@@ -24,6 +24,7 @@ export async function fetchPage(request: HttpRequest, where: string, ctx: FetchC
     } catch (error) {
       const code = isCannectorsError(error) ? error.code : undefined;
       if (isTransientError(error) && attempt < policy.maxAttempts && !signal.aborted) {
+        ctx.onRetry?.();
         ctx.logger.debug("page request failed, retrying", {
           attempt,
           error: ctx.redactor.redact(describeError(error)),
@@ -73,6 +74,7 @@ export async function fetchPage(request: HttpRequest, where: string, ctx: FetchC
         { details: { ...statusDetails, retryAfterMs: retryAfter } },
       );
     }
+    ctx.onRetry?.();
     ctx.logger.debug("page request answered with a retryable status", { attempt, status });
     const waitMs = Math.max(backoffDelay(attempt, policy, ctx.random), retryAfter ?? 0);
     if (status === 429) ctx.client.pauseHost(request.url, waitMs);

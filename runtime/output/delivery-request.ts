@@ -6,7 +6,7 @@ export interface DeliveryRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  /** The JSON value sent; `bodyText` is its serialisation, fixed once so every retry sends the same bytes. */
+  /** The JSON value sent (a form body: its encoded text); `bodyText` is what is sent, fixed once so every retry sends the same bytes. */
   body: unknown;
   bodyText: string;
 }

@@ -37,6 +37,7 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
     retry: ctx.retry,
     signal: ctx.signal,
     random: ctx.random,
+    onRetry: ctx.onRetry,
     responses: spec.responses,
     timeoutMs: spec.timeout === undefined ? undefined : durationMs(spec.timeout),
   };

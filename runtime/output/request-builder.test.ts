@@ -62,6 +62,39 @@ describe("createRequestBuilder", () => {
     }
   });
 
+  it.each([
+    {
+      encoding: "json",
+      record: { email: "a@b.co", metadata: { plan: "pro" }, gone: null },
+      contentType: "application/json",
+      bodyText: '{"email":"a@b.co","metadata":{"plan":"pro"},"gone":null}',
+    },
+    {
+      encoding: "form",
+      record: { email: "a@b.co", metadata: { plan: "pro" }, gone: null, items: [{ price: "p_1" }], paid: false },
+      contentType: "application/x-www-form-urlencoded",
+      bodyText: "email=a%40b.co&metadata[plan]=pro&items[0][price]=p_1&paid=false",
+    },
+  ] as const)("encoding $encoding: content type and body", ({ encoding, record, contentType, bodyText }) => {
+    const spec = HttpOutput.parse({ ...base, path: "/v1/customers", encoding });
+    const request = createRequestBuilder(spec, "crm-sync").build(prepareAll(spec, [record]));
+    expect(request.headers["content-type"]).toBe(contentType);
+    expect(request.bodyText).toBe(bodyText);
+    expect(request.body).toEqual(encoding === "form" ? bodyText : record);
+  });
+
+  it("lets a content-type header override the form default", () => {
+    const spec = HttpOutput.parse({ ...base, path: "/f", encoding: "form", headers: { "Content-Type": "text/plain" } });
+    expect(createRequestBuilder(spec, "crm-sync").build(prepareAll(spec, [{ a: 1 }])).headers["content-type"]).toBe(
+      "text/plain",
+    );
+  });
+
+  it("refuses form encoding in batch mode", () => {
+    const spec = HttpOutput.parse({ ...base, path: "/f", encoding: "form", batch: { size: 2 } });
+    expect(() => createRequestBuilder(spec, "crm-sync")).toThrow(/one record per request/);
+  });
+
   it("sets the idempotency header from every record key, in order", () => {
     const spec = HttpOutput.parse({
       ...base,

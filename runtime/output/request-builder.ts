@@ -4,6 +4,7 @@ import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import type { DeliveryRequest } from "./delivery-request.js";
 import { wrapAtPath } from "../json/path.js";
 import { idempotencyKey } from "./idempotency-key.js";
+import { encodeForm } from "./form-encoding.js";
 import { compilePathTemplate } from "./path-template.js";
 import { compileRecordKey } from "./record-key.js";
 import { buildUrl } from "./url.js";
@@ -23,6 +24,8 @@ export interface RequestBuilder {
   build(records: readonly PreparedRecord[]): DeliveryRequest;
 }
 
+const CONTENT_TYPES = { json: "application/json", form: "application/x-www-form-urlencoded" } as const;
+
 export function createRequestBuilder(spec: HttpOutput, connectorName: string): RequestBuilder {
   const template = compilePathTemplate(spec.path);
   if (spec.batch && template.hasPlaceholders) {
@@ -32,10 +35,17 @@ export function createRequestBuilder(spec: HttpOutput, connectorName: string): R
       { details: { path: spec.path } },
     );
   }
+  if (spec.batch && spec.encoding === "form") {
+    throw new CannectorsError(
+      ErrorCodes.CONFIG_INVALID,
+      "output.encoding form sends one record per request (a form body is one record): remove output.batch",
+      { details: { encoding: spec.encoding } },
+    );
+  }
   const recordKey = spec.idempotency ? compileRecordKey(spec.idempotency.key) : undefined;
   const idempotencyHeader = spec.idempotency?.header.toLowerCase();
   // Names are lower-cased so a header set twice with different case cannot be sent twice.
-  const baseHeaders: Record<string, string> = { "content-type": "application/json" };
+  const baseHeaders: Record<string, string> = { "content-type": CONTENT_TYPES[spec.encoding] };
   for (const [name, value] of Object.entries(spec.headers)) baseHeaders[name.toLowerCase()] = value;
 
   return {
@@ -51,7 +61,10 @@ export function createRequestBuilder(spec: HttpOutput, connectorName: string): R
       const first = records[0];
       if (!first) throw new Error("a delivery request needs at least one record");
       const values = records.map((prepared) => prepared.record.value);
-      const body = !spec.batch ? values[0] : spec.batch.wrap ? wrapAtPath(spec.batch.wrap, values) : values;
+      const value = !spec.batch ? values[0] : spec.batch.wrap ? wrapAtPath(spec.batch.wrap, values) : values;
+      // A form body is shown and sent as its encoded text: what the dry run prints is what goes out.
+      const bodyText = spec.encoding === "form" ? encodeForm(value) : JSON.stringify(value);
+      const body = spec.encoding === "form" ? bodyText : value;
       const headers = { ...baseHeaders };
       if (idempotencyHeader) {
         headers[idempotencyHeader] = idempotencyKey(
@@ -65,7 +78,7 @@ export function createRequestBuilder(spec: HttpOutput, connectorName: string): R
         url: buildUrl(spec.baseUrl, first.path, spec.query),
         headers,
         body,
-        bodyText: JSON.stringify(body),
+        bodyText,
       };
     },
   };

@@ -1,5 +1,6 @@
 import type { ResponseClasses } from "../artifact/index.js";
 import { CannectorsError, describeError, ErrorCodes } from "../errors/index.js";
+import { failpoint } from "../failpoints/index.js";
 import type { Logger } from "../log/types.js";
 import { backoffCeiling, backoffDelay, parseRetryAfter, type RetryPolicy } from "../net/retry.js";
 import { isTransientError } from "../net/transient.js";
@@ -18,6 +19,7 @@ export interface SendContext {
   retry: RetryPolicy;
   signal: AbortSignal;
   random?: (() => number) | undefined;
+  onRetry?: (() => void) | undefined;
   responses: ResponseClasses;
   timeoutMs?: number | undefined;
 }
@@ -46,6 +48,7 @@ export async function sendWithRetry(request: DeliveryRequest, ctx: SendContext):
   for (;;) {
     throwIfCancelled(ctx.signal, target);
     attempts++;
+    failpoint("before-send");
     const attempt = await attemptOnce(request, ctx, target);
     if (attempt.kind === "success") return { ok: true, attempts };
     if (attempt.kind === "unauthorized" && !reauthorized) {
@@ -71,6 +74,7 @@ export async function sendWithRetry(request: DeliveryRequest, ctx: SendContext):
       return { ok: false, ...failure, reason: `gave up after ${attempts} attempts: ${failure.reason}`, attempts };
     }
     const waitMs = Math.max(backoffDelay(retryNumber, ctx.retry, ctx.random), retryAfterMs ?? 0);
+    ctx.onRetry?.();
     ctx.logger.warn("output request failed, retrying", {
       target,
       attempt: attempts,

@@ -56,6 +56,31 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       execution_id TEXT
     )`,
   ],
+  // One run per connector and state database: see lease.ts.
+  [
+    `CREATE TABLE leases (
+      connector TEXT PRIMARY KEY,
+      token TEXT NOT NULL,
+      pid INTEGER NOT NULL,
+      host TEXT NOT NULL,
+      acquired_at TEXT NOT NULL,
+      expires_at INTEGER NOT NULL
+    )`,
+  ],
+  // The durable webhook queue; the UNIQUE constraint is the de-duplication: see webhook-queue.ts.
+  [
+    `CREATE TABLE webhook_deliveries (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      connector TEXT NOT NULL,
+      delivery_id TEXT NOT NULL,
+      received_at INTEGER NOT NULL,
+      body TEXT,
+      status TEXT NOT NULL CHECK (status IN ('pending','done')),
+      UNIQUE (connector, delivery_id)
+    )`,
+    "CREATE INDEX webhook_deliveries_status ON webhook_deliveries (connector, status, seq)",
+    "CREATE INDEX webhook_deliveries_received ON webhook_deliveries (connector, received_at)",
+  ],
 ];
 
 export const SCHEMA_VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";

@@ -43,7 +43,15 @@ describe("openStateStore", () => {
     const raw = new Database(file, { readonly: true });
     expect(raw.prepare("SELECT version FROM schema_version").all()).toEqual([{ version: MIGRATIONS.length }]);
     const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(["cursors", "execution_logs", "executions", "schema_version"]);
+    expect(tables).toEqual([
+      "cursors",
+      "execution_logs",
+      "executions",
+      "leases",
+      "schema_version",
+      "sqlite_sequence",
+      "webhook_deliveries",
+    ]);
     raw.close();
   });
 

@@ -5,6 +5,8 @@ import Database from "better-sqlite3";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import type { LogEntry } from "../log/types.js";
 import { newExecutionId } from "./ids.js";
+import { createLeaseTable, type LeaseTable } from "./lease.js";
+import { createWebhookQueue, type WebhookQueue } from "./webhook-queue.js";
 import { migrate } from "./migrate.js";
 import { type ExecutionRecord, type LogRecord, toExecutionRow, toLogEntry } from "./rows.js";
 import { INTERRUPTED_ERROR, LOG_PRAGMAS, PRAGMAS, SQL } from "./schema.js";
@@ -48,6 +50,8 @@ const host = os.hostname();
 
 class SqliteStateStore implements StateStore {
   private readonly statements;
+  readonly leases: LeaseTable;
+  readonly webhooks: WebhookQueue;
 
   constructor(
     private readonly db: Database.Database,
@@ -69,6 +73,8 @@ class SqliteStateStore implements StateStore {
       running: db.prepare<[], { id: string; pid: number | null; host: string | null }>(SQL.running),
       interrupt: db.prepare(SQL.interrupt),
     };
+    this.leases = createLeaseTable(db);
+    this.webhooks = createWebhookQueue(db);
   }
 
   startExecution(start: StartExecution): string {
@@ -86,7 +92,7 @@ class SqliteStateStore implements StateStore {
   }
 
   updateCounts(id: string, counts: ExecutionCounts): void {
-    this.expectOne(this.statements.updateCounts.run({ id, ...counts }).changes, id, "update counts of");
+    this.expectOne(this.statements.updateCounts.run({ id, ...countParams(counts) }).changes, id, "update counts of");
   }
 
   finishExecution(id: string, finish: FinishExecution): void {
@@ -94,7 +100,7 @@ class SqliteStateStore implements StateStore {
       id,
       status: finish.status,
       endedAt: iso(finish.endedAt),
-      ...finish.counts,
+      ...countParams(finish.counts),
       error: finish.error ?? null,
     });
     this.expectOne(result.changes, id, "finish");
@@ -114,8 +120,18 @@ class SqliteStateStore implements StateStore {
     return this.statements.getCursor.get(connector)?.value;
   }
 
-  setCursor(connector: string, value: string, executionId: string): void {
-    const run = () => this.statements.setCursor.run({ connector, value, updatedAt: iso(Date.now()), executionId });
+  setCursor(connector: string, value: string, executionId: string, leaseToken?: string): void {
+    const run = () => {
+      // Checked inside the write transaction, so a run that lost its lease cannot interleave a cursor.
+      if (leaseToken !== undefined && !this.leases.holds(connector, leaseToken)) {
+        throw new CannectorsError(
+          ErrorCodes.LEASE_LOST,
+          `cursor of ${connector} not saved: this run no longer holds the connector's lease (another run took it over)`,
+          { details: { connector, executionId } },
+        );
+      }
+      this.statements.setCursor.run({ connector, value, updatedAt: iso(Date.now()), executionId });
+    };
     this.db.transaction(run).immediate();
   }
 
@@ -199,4 +215,9 @@ function isAbandoned(pid: number | null, rowHost: string | null): boolean {
     // EPERM: the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code !== "EPERM";
   }
+}
+
+/** The columns only: callers may pass richer counts (a run's retries), which SQLite would refuse. */
+function countParams({ read, filtered, sent, failed }: ExecutionCounts): ExecutionCounts {
+  return { read, filtered, sent, failed };
 }

@@ -1,4 +1,6 @@
 import type { LogEntry } from "../log/types.js";
+import type { LeaseTable } from "./lease.js";
+import type { WebhookQueue } from "./webhook-queue.js";
 
 export const EXECUTION_STATUSES = ["running", "succeeded", "partial", "failed", "cancelled"] as const;
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
@@ -53,8 +55,15 @@ export interface StateStore {
   finishExecution(id: string, finish: FinishExecution): void;
   appendLog(id: string, entry: LogEntry): void;
   getCursor(connector: string): string | undefined;
-  /** Commits in its own transaction: durable when it returns. */
-  setCursor(connector: string, value: string, executionId: string): void;
+  /**
+   * Commits in its own transaction: durable when it returns. With `leaseToken`, the write happens
+   * only while that token holds the connector's lease (else CANNECTORS_E_LEASE_LOST).
+   */
+  setCursor(connector: string, value: string, executionId: string, leaseToken?: string): void;
+  /** One run per connector: see lease.ts. */
+  readonly leases: LeaseTable;
+  /** The durable queue of accepted webhook deliveries: see webhook-queue.ts. */
+  readonly webhooks: WebhookQueue;
   /** Newest first. */
   listExecutions(options?: { connector?: string | undefined; limit?: number | undefined }): ExecutionRow[];
   /** By full id or a unique prefix; undefined when nothing matches, an error when the prefix is ambiguous. */

@@ -6,6 +6,7 @@ import { formatPath } from "../diagnostics/index.js";
 import { ErrorCodes } from "../errors/index.js";
 import { checkExpression } from "../expr/index.js";
 import { checkFilters } from "../filters/index.js";
+import { checkWebhookInput } from "../input/webhook/check.js";
 
 /** Checks zod cannot express: expressions, CRON, time zones, placeholders. All problems, at once. */
 export function semanticDiagnostics(connector: Connector, source: YamlSource): Diagnostic[] {
@@ -23,20 +24,24 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
   for (const p of checkFilters(connector.filters)) problem(p.code, p.path, p.message);
 
   const input = connector.input;
-  const stopWhen = input.pagination.type === "none" ? undefined : input.pagination.stopWhen;
-  if (stopWhen !== undefined) {
-    const found = checkExpression(stopWhen, ["response", "page"]);
-    if (found) problem(found.code, ["input", "pagination", "stopWhen"], found.message, found.offset);
-  }
-  if (input.schedule !== undefined) {
-    const cron = checkCron(input.schedule, input.timezone);
-    if (cron) problem(ErrorCodes.CRON, ["input", "schedule"], cron);
-  }
-  if (input.body !== undefined && input.method === "GET") {
-    problem(ErrorCodes.SCHEMA, ["input", "body"], "a GET request has no body; use method: POST or remove body");
-  }
-  if (!isTimeZone(input.timezone)) {
-    problem(ErrorCodes.CRON, ["input", "timezone"], `unknown time zone ${JSON.stringify(input.timezone)}`);
+  if (input.type === "webhook") {
+    for (const p of checkWebhookInput(input)) problem(ErrorCodes.SCHEMA, p.path, p.message);
+  } else {
+    const stopWhen = input.pagination.type === "none" ? undefined : input.pagination.stopWhen;
+    if (stopWhen !== undefined) {
+      const found = checkExpression(stopWhen, ["response", "page"]);
+      if (found) problem(found.code, ["input", "pagination", "stopWhen"], found.message, found.offset);
+    }
+    if (input.schedule !== undefined) {
+      const cron = checkCron(input.schedule, input.timezone);
+      if (cron) problem(ErrorCodes.CRON, ["input", "schedule"], cron);
+    }
+    if (input.body !== undefined && input.method === "GET") {
+      problem(ErrorCodes.SCHEMA, ["input", "body"], "a GET request has no body; use method: POST or remove body");
+    }
+    if (!isTimeZone(input.timezone)) {
+      problem(ErrorCodes.CRON, ["input", "timezone"], `unknown time zone ${JSON.stringify(input.timezone)}`);
+    }
   }
 
   const output = connector.output;
@@ -58,6 +63,13 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
       ErrorCodes.SCHEMA,
       ["output", "path"],
       "record placeholders in the path need single-record mode; remove output.batch or the placeholder",
+    );
+  }
+  if (output.batch && output.encoding === "form") {
+    problem(
+      ErrorCodes.SCHEMA,
+      ["output", "encoding"],
+      "a form-encoded body is one record: encoding form needs single-record mode; remove output.batch",
     );
   }
   return out;

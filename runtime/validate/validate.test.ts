@@ -82,4 +82,12 @@ describe("validateArtifact", () => {
     const text = minimal.replace("  path: /sink", "  path: /sink/{id}\n  batch:\n    size: 10");
     expect(problems(text).join("\n")).toContain("output.path CANNECTORS_E_SCHEMA record placeholders");
   });
+
+  it("refuses a batched form-encoded output, at the encoding key", () => {
+    const text = minimal.replace("  path: /sink", "  path: /sink\n  encoding: form\n  batch:\n    size: 10");
+    expect(problems(text)).toEqual([
+      "a.yaml:14:13 output.encoding CANNECTORS_E_SCHEMA a form-encoded body is one record: encoding form needs single-record mode; remove output.batch",
+    ]);
+    expect(problems(minimal.replace("  path: /sink", "  path: /sink\n  encoding: form"))).toEqual([]);
+  });
 });

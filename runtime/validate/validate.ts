@@ -66,7 +66,8 @@ export function validateArtifact(text: string, file: string, options: ValidateOp
   }
   if (options.env) {
     for (const ref of findSecretRefs(migrated.document)) {
-      const value = options.env[ref.name];
+      // Own properties only: `${env:toString}` must not resolve to Object.prototype.toString.
+      const value = Object.hasOwn(options.env, ref.name) ? options.env[ref.name] : undefined;
       if (value === undefined || value === "") {
         found.push({
           code: ErrorCodes.SECRET_UNRESOLVED,
