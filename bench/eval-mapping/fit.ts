@@ -1,8 +1,8 @@
 /**
- * Fitting the suggester's two logistic layers on labelled pairs: Newton's method with L2 regularisation
+ * Fitting the suggester's three logistic layers on labelled pairs: Newton's method with L2 regularisation
  * toward the reasoned priors, so that little data moves the weights little.
  */
-import { calibrationInputs, featureArray, type MappingModel, scoreCandidates } from "../../generators/suggest/index.js";
+import { featureArray, type MappingModel, rankingInputs, scoreCandidates } from "../../generators/suggest/index.js";
 import { type GroundTruth, isCorrect, type MappingPair } from "./dataset.js";
 
 function solve(matrix: number[][], vector: number[]): number[] {
@@ -66,8 +66,24 @@ function scoredTargets(pairs: readonly MappingPair[], model: MappingModel) {
   });
 }
 
-/** Refits both layers on the given pairs, starting from (and regularised toward) the prior model. */
-export function fitModel(pairs: readonly MappingPair[], prior: MappingModel, lambda = 20): MappingModel {
+/**
+ * How strongly each layer is pulled toward its priors. The pair layer sees thousands of candidates and may
+ * move; the re-ranking and calibration layers see a few hundred and stay closer to their priors (chosen by
+ * leave-one-domain-out on the dev split).
+ */
+export interface FitOptions {
+  lambda: number;
+  rerankLambda: number;
+  calibrationLambda: number;
+  /** Candidates re-ranked per target: the few best by pair logit, where the order is decided. */
+  rerankDepth: number;
+}
+
+export const FIT_OPTIONS: FitOptions = { lambda: 5, rerankLambda: 20, calibrationLambda: 5, rerankDepth: 5 };
+
+/** Refits the three layers in turn on the given pairs, starting from (and regularised toward) the prior model. */
+export function fitModel(pairs: readonly MappingPair[], prior: MappingModel, options: FitOptions = FIT_OPTIONS): MappingModel {
+  const { lambda, rerankLambda, calibrationLambda, rerankDepth } = options;
   const pairInputs: number[][] = [];
   const pairLabels: boolean[] = [];
   for (const { truth, candidates } of scoredTargets(pairs, prior)) {
@@ -76,16 +92,25 @@ export function fitModel(pairs: readonly MappingPair[], prior: MappingModel, lam
       pairLabels.push(isCorrect(c.source, truth));
     }
   }
-  const pairWeights = fitLogistic(pairInputs, pairLabels, prior.pair, lambda);
-  const staged: MappingModel = { pair: pairWeights, calibration: prior.calibration };
-  const calInputs: number[][] = [];
-  const calLabels: boolean[] = [];
-  for (const { truth, candidates } of scoredTargets(pairs, staged)) {
-    // ECE is judged on the top candidate of each target, so that is what the calibration layer sees.
-    for (const c of candidates.slice(0, 1)) {
-      calInputs.push(calibrationInputs(c));
-      calLabels.push(isCorrect(c.source, truth));
+  const pair = fitLogistic(pairInputs, pairLabels, prior.pair, lambda);
+  const rankInputs: number[][] = [];
+  const rankLabels: boolean[] = [];
+  for (const { truth, candidates } of scoredTargets(pairs, { ...prior, pair })) {
+    const byLogit = [...candidates].sort((a, b) => b.logit - a.logit);
+    for (const c of byLogit.slice(0, rerankDepth)) {
+      rankInputs.push(rankingInputs(c));
+      rankLabels.push(isCorrect(c.source, truth));
     }
   }
-  return { pair: pairWeights, calibration: fitLogistic(calInputs, calLabels, prior.calibration, lambda) };
+  const rerank = fitLogistic(rankInputs, rankLabels, prior.rerank, rerankLambda);
+  const calInputs: number[][] = [];
+  const calLabels: boolean[] = [];
+  for (const { truth, candidates } of scoredTargets(pairs, { ...prior, pair, rerank })) {
+    // ECE is judged on the top candidate of each target, so that is what the calibration layer sees.
+    const top = candidates[0];
+    if (top === undefined) continue;
+    calInputs.push([top.score]);
+    calLabels.push(isCorrect(top.source, truth));
+  }
+  return { pair, rerank, calibration: fitLogistic(calInputs, calLabels, prior.calibration, calibrationLambda) };
 }

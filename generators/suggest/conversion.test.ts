@@ -50,10 +50,10 @@ describe("detectConversion", () => {
       want: "enum_map",
     },
     {
-      name: "same enum",
+      name: "same enum, other letter case",
       s: field("kind", "string", { enum: ["a", "b"] }),
       t: field("type", "string", { enum: ["B", "A"] }),
-      want: "none",
+      want: "uppercase",
     },
     {
       name: "enum → boolean",
@@ -71,6 +71,37 @@ describe("detectConversion", () => {
     { name: "number → string", s: field("id", "integer"), t: field("external_id", "string"), want: "cast" },
     { name: "foreign id", s: field("company_id", "string"), t: field("account_id", "string"), want: "id_lookup" },
     { name: "object → scalar", s: field("metadata", "object"), t: field("note", "string"), want: "extract" },
+    { name: "element by element", s: field("labels[].name", "string"), t: field("tags[]", "array<string>"), want: "none" },
+    {
+      name: "lowercase → uppercase code",
+      s: field("currency", "string", { description: "Three-letter ISO currency code, in lowercase." }),
+      t: field("CurrencyCode", "string", { enum: ["EUR", "USD"] }),
+      want: "uppercase",
+    },
+    {
+      name: "state name → two-letter code",
+      s: field("addresses[].state", "string", { description: "Name of state" }),
+      t: field("state", "string", { description: "State or province. Max length: 2" }),
+      want: "first_item+format",
+    },
+    {
+      name: "free-text phone → digits",
+      s: field("phone", "string", { description: "The customer's phone number." }),
+      t: field("phone_number", "string", { description: "The 11-digit phone number." }),
+      want: "format",
+    },
+    {
+      name: "vendor date layout",
+      s: field("birthday", "string", { format: "date" }),
+      t: field("birthDate", "string", { format: "vendor-date" }),
+      want: "format",
+    },
+    {
+      name: "decimal → milliunits, money out positive → negative",
+      s: field("amount", "number", { description: "Positive values when money moves out of the account." }),
+      t: field("amount", "integer", { description: "The amount in milliunits format." }),
+      want: "major_to_milliunits+negate",
+    },
   ])("$name", ({ s, t, want }) => {
     expect(detectConversion(profileField(s), profileField(t)).conversion).toBe(want);
   });
@@ -80,5 +111,21 @@ describe("detectConversion", () => {
     const high = detectConversion(profileField(field("name", "string")), profileField(field("name", "string")));
     expect(low.compatibility).toBeLessThan(0.3);
     expect(high.compatibility).toBe(1);
+  });
+
+  it("rates a decimal string as good as a number", () => {
+    const decimal = detectConversion(
+      profileField(field("unit_amount_decimal", "string", { format: "decimal" })),
+      profileField(field("UnitAmount", "number")),
+    );
+    const text = detectConversion(profileField(field("unit_label", "string")), profileField(field("UnitAmount", "number")));
+    expect(decimal).toMatchObject({ conversion: "cast", compatibility: 0.95 });
+    expect(text.compatibility).toBeLessThan(0.8);
+  });
+
+  it("rates a count far below its name for the things counted", () => {
+    const count = detectConversion(profileField(field("comments", "integer")), profileField(field("notes", "string")));
+    const id = detectConversion(profileField(field("id", "integer")), profileField(field("external_id", "string")));
+    expect(count.compatibility).toBeLessThan(id.compatibility / 2);
   });
 });

@@ -3,6 +3,7 @@
  * Conversion names follow the mapping dataset's vocabulary (none, cast, first_item, unix_to_iso_datetime,
  * minor_to_major, enum_map, id_lookup, ...); chained steps are joined with `+`.
  */
+import { presentationSteps } from "./presentation.js";
 import type { FieldProfile, ValueKind } from "./profile.js";
 
 export interface ConversionGuess {
@@ -49,6 +50,9 @@ function moneyConversion(source: FieldProfile, target: FieldProfile): Conversion
     return { conversion: "minor_to_major", compatibility: 0.9, reasons: ["minor units → decimal amount"] };
   }
   if (target.minorUnits && !source.minorUnits && (source.kind === "number" || source.kind === "string")) {
+    if (/milliunit/i.test(target.field.description ?? "")) {
+      return { conversion: "major_to_milliunits", compatibility: 0.9, reasons: ["decimal amount → milliunits"] };
+    }
     return { conversion: "major_to_minor", compatibility: 0.9, reasons: ["decimal amount → minor units"] };
   }
   return undefined;
@@ -91,12 +95,43 @@ function baseConversion(source: FieldProfile, target: FieldProfile): ConversionG
   if (source.kind === "object" || target.kind === "object") {
     return { conversion: "extract", compatibility: 0.15, reasons: ["object ↔ scalar"] };
   }
-  const cast = SCALAR_CAST[`${source.kind}>${target.kind}`] ?? 0.2;
+  const numeric = (p: FieldProfile) => p.kind === "number" || p.kind === "integer";
+  const exact = (source.numericText && numeric(target)) || (target.numericText && numeric(source));
+  const cast = exact ? 0.95 : (SCALAR_CAST[`${source.kind}>${target.kind}`] ?? 0.2);
   const name = source.kind === "array" ? "join" : target.kind === "array" ? "split_list" : "cast";
   return { conversion: name, compatibility: cast, reasons: [`${source.kind} → ${target.kind}`] };
 }
 
+/** `labels[].name` → `tags[]`: a field of each element fills each element of an array of scalars. */
+function isElementwise(source: FieldProfile, target: FieldProfile): boolean {
+  return source.inArray && source.kind !== "array" && target.kind === "array" && target.elementKind !== "array";
+}
+
+/** How many comments there are is no comment: a count fills a count, an integer or a number only. */
+function countClash(source: FieldProfile, target: FieldProfile): boolean {
+  return source.count !== target.count && source.kind !== target.kind && (source.kind === "string" || target.kind === "string");
+}
+
 export function detectConversion(source: FieldProfile, target: FieldProfile): ConversionGuess {
+  const guess = withPresentation(convert(source, target), source, target);
+  if (!countClash(source, target)) return guess;
+  return { ...guess, compatibility: guess.compatibility * 0.25, reasons: [...guess.reasons, "a count, not the things counted"] };
+}
+
+/** Appends the re-writing steps (case, layout, sign) after the conversion proper: `first_item+format`. */
+function withPresentation(guess: ConversionGuess, source: FieldProfile, target: FieldProfile): ConversionGuess {
+  // A lookup table already writes the target's own values.
+  const steps = presentationSteps(source, target).filter((step) => !guess.conversion.includes("enum_map") || step === "negate");
+  if (steps.length === 0) return guess;
+  const chain = guess.conversion === "none" ? steps : [guess.conversion, ...steps];
+  return { ...guess, conversion: chain.join("+"), reasons: [...guess.reasons, ...steps] };
+}
+
+function convert(source: FieldProfile, target: FieldProfile): ConversionGuess {
+  if (isElementwise(source, target)) {
+    const each = baseConversion(source, { ...target, kind: target.elementKind });
+    return { ...each, reasons: ["element by element", ...each.reasons] };
+  }
   const base = baseConversion(source, target);
   // An array element feeding a scalar means picking one element first.
   if (source.inArray && !target.inArray) {

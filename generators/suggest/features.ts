@@ -3,6 +3,7 @@
  * that the logistic model weighs.
  */
 import { type ConversionGuess, detectConversion } from "./conversion.js";
+import { shadowedFields } from "./dedicated.js";
 import type { FieldProfile } from "./profile.js";
 import { jaroWinkler } from "./similarity.js";
 import { TokenSpace } from "./token-space.js";
@@ -10,10 +11,16 @@ import { TokenSpace } from "./token-space.js";
 export const FEATURE_NAMES = [
   "leafName",
   "pathName",
+  "targetLeafCovered",
   "spelling",
   "exactLeaf",
   "parentContext",
+  "sourceParentUnmatched",
+  "targetParentUnmatched",
   "typeFit",
+  "typeLoss",
+  "variantMismatch",
+  "shadowedSource",
   "description",
   "nameInDescription",
   "enumOverlap",
@@ -61,6 +68,10 @@ export interface EncodedField {
   path: number[];
   /** The leaf read with its immediate parent: `emails[].email`, `Contact.Name`. */
   context: number[];
+  /** A nested copy of a concept the schema also holds in a list of its own (see dedicated.ts). */
+  shadowed: boolean;
+  /** Every concept the field's name holds or implies: its path, its contextual reading, `address` for a city. */
+  all: number[];
 }
 
 /** Numbers the concepts of both sides in one shared space. */
@@ -69,14 +80,17 @@ export function encodeFields(
   targets: readonly FieldProfile[],
 ): { space: TokenSpace; sources: EncodedField[]; targets: EncodedField[] } {
   const space = new TokenSpace();
-  const encode = (profile: FieldProfile): EncodedField => {
+  const encode = (profile: FieldProfile, shadowed = false): EncodedField => {
     const parent = space.encode(profile.parent);
     const leaf = space.encode(profile.leaf);
-    const tail = space.encode(profile.parentTail);
-    return { profile, leaf, parent, path: [...parent, ...leaf], context: [...tail, ...leaf] };
+    const context = space.encode(profile.context);
+    const path = [...parent, ...leaf];
+    const all = [...path, ...context, ...space.encode(profile.implied)];
+    return { profile, leaf, parent, path, context, shadowed, all };
   };
-  const encodedSources = sources.map(encode);
-  const encodedTargets = targets.map(encode);
+  const shadowed = shadowedFields(sources);
+  const encodedSources = sources.map((s, i) => encode(s, shadowed[i]));
+  const encodedTargets = targets.map((t) => encode(t));
   space.freeze([...encodedSources, ...encodedTargets].map((e) => e.path));
   return { space, sources: encodedSources, targets: encodedTargets };
 }
@@ -95,14 +109,24 @@ export function pairEvidence(sourceField: EncodedField, targetField: EncodedFiel
     // A generic leaf (`number`, `url`, `name`) often takes its meaning from the object around it.
     leafName: Math.max(
       space.similarity(sourceField.leaf, targetField.leaf),
-      CONTEXT_DISCOUNT * space.similarity(sourceField.context, targetField.leaf),
-      CONTEXT_DISCOUNT * space.similarity(sourceField.leaf, targetField.context),
+      (source.standsIn ? 1 : CONTEXT_DISCOUNT) * space.similarity(sourceField.context, targetField.leaf),
+      (target.standsIn ? 1 : CONTEXT_DISCOUNT) * space.similarity(sourceField.leaf, targetField.context),
     ),
     pathName: space.similarity(sourceField.path, targetField.path),
+    // All of what the target's name says is somewhere in the source's: `url` in `hosted_invoice_url`.
+    targetLeafCovered: 1 - space.unmatched(targetField.leaf, sourceField.all),
     spelling: jaroWinkler(source.leafText, target.leafText),
     exactLeaf: source.leafText === target.leafText ? 1 : 0,
     parentContext: parentContext(sourceField, targetField, space),
+    // A parent object the other side never mentions: `addresses[].phone_number` for `phone`, or the
+    // `emergencyContacts[].email` of someone other than the record itself.
+    sourceParentUnmatched: space.unmatched(sourceField.parent, targetField.all),
+    targetParentUnmatched: space.unmatched(targetField.parent, sourceField.all),
     typeFit: conversion.compatibility,
+    // Logarithmic, so that an object for a number costs far more than an integer for a string.
+    typeLoss: Math.min(3, -Math.log(Math.max(conversion.compatibility, 1e-3))),
+    variantMismatch: source.secondary === target.secondary ? 0 : 1,
+    shadowedSource: sourceField.shadowed ? 1 : 0,
     description: dice(source.descriptionWords, target.descriptionWords),
     // Names differ across vendors more than descriptions do: `payee` is described as "the merchant".
     nameInDescription:
@@ -125,6 +149,8 @@ export function explain(evidence: PairEvidence, source: FieldProfile, target: Fi
   if (f.parentContext >= 0.8 && source.parent.length > 0) reasons.push("same parent object");
   if (f.description >= 0.3) reasons.push(`similar description (${f.description.toFixed(2)})`);
   if (f.enumOverlap > 0) reasons.push(`enum overlap ${(f.enumOverlap * 100).toFixed(0)}%`);
+  if (f.shadowedSource === 1) reasons.push("a copy: the record has a list of its own for this");
+  if (f.variantMismatch === 1) reasons.push("another variant (work, secondary, ...)");
   if (f.typeFit >= 0.95) reasons.push("compatible type");
   else if (f.typeFit < 0.5) reasons.push(`weak type fit (${source.field.type} → ${target.field.type})`);
   reasons.push(...evidence.conversion.reasons);

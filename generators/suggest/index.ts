@@ -2,7 +2,14 @@ export { type ConversionGuess, detectConversion } from "./conversion.js";
 export { FEATURE_NAMES, type FeatureName, type FeatureVector } from "./features.js";
 export type { FieldRecord } from "./field-record.js";
 export { assignmentCost, hungarian } from "./hungarian.js";
-export { calibrationInputs, DEFAULT_MODEL, featureArray, type MappingModel, PRIOR_MODEL, sigmoid } from "./model.js";
+export {
+  DEFAULT_MODEL,
+  featureArray,
+  type MappingModel,
+  PRIOR_MODEL,
+  rankingInputs,
+  sigmoid,
+} from "./model.js";
 export { type FieldProfile, profileField } from "./profile.js";
 export { jaroWinkler, softTokenSimilarity, trigramSimilarity } from "./similarity.js";
 export {

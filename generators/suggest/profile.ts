@@ -17,6 +17,19 @@ export interface FieldProfile {
   parent: string[];
   /** Concepts of the segment right above the leaf (`phone_numbers` in `phone_numbers[].number`). */
   parentTail: string[];
+  /**
+   * The leaf read with its immediate parent: `emails[].address` is an email address. A leaf that only
+   * repeats its parent (`emails[].email`, `phone_numbers[].number`) means what the parent says.
+   */
+  context: string[];
+  /** A number written as a string (`format: decimal`): a cast to a number loses nothing. */
+  numericText: boolean;
+  /** Concepts the name implies without saying them: a `city` is part of an address. */
+  implied: string[];
+  /** The leaf only stands in for its parent (`emails[].email`): the context is the field's meaning. */
+  standsIn: boolean;
+  /** An integer counting things named by a plural (`comments`, `followers`): not the things themselves. */
+  count: boolean;
   /** Leaf name with separators removed, for character-level similarity. */
   leafText: string;
   /** Stemmed words of the leaf name, to look up in the other side's description. */
@@ -25,12 +38,22 @@ export interface FieldProfile {
   kind: ValueKind;
   /** The field sits inside an array of objects or is an array of scalars. */
   inArray: boolean;
+  /** What one element holds, for an array of scalars (`tags[]` of type `array<string>`); else the kind. */
+  elementKind: ValueKind;
   time: TimeKind;
   /** Amount in integer minor units (cents) according to its description or format. */
   minorUnits: boolean;
   enumValues: Set<string>;
   depth: number;
+  /** The path names a non-default variant: a `workAddress`, a `secondary_email` (see SECONDARY). */
+  secondary: boolean;
 }
+
+/**
+ * Qualifiers of the variants that are not the default one. When a source has a single, unqualified
+ * address or phone, it fills the default variant (home, primary, main) and leaves these to the user.
+ */
+const SECONDARY = new Set(["work", "office", "business", "secondary", "other", "alternate", "alternative", "additional"]);
 
 const STOPWORDS = new Set(
   "a an the of to in on for by at or and is be as if it its this that with from are was will can which when not any has have may used use e g you your one only".split(
@@ -52,6 +75,42 @@ function valueKind(type: string): ValueKind {
   if (type === "string" || type === "integer" || type === "number" || type === "boolean" || type === "object")
     return type;
   return "any";
+}
+
+function elementKind(type: string): ValueKind {
+  const inner = /^array<(.+)>$/.exec(type)?.[1];
+  return inner === undefined ? valueKind(type) : valueKind(inner);
+}
+
+/** Leaves that hold the value or the handle of their parent object: `amount.value`, `assignee.login`. */
+const STAND_IN_LEAVES = new Set(["value", "login", "handle", "username"]);
+
+function standsIn(tailWords: readonly string[], leafWords: readonly string[], inList: boolean): boolean {
+  if (tailWords.length === 0) return false;
+  const tail = new Set(tailWords);
+  const only = leafWords.length === 1 ? (leafWords[0] as string) : undefined;
+  // The name of a list element is what a list of strings holds: `labels[].name` for `tags[]`.
+  if (only !== undefined && (STAND_IN_LEAVES.has(only) || (inList && only === "name"))) return true;
+  return leafWords.every((w) => tail.has(w));
+}
+
+function readInContext(tailWords: readonly string[], leafWords: readonly string[], inList: boolean): string[] {
+  if (standsIn(tailWords, leafWords, inList)) return toConcepts(tailWords);
+  return [...toConcepts(tailWords), ...toConcepts(leafWords)];
+}
+
+/** The parts of a postal address: `country` alone says as much about an address as `address.country`. */
+const ADDRESS_PARTS = new Set(["city", "state", "country", "postcode", "county", "line1", "line2", "line3", "street"]);
+
+function implied(leaf: readonly string[]): string[] {
+  return leaf.some((c) => ADDRESS_PARTS.has(c)) ? ["address"] : [];
+}
+
+function isCount(field: FieldRecord, leafSegment: string): boolean {
+  if (field.type !== "integer") return false;
+  const words = splitWords(leafSegment);
+  const last = words[words.length - 1] ?? "";
+  return last === "count" || words[0] === "num" || (last.length > 3 && stem(last) !== last);
 }
 
 function timeKind(field: FieldRecord, leafWords: string[]): TimeKind {
@@ -80,23 +139,61 @@ function isMinorUnits(field: FieldRecord): boolean {
   return /smallest currency unit|minor unit|in cents|\bcents\b|base unit|milliunit/.test(text);
 }
 
+/**
+ * Objects that only wrap a payload (JSON:API `data`, `attributes` and `relationships`, a list's `data`,
+ * GraphQL `edges` and `node`): they say nothing about what the fields inside are, so they are no parent object.
+ */
+const ENVELOPES = new Set(["data", "attribute", "relationship", "edge", "node", "payload"]);
+
+/**
+ * Words that only say "a list of": `LineItems` are lines, `order_entries` an order's lines. Dropped from a
+ * parent's name when another word carries its meaning, so that `item` does not read as a product.
+ */
+const COLLECTION_WORDS = new Set(["item", "entry", "list", "collection"]);
+
+function parentWords(segment: string): string[] {
+  const words = tokenize(segment);
+  const meaningful = words.filter((w) => !COLLECTION_WORDS.has(w));
+  return meaningful.length > 0 ? meaningful : words;
+}
+
+function isEnvelope(segment: string): boolean {
+  const words = tokenize(segment);
+  return words.length === 1 && ENVELOPES.has(words[0] as string);
+}
+
 export function profileField(field: FieldRecord): FieldProfile {
   const segments = field.path.split(".");
   const leafSegment = segments[segments.length - 1] ?? "";
   const leafWords = tokenize(leafSegment);
+  const inList = segments.length > 1 && (segments[segments.length - 2] as string).endsWith("[]");
+  const parents = segments.slice(0, -1).filter((s) => !isEnvelope(s));
+  const tailSegment = parents[parents.length - 1] ?? "";
+  const tailWords = parentWords(tailSegment);
   return {
     field,
-    leaf: toConcepts(leafWords),
-    parent: segments.slice(0, -1).flatMap((s) => toConcepts(tokenize(s))),
-    parentTail: segments.length > 1 ? toConcepts(tokenize(segments[segments.length - 2] ?? "")) : [],
+    // An expandable field holds the id of the object it names (Stripe's `customer`).
+    leaf: field.expandable && !leafWords.includes("id") ? toConcepts([...leafWords, "id"]) : toConcepts(leafWords),
+    parent: parents.flatMap((s) => toConcepts(parentWords(s))),
+    parentTail: toConcepts(tailWords),
+    context: readInContext(tailWords, leafWords, inList),
+    standsIn: standsIn(tailWords, leafWords, inList),
+    implied: implied(toConcepts(leafWords)),
+    numericText:
+      field.type === "string" &&
+      (/^(decimal|number|double|float|int32|int64|integer)$/i.test(field.format ?? "") ||
+        /\b(decimal|numeric) string\b/i.test(field.description ?? "")),
+    count: isCount(field, leafSegment),
     leafText: splitWords(leafSegment).join(""),
     leafWords: [...new Set(leafWords.filter((w) => w.length > 1 && !STOPWORDS.has(w)))],
     descriptionWords: describeWords(field.description ?? ""),
     kind: valueKind(field.type),
     inArray: field.path.includes("[]"),
+    elementKind: elementKind(field.type),
     time: timeKind(field, leafWords),
     minorUnits: isMinorUnits(field),
     enumValues: new Set((field.enum ?? []).map((v) => String(v).toLowerCase())),
     depth: segments.length,
+    secondary: segments.some((segment) => splitWords(segment).some((w) => SECONDARY.has(w))),
   };
 }

@@ -77,4 +77,40 @@ describe("suggestMappings", () => {
     const [exact, other] = result.map((r) => r.candidates[0]?.confidence ?? 0);
     expect(exact).toBeGreaterThan(other as number);
   });
+
+  it.each([
+    {
+      name: "a record's own list over a look-alike in a sibling list",
+      source: [f("phone_numbers[].number"), f("phone_numbers[].type"), f("addresses[].phone_number"), f("addresses[].city")],
+      target: [f("phone")],
+      want: "phone_numbers[].number",
+    },
+    {
+      name: "the record's own field over the same name in a nested object",
+      source: [f("title"), f("repository.name"), f("user.name"), f("milestone.title")],
+      target: [f("name")],
+      want: "title",
+    },
+    {
+      name: "an unqualified address fills the default variant, not the work one",
+      source: [f("addresses[].city"), f("addresses[].postal_code")],
+      target: [f("workAddress.city"), f("homeAddress.city"), f("homeAddress.postalCode")],
+      want: "addresses[].city",
+      at: "homeAddress.city",
+    },
+  ])("$name", ({ source: s, target: t, want, at }) => {
+    const result = new Map(suggestMappings(s, t).map((r) => [r.target, r.candidates]));
+    expect(result.get(at ?? (t[0] as FieldRecord).path)?.[0]?.source).toEqual(want);
+  });
+
+  it("is not confident about a name match inside an unrelated parent", () => {
+    const result = suggestMappings(
+      [f("first_name"), f("last_name"), f("emails[].email")],
+      [f("firstName"), f("emergencyContacts[].firstName"), f("emergencyContacts[].email")],
+    );
+    const confidence = new Map(result.map((r) => [r.target, r.candidates[0]?.confidence ?? 0]));
+    expect(confidence.get("firstName")).toBeGreaterThan(0.5);
+    expect(confidence.get("emergencyContacts[].firstName")).toBeLessThan(0.5);
+    expect(confidence.get("emergencyContacts[].email")).toBeLessThan(confidence.get("firstName") as number);
+  });
 });

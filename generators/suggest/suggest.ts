@@ -7,9 +7,10 @@ import { applyRecordContext, type RecordContext } from "./record-context.js";
 import type { FieldRecord } from "./field-record.js";
 import { type EncodedField, encodeFields, explain, type FeatureVector, pairEvidence } from "./features.js";
 import { hungarian } from "./hungarian.js";
-import { confidenceOf, DEFAULT_MODEL, type MappingModel, pairLogit, sigmoid } from "./model.js";
+import { calibrate, DEFAULT_MODEL, type MappingModel, pairLogit, rerankScore, sigmoid } from "./model.js";
 import { type FieldProfile, profileField } from "./profile.js";
 import { structuralCandidates } from "./structural.js";
+import { QUALIFIERS } from "./token-space.js";
 
 export interface MappingCandidate {
   source: string | string[];
@@ -41,6 +42,10 @@ export interface ScoredCandidate extends MappingCandidate {
   taken: boolean;
   /** Logit minus the best rival source's logit for the same target. */
   margin: number;
+  /** Logit minus the best rival target's logit for the same source. */
+  sourceMargin: number;
+  /** The re-ranking layer's score, which orders a target's candidates. */
+  score: number;
 }
 
 /** Pair scores below this never enter the assignment: they are not plausible enough to compete. */
@@ -49,6 +54,11 @@ const ASSIGNMENT_FLOOR = 0.05;
 interface PairScore {
   logit: number;
   evidence: ReturnType<typeof pairEvidence>;
+}
+
+/** A field's name without its qualifiers: `home_phone` and `phone` are the same thing, for different uses. */
+function unqualified(profile: FieldProfile): string {
+  return [...profile.parent, ...profile.leaf].filter((c) => !QUALIFIERS.has(c)).join(" ");
 }
 
 /** The two largest values (−Infinity when absent); a tie makes the margin 0. */
@@ -84,12 +94,14 @@ export function scoreCandidates(
       return p >= ASSIGNMENT_FLOOR ? -p : 0;
     }),
   );
+  const columnTops = sources.map((_, si) => topTwo(scores.map((row) => (row[si] as PairScore).logit)));
   const assignment = hungarian(cost);
   const ownerOfSource = new Map<number, number>();
   assignment.forEach((col, row) => {
     if (col >= 0 && (cost[row]?.[col] ?? 0) < 0) ownerOfSource.set(col, row);
   });
 
+  const unqualifiedTargets = targets.map(unqualified);
   return targets.map((t, ti) => {
     const row = scores[ti] as PairScore[];
     const [best, runnerUp] = topTwo(row.map((r) => r.logit));
@@ -97,8 +109,12 @@ export function scoreCandidates(
       const s = sources[si] as FieldProfile;
       const owner = ownerOfSource.get(si);
       const assigned = owner === ti;
-      const taken = owner !== undefined && owner !== ti;
+      // One phone number may fill `phone` and `home_phone` alike; a `work_phone` stays a rival.
+      const sharedVariant = owner !== undefined && !t.secondary && unqualifiedTargets[ti] === unqualifiedTargets[owner];
+      const taken = owner !== undefined && owner !== ti && !sharedVariant;
       const margin = logit - (logit === best ? runnerUp : best);
+      const [columnBest, columnRunnerUp] = columnTops[si] as [number, number];
+      const sourceMargin = logit - (logit === columnBest ? columnRunnerUp : columnBest);
       return {
         source: s.field.path,
         conversion: evidence.conversion.conversion,
@@ -114,7 +130,9 @@ export function scoreCandidates(
         assigned,
         taken,
         margin,
-        confidence: confidenceOf(model, { logit, assigned, taken, margin }),
+        sourceMargin,
+        score: 0,
+        confidence: 0,
       };
     });
     for (const structural of structuralCandidates(t, sources)) {
@@ -137,8 +155,15 @@ export function scoreCandidates(
         assigned: true,
         taken: false,
         margin: logit - best,
-        confidence: confidenceOf(model, { logit, assigned: true, taken: false, margin: logit - best }),
+        // Exempt from the one-to-one assignment: a full name may feed both name parts.
+        sourceMargin: 0,
+        score: 0,
+        confidence: 0,
       });
+    }
+    for (const c of candidates) {
+      c.score = rerankScore(model, c);
+      c.confidence = calibrate(model, c.score);
     }
     candidates.sort((a, b) => b.confidence - a.confidence);
     return { target: t.field.path, candidates };

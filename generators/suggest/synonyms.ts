@@ -140,14 +140,12 @@ const RELATED: readonly (readonly [string, string])[] = [
   ["organization", "account"],
   ["client", "account"],
   ["client", "contact"],
-  ["name", "title"],
   ["name", "fullname"],
   ["state", "status"],
   ["active", "status"],
   ["complete", "status"],
   ["complete", "state"],
   ["phone", "mobile"],
-  ["note", "description"],
   ["note", "message"],
   ["description", "message"],
   ["amount", "value"],
@@ -169,6 +167,14 @@ const RELATED: readonly (readonly [string, string])[] = [
   ["payee", "name"],
   ["payee", "description"],
   ["quantity", "count"],
+  // An image field of an API is almost always the image's URL.
+  ["image", "url"],
+];
+
+/** Related concepts that stand for each other most of the time: a task's name is its title. */
+const CLOSE: readonly (readonly [string, string])[] = [
+  ["name", "title"],
+  ["note", "description"],
 ];
 
 interface Phrase {
@@ -192,7 +198,10 @@ for (const p of PHRASES) {
   const head = p.words[0] as string;
   FIRST_WORD.set(head, [...(FIRST_WORD.get(head) ?? []), p]);
 }
-const RELATED_KEYS = new Set(RELATED.flatMap(([a, b]) => [`${stem(a)}|${stem(b)}`, `${stem(b)}|${stem(a)}`]));
+const keysOf = (pairs: readonly (readonly [string, string])[]) =>
+  new Set(pairs.flatMap(([a, b]) => [`${stem(a)}|${stem(b)}`, `${stem(b)}|${stem(a)}`]));
+const RELATED_KEYS = keysOf(RELATED);
+const CLOSE_KEYS = keysOf(CLOSE);
 
 /** Maps tokens to concepts, replacing the longest known phrase at each position. */
 export function toConcepts(tokens: readonly string[]): string[] {
@@ -212,8 +221,10 @@ export function toConcepts(tokens: readonly string[]): string[] {
   return out;
 }
 
-/** 1 for the same concept, 0.6 for related concepts, 0 otherwise. */
+/** 1 for the same concept, 0.8 for close and 0.6 for related concepts, 0 otherwise. */
 export function conceptAffinity(a: string, b: string): number {
   if (a === b) return 1;
-  return RELATED_KEYS.has(`${a}|${b}`) ? 0.6 : 0;
+  const key = `${a}|${b}`;
+  if (CLOSE_KEYS.has(key)) return 0.8;
+  return RELATED_KEYS.has(key) ? 0.6 : 0;
 }

@@ -4,6 +4,28 @@
  */
 import { tokenAffinity } from "./similarity.js";
 
+/**
+ * Words that say which one of several of the same thing a field holds, not what it holds: a
+ * `personal_email` is still an email, `homeAddress.city` still a city. They count for little.
+ */
+export const QUALIFIERS: ReadonlySet<string> = new Set([
+  "primary",
+  "secondary",
+  "personal",
+  "private",
+  "home",
+  "work",
+  "office",
+  "business",
+  "main",
+  "default",
+  "other",
+  "alternate",
+  "alternative",
+  "additional",
+]);
+const QUALIFIER_WEIGHT = 0.25;
+
 export class TokenSpace {
   private readonly ids = new Map<string, number>();
   private affinity: Float64Array = new Float64Array(0);
@@ -40,6 +62,31 @@ export class TokenSpace {
     const total = documents.length;
     // Rare words weigh more than words every field shares (`address` in an address-only schema).
     this.weights = df.map((d) => Math.log(1 + total / Math.max(1, d)) / Math.log(1 + Math.max(1, total)));
+    tokens.forEach((t, id) => {
+      if (QUALIFIERS.has(t)) this.weights[id] = (this.weights[id] as number) * QUALIFIER_WEIGHT;
+    });
+  }
+
+  /**
+   * The weighted share of `a` that nothing in `b` matches: 0 when `a` is empty or fully matched. Read
+   * directionally, it tells a parent object that the other side never mentions (`addresses` for `phone`).
+   */
+  unmatched(a: readonly number[], b: readonly number[]): number {
+    if (a.length === 0) return 0;
+    let missing = 0;
+    let den = 0;
+    for (const x of a) {
+      const w = this.weights[x] as number;
+      let best = 0;
+      const row = x * this.size;
+      for (const y of b) {
+        const v = this.affinity[row + y] as number;
+        if (v > best) best = v;
+      }
+      missing += w * (1 - best);
+      den += w;
+    }
+    return den === 0 ? 0 : missing / den;
   }
 
   /** Soft weighted Dice, as softTokenSimilarity, over encoded tokens. */

@@ -12,6 +12,8 @@ const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   desc: ["description"],
   descr: ["description"],
   num: ["number"],
+  // Too short for the plural rule of `stem`.
+  ids: ["id"],
   no: ["number"],
   nr: ["number"],
   nbr: ["number"],

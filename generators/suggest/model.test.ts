@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { FEATURE_NAMES, type FeatureVector } from "./features.js";
+import { type CandidateStanding, DEFAULT_MODEL, PRIOR_MODEL, rankingInputs, rerankScore } from "./model.js";
+
+const features = (overrides: Partial<FeatureVector> = {}): FeatureVector => ({
+  ...(Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as FeatureVector),
+  leafName: 1,
+  parentContext: 1,
+  typeFit: 1,
+  ...overrides,
+});
+
+const standing = (overrides: Partial<FeatureVector> = {}): CandidateStanding => ({
+  logit: 1,
+  assigned: true,
+  taken: false,
+  margin: 2,
+  sourceMargin: 2,
+  features: features(overrides),
+});
+
+describe("rankingInputs", () => {
+  it("has one weight per input in every shipped model", () => {
+    const inputs = rankingInputs(standing()).length;
+    expect(PRIOR_MODEL.rerank).toHaveLength(inputs + 1);
+    expect(DEFAULT_MODEL.rerank).toHaveLength(inputs + 1);
+  });
+
+  // The same standing, told apart only by what the pair layer weighs too lightly.
+  it.each([
+    { case: "a source parent the target never mentions", change: { sourceParentUnmatched: 1 }, direction: -1 },
+    { case: "a target parent the source never mentions", change: { targetParentUnmatched: 1 }, direction: -1 },
+    { case: "another variant (work vs home)", change: { variantMismatch: 1 }, direction: -1 },
+    { case: "a split or concat of the record's own fields", change: { structural: 1 }, direction: 1 },
+    { case: "a split or concat inside another object", change: { structural: 1, parentContext: 0 }, direction: 0 },
+  ])("$case moves the re-ranked score by sign $direction", ({ change, direction }) => {
+    for (const model of [PRIOR_MODEL, DEFAULT_MODEL]) {
+      const delta = rerankScore(model, standing(change)) - rerankScore(model, standing());
+      expect(Math.sign(Number(delta.toFixed(9)))).toBe(direction);
+    }
+  });
+});
