@@ -59,6 +59,17 @@ describe.concurrent("cannectors docs", () => {
     expect(result.stdout).not.toContain("idempotency-key");
   });
 
+  it("runs source records through the connector's filters for before/after examples", async () => {
+    const result = await runCli(["docs", EXAMPLE, "--examples", "test/fixtures/docs/crm-customers.ndjson"]);
+    expect(result.code, result.stderr).toBe(0);
+    const examples = result.stdout.slice(result.stdout.indexOf("## Examples"));
+    expect(examples).toContain('"first_name": "Ada"');
+    expect(examples).toContain('"full_name": "Ada Lovelace"');
+    expect(examples).toContain('"email": "ada@example.com"');
+    expect(examples).toContain('"balance_cents": 1250');
+    expect(examples).toContain("Dropped by the filters: nothing is sent.");
+  });
+
   it("exits 2 with located diagnostics on an invalid artifact, writing nothing", async () => {
     const out = path.join(dir, "invalid.md");
     const result = await runCli(["docs", "test/fixtures/docs/invalid.yaml", "--out", out]);

@@ -57,7 +57,7 @@ export async function docsModelOf(
   };
   const [source, target] = await Promise.all([sourceFields(connector, specs), targetFields(connector, specs)]);
   const examples = options.examples
-    ? parseExamples(await readFile(options.examples, "utf8"), options.examples, connector.output)
+    ? parseExamples(await readFile(options.examples, "utf8"), options.examples, connector)
     : undefined;
   const proposals = await proposalsFor(loaded.tsText, specs.sourceSpec, specs.targetSpec);
   const model = buildDocsModel({

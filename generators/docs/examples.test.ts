@@ -3,8 +3,8 @@ import type { Connector } from "../../runtime/artifact/index.js";
 import { parseExamples } from "./examples.js";
 
 type Output = Connector["output"];
-const batched = { batch: { size: 2, wrap: "clients" } } as Output;
-const single = {} as Output;
+const batched = { filters: [], output: { batch: { size: 2, wrap: "clients" } } as Output };
+const single = { filters: [], output: {} as Output };
 
 describe("parseExamples", () => {
   it.each([
@@ -33,6 +33,33 @@ describe("parseExamples", () => {
     expect(() => parseExamples('{"body":{}}\nnot json', "dry.ndjson", single)).toThrow(
       "dry.ndjson:2:1 not a JSON line",
     );
+  });
+
+  it("runs source records through the connector's own filters: before is the record, after what would be sent", () => {
+    const connector = {
+      output: {} as Output,
+      filters: [
+        { type: "condition", if: 'record.status != "inactive"', then: "keep", else: "drop" },
+        {
+          type: "map",
+          fields: [
+            { target: "client_id", from: "id" },
+            { target: "full_name", expr: 'concat(record.first, " ", record.last)' },
+          ],
+        },
+      ] as Connector["filters"],
+    };
+    const text = [
+      `{"id":"c1","first":"Ada","last":"Lovelace","status":"active"}`,
+      `{"id":"c2","first":"Alan","last":"Turing","status":"inactive"}`,
+    ].join("\n");
+    expect(parseExamples(text, "records.ndjson", connector)).toEqual([
+      {
+        before: { id: "c1", first: "Ada", last: "Lovelace", status: "active" },
+        after: { client_id: "c1", full_name: "Ada Lovelace" },
+      },
+      { before: { id: "c2", first: "Alan", last: "Turing", status: "inactive" }, after: null },
+    ]);
   });
 
   it("never copies request headers", () => {

@@ -1,10 +1,15 @@
 /**
- * Before/after examples from a file: the NDJSON `cannectors run --dry-run --out FILE` writes (each
- * line a planned request, so only the records sent — "after" — are known), or lines that already
- * hold `{before, after}`. Headers are never read: only bodies, which the dry run already masks.
+ * Before/after examples from an NDJSON file whose lines are any of:
+ * - a planned request, as `cannectors run --dry-run --out FILE` writes (a `body`): only the records
+ *   sent, "after", are known; headers are never read, only bodies, which the dry run already masks;
+ * - `{before, after}`, shown as they are;
+ * - a source record (anything else): "after" is what the connector's own filters make of it, run by
+ *   the runtime's filter engine, so the example is exactly what would be sent (null when dropped).
  */
 import type { Connector } from "../../runtime/artifact/index.js";
 import { CannectorsError, ErrorCodes } from "../../runtime/errors/index.js";
+import { compileFilters } from "../../runtime/filters/index.js";
+import type { JsonRecord } from "../../runtime/json/path.js";
 import type { Example } from "./model-types.js";
 
 const MAX_EXAMPLES = 3;
@@ -18,7 +23,13 @@ function recordsOfBody(body: unknown, output: Connector["output"]): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-export function parseExamples(text: string, file: string, output: Connector["output"]): Example[] {
+export function parseExamples(
+  text: string,
+  file: string,
+  connector: Pick<Connector, "filters" | "output">,
+): Example[] {
+  const { output } = connector;
+  let filters: ReturnType<typeof compileFilters> | undefined;
   const examples: Example[] = [];
   text.split("\n").forEach((line, index) => {
     if (line.trim() === "" || examples.length >= MAX_EXAMPLES) return;
@@ -31,6 +42,12 @@ export function parseExamples(text: string, file: string, output: Connector["out
     const entry = (parsed ?? {}) as Record<string, unknown>;
     if ("after" in entry) {
       examples.push({ before: entry.before ?? null, after: entry.after });
+      return;
+    }
+    if (!("body" in entry)) {
+      filters ??= compileFilters(connector.filters);
+      const [after] = filters(entry as JsonRecord, index);
+      examples.push({ before: entry, after: after ?? null });
       return;
     }
     for (const record of recordsOfBody(entry.body, output)) {

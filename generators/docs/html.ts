@@ -71,7 +71,8 @@ function sections(model: DocsModel): string[] {
     model.examples.forEach((e, i) => {
       out.push(`<h3>Example ${i + 1}</h3>`);
       if (e.before !== null) out.push("<p>Before:</p>", pre(e.before), "<p>After:</p>");
-      out.push(pre(e.after));
+      if (e.before !== null && e.after === null) out.push("<p>Dropped by the filters: nothing is sent.</p>");
+      else out.push(pre(e.after));
     });
   }
   return out;

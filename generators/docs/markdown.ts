@@ -72,7 +72,8 @@ export function renderMarkdown(model: DocsModel): string {
     model.examples.forEach((e, i) => {
       out.push(`### Example ${i + 1}`, "");
       if (e.before !== null) out.push("Before:", "", ...json(e.before), "", "After:", "");
-      out.push(...json(e.after), "");
+      if (e.before !== null && e.after === null) out.push("Dropped by the filters: nothing is sent.", "");
+      else out.push(...json(e.after), "");
     });
   }
   return `${out.join("\n").trimEnd()}\n`;
