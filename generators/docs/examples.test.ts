@@ -39,7 +39,7 @@ describe("parseExamples", () => {
     const connector = {
       output: {} as Output,
       filters: [
-        { type: "condition", if: 'record.status != "inactive"', then: "keep", else: "drop" },
+        { type: "condition", if: 'record.status != "inactive"' },
         {
           type: "map",
           fields: [
