@@ -2,6 +2,7 @@ import type { ParseResult } from "@marcbachmann/cel-js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { describeCelError } from "./cel-errors.js";
 import { compileAst } from "./compiled/compile-ast.js";
+import { generateExpression } from "./compiled/codegen.js";
 import { environmentFor } from "./environment.js";
 import { findForbidden } from "./forbidden.js";
 import { toJsonValue } from "./to-json.js";
@@ -10,16 +11,20 @@ import { toJsonValue } from "./to-json.js";
 export type CompiledExpression = (vars: Record<string, unknown>) => unknown;
 
 export interface CompileOptions {
-  /** "interpreter" skips the closure compiler: the reference the compiled path is tested against. */
-  engine?: "compiled" | "interpreter";
+  /**
+   * "compiled" (default): generated JavaScript (compiled/codegen.ts), else closures. "closures"
+   * skips the generator, "interpreter" both: the references the compiled paths are tested against.
+   */
+  engine?: "compiled" | "closures" | "interpreter";
 }
 
 /**
  * Parses and type-checks once; the returned closure only evaluates. Type-checking here matters
  * for speed too: cel-js re-checks an unchecked AST on every evaluation. The checked AST is then
- * compiled to closures (compiled/compile-ast.ts); whenever they cannot vouch for a result (an
- * error, an unusual type) the interpreter evaluates the record again and has the last word, so
- * results and error messages are the interpreter's.
+ * compiled to JavaScript (compiled/codegen.ts; closures of compiled/compile-ast.ts where code
+ * generation is off); whenever the compiled code cannot vouch for a result (an error, an unusual
+ * type) the interpreter evaluates the record again and has the last word, so results and error
+ * messages are the interpreter's.
  */
 export function compileExpression(
   source: string,
@@ -48,7 +53,13 @@ export function compileExpression(
       );
     }
   };
-  const fast = options.engine === "interpreter" ? undefined : compileAst(parsed.ast);
+  if (options.engine === "interpreter") return (vars) => toJsonValue(interpret(vars), source);
+  const finish = (value: unknown) => toJsonValue(value, source);
+  if (options.engine !== "closures") {
+    const generated = generateExpression(parsed.ast, interpret, finish);
+    if (generated !== undefined) return generated;
+  }
+  const fast = compileAst(parsed.ast);
   if (fast === undefined) return (vars) => toJsonValue(interpret(vars), source);
   return (vars) => {
     let result: unknown;

@@ -12,6 +12,11 @@ import { isCelMap, jsonLike } from "./values.js";
  */
 const constants = new WeakSet<Evaluate>();
 
+/** Whether `evaluate` always returns the same value, whatever the variables (a literal, or built of literals). */
+export function isConstant(evaluate: Evaluate): boolean {
+  return constants.has(evaluate);
+}
+
 function constant(make: Evaluate): Evaluate {
   const value = make({});
   const shared: Evaluate = () => value;
@@ -22,8 +27,9 @@ function constant(make: Evaluate): Evaluate {
 /**
  * Compiles a checked cel-js AST into a tree of closures, once; evaluating it runs no interpreter.
  * Undefined when the expression uses anything outside the compiled subset (comprehensions,
- * optionals, bytes, uint...): the caller keeps the interpreter for it. A closure tree, not
- * generated source, so no expression text can ever become code.
+ * optionals, bytes, uint...): the caller keeps the interpreter for it. The generator
+ * (codegen.ts) handles exactly this subset, calls these closures for the nodes it does not write
+ * out, and is tested against them; they run alone where code generation is off.
  *
  * Contract with the caller: a value returned is the value cel-js returns; a throw (BAIL, ABSENT or
  * anything else) means "ask the interpreter", which then gives the exact result or error.
@@ -70,7 +76,7 @@ export function compileAst(node: ASTNode): Evaluate | undefined {
   }
 }
 
-function hasMeta(node: ASTNode, key: string): boolean {
+export function hasMeta(node: ASTNode, key: string): boolean {
   const meta = (node as unknown as { meta?: Record<string, unknown> }).meta;
   return meta !== undefined && meta[key] !== undefined;
 }
@@ -174,9 +180,14 @@ function call(node: ASTNode, name: string, argNodes: readonly ASTNode[]): Evalua
 
 function macro(name: string, argNodes: readonly ASTNode[]): Evaluate | undefined {
   if (name === "has") return has(argNodes[0]);
+  if (name === "default" && argNodes.length === 2) {
+    // Only the value is absent-tolerant: a missing key in the fallback is an error, as in cel-js.
+    const [value] = allTolerant(argNodes.slice(0, 1)) ?? [];
+    const fallback = compileAst(argNodes[1]!);
+    return value && fallback && compileDefault(value, fallback);
+  }
   const args = allTolerant(argNodes);
   if (args === undefined) return undefined;
-  if (name === "default" && args.length === 2) return compileDefault(args[0]!, args[1]!);
   if (name === "coalesce") return compileCoalesce(args);
   return undefined;
 }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileExpression } from "../compile.js";
 import { environmentFor } from "../environment.js";
+import { generateExpression } from "./codegen.js";
 import { compileAst } from "./compile-ast.js";
 import { ABSENT } from "./signals.js";
 
@@ -52,6 +53,12 @@ const EXPRESSIONS = [
   "fromCents(toCents(record.balance))",
   "parseInt(record.id) + 1",
   "upper(record.address.city)",
+  "default(record.phone, record.nickname)",
+  'formatDate(record.created_at, "dd/MM/yyyy HH:mm:ss.SSS")',
+  'formatDate(parseDate(record.created_at, "yyyy-MM-dd"), "iso")',
+  "record.active ? record.id : record.score",
+  'record.status == "active" || record.id == 3',
+  '"lead" != record.status && has(record.email)',
 ];
 
 const scalar = fc.oneof(
@@ -88,6 +95,46 @@ const FIELDS = [
 const record = fc.record(Object.fromEntries(FIELDS.map((name) => [name, value])), { requiredKeys: [] });
 
 type Outcome = { value: unknown } | { error: unknown };
+
+/** Random expressions over the record's fields, most of them type-checking as dyn. */
+const STRINGS = ["", "active", "vip", 'a"b', "${x}", "iso", "yyyy-MM-dd", "2024-02-29T10:00:00Z", "12.30"];
+const expression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
+  e: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.constantFrom(...FIELDS.map((f) => `record.${f}`), "record.address.city", "record.tags[0]"),
+    fc.constantFrom(...STRINGS).map((text) => JSON.stringify(text)),
+    fc.constantFrom("0", "1", "-3", "2.5", "true", "false", "null", "9223372036854775807"),
+    fc.tuple(fc.constantFrom("!", "-"), tie("e")).map(([op, a]) => `${op}(${a})`),
+    fc
+      .tuple(
+        tie("e"),
+        fc.constantFrom("==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "&&", "||", "in"),
+        tie("e"),
+      )
+      .map(([a, op, b]) => `(${a}) ${op} (${b})`),
+    fc.tuple(tie("e"), tie("e"), tie("e")).map(([c, a, b]) => `(${c}) ? (${a}) : (${b})`),
+    fc
+      .tuple(fc.constantFrom("lower", "trim", "toCents", "toUnix", "size", "parseInt", "fromCents"), tie("e"))
+      .map(([name, a]) => `${name}(${a})`),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => `concat(${a}, " ", ${b})`),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => `default(${a}, ${b})`),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => `coalesce(${a}, ${b})`),
+    fc.tuple(tie("e"), fc.constantFrom('"iso"', '"yyyy-MM-dd"', '"HH:mm"')).map(([a, f]) => `formatDate(${a}, ${f})`),
+    fc.tuple(tie("e"), fc.constantFrom('"iso"', '"yyyy-MM-dd"')).map(([a, f]) => `parseDate(${a}, ${f})`),
+    tie("e").map((a) => `lookup({"active": "A", "lead": 2}, ${a}, "other")`),
+    tie("e").map((a) => `[${a}, 1]`),
+    fc.constantFrom(...FIELDS).map((f) => `has(record.${f})`),
+  ),
+})).e;
+
+/** The compiled expression, or undefined when it does not parse or type-check. */
+function compiles(source: string, engine: "compiled" | "closures" | "interpreter") {
+  try {
+    return compileExpression(source, ["record"], { engine });
+  } catch {
+    return undefined;
+  }
+}
 
 function outcome(run: () => unknown): Outcome {
   try {
@@ -134,6 +181,62 @@ describe("compiled expressions behave as the cel-js interpreter", () => {
         else expect(a).toEqual(b);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("generated JavaScript behaves as the closures and the interpreter", () => {
+  it.each(EXPRESSIONS)("%s is generated", (source) => {
+    const parsed = environmentFor(["record"]).parse(source);
+    expect(
+      generateExpression(
+        parsed.ast,
+        () => undefined,
+        (v) => v,
+      ),
+    ).toBeTypeOf("function");
+  });
+
+  /** A value the generated code returns without falling back is the closures' and the interpreter's. */
+  it.each(EXPRESSIONS)("%s: a generated value is the closures' value", (source) => {
+    const parsed = environmentFor(["record"]).parse(source);
+    parsed.check();
+    const FELL_BACK = Symbol("fell back");
+    const generated = generateExpression(
+      parsed.ast,
+      () => FELL_BACK,
+      (v) => v,
+    )!;
+    const closures = compileAst(parsed.ast)!;
+    fc.assert(
+      fc.property(record, (rec) => {
+        const vars = { record: rec };
+        const value = generated(vars);
+        if (value === FELL_BACK) return;
+        expect(outcome(() => closures(vars))).toEqual({ value });
+        expect(outcome(() => parsed(vars))).toEqual({ value });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("random expressions on random records: generated == closures == interpreter", () => {
+    fc.assert(
+      fc.property(expression, fc.array(record, { minLength: 1, maxLength: 5 }), (source, records) => {
+        const generated = compiles(source, "compiled");
+        const closures = compiles(source, "closures");
+        const interpreted = compiles(source, "interpreter");
+        expect(generated === undefined).toBe(interpreted === undefined);
+        if (generated === undefined || closures === undefined || interpreted === undefined) return;
+        for (const rec of records) {
+          const want = outcome(() => interpreted({ record: rec }));
+          for (const got of [outcome(() => generated({ record: rec })), outcome(() => closures({ record: rec }))]) {
+            if ("error" in got && "error" in want) expect(String(got.error)).toBe(String(want.error));
+            else expect(got).toEqual(want);
+          }
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });

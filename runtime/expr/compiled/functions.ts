@@ -6,6 +6,11 @@ import { isCelMap } from "./values.js";
 
 const LIBRARY = new Map<string, LibraryFunction>(LIBRARY_FUNCTIONS.map((f) => [`${f.name}/${f.params.length}`, f]));
 
+/** The library overload `name` with `arity` parameters, if any. */
+export function libraryFunction(name: string, arity: number): LibraryFunction | undefined {
+  return LIBRARY.get(`${name}/${arity}`);
+}
+
 const MATCHES: Record<LibraryParam, ((value: unknown) => boolean) | undefined> = {
   dyn: undefined,
   string: (value) => typeof value === "string",

@@ -79,7 +79,8 @@ function membership(value: unknown, collection: unknown): boolean {
   return bail();
 }
 
-const BINARY: Record<string, Binary> = {
+/** Shared with codegen.ts, which calls these for the operators it does not write out inline. */
+export const BINARY: Readonly<Record<string, Binary>> = {
   "==": equals,
   "!=": (a, b) => !equals(a, b),
   "<": (a, b) => (comparable(a, b) ? (a as number) < (b as number) : bail()),

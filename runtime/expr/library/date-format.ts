@@ -1,3 +1,5 @@
+import { utcFields } from "./civil.js";
+
 /**
  * Date formats are strings of tokens `yyyy MM dd HH mm ss SSS`; every other character is literal.
  * A format is compiled once into a token list and cached: expressions pass literal formats,
@@ -42,32 +44,41 @@ export function compileFormat(format: string): FormatPart[] {
   return parts;
 }
 
+const FIELD_ORDER: readonly DateField[] = ["year", "month", "day", "hour", "minute", "second", "millisecond"];
+const formatters = new WeakMap<readonly FormatPart[], (time: number) => string>();
+/** utcFields' output; formatting is synchronous, so one scratch array serves every call. */
+const scratch = [0, 0, 0, 0, 0, 0, 0];
+
 export function formatParts(date: Date, parts: readonly FormatPart[]): string {
-  let out = "";
-  for (const part of parts) {
-    if ("literal" in part) out += part.literal;
-    else out += String(fieldOf(date, part.field)).padStart(part.width, "0");
+  let format = formatters.get(parts);
+  if (format === undefined) {
+    format = compileFormatter(parts);
+    formatters.set(parts, format);
   }
-  return out;
+  return format(date.getTime());
 }
 
-function fieldOf(date: Date, field: DateField): number {
-  switch (field) {
-    case "year":
-      return date.getUTCFullYear();
-    case "month":
-      return date.getUTCMonth() + 1;
-    case "day":
-      return date.getUTCDate();
-    case "hour":
-      return date.getUTCHours();
-    case "minute":
-      return date.getUTCMinutes();
-    case "second":
-      return date.getUTCSeconds();
-    case "millisecond":
-      return date.getUTCMilliseconds();
-  }
+/** The formatter of `parts`, for a valid time value: fields as Date's getUTC* methods give them. */
+export function compileFormatter(parts: readonly FormatPart[]): (time: number) => string {
+  const slots = parts.map((part) => ("field" in part ? FIELD_ORDER.indexOf(part.field) : -1));
+  const widths = parts.map((part) => ("field" in part ? part.width : 0));
+  const literals = parts.map((part) => ("literal" in part ? part.literal : ""));
+  return (time) => {
+    utcFields(time, scratch);
+    let out = "";
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      out += slot < 0 ? literals[i]! : padded(scratch[slot]!, widths[i]!);
+    }
+    return out;
+  };
+}
+
+/** String(value).padStart(width, "0"), without the call overhead for the usual 2-4 digits. */
+function padded(value: number, width: number): string {
+  let text = `${value}`;
+  while (text.length < width) text = `0${text}`;
+  return text;
 }
 
 /** Regex with one capture group per field, in format order. */

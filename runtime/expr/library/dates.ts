@@ -1,4 +1,12 @@
-import { compileFormat, type DateField, formatParts, formatRegex } from "./date-format.js";
+import {
+  compileFormat,
+  type DateField,
+  type FormatPart,
+  formatParts,
+  formatRegex,
+  compileFormatter,
+} from "./date-format.js";
+import { DAY_MS, daysFromCivil } from "./civil.js";
 import { LibraryError, quote } from "./library-error.js";
 import { isoString } from "./plain-text.js";
 
@@ -9,9 +17,19 @@ const ISO =
 
 /** `s` read with `format` (or ISO-8601 when format is "iso"); no offset in the text means UTC. */
 export function parseDate(text: string, format: string): Date {
-  if (format === "iso") return parseIso(text);
+  return format === "iso" ? parseIso(text) : parseWithFormat(text, format, compileFormat(format));
+}
+
+/** parseDate with its format fixed, which is then compiled once rather than per call. */
+export function dateParser(format: string): (text: string) => Date {
+  if (format === "iso") return (text) => parseIso(text);
   const parts = compileFormat(format);
-  const match = formatRegex(parts).exec(text);
+  const regex = formatRegex(parts);
+  return (text) => parseWithFormat(text, format, parts, regex);
+}
+
+function parseWithFormat(text: string, format: string, parts: readonly FormatPart[], regex = formatRegex(parts)): Date {
+  const match = regex.exec(text);
   if (!match) throw new LibraryError("parseDate", `${quote(text)} does not match format ${quote(format)}`);
   const fields: DateParts = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 };
   let group = 1;
@@ -22,8 +40,8 @@ export function parseDate(text: string, format: string): Date {
 }
 
 export function parseIso(text: string, functionName = "parseDate"): Date {
-  const canonical = canonicalIso(text);
-  if (canonical !== undefined) return utcDate(functionName, text, canonical, 0);
+  const time = canonicalIsoTime(text);
+  if (!Number.isNaN(time)) return new Date(time);
   const match = ISO.exec(text.trim());
   if (!match) throw new LibraryError(functionName, `${quote(text)} is not an ISO-8601 date`);
   const fields: DateParts = {
@@ -40,24 +58,29 @@ export function parseIso(text: string, functionName = "parseDate"): Date {
 
 /**
  * `2024-01-02T03:04:05Z` and `2024-01-02T03:04:05.678Z`, the form APIs send most, read without
- * the regex; the fields are the ones ISO's groups would give. Anything else: undefined.
+ * the regex or a fields object: the instant, when the fields (those ISO's groups would give) are
+ * in their calendar ranges and the year is at least 100. Anything else is NaN, and the general
+ * path, which reads the same fields, decides (a valid date, or the error).
  */
-function canonicalIso(text: string): DateParts | undefined {
+function canonicalIsoTime(text: string): number {
   const long = text.length === 24;
-  if (!long && text.length !== 20) return undefined;
-  if (text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":" || text[16] !== ":") return undefined;
-  if (text[text.length - 1] !== "Z" || (long && text[19] !== ".")) return undefined;
-  const fields: DateParts = {
-    year: digitsAt(text, 0, 4),
-    month: digitsAt(text, 5, 2),
-    day: digitsAt(text, 8, 2),
-    hour: digitsAt(text, 11, 2),
-    minute: digitsAt(text, 14, 2),
-    second: digitsAt(text, 17, 2),
-    millisecond: long ? digitsAt(text, 20, 3) : 0,
-  };
-  for (const key in fields) if (fields[key as DateField] < 0) return undefined;
-  return fields;
+  if (!long && text.length !== 20) return Number.NaN;
+  // Character codes: "-" 45, ":" 58, "T" 84, "Z" 90, "." 46.
+  const at = (i: number) => text.charCodeAt(i);
+  if (at(4) !== 45 || at(7) !== 45 || at(10) !== 84 || at(13) !== 58 || at(16) !== 58) return Number.NaN;
+  if (at(text.length - 1) !== 90 || (long && at(19) !== 46)) return Number.NaN;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  const millisecond = long ? digitsAt(text, 20, 3) : 0;
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+    return Number.NaN;
+  }
+  if (second < 0 || second > 59 || millisecond < 0 || day > daysInMonth(year, month)) return Number.NaN;
+  return daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond;
 }
 
 /** The decimal number in text[start, start + count), or -1 if a character is not a digit. */
@@ -80,11 +103,15 @@ function offsetMinutes(zone: string | undefined): number {
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
+}
+
 /** Every field in its calendar range: then Date.UTC cannot roll anything over. */
 function inCalendarRange(f: DateParts): boolean {
   if (f.month < 1 || f.month > 12 || f.day < 1 || f.hour > 23 || f.minute > 59 || f.second > 59) return false;
-  const leap = f.year % 4 === 0 && (f.year % 100 !== 0 || f.year % 400 === 0);
-  return f.day <= (f.month === 2 && leap ? 29 : MONTH_DAYS[f.month - 1]!) && f.millisecond < 1000;
+  return f.day <= daysInMonth(f.year, f.month) && f.millisecond < 1000;
 }
 
 /** Builds the instant and rejects overflowing fields (Feb 30, 25:00) instead of rolling them over. */
@@ -114,6 +141,13 @@ export function formatDate(value: unknown, format: string): string {
   return format === "iso" ? isoString(date) : formatParts(date, compileFormat(format));
 }
 
+/** formatDate with its format fixed and compiled once. */
+export function dateFormatter(format: string): (value: unknown) => string {
+  if (format === "iso") return (value) => isoString(toDate("formatDate", value));
+  const print = compileFormatter(compileFormat(format));
+  return (value) => print(toDate("formatDate", value).getTime());
+}
+
 export function fromUnix(seconds: unknown): Date {
   const value = typeof seconds === "bigint" ? Number(seconds) : seconds;
   if (typeof value !== "number" || !Number.isFinite(value)) {
@@ -125,7 +159,9 @@ export function fromUnix(seconds: unknown): Date {
 }
 
 export function toUnix(value: unknown): bigint {
-  return BigInt(Math.floor(toDate("toUnix", value).getTime() / 1000));
+  // Canonical ISO text needs no Date: its instant is the one parseIso's Date would hold.
+  const time = typeof value === "string" ? canonicalIsoTime(value) : Number.NaN;
+  return BigInt(Math.floor((Number.isNaN(time) ? toDate("toUnix", value).getTime() : time) / 1000));
 }
 
 function toDate(functionName: string, value: unknown): Date {

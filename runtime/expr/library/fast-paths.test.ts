@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDate } from "./dates.js";
+import { utcFields } from "./civil.js";
+import { dateFormatter, dateParser, formatDate, parseDate } from "./dates.js";
 import { toCents } from "./money.js";
 
 /**
@@ -57,6 +58,77 @@ describe("library fast paths agree with the general paths", () => {
     fc.assert(
       fc.property(decimal, (text) => {
         expect(outcome(() => toCents(text))).toEqual(outcome(() => toCents(` ${text}`)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  const time = fc.integer({ min: -8_640_000_000_000_000, max: 8_640_000_000_000_000 });
+
+  it("utcFields gives Date's getUTC* fields over Date's whole range", () => {
+    const out: number[] = [];
+    fc.assert(
+      fc.property(time, (t) => {
+        const d = new Date(t);
+        utcFields(t, out);
+        expect(out).toEqual([
+          d.getUTCFullYear(),
+          d.getUTCMonth() + 1,
+          d.getUTCDate(),
+          d.getUTCHours(),
+          d.getUTCMinutes(),
+          d.getUTCSeconds(),
+          d.getUTCMilliseconds(),
+        ]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("formatDate prints the getUTC* fields, padded", () => {
+    const format = fc
+      .array(fc.constantFrom("yyyy", "MM", "dd", "HH", "mm", "ss", "SSS", "-", "T", ":", ".", "/", " ", "Z", "at"), {
+        maxLength: 8,
+      })
+      .map((tokens) => tokens.join(""));
+    const reference = (d: Date, f: string) =>
+      f
+        .replace(/yyyy|SSS|MM|dd|HH|mm|ss/g, (token) => `\u0000${token}\u0000`)
+        .split("\u0000")
+        .map((part) => {
+          const fields: Record<string, [number, number]> = {
+            yyyy: [d.getUTCFullYear(), 4],
+            SSS: [d.getUTCMilliseconds(), 3],
+            MM: [d.getUTCMonth() + 1, 2],
+            dd: [d.getUTCDate(), 2],
+            HH: [d.getUTCHours(), 2],
+            mm: [d.getUTCMinutes(), 2],
+            ss: [d.getUTCSeconds(), 2],
+          };
+          const field = fields[part];
+          return field ? String(field[0]).padStart(field[1], "0") : part;
+        })
+        .join("");
+    fc.assert(
+      fc.property(time, format, (t, f) => {
+        const d = new Date(t);
+        const want = reference(d, f);
+        expect(formatDate(d, f)).toBe(want);
+        expect(dateFormatter(f)(d)).toBe(want);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("parseDate with a fixed format reads as parseDate", () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 24 }),
+      fc.constantFrom("2024-02-29", "2023-02-29", "31/12/1999 23:59"),
+    );
+    const formats = ["iso", "yyyy-MM-dd", "dd/MM/yyyy HH:mm"];
+    fc.assert(
+      fc.property(text, fc.constantFrom(...formats), (t, f) => {
+        expect(outcome(() => dateParser(f)(t))).toEqual(outcome(() => parseDate(t, f)));
       }),
       { numRuns: 2000 },
     );

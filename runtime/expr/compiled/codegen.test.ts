@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Filter } from "../../artifact/index.js";
+import { compileFilters } from "../../filters/index.js";
+import { compileExpression } from "../compile.js";
+import { stringLiteral } from "./source.js";
+
+/** Text that would run, or break out of a string, if it were ever spliced into source unescaped. */
+const HOSTILE = [
+  '"); globalThis.pwned = 1; ("',
+  "'); globalThis.pwned = 1; ('",
+  "`; globalThis.pwned = 1; `",
+  "${globalThis.pwned = 1}",
+  "\u2028globalThis.pwned = 1\u2029",
+  '\\"); globalThis.pwned = 1; //',
+  "*/ globalThis.pwned = 1; /*",
+  "\n}; globalThis.pwned = 1; {\n",
+  "\ud800 lone surrogate",
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "x".repeat(20_000),
+];
+
+const pwned = () => (globalThis as Record<string, unknown>).pwned;
+
+afterEach(() => {
+  expect(pwned()).toBeUndefined();
+  expect(Object.prototype).not.toHaveProperty("polluted");
+  expect(Object.keys(Object.prototype)).toEqual([]);
+});
+
+describe("stringLiteral", () => {
+  it.each(HOSTILE.map((text) => [text.slice(0, 30), text]))("%j reads back as itself", (_, text) => {
+    const literal = stringLiteral(text);
+    expect(new Function(`"use strict"; return ${literal};`)()).toBe(text);
+  });
+
+  it("refuses what is not a string", () => {
+    expect(() => stringLiteral(1 as unknown as string)).toThrow();
+  });
+});
+
+describe("generated expressions with hostile text", () => {
+  it.each(HOSTILE.filter((text) => !text.includes("\ud800")).map((text) => [text.slice(0, 30), text]))(
+    "the literal %j is a value, never code",
+    (_, text) => {
+      const source = `concat(record.a, ${JSON.stringify(text)})`;
+      const compiled = compileExpression(source, ["record"]);
+      expect(compiled({ record: { a: "<" } })).toBe(`<${text}`);
+      expect(compileExpression(`record.a == ${JSON.stringify(text)}`, ["record"])({ record: { a: text } })).toBe(true);
+    },
+  );
+
+  it.each(["constructor", "toString", "hasOwnProperty", "__proto__"])("record.%s reads own fields only", (name) => {
+    const source = `default(record.${name}, "none")`;
+    const compiled = compileExpression(source, ["record"]);
+    expect(compiled({ record: {} })).toBe("none");
+    // An own `constructor` key makes cel-js refuse the record: the generated code must agree.
+    const own = JSON.parse(`{${JSON.stringify(name)}: "mine"}`) as Record<string, unknown>;
+    const interpreted = compileExpression(source, ["record"], { engine: "interpreter" });
+    const outcome = (run: () => unknown) => {
+      try {
+        return run();
+      } catch (error) {
+        return String(error);
+      }
+    };
+    expect(outcome(() => compiled({ record: own }))).toBe(outcome(() => interpreted({ record: own })));
+    if (name !== "constructor") expect(compiled({ record: own })).toBe("mine");
+  });
+});
+
+describe("generated map filters with hostile names", () => {
+  const names = HOSTILE.filter((text) => !/[.[]/.test(text));
+
+  it("targets and sources with hostile names are plain keys", () => {
+    const filters: Filter[] = [
+      { type: "map", keepUnmapped: false, fields: names.map((name, i) => ({ target: name, from: `f${i}` })) },
+      {
+        type: "map",
+        keepUnmapped: true,
+        fields: names.map((name, i) => ({ target: `g${i}`, from: name })),
+      },
+    ];
+    const record = Object.fromEntries(names.map((_, i) => [`f${i}`, i]));
+    const [out] = compileFilters(filters)(record, 0);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.keys(out!)).toEqual(names.map((_, i) => `g${i}`));
+    expect(Object.values(out!)).toEqual(names.map((_, i) => i));
+  });
+
+  it("a __proto__ target is an own field, and Object.prototype stays clean", () => {
+    const filters: Filter[] = [
+      {
+        type: "map",
+        keepUnmapped: false,
+        fields: [
+          { target: "__proto__", value: { polluted: "yes" } },
+          { target: "constructor", expr: '"c"' },
+          { target: "toString", from: "a" },
+        ],
+      },
+    ];
+    const [out] = compileFilters(filters)({ a: 1 }, 0);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(out, "__proto__")?.value).toEqual({ polluted: "yes" });
+    expect(out).toMatchObject({ constructor: "c", toString: 1 });
+  });
+
+  it("a from path never reaches a prototype", () => {
+    const filters: Filter[] = [
+      {
+        type: "map",
+        keepUnmapped: false,
+        fields: ["constructor", "__proto__", "toString", "a.constructor", "a.__proto__"].map((from, i) => ({
+          target: `t${i}`,
+          from,
+          default: "absent",
+        })),
+      },
+    ];
+    const [out] = compileFilters(filters)({ a: {} }, 0);
+    expect(Object.values(out!)).toEqual(["absent", "absent", "absent", "absent", "absent"]);
+  });
+});
+
+describe("without code generation (--disallow-code-generation-from-strings)", () => {
+  it("expressions and map filters run as closures", () => {
+    let refused = 0;
+    vi.stubGlobal("Function", function disallowed() {
+      refused++;
+      throw new EvalError("Code generation from strings disallowed for this context");
+    });
+    try {
+      expect(compileExpression('concat(record.a, "!")', ["record"])({ record: { a: "hi" } })).toBe("hi!");
+      const filters: Filter[] = [{ type: "map", keepUnmapped: false, fields: [{ target: "b", expr: "record.a" }] }];
+      expect(compileFilters(filters)({ a: 1 }, 0)).toEqual([{ b: 1 }]);
+      expect(refused).toBe(3);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
