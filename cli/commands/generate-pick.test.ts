@@ -65,4 +65,11 @@ describe("pickPair", () => {
       ["POST /clients", "POST /clients/batch"],
     ]);
   });
+
+  it("hints a ranked pair by the score it is ordered by, an unranked one by its fit", async () => {
+    const scored = [{ ...ranked[0]!, score: 1.7361 }, ranked[1]!];
+    const prompter = scriptedPrompter([undefined]);
+    await pickPair(scored, all, prompter);
+    expect(prompter.hints[0]?.slice(0, 2)).toEqual([`score 1.74, ${ranked[0]!.strong} fields`, "fit 0.40"]);
+  });
 });

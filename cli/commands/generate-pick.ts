@@ -9,7 +9,7 @@ const OWN_CHOICE = "own";
  * operation of the two specs (searchable: GitHub's spec has a thousand). Undefined when cancelled.
  */
 export async function pickPair(
-  ranked: EndpointPair[],
+  ranked: (EndpointPair & { score?: number })[],
   all: PairChoices,
   prompter: Prompter,
 ): Promise<EndpointPair | undefined> {
@@ -18,7 +18,8 @@ export async function pickPair(
     ...shown.map((p, i) => ({
       value: String(i),
       label: `${label(p.source.operation)} → ${label(p.target.operation)}`,
-      hint: `fit ${p.fit.toFixed(2)}`,
+      // The list is ordered by score (fit, breadth and operation shape), so that is what the hint shows.
+      hint: p.score === undefined ? `fit ${p.fit.toFixed(2)}` : `score ${p.score.toFixed(2)}, ${p.strong} fields`,
     })),
     { value: OWN_CHOICE, label: "choose the source and target operations myself" },
   ];

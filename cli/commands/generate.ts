@@ -38,12 +38,21 @@ export function registerGenerateCommand(program: Command): void {
           const pairs = generator.rankPairs(sourceSpec, targetSpec).map((p) => ({
             from: generator.label(p.source.operation),
             to: generator.label(p.target.operation),
+            score: Number(p.score.toFixed(3)),
             fit: Number(p.fit.toFixed(3)),
+            strong: p.strong,
+            required: Number(p.required.toFixed(3)),
             records: p.source.records,
             batchWrap: p.target.wrap ?? null,
+            notes: p.notes,
           }));
-          if (flags.json) process.stdout.write(`${JSON.stringify(pairs, null, 2)}\n`);
-          else for (const p of pairs) process.stdout.write(`${p.fit.toFixed(2)}  ${p.from}  →  ${p.to}\n`);
+          const lines = pairs.map(
+            (p) =>
+              `${p.score.toFixed(2)}  ${p.from}  →  ${p.to}  (fit ${p.fit.toFixed(2)}, ${p.strong} fields)` +
+              `${p.notes.length > 0 ? `  ${p.notes.join("; ")}` : ""}\n`,
+          );
+          // One write: `| head` closing the pipe early must not break a write still to come.
+          process.stdout.write(flags.json ? `${JSON.stringify(pairs, null, 2)}\n` : lines.join(""));
           process.exitCode = EXIT.ok;
           return;
         }

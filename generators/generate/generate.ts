@@ -104,9 +104,10 @@ export async function choosePair(
       targets.map((t) => label(t.operation)),
     );
   if (source && target) return { source, target, ...fitOf(source, target) };
-  const ranked = rankPairs(sourceSpec, targetSpec).filter(
-    (p) => (!source || p.source === source) && (!target || p.target === target),
-  );
+  const ranked = rankPairs(sourceSpec, targetSpec, {
+    sources: source ? [source] : sources,
+    targets: target ? [target] : targets,
+  });
   if (ranked.length === 0)
     throw new CannectorsError(ErrorCodes.NOT_FOUND, "no source list operation and target write operation fit together");
   if (!options.choose) return ranked[0]!;

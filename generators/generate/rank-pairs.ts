@@ -1,0 +1,158 @@
+/**
+ * The best source × target pairs over two whole specs, in two stages: every pair gets a cheap fit from
+ * field-name concepts, scaled by what the operations' shapes say (a collection create beats an action;
+ * a list needing no path parameter beats one that does) and by resource affinity (users ~ customers);
+ * the suggester then scores a bounded shortlist, so big specs stay fast.
+ */
+import type { LoadedSpec } from "../openapi/index.js";
+import { cheapFit, type SourceProfile, sourceProfile, type TargetProfile, targetProfile } from "./cheap-fit.js";
+import {
+  label,
+  pathParams,
+  type SourceEndpoint,
+  sourceEndpoints,
+  type TargetEndpoint,
+  targetEndpoints,
+} from "./endpoint-lists.js";
+import { readablePaths, resourceSegment, type Shape, sourceShape, targetShape } from "./operation-shape.js";
+import { type EndpointPair, fitOf, type PairFit, pairScore } from "./pair-fit.js";
+import { type Affinity, resourceAffinity, type ResourceKind, resourceKind } from "./resource-affinity.js";
+import { type Centrality, centralityIn } from "./resource-centrality.js";
+
+export interface RankedPair extends EndpointPair, PairFit {
+  /** The ranking score: the pair's fit score times the shape and affinity factors. */
+  score: number;
+  /** Why the score is what it is, beyond field names (`target: an action (cancel)`). */
+  notes: string[];
+}
+
+export interface RankOptions {
+  /** The candidates on each side (default: all of the spec's); one operation when the user named it. */
+  sources?: SourceEndpoint[];
+  targets?: TargetEndpoint[];
+  /** Pairs the suggester scores (default 40). */
+  shortlist?: number;
+}
+
+interface Side<E, P> {
+  endpoint: E;
+  label: string;
+  /** What the operation's shape and its resource's centrality say, whatever it is paired with. */
+  shape: Shape;
+  profile: P;
+  kind: ResourceKind;
+  /** Fewer path parameters, then shorter paths, first among equals. */
+  order: [number, number];
+}
+
+interface Candidate {
+  source: Side<SourceEndpoint, SourceProfile>;
+  target: Side<TargetEndpoint, TargetProfile>;
+  /** Both sides' shape factors times their affinity. */
+  prior: number;
+  affinity: Affinity;
+  /** The prior times the pair's fit score: the cheap estimate's, then the suggester's. */
+  score: number;
+}
+
+/** Pairs the suggester scores: ~25 ms each, so ~1 s on GitHub × Stripe. */
+const SHORTLIST = 40;
+/** At least this many shortlisted pairs per source and per target operation, more when a side has few. */
+const PER_SOURCE = 8;
+const PER_TARGET = 6;
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Deterministic: equal scores fall back to simpler sources, then to labels. */
+function byScore(a: Candidate, b: Candidate): number {
+  return (
+    b.score - a.score ||
+    b.prior - a.prior ||
+    a.source.order[0] - b.source.order[0] ||
+    a.source.order[1] - b.source.order[1] ||
+    compareText(a.source.label, b.source.label) ||
+    compareText(a.target.label, b.target.label)
+  );
+}
+
+function side<E extends SourceEndpoint | TargetEndpoint, P>(
+  name: "source" | "target",
+  endpoint: E,
+  shape: Shape,
+  centrality: (resource: string) => Centrality,
+  profile: P,
+): Side<E, P> {
+  const { operation } = endpoint;
+  const resource = resourceSegment(operation.path);
+  const central = centrality(resource);
+  return {
+    endpoint,
+    label: label(operation),
+    shape: {
+      factor: shape.factor * central.factor,
+      notes: central.note ? [...shape.notes, `${name}: ${central.note}`] : shape.notes,
+    },
+    profile,
+    kind: resourceKind(resource),
+    order: [pathParams(operation), operation.path.length],
+  };
+}
+
+/**
+ * The top pairs by cheap score, at most a few per operation so that one popular schema cannot fill the
+ * list: GitHub has a hundred operations listing the same repository records, and only the best-placed
+ * of them (fewest path parameters) is worth the suggester's time against a given target.
+ */
+function shortlist(candidates: Candidate[], size: number, sources: number, targets: number): Candidate[] {
+  const perSource = Math.max(PER_SOURCE, Math.ceil(size / Math.max(1, sources)));
+  const perTarget = Math.max(PER_TARGET, Math.ceil(size / Math.max(1, targets)));
+  const taken = new Map<object, number>();
+  const seen = new Set<string>();
+  const kept: Candidate[] = [];
+  for (const candidate of candidates.sort(byScore)) {
+    if (kept.length >= size) break;
+    const s = taken.get(candidate.source) ?? 0;
+    const t = taken.get(candidate.target) ?? 0;
+    const same = `${candidate.source.profile.signature}→${candidate.target.label}`;
+    if (s >= perSource || t >= perTarget || seen.has(same)) continue;
+    taken.set(candidate.source, s + 1);
+    taken.set(candidate.target, t + 1);
+    seen.add(same);
+    kept.push(candidate);
+  }
+  return kept;
+}
+
+export function rankPairs(sourceSpec: LoadedSpec, targetSpec: LoadedSpec, options: RankOptions = {}): RankedPair[] {
+  const readable = readablePaths(targetSpec);
+  const sourceCentrality = centralityIn(sourceSpec);
+  const targetCentrality = centralityIn(targetSpec);
+  const sources = (options.sources ?? sourceEndpoints(sourceSpec)).map((s) =>
+    side("source", s, sourceShape(s.operation), sourceCentrality, sourceProfile(s)),
+  );
+  const targets = (options.targets ?? targetEndpoints(targetSpec)).map((t) =>
+    side("target", t, targetShape(t.operation, readable), targetCentrality, targetProfile(t)),
+  );
+  const candidates: Candidate[] = [];
+  for (const source of sources) {
+    for (const target of targets) {
+      const affinity = resourceAffinity(source.kind, target.kind);
+      const prior = source.shape.factor * target.shape.factor * affinity.factor;
+      const score = prior * pairScore(cheapFit(source.profile, target.profile));
+      candidates.push({ source, target, prior, affinity, score });
+    }
+  }
+  const scored = shortlist(candidates, options.shortlist ?? SHORTLIST, sources.length, targets.length).map(
+    (candidate) => {
+      const fit = fitOf(candidate.source.endpoint, candidate.target.endpoint);
+      return { ...candidate, fit, score: candidate.prior * pairScore(fit) };
+    },
+  );
+  return scored.sort(byScore).map(({ source, target, affinity, fit, score }) => ({
+    source: source.endpoint,
+    target: target.endpoint,
+    ...fit,
+    score,
+    notes: [...(affinity.note ? [affinity.note] : []), ...source.shape.notes, ...target.shape.notes],
+  }));
+}

@@ -1,0 +1,52 @@
+/**
+ * Whether two operations move the same kind of record, from their resource names alone: GitHub's
+ * `users` and Stripe's `customers` are both people, `issues` and `tickets` both work items, while
+ * `repos` and `products` are known to differ. A mild factor on a pair's score: field names decide,
+ * this breaks near-ties the way an engineer would.
+ */
+import { conceptAffinity, splitWords, stem, toConcepts } from "../suggest/index.js";
+
+/** Kinds of records that business APIs exchange, each with the resource names that hold them. */
+const FAMILIES: Readonly<Record<string, string>> = {
+  people:
+    "user member customer client contact person people employee subscriber lead follower collaborator contributor " +
+    "assignee stargazer profile patient student candidate applicant attendee participant recipient owner buyer " +
+    "consumer shopper guest visitor agent staff cardholder",
+  organizations: "organization org company business account team enterprise vendor supplier merchant partner tenant",
+  products: "product item price sku article good variant offer plan catalog listing",
+  orders: "order invoice charge payment transaction sale purchase bill receipt quote refund payout",
+  work: "issue ticket task card bug story todo case incident request milestone project",
+  content: "file document attachment note comment post page message entry",
+  events: "event activity log notification alert",
+  code: "repo repository branch commit pull gist codespace workflow deployment",
+};
+
+const FAMILY_OF = new Map<string, string>();
+for (const [family, words] of Object.entries(FAMILIES)) for (const w of words.split(" ")) FAMILY_OF.set(w, family);
+
+export interface ResourceKind {
+  /** The resource's concept (`customers` and `clients` are both `client`). */
+  concept: string;
+  family: string | undefined;
+}
+
+/** `outside_collaborators` → collaborator, people. */
+export function resourceKind(resource: string): ResourceKind {
+  const word = stem(splitWords(resource).at(-1) ?? "");
+  return { concept: toConcepts([word])[0] ?? word, family: FAMILY_OF.get(word) };
+}
+
+export interface Affinity {
+  factor: number;
+  note?: string;
+}
+
+export function resourceAffinity(source: ResourceKind, target: ResourceKind): Affinity {
+  if (source.concept !== "" && conceptAffinity(source.concept, target.concept) === 1)
+    return { factor: 1.3, note: `same records: ${source.concept}` };
+  if (source.family !== undefined && source.family === target.family)
+    return { factor: 1.2, note: `same kind of records: ${source.family}` };
+  if (source.family !== undefined && target.family !== undefined)
+    return { factor: 0.85, note: `different kinds of records: ${source.family}, ${target.family}` };
+  return { factor: 1 };
+}
