@@ -16,8 +16,8 @@ export interface GroundTruth {
 export interface MappingPair {
   id: string;
   domain: string;
-  source: { fields: FieldRecord[] };
-  target: { fields: FieldRecord[] };
+  source: { fields: FieldRecord[]; operation?: { path: string } };
+  target: { fields: FieldRecord[]; operation?: { path: string } };
   ground_truth: GroundTruth[];
 }
 

@@ -1,7 +1,8 @@
 /**
  * `node dist/bench/eval-mapping/errors.js [--data DIR] [--all] [--lodo]`: error analysis of the shipped
  * model (or, with --lodo, of weights refit without the pair's domain) on the dev split. Per pair, each missed target (wrong top-1, or right but below 0.5) with the rank of its
- * true source, and the features of the top candidates and of the true one: what to fix next.
+ * true source, and the features of the top candidates and of the true one: what to fix next. These are the
+ * raw scores: the record-context step of predict.ts (own keys, from the operations' resources) is not applied.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -26,6 +26,9 @@ export const FEATURE_NAMES = [
   "enumOverlap",
   "arrayElement",
   "structural",
+  "sourceListParentUnmatched",
+  "targetListParentUnmatched",
+  "headNoun",
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -60,6 +63,15 @@ function enumOverlap(source: FieldProfile, target: FieldProfile): number {
   return shared / Math.min(source.enumValues.size, target.enumValues.size);
 }
 
+/** Words after which a name only qualifies its head: `unit_amount_excluding_tax` is an amount. */
+const POSTMODIFIERS = new Set("in of per with without excluding including for from to at on by".split(" "));
+
+/** The head of a name: its last concept before any postmodifier. */
+function headOf(concepts: readonly string[], ids: readonly number[]): number | undefined {
+  const cut = concepts.findIndex((c, i) => i > 0 && POSTMODIFIERS.has(c));
+  return ids[(cut > 0 ? cut : concepts.length) - 1];
+}
+
 /** A profile with its concepts numbered in the pair's token space. */
 export interface EncodedField {
   profile: FieldProfile;
@@ -72,6 +84,8 @@ export interface EncodedField {
   shadowed: boolean;
   /** Every concept the field's name holds or implies: its path, its contextual reading, `address` for a city. */
   all: number[];
+  /** The heads of the leaf and of its contextual reading (see headNoun). */
+  heads: (number | undefined)[];
 }
 
 /** Numbers the concepts of both sides in one shared space. */
@@ -86,7 +100,8 @@ export function encodeFields(
     const context = space.encode(profile.context);
     const path = [...parent, ...leaf];
     const all = [...path, ...context, ...space.encode(profile.implied)];
-    return { profile, leaf, parent, path, context, shadowed, all };
+    const heads = [headOf(profile.leaf, leaf), headOf(profile.context, context)];
+    return { profile, leaf, parent, path, context, shadowed, all, heads };
   };
   const shadowed = shadowedFields(sources);
   const encodedSources = sources.map((s, i) => encode(s, shadowed[i]));
@@ -101,10 +116,31 @@ function parentContext(source: EncodedField, target: EncodedField, space: TokenS
   return space.similarity(source.parent, target.parent);
 }
 
+/**
+ * `emergencyContacts[].email`: a list parent holds other records, while an object parent (`SalesDetails`)
+ * often only groups the record's own fields.
+ */
+function inListParent(profile: FieldProfile): number {
+  const dot = profile.field.path.lastIndexOf(".");
+  return dot > 0 && profile.field.path.slice(0, dot).includes("[]") ? 1 : 0;
+}
+
+/**
+ * The last word of a compound name is its head: an `owner_percent` is a percentage, not an owner, and a
+ * `urlSource` a source, not a URL. The best affinity between the two sides' heads.
+ */
+function headNoun(source: EncodedField, target: EncodedField, space: TokenSpace): number {
+  let best = 0;
+  for (const a of source.heads) for (const b of target.heads) best = Math.max(best, space.affinityOf(a, b));
+  return best;
+}
+
 export function pairEvidence(sourceField: EncodedField, targetField: EncodedField, space: TokenSpace): PairEvidence {
   const source = sourceField.profile;
   const target = targetField.profile;
   const conversion = detectConversion(source, target);
+  const sourceParentUnmatched = space.unmatched(sourceField.parent, targetField.all);
+  const targetParentUnmatched = space.unmatched(targetField.parent, sourceField.all);
   const features: FeatureVector = {
     // A generic leaf (`number`, `url`, `name`) often takes its meaning from the object around it.
     leafName: Math.max(
@@ -120,8 +156,8 @@ export function pairEvidence(sourceField: EncodedField, targetField: EncodedFiel
     parentContext: parentContext(sourceField, targetField, space),
     // A parent object the other side never mentions: `addresses[].phone_number` for `phone`, or the
     // `emergencyContacts[].email` of someone other than the record itself.
-    sourceParentUnmatched: space.unmatched(sourceField.parent, targetField.all),
-    targetParentUnmatched: space.unmatched(targetField.parent, sourceField.all),
+    sourceParentUnmatched,
+    targetParentUnmatched,
     typeFit: conversion.compatibility,
     // Logarithmic, so that an object for a number costs far more than an integer for a string.
     typeLoss: Math.min(3, -Math.log(Math.max(conversion.compatibility, 1e-3))),
@@ -134,6 +170,9 @@ export function pairEvidence(sourceField: EncodedField, targetField: EncodedFiel
     enumOverlap: enumOverlap(source, target),
     arrayElement: source.inArray && !target.inArray ? 1 : 0,
     structural: 0,
+    sourceListParentUnmatched: inListParent(source) * sourceParentUnmatched,
+    targetListParentUnmatched: inListParent(target) * targetParentUnmatched,
+    headNoun: headNoun(sourceField, targetField, space),
   };
   return { features, conversion };
 }

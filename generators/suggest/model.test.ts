@@ -7,6 +7,7 @@ const features = (overrides: Partial<FeatureVector> = {}): FeatureVector => ({
   leafName: 1,
   parentContext: 1,
   typeFit: 1,
+  headNoun: 1,
   ...overrides,
 });
 
@@ -31,6 +32,8 @@ describe("rankingInputs", () => {
     { case: "a source parent the target never mentions", change: { sourceParentUnmatched: 1 }, direction: -1 },
     { case: "a target parent the source never mentions", change: { targetParentUnmatched: 1 }, direction: -1 },
     { case: "another variant (work vs home)", change: { variantMismatch: 1 }, direction: -1 },
+    { case: "a foreign list parent (emergency contacts)", change: { targetListParentUnmatched: 1 }, direction: -1 },
+    { case: "a head noun that differs (owner_id for ownerPercent)", change: { headNoun: 0 }, direction: -1 },
     { case: "a split or concat of the record's own fields", change: { structural: 1 }, direction: 1 },
     { case: "a split or concat inside another object", change: { structural: 1, parentContext: 0 }, direction: 0 },
   ])("$case moves the re-ranked score by sign $direction", ({ change, direction }) => {

@@ -3,8 +3,9 @@
  * 1. `pair` weighs the signals of one (source, target) pair into a pair logit;
  * 2. `rerank` weighs that logit against the rivals (the outcome of the one-to-one assignment, the margin
  *    over the other sources of the target and over the other targets of the source, mutual best) and
- *    against the few signals that tell a look-alike from a match (a foreign parent object, another
- *    variant, a split or concat of the record's own fields): it orders each target's candidates;
+ *    against the few signals that tell a look-alike from a match (a foreign parent object or list,
+ *    another variant, a name whose head noun differs, a split or concat of the record's own fields): it
+ *    orders each target's candidates;
  * 3. `calibration` maps the re-ranked score to a confidence (Platt scaling), so that "0.9" means right
  *    about nine times in ten.
  *
@@ -26,16 +27,19 @@ export interface MappingModel {
 
 /** The priors: what the weights would be with no data at all. */
 export const PRIOR_MODEL: MappingModel = {
-  pair: [-9, 5, 2, 0.5, 1.5, 1.5, 1, -1.5, -1.5, 2.5, -1, -1, -1, 1, 1, 1, -0.5, 1],
-  rerank: [0, 1, 0.5, -1, 0.3, 0.2, 0.5, -0.5, -0.5, 1],
+  pair: [-9, 5, 2, 0.5, 1.5, 1.5, 1, -1.5, -1.5, 2.5, -1, -1, -1, 1, 1, 1, -0.5, 1, 0, 0, 1],
+  rerank: [0, 1, 0.5, -1, 0.3, 0.2, 0.5, -0.5, -0.5, 1, -1, -1],
   calibration: [0, 1],
 };
 
 /** The priors refined on the whole development split (`npm run eval:mapping -- --fit`), rounded. */
 export const DEFAULT_MODEL: MappingModel = {
-  pair: [-9.35, 4.87, 2.1, 0.58, -0.04, 0.23, 1.02, -2.96, -1.82, 1.88, -0.76, -1.54, -1.25, 1.15, 0.61, 1.01, -0.28, 1.25],
-  rerank: [-0.26, 0.74, 0.32, -1.05, 0.26, 0.11, 0.46, -0.64, -0.53, 0.94],
-  calibration: [-0.05, 1.14],
+  pair: [
+    -9.36, 4.54, 1.94, 0.46, -0.02, 0.23, 0.85, -3.02, -1.62, 1.9, -0.78, -1.57, -1.26, 1.12, 0.46, 1.01, -0.31, 1.13,
+    -0.24, -1.05, 0.98,
+  ],
+  rerank: [-0.25, 0.7, 0.3, -1.01, 0.27, 0.15, 0.45, -0.6, -0.53, 0.91, -1.08, -0.87],
+  calibration: [-0.06, 1.16],
 };
 
 export function featureArray(features: FeatureVector): number[] {
@@ -88,6 +92,10 @@ export function rankingInputs(c: CandidateStanding): number[] {
     c.features.variantMismatch,
     // A split or concat of the record's own fields (parents agree) is a deliberate shape, not a look-alike.
     c.features.structural * c.features.parentContext,
+    // A foreign list parent holds other records outright (emergency contacts, a work address among many).
+    Math.max(c.features.sourceListParentUnmatched, c.features.targetListParentUnmatched),
+    // A look-alike that names something else: `owner_id` for `ownerPercent` (see headNoun).
+    1 - c.features.headNoun,
   ];
 }
 

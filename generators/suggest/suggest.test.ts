@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { FieldRecord } from "./field-record.js";
-import { suggestMappings } from "./suggest.js";
+import { type EncodedField, encodeFields, pairEvidence } from "./features.js";
+import { profileField } from "./profile.js";
+import { scoreCandidates, suggestMappings } from "./suggest.js";
 
 const f = (path: string, type = "string", extra: Partial<FieldRecord> = {}): FieldRecord => ({
   path,
@@ -112,5 +114,25 @@ describe("suggestMappings", () => {
     expect(confidence.get("firstName")).toBeGreaterThan(0.5);
     expect(confidence.get("emergencyContacts[].firstName")).toBeLessThan(0.5);
     expect(confidence.get("emergencyContacts[].email")).toBeLessThan(confidence.get("firstName") as number);
+  });
+
+  it("reads the head of a compound name: an owner_percent is no owner id", () => {
+    const [percent] = suggestMappings([f("owner_id", "integer"), f("title")], [f("ownerPercent", "number")]);
+    expect(percent?.candidates[0]?.confidence ?? 0).toBeLessThan(0.5);
+    // A postmodifier ("excluding tax") does not move the head: this is still an amount.
+    const encoded = encodeFields([profileField(f("unit_amount_excluding_tax", "integer"))], [profileField(f("UnitAmount"))]);
+    const [s, t] = [encoded.sources[0], encoded.targets[0]] as [EncodedField, EncodedField];
+    expect(pairEvidence(s, t, encoded.space).features.headNoun).toBe(1);
+  });
+
+  it("lets one list feed each typed target: a list of phone numbers is not used up by one", () => {
+    const scored = scoreCandidates(
+      [f("phone_numbers[].number"), f("phone_numbers[].type"), f("first_name")],
+      [f("phone"), f("mobile_phone")],
+    );
+    const mobile = scored.find((r) => r.target === "mobile_phone")?.candidates.find((c) => c.source === "phone_numbers[].number");
+    expect(scored[0]?.candidates[0]).toMatchObject({ source: "phone_numbers[].number", assigned: true });
+    expect(mobile).toMatchObject({ taken: false });
+    expect(mobile?.sourceMargin).toBeGreaterThanOrEqual(0);
   });
 });

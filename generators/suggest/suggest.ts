@@ -111,10 +111,14 @@ export function scoreCandidates(
       const assigned = owner === ti;
       // One phone number may fill `phone` and `home_phone` alike; a `work_phone` stays a rival.
       const sharedVariant = owner !== undefined && !t.secondary && unqualifiedTargets[ti] === unqualifiedTargets[owner];
-      const taken = owner !== undefined && owner !== ti && !sharedVariant;
+      // Picking one element of a list does not use the list up: `phone_numbers[]` holds the home and the
+      // mobile number alike, so the other targets of such a source are no rivals (a work variant still is).
+      const listElement = s.inArray && !t.inArray && !t.secondary;
+      const taken = owner !== undefined && owner !== ti && !sharedVariant && !listElement;
       const margin = logit - (logit === best ? runnerUp : best);
       const [columnBest, columnRunnerUp] = columnTops[si] as [number, number];
-      const sourceMargin = logit - (logit === columnBest ? columnRunnerUp : columnBest);
+      const rivalry = logit - (logit === columnBest ? columnRunnerUp : columnBest);
+      const sourceMargin = listElement ? Math.max(0, rivalry) : rivalry;
       return {
         source: s.field.path,
         conversion: evidence.conversion.conversion,
@@ -143,7 +147,8 @@ export function scoreCandidates(
         encoded.targets[ti] as EncodedField,
         space,
       );
-      const features: FeatureVector = { ...base.features, leafName: 0.6, exactLeaf: 0, structural: 1 };
+      // A deliberate shape: its parts' names are not meant to read as the target's (first name ← full name).
+      const features: FeatureVector = { ...base.features, leafName: 0.6, exactLeaf: 0, headNoun: 1, structural: 1 };
       const logit = pairLogit(model, features);
       const paths = structural.sources.map((s) => s.field.path);
       candidates.push({

@@ -89,6 +89,12 @@ export class TokenSpace {
     return den === 0 ? 0 : missing / den;
   }
 
+  /** The affinity of two concepts (0 when either is absent). */
+  affinityOf(a: number | undefined, b: number | undefined): number {
+    if (a === undefined || b === undefined) return 0;
+    return this.affinity[a * this.size + b] as number;
+  }
+
   /** Soft weighted Dice, as softTokenSimilarity, over encoded tokens. */
   similarity(a: readonly number[], b: readonly number[]): number {
     if (a.length === 0 || b.length === 0) return 0;
