@@ -9,7 +9,7 @@ export interface ChildRun {
   stderr: string;
   wallMs: number;
   /** With `cpu: true`: the child's CPU time and wall time from its first HTTP request to its exit. */
-  work: { cpuMs: number; wallMs: number } | undefined;
+  work: { cpuMs: number; wallMs: number; startUs: number } | undefined;
   pid: number | undefined;
 }
 
@@ -48,12 +48,12 @@ export function runNode(
 function workUsage(stderr: string): ChildRun["work"] {
   const at = stderr.lastIndexOf(CPU_LINE);
   if (at === -1) return undefined;
-  const [cpuUs, wallMs] = stderr
+  const [cpuUs, wallMs, startUs] = stderr
     .slice(at + CPU_LINE.length)
     .trim()
     .split(/\s+/)
     .map(Number);
-  return { cpuMs: cpuUs! / 1000, wallMs: wallMs! };
+  return { cpuMs: cpuUs! / 1000, wallMs: wallMs!, startUs: startUs ?? 0 };
 }
 
 export function median(values: readonly number[]): number {

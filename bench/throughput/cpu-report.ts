@@ -8,9 +8,9 @@ import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { CPU_LINE } from "./cpu-line.js";
 
 const CHANNEL = "undici:request:create";
-let start: { cpu: NodeJS.CpuUsage; wall: number } | undefined;
+let start: { cpu: NodeJS.CpuUsage; wall: number; monotonicUs: bigint } | undefined;
 const onFirstRequest = () => {
-  start ??= { cpu: process.cpuUsage(), wall: performance.now() };
+  start ??= { cpu: process.cpuUsage(), wall: performance.now(), monotonicUs: process.hrtime.bigint() / 1000n };
   queueMicrotask(() => unsubscribe(CHANNEL, onFirstRequest));
 };
 subscribe(CHANNEL, onFirstRequest);
@@ -18,5 +18,7 @@ subscribe(CHANNEL, onFirstRequest);
 process.on("exit", () => {
   if (!start) return;
   const used = process.cpuUsage(start.cpu);
-  process.stderr.write(`\n${CPU_LINE}${used.user + used.system} ${performance.now() - start.wall}\n`);
+  process.stderr.write(
+    `\n${CPU_LINE}${used.user + used.system} ${performance.now() - start.wall} ${start.monotonicUs}\n`,
+  );
 });

@@ -3,7 +3,8 @@
  * Prints each section's table as soon as it is measured, then a closing note with the ratios, the
  * RSS figures and which targets were met. A section that fails is reported and the others still run.
  * Flags: --rounds N (5), --records N (100000), --seed N (7), --quick (100,000 instead of 1,000,000
- * records for the engine and RSS sections), --only throughput,engine,rss,startup.
+ * records for the engine and RSS sections), --only throughput,engine,rss,startup, --modes batch,single
+ * (the throughput section's output modes).
  */
 import { parseArgs } from "node:util";
 import { measureEngine } from "./engine-only.js";
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "7" },
     quick: { type: "boolean", default: false },
     only: { type: "string", default: "throughput,engine,rss,startup" },
+    modes: { type: "string", default: "batch,single" },
   },
 });
 const rounds = Number(values.rounds);
@@ -51,7 +53,8 @@ await section("throughput", async (part) => {
   const servers = await startBenchServers({ records, seed });
   try {
     const job = { records, expectedSent: activeCount(records, seed) };
-    for (const mode of ["batch", "single"] as const) {
+    const modes = (["batch", "single"] as const).filter((mode) => values.modes.split(",").includes(mode));
+    for (const mode of modes) {
       console.error(`throughput: ${mode} mode, ${rounds} rounds of ${records} records...`);
       part.modes.push(await measureMode(servers, mode, rounds, job));
     }

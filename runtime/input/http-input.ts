@@ -7,6 +7,9 @@ import { createPaginator, type FetchedPage } from "./pagination/index.js";
 import { requestTemplate } from "./request-template.js";
 import { createStopCheck } from "./stop-conditions.js";
 
+/** A fetched page and its request URL, redacted once for the page's logs and errors. */
+type LoadedPage = FetchedPage & { requestUrl: string };
+
 /**
  * The `http` polling input. Pages are fetched lazily, with at most one page fetched ahead of the
  * one the engine is consuming, so memory stays bounded while the next request overlaps processing.
@@ -22,9 +25,10 @@ export function createHttpInput(spec: HttpInput, ctx: FetchContext): InputModule
 
       const runAbort = new AbortController();
       const runCtx: FetchContext = { ...ctx, signal: AbortSignal.any([ctx.signal, runAbort.signal]) };
-      const load = async (number: number, url: URL): Promise<FetchedPage> => {
+      const load = async (number: number, url: URL): Promise<LoadedPage> => {
         const request = template.build(url);
-        const where = `input page ${number} (${request.method} ${ctx.redactor.redact(request.url)})`;
+        const requestUrl = ctx.redactor.redact(request.url);
+        const where = `input page ${number} (${request.method} ${requestUrl})`;
         const started = performance.now();
         const response = await fetchPage(request, where, runCtx);
         const { body, records } = readPageBody(response, spec.records, where);
@@ -32,12 +36,12 @@ export function createHttpInput(spec: HttpInput, ctx: FetchContext): InputModule
           page: number,
           records: records.length,
           ms: Math.round(performance.now() - started),
-          url: ctx.redactor.redact(request.url),
+          url: requestUrl,
         });
         const { status, headers } = response;
-        return { number, url, responseUrl: response.url, status, headers, body, records };
+        return { number, url, requestUrl, responseUrl: response.url, status, headers, body, records };
       };
-      const prefetch = (number: number, url: URL) => {
+      const prefetch = (number: number, url: URL): Promise<LoadedPage> => {
         const promise = load(number, url);
         // Observed later by the loop; this only stops an abandoned prefetch from being "unhandled".
         promise.catch(() => {});
@@ -46,10 +50,10 @@ export function createHttpInput(spec: HttpInput, ctx: FetchContext): InputModule
 
       const firstUrl = paginator.first(template.base);
       const seen = new Set<string>([firstUrl.toString()]);
-      let pending: Promise<FetchedPage> | undefined = prefetch(1, firstUrl);
+      let pending: Promise<LoadedPage> | undefined = prefetch(1, firstUrl);
       try {
         while (pending) {
-          const page: FetchedPage = await pending;
+          const page = await pending;
           pending = undefined;
           const last = page.records.length === 0 || shouldStop(page);
           const next = last ? undefined : paginator.next(page);
@@ -60,8 +64,7 @@ export function createHttpInput(spec: HttpInput, ctx: FetchContext): InputModule
             pending = prefetch(page.number + 1, next.url);
           }
           if (page.records.length > 0) {
-            const url = ctx.redactor.redact(template.build(page.url).url);
-            yield { number: page.number, url, records: page.records } satisfies SourcePage;
+            yield { number: page.number, url: page.requestUrl, records: page.records } satisfies SourcePage;
           }
           if (loop) throw loop;
         }

@@ -165,6 +165,25 @@ describe("createHttpClient", () => {
     expect(error.message).toContain(`GET ${s.url}/slow timed out after 50 ms`);
   });
 
+  it("times out a body trickled past a whole-request timeout of more than a second (coarse timer)", async () => {
+    const trickles: NodeJS.Timeout[] = [];
+    const s = await server((_req, res) => {
+      res.writeHead(200, { "content-length": "100" });
+      // A byte every 200 ms: undici's body timeout (between chunks) never fires, only the whole-request one.
+      trickles.push(setInterval(() => res.write("x"), 200));
+    });
+    cleanups.push(async () => trickles.forEach(clearInterval));
+    const started = performance.now();
+    const error = await failure(
+      client().request({ method: "GET", url: `${s.url}/trickle`, headers: {}, timeoutMs: 1200 }),
+    );
+    const elapsed = performance.now() - started;
+    expect(error.code).toBe(ErrorCodes.HTTP_TIMEOUT);
+    expect(error.message).toContain("timed out after 1200 ms");
+    expect(elapsed).toBeGreaterThanOrEqual(1150);
+    expect(elapsed).toBeLessThan(3500);
+  });
+
   it("reports a refused connection as HTTP_NETWORK keeping undici's error as cause", async () => {
     const s = await server((_req, res) => void res.end());
     await s.close();

@@ -57,6 +57,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   });
 
   const checkOrigin = createOriginCheck(allowlist, options.allowLinkLocal);
+  let lastParsed: { href: string; url: URL } | undefined;
   const fanout = new AbortFanout();
 
   async function send(
@@ -108,13 +109,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     async request(request: HttpRequest): Promise<HttpResponse> {
       const method = request.method.toUpperCase();
+      // Hops only read their URL (a redirect makes a new one), so every POST of a batch output,
+      // all to the same URL, can share one parse.
       let url: URL;
-      try {
-        url = new URL(request.url);
-      } catch {
-        throw new CannectorsError(ErrorCodes.CONFIG_INVALID, `${method} ${redact(request.url)}: not a valid URL`);
+      if (lastParsed !== undefined && request.url === lastParsed.href) url = lastParsed.url;
+      else {
+        try {
+          url = new URL(request.url);
+        } catch {
+          throw new CannectorsError(ErrorCodes.CONFIG_INVALID, `${method} ${redact(request.url)}: not a valid URL`);
+        }
+        lastParsed = { href: request.url, url };
       }
-      let hop: Hop = { method, url, headers: { ...request.headers }, body: request.body };
+      // The headers are not copied: neither this client nor undici writes to them.
+      let hop: Hop = { method, url, headers: request.headers, body: request.body };
       const timeoutMs = request.timeoutMs ?? options.requestTimeoutMs;
       for (let redirects = 0; ; redirects++) {
         const href = hop.url.href;

@@ -102,6 +102,11 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
           },
         );
       }
+      // Nothing to check record by record: the whole batch goes as it is.
+      const path = builder.fixedPath;
+      if (spec.batch && path !== undefined && batch.length > 0) {
+        return send(batch.map((record) => ({ record, path, key: undefined })));
+      }
       const total: DeliveryResult = { delivered: 0, deadLettered: 0 };
       const ready: PreparedRecord[] = [];
       for (const record of batch) {

@@ -19,6 +19,8 @@ export interface PreparedRecord {
 export type Preparation = { ok: true; prepared: PreparedRecord } | { ok: false; reason: string };
 
 export interface RequestBuilder {
+  /** The path of every request when no record changes it (no placeholders, no idempotency key). */
+  readonly fixedPath: string | undefined;
   prepare(record: OutputRecord): Preparation;
   /** One request for these records: one record in single mode, the whole group in batch mode. */
   build(records: readonly PreparedRecord[]): DeliveryRequest;
@@ -49,6 +51,7 @@ export function createRequestBuilder(spec: HttpOutput, connectorName: string): R
   for (const [name, value] of Object.entries(spec.headers)) baseHeaders[name.toLowerCase()] = value;
 
   return {
+    fixedPath: template.hasPlaceholders || recordKey ? undefined : spec.path,
     prepare(record) {
       const filled = template.fill(record.value);
       if (!filled.ok) return { ok: false, reason: filled.reason };

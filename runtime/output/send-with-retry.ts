@@ -94,10 +94,11 @@ export async function sendWithRetry(request: DeliveryRequest, ctx: SendContext):
 async function attemptOnce(request: DeliveryRequest, ctx: SendContext, target: string): Promise<Attempt> {
   let response: HttpResponse;
   try {
+    // Not copied: authenticators return new headers rather than write to these, reused by every retry.
     const authorized = await ctx.auth.apply({
       method: request.method,
       url: request.url,
-      headers: { ...request.headers },
+      headers: request.headers,
       body: request.bodyText,
       timeoutMs: ctx.timeoutMs,
       signal: ctx.signal,
