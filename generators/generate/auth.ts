@@ -1,4 +1,4 @@
-import type { LoadedSpec, Operation } from "../openapi/index.js";
+import type { LoadedSpec, Operation, SecurityScheme } from "../openapi/index.js";
 import type { AuthPlan } from "../scaffold/index.js";
 
 /** Secret names read `<API>_<WHAT>`, e.g. CRM_API_KEY, from the spec's title. */
@@ -8,15 +8,31 @@ export function secretPrefix(spec: LoadedSpec): string {
   return (meaningful[0] ?? words[0] ?? "API").slice(0, 20);
 }
 
-/** The first usable security scheme of the operation (else the spec's), with a note when it was a choice. */
+/**
+ * A connector holds its credential in secrets: one token or key is simplest to provision and rotate,
+ * client credentials next, a username and password last. Equal ranks keep the spec's order.
+ */
+function preference(scheme: SecurityScheme): number {
+  if (scheme.type === "apiKey" || (scheme.type === "http" && scheme.scheme === "bearer")) return 0;
+  if (scheme.type === "oauth2") return 1;
+  return 2;
+}
+
+/** The preferred usable security scheme of the operation (else the spec's), with a note when it was a choice. */
 export function authPlanFor(spec: LoadedSpec, operation: Operation): { auth?: AuthPlan; notes: string[] } {
   const prefix = secretPrefix(spec);
   const required = operation.security ?? [spec.securitySchemes.map((s) => s.id)];
   const ids = [...new Set(required.flat())];
-  const schemes = ids.flatMap((id) => spec.securitySchemes.filter((s) => s.id === id));
+  const schemes = ids
+    .flatMap((id) => spec.securitySchemes.filter((s) => s.id === id))
+    .map((scheme, order) => ({ scheme, order }))
+    .sort((a, b) => preference(a.scheme) - preference(b.scheme) || a.order - b.order)
+    .map(({ scheme }) => scheme);
   const notes: string[] = [];
   if (schemes.length > 1)
-    notes.push(`auth: the spec offers ${schemes.map((s) => s.id).join(", ")}; the first usable one is used`);
+    notes.push(
+      `auth: the spec offers ${schemes.map((s) => s.id).join(", ")}; a single token or key is preferred, then client credentials, then basic`,
+    );
   for (const scheme of schemes) {
     if (scheme.type === "apiKey" && scheme.in !== "cookie") {
       return { auth: { kind: "apiKey", in: scheme.in, name: scheme.name, secret: `${prefix}_API_KEY` }, notes };

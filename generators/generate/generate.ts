@@ -70,7 +70,9 @@ export interface GenerateResult {
 
 /** A short, file-name-safe name for an API: from its title (`Demo CRM API` → `crm`). */
 export function apiSlug(spec: LoadedSpec, fallback: string): string {
-  const words = (spec.title.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter(
+  // `GitHub's official spec` → github: a possessive is part of the word, not a word of its own.
+  const title = spec.title.toLowerCase().replace(/['’]s\b/g, "");
+  const words = (title.match(/[a-z0-9]+/g) ?? []).filter(
     (w) => !["api", "the", "demo", "rest"].includes(w),
   );
   return words.slice(0, 2).join("-") || fallback;

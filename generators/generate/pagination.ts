@@ -68,6 +68,14 @@ export function paginationFor(operation: Operation): { pagination?: PaginationPl
       pagination: { type: "nextUrl", nextUrlPath: nextUrl },
       notes: [`pagination: next page URL read from ${nextUrl} (guessed)`],
     };
+  // A declared Link header (GitHub) is the API saying how to page, whatever its query parameters are.
+  const link = operation.responses.some((r) => /^2/.test(r.status) && r.headers?.some((h) => lower(h) === "link"));
+  if (link) {
+    return {
+      pagination: { type: "linkHeader" },
+      notes: ["pagination: the next page from the Link header the spec declares (rel=next)"],
+    };
+  }
   const pageParam = find(["page", "page_number", "pagenumber"]);
   if (pageParam) {
     return {

@@ -56,6 +56,8 @@ export interface Response {
   contentType?: string;
   schema?: Schema;
   description?: string;
+  /** Names of the headers the spec declares for this response (`Link`, `X-Total-Count`). */
+  headers?: string[];
 }
 
 export type SecurityScheme = ApiKeyScheme | HttpScheme | OAuth2Scheme | OtherScheme;

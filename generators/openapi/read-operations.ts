@@ -133,16 +133,21 @@ function readResponses(ctx: ReaderContext, op: LocatedObject): Response[] {
     if (status.startsWith("x-")) continue;
     const response = ctx.object(ctx.child(responses, status), "a response");
     if (response === undefined) continue;
-    const description =
-      typeof response.value.description === "string" ? { description: response.value.description } : {};
+    const declared = response.value.headers;
+    const headers =
+      typeof declared === "object" && declared !== null && !Array.isArray(declared) ? Object.keys(declared) : [];
+    const common = {
+      ...(typeof response.value.description === "string" ? { description: response.value.description } : {}),
+      ...(headers.length > 0 ? { headers } : {}),
+    };
     const entries = contentEntries(ctx, response);
-    if (entries.length === 0) out.push({ status, ...description });
+    if (entries.length === 0) out.push({ status, ...common });
     for (const [contentType, media] of entries) {
       const schema =
         media.value.schema === undefined
           ? {}
           : { schema: ctx.schemas.normalize(media.value.schema, media.href, childPointer(media.pointer, "schema")) };
-      out.push({ status, contentType, ...schema, ...description });
+      out.push({ status, contentType, ...schema, ...common });
     }
   }
   return out;

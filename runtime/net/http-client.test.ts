@@ -181,7 +181,8 @@ describe("createHttpClient", () => {
     expect(error.code).toBe(ErrorCodes.HTTP_TIMEOUT);
     expect(error.message).toContain("timed out after 1200 ms");
     expect(elapsed).toBeGreaterThanOrEqual(1150);
-    expect(elapsed).toBeLessThan(3500);
+    // Without the whole-request timeout the 100 bytes would take 20 s: a loose bound keeps CI load harmless.
+    expect(elapsed).toBeLessThan(10_000);
   });
 
   it("reports a refused connection as HTTP_NETWORK keeping undici's error as cause", async () => {

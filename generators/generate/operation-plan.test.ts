@@ -1,0 +1,85 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadSpec } from "../openapi/index.js";
+import { authPlanFor } from "./auth.js";
+import { apiSlug } from "./generate.js";
+import { paginationFor } from "./pagination.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "cannectors-plan-"));
+let count = 0;
+
+/** A one-operation OpenAPI 3.0 spec, read by the real loader. */
+async function specWith(options: { title?: string; list?: object; security?: object }) {
+  const file = path.join(dir, `spec-${count++}.json`);
+  const items = { type: "array", items: { type: "object", properties: { id: { type: "integer" } } } };
+  const list = { responses: { "200": { description: "ok", content: { "application/json": { schema: items } } } } };
+  writeFileSync(
+    file,
+    JSON.stringify({
+      openapi: "3.0.3",
+      info: { title: options.title ?? "Some API", version: "1" },
+      paths: { "/users": { get: { ...list, ...options.list } } },
+      components: { securitySchemes: options.security ?? {} },
+    }),
+  );
+  const spec = await loadSpec(file);
+  return { spec, operation: spec.operations[0]! };
+}
+
+const page = (headers: object) => ({
+  parameters: [
+    { name: "since", in: "query", schema: { type: "integer" } },
+    { name: "per_page", in: "query", schema: { type: "integer" } },
+  ],
+  responses: {
+    "200": {
+      description: "ok",
+      headers,
+      content: { "application/json": { schema: { type: "array", items: { type: "object" } } } },
+    },
+  },
+});
+
+describe("paginationFor", () => {
+  it.each([
+    { name: "a declared Link header (GitHub)", given: page({ Link: { schema: { type: "string" } } }), want: "linkHeader" },
+    { name: "a lower-case link header", given: page({ link: { schema: { type: "string" } } }), want: "linkHeader" },
+    { name: "no header and no paging parameter it knows", given: page({}), want: undefined },
+  ])("$name → $want", async ({ given, want }) => {
+    const { operation } = await specWith({ list: given });
+    expect(paginationFor(operation).pagination?.type).toBe(want);
+  });
+});
+
+describe("authPlanFor", () => {
+  const basic = { type: "http", scheme: "basic" };
+  const bearer = { type: "http", scheme: "bearer" };
+  const apiKey = { type: "apiKey", in: "header", name: "X-Key" };
+  const oauth = {
+    type: "oauth2",
+    flows: { clientCredentials: { tokenUrl: "https://auth.example.com/token", scopes: {} } },
+  };
+  it.each([
+    { name: "bearer over basic listed first (Stripe)", given: { basicAuth: basic, bearerAuth: bearer }, want: "bearer" },
+    { name: "an API key over client credentials", given: { oauth, key: apiKey }, want: "apiKey" },
+    { name: "client credentials over basic", given: { basicAuth: basic, oauth }, want: "oauth2ClientCredentials" },
+    { name: "basic when it is all there is", given: { basicAuth: basic }, want: "basic" },
+  ])("$name", async ({ given, want }) => {
+    const { spec, operation } = await specWith({ security: given });
+    expect(authPlanFor(spec, operation).auth?.kind).toBe(want);
+  });
+});
+
+describe("apiSlug", () => {
+  it.each([
+    { title: "GitHub's official OpenAPI spec + Octokit extension", want: "github-official" },
+    { title: "Demo CRM API", want: "crm" },
+    { title: "Stripe API", want: "stripe" },
+    { title: "!!!", want: "fallback" },
+  ])("$title → $want", async ({ title, want }) => {
+    const { spec } = await specWith({ title });
+    expect(apiSlug(spec, "fallback")).toBe(want);
+  });
+});
