@@ -1,8 +1,10 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { generateTypes } from "./generate-types.js";
-import { isSelfContained } from "./transform-document.js";
+import { isSelfContained, OPENAPI_TS_OPTIONS } from "./transform-document.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const at = (file: string) => path.join(ROOT, file);
@@ -10,7 +12,7 @@ const at = (file: string) => path.join(ROOT, file);
 /** What openapi-typescript writes through Redocly (parse, lint, bundle): the reference output. */
 async function viaRedocly(file: string): Promise<string> {
   const lib = await import("openapi-typescript");
-  return lib.astToString(await lib.default(pathToFileURL(at(file)), { silent: true }));
+  return lib.astToString(await lib.default(pathToFileURL(at(file)), OPENAPI_TS_OPTIONS));
 }
 
 const body = (types: string) => types.slice(types.indexOf("\n\n") + 2);
@@ -43,6 +45,31 @@ describe("generateTypes", () => {
       expect(types).toContain(wanted);
     }
     expect(types).not.toContain("definitions");
+  });
+
+  it("leaves a property with a default optional, even in a component shared by a request body", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cannectors-types-"));
+    const spec = path.join(dir, "contacts.json");
+    const contact = {
+      type: "object",
+      required: ["Name"],
+      properties: { Name: { type: "string" }, HasAttachments: { type: "boolean", default: false } },
+    };
+    const json = { "application/json": { schema: { $ref: "#/components/schemas/Contact" } } };
+    const post = { operationId: "create", requestBody: { content: json }, responses: { "200": { description: "ok" } } };
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        openapi: "3.0.3",
+        info: { title: "Contacts", version: "1" },
+        paths: { "/contacts": { post } },
+        components: { schemas: { Contact: contact } },
+      }),
+    );
+    const types = await generateTypes(spec, path.join(dir, "types.ts"));
+    // The server fills a default: a connector that leaves the field out must still type-check.
+    expect(types).toContain("HasAttachments?: boolean;");
+    expect(types).toContain("Name: string;");
   });
 
   it("still refuses what is not a spec", async () => {

@@ -4,6 +4,14 @@ type Json = Record<string, unknown>;
 type OpenapiTypescript = typeof import("openapi-typescript");
 
 /**
+ * openapi-typescript's options for every path. `defaultNonNullable` is off: with it, a property that
+ * has a `default` becomes required wherever its component schema is used, request bodies included
+ * (Xero's `Contact.HasAttachments`), so a generated mapping that rightly leaves it out to the server
+ * would not type-check.
+ */
+export const OPENAPI_TS_OPTIONS = { silent: true, defaultNonNullable: false } as const satisfies OpenAPITSOptions;
+
+/**
  * openapi-typescript spends most of its time in Redocly: parse, lint (rules that only validate)
  * and bundle (which only matters for external refs). A document already parsed, with every
  * `$ref` internal and unique operationIds, needs none of that: it goes straight to
@@ -17,12 +25,12 @@ export function transformParsed(
 ): ReturnType<typeof lib.transformSchema> | undefined {
   if (!isSelfContained(document)) return undefined;
   const schema = document as unknown as OpenAPI3;
-  const options: OpenAPITSOptions = { silent: true };
+  const options: OpenAPITSOptions = OPENAPI_TS_OPTIONS;
   const ctx: GlobalContext = {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
-    defaultNonNullable: true,
+    defaultNonNullable: OPENAPI_TS_OPTIONS.defaultNonNullable,
     discriminators: lib.scanDiscriminators(schema, options),
     emptyObjectsUnknown: false,
     enum: false,
