@@ -84,6 +84,17 @@ describe("renderConnector", () => {
     );
   });
 
+  it.each([
+    { name: "with output options", target: plan.target, want: '    target.post("/clients/batch", {\n      batch: ' },
+    {
+      name: "without any: no empty object",
+      target: { ...plan.target, batch: undefined, idempotencyField: undefined },
+      want: '  .to(\n    target.post("/clients/batch"),\n  )',
+    },
+  ])("writes the output endpoint $name", ({ target, want }) => {
+    expect(renderConnector({ ...plan, target }, [])).toContain(want);
+  });
+
   it("type-checks against the specs' types except for the TODO, which fails check naming the field", () => {
     // Inside the repo, so "cannectors" and the demo types resolve through the project's tsconfig.
     const dir = mkdtempSync(path.join(ROOT, "examples/crm-to-erp/.scaffold-test-"));

@@ -62,9 +62,13 @@ export function renderConnector(plan: ConnectorPlan, header: string[]): string {
     "    }),",
     "  )",
     "  .to(",
-    `    target.${target.method}(${tsLiteral(target.path)}, {`,
-    ...targetOptions.map((line) => `      ${line}`),
-    "    }),",
+    ...(targetOptions.length === 0
+      ? [`    target.${target.method}(${tsLiteral(target.path)}),`]
+      : [
+          `    target.${target.method}(${tsLiteral(target.path)}, {`,
+          ...targetOptions.map((line) => `      ${line}`),
+          "    }),",
+        ]),
     "  )",
     `  .map((r) => (${mapBody}));`,
     "",
