@@ -1,6 +1,13 @@
 import { flattenSchema, type LoadedSpec, type Operation, recordsOf, unionView } from "../openapi/index.js";
 import type { FieldRecord } from "../suggest/index.js";
 
+/**
+ * A record read from a list never holds writeOnly fields (passwords), and a body sent to a target
+ * must not fill readOnly ones (the target's own `gid`, `created_at`): each side sees only its own.
+ */
+const READ = { mode: "read" } as const;
+const WRITE = { mode: "write" } as const;
+
 export interface SourceEndpoint {
   operation: Operation;
   records: string;
@@ -38,7 +45,7 @@ export function sourceEndpoints(spec: LoadedSpec): SourceEndpoint[] {
     if (operation.method !== "get" || operation.deprecated) continue;
     const records = recordsOf(operation);
     if (!records) continue;
-    found.push(withLazyFields({ operation, records: records.selector }, () => flattenSchema(records.schema)));
+    found.push(withLazyFields({ operation, records: records.selector }, () => flattenSchema(records.schema, READ)));
   }
   return found.sort(
     (a, b) => pathParams(a.operation) - pathParams(b.operation) || a.operation.path.length - b.operation.path.length,
@@ -59,11 +66,11 @@ export function targetEndpoints(spec: LoadedSpec): TargetEndpoint[] {
     // A form body is one record: never a batch, whatever its shape.
     if (isFormEncoded(body.contentType)) {
       if (Object.keys(schema.properties ?? {}).length > 0)
-        found.push(withLazyFields({ operation, arrayBody: false }, () => flattenSchema(body.schema)));
+        found.push(withLazyFields({ operation, arrayBody: false }, () => flattenSchema(body.schema, WRITE)));
       continue;
     }
     if (schema.types.includes("array") && schema.items) {
-      found.push(withLazyFields({ operation, arrayBody: true }, () => flattenSchema(schema.items!)));
+      found.push(withLazyFields({ operation, arrayBody: true }, () => flattenSchema(schema.items!, WRITE)));
       continue;
     }
     const properties = Object.entries(schema.properties ?? {});
@@ -74,12 +81,12 @@ export function targetEndpoints(spec: LoadedSpec): TargetEndpoint[] {
     if (properties.length === 1 && arrays.length === 1) {
       const [wrap, arraySchema] = arrays[0]!;
       found.push(
-        withLazyFields({ operation, wrap, arrayBody: false }, () => flattenSchema(unionView(arraySchema).items!)),
+        withLazyFields({ operation, wrap, arrayBody: false }, () => flattenSchema(unionView(arraySchema).items!, WRITE)),
       );
       continue;
     }
     if (properties.length > 0)
-      found.push(withLazyFields({ operation, arrayBody: false }, () => flattenSchema(body.schema)));
+      found.push(withLazyFields({ operation, arrayBody: false }, () => flattenSchema(body.schema, WRITE)));
   }
   return found;
 }
