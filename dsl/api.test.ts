@@ -34,6 +34,13 @@ interface TestPaths {
       responses: { 202: { content: { "application/json": { accepted: number } } } };
     };
   };
+  /** Trello's addCards: a response that declares no content. */
+  "/cards": {
+    post: {
+      requestBody: { content: { "application/json": { desc?: string; name?: string } } };
+      responses: { 200: { headers: { [name: string]: unknown }; content?: never } };
+    };
+  };
 }
 
 const crm = api<Crm>({ baseUrl: "http://127.0.0.1:4010", auth: apiKey({ name: "X-API-Key", value: secret("KEY") }) });
@@ -55,6 +62,9 @@ describe("types from the spec", () => {
       OutputEndpoint<Client>
     >();
     expectTypeOf(test.post("/bulk", { batch: { size: 10 } })).toEqualTypeOf<OutputEndpoint<{ name: string }>>();
+    // A POST whose response has no content is still an output of its request body, not `never`.
+    expectTypeOf(test.post("/cards")).not.toBeNever();
+    expectTypeOf(test.post("/cards")).toExtend<OutputEndpoint<{ desc?: string; name?: string }>>();
   });
 
   it("adds path parameters to the target record, since placeholders are filled from it", () => {

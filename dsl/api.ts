@@ -22,9 +22,13 @@ type Batch<Paths, P, M extends HttpMethod> = BatchOption<JsonRequestBody<Op<Path
 /** An input facet only when a record type can be found: records given, or the body is an array. */
 type SourceFacet<Body, R> = [R] extends [string]
   ? InputEndpoint<RecordOf<Body, R>>
-  : Body extends readonly unknown[]
-    ? InputEndpoint<RecordOf<Body, R>>
-    : unknown;
+  : // A response with no content (Trello's addCards) is `never`: distributed, it would make the
+    // whole endpoint `never`, and `.to()` could not read its target record type any more.
+    [Body] extends [never]
+    ? unknown
+    : Body extends readonly unknown[]
+      ? InputEndpoint<RecordOf<Body, R>>
+      : unknown;
 
 type Writer<M extends HttpMethod, Paths> = <const P extends string, const B extends Batch<Paths, P, M> = undefined>(
   path: CheckedPath<Paths, P, M>,
