@@ -27,7 +27,10 @@ describe("endpoint fields", () => {
         info: { title: "Users", version: "1" },
         paths: {
           "/users": {
-            get: { operationId: "list", responses: ok({ type: "array", items: { $ref: "#/components/schemas/User" } }) },
+            get: {
+              operationId: "list",
+              responses: ok({ type: "array", items: { $ref: "#/components/schemas/User" } }),
+            },
             post: {
               operationId: "create",
               requestBody: { content: json({ $ref: "#/components/schemas/User" }) },

@@ -81,7 +81,9 @@ export function targetEndpoints(spec: LoadedSpec): TargetEndpoint[] {
     if (properties.length === 1 && arrays.length === 1) {
       const [wrap, arraySchema] = arrays[0]!;
       found.push(
-        withLazyFields({ operation, wrap, arrayBody: false }, () => flattenSchema(unionView(arraySchema).items!, WRITE)),
+        withLazyFields({ operation, wrap, arrayBody: false }, () =>
+          flattenSchema(unionView(arraySchema).items!, WRITE),
+        ),
       );
       continue;
     }

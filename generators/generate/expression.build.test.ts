@@ -30,6 +30,7 @@ const SOURCE_TYPES = `export interface paths {
                 currency: string;
                 country?: string;
                 phone: string;
+                emails?: { value: string }[];
               }[];
             };
           };
@@ -53,6 +54,7 @@ const TARGET_TYPES = `export interface paths {
             currency: string;
             country: string;
             phone: string;
+            email: string;
           };
         };
       };
@@ -70,6 +72,7 @@ const SOURCE: FieldRecord[] = [
   { path: "currency", type: "string", required: true, description: "Lowercase ISO code." },
   { path: "country", type: "string", required: false },
   { path: "phone", type: "string", required: true },
+  { path: "emails[].value", type: "string", required: true },
 ];
 
 /** Target field, source and the conversion the suggester would have returned. */
@@ -89,6 +92,8 @@ const MAPPINGS: { target: FieldRecord; source: string; conversion: string }[] = 
     source: "phone",
     conversion: "format",
   },
+  // An optional array: `r.emails[0]` would not type-check (TS18048).
+  { target: { path: "email", type: "string", required: true }, source: "emails[].value", conversion: "first_item" },
 ];
 
 /** The plan `cannectors generate` would make from these suggestions, all at a confidence that accepts them. */
@@ -155,7 +160,15 @@ describe("a generated connector with negate and uppercase, through the compiler"
       country: 'upper(coalesce(record.country, ""))',
     });
     const run = compileFilters(artifact.filters);
-    const record = { id: "p1", amount: 12.5, fee: 250, total: "12.345", currency: "eur", phone: "+33 1 23 45 67 89" };
+    const record = {
+      id: "p1",
+      amount: 12.5,
+      fee: 250,
+      total: "12.345",
+      currency: "eur",
+      phone: "+33 1 23 45 67 89",
+      emails: [{ value: "ada@example.com" }, { value: "second@example.com" }],
+    };
     expect(run(record, 0)).toEqual([
       {
         ref: "p1",
@@ -165,6 +178,7 @@ describe("a generated connector with negate and uppercase, through the compiler"
         currency: "EUR",
         country: "",
         phone: "+33 1 23 45 67 89",
+        email: "ada@example.com",
       },
     ]);
   }, 60_000);

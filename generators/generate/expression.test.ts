@@ -52,7 +52,7 @@ describe("expressionFor", () => {
       source: "emails[].value",
       conversion: "first_item",
       target: target("mail_address"),
-      want: 'r.emails[0]?.value ?? ""',
+      want: 'r.emails?.[0]?.value ?? ""',
     },
     {
       source: ["first_name", "last_name"],
@@ -122,7 +122,7 @@ const CONVERSIONS: {
     source: "lines[].amount",
     conversion: "first_item+negate",
     target: target("amount", "integer"),
-    want: "-(r.lines[0]?.amount ?? 0)",
+    want: "-(r.lines?.[0]?.amount ?? 0)",
   },
   { source: "currency", conversion: "uppercase", target: target("currency"), want: "r.currency.toUpperCase()" },
   { source: "code", conversion: "lowercase", target: target("code"), want: '(r.code ?? "").toLowerCase()' },
@@ -182,7 +182,7 @@ const CONVERSIONS: {
     source: "emails[].value",
     conversion: "none",
     target: target("emails", "array<string>"),
-    want: "r.emails[0]?.value",
+    want: "r.emails?.[0]?.value",
     review: /element by element conversion needed \(fill emails from emails\[\]\.value of every item/,
   },
   {

@@ -17,7 +17,7 @@ export interface ExpressionInput {
   table(name: string, entries: Record<string, string>): string;
 }
 
-/** `a.b[].c` → `r.a?.b[0]?.c`: optional steps use `?.`, an array of objects yields its first item. */
+/** `a.b[].c` → `r.a?.b?.[0]?.c`: optional steps use `?.`, an array of objects yields its first item. */
 export function accessor(path: string, fields: ReadonlyMap<string, FieldRecord>): string {
   const segments = path.split(".");
   let out = "r";
@@ -28,7 +28,9 @@ export function accessor(path: string, fields: ReadonlyMap<string, FieldRecord>)
     const parentOptional = i > 0 && out !== "r" && isOptional(prefix, fields);
     out += parentOptional ? (key.startsWith(".") ? `?${key}` : `?.${key}`) : key;
     prefix = prefix ? `${prefix}.${segment}` : segment;
-    if (segment.endsWith("[]") && i < segments.length - 1) out += "[0]";
+    // Whether the array itself may be absent is not in the field records (only its items' leaves
+    // are): `?.[0]` is right either way, and `[0]` fails to type-check when it is optional.
+    if (segment.endsWith("[]") && i < segments.length - 1) out += "?.[0]";
   });
   return out;
 }

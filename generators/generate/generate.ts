@@ -72,9 +72,7 @@ export interface GenerateResult {
 export function apiSlug(spec: LoadedSpec, fallback: string): string {
   // `GitHub's official spec` → github: a possessive is part of the word, not a word of its own.
   const title = spec.title.toLowerCase().replace(/['’]s\b/g, "");
-  const words = (title.match(/[a-z0-9]+/g) ?? []).filter(
-    (w) => !["api", "the", "demo", "rest"].includes(w),
-  );
+  const words = (title.match(/[a-z0-9]+/g) ?? []).filter((w) => !["api", "the", "demo", "rest"].includes(w));
   return words.slice(0, 2).join("-") || fallback;
 }
 
@@ -110,8 +108,16 @@ export async function choosePair(
     sources: source ? [source] : sources,
     targets: target ? [target] : targets,
   });
-  if (ranked.length === 0)
-    throw new CannectorsError(ErrorCodes.NOT_FOUND, "no source list operation and target write operation fit together");
+  if (ranked.length === 0) {
+    // Say which side is empty: a spec whose GETs declare no response schema (Trello's) has no list to read.
+    const why =
+      sources.length === 0
+        ? `the source spec (${sourceSpec.title}) has no GET operation whose response declares an array of objects`
+        : targets.length === 0
+          ? `the target spec (${targetSpec.title}) has no POST/PUT/PATCH operation with a JSON or form body`
+          : 'no source list operation and target write operation fit together: name them with --from "GET /path" --to "POST /path"';
+    throw new CannectorsError(ErrorCodes.NOT_FOUND, why);
+  }
   if (!options.choose) return ranked[0]!;
   return options.choose(ranked, {
     sources: source ? [source] : sources,

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../openapi/index.js";
 import { authPlanFor } from "./auth.js";
-import { apiSlug } from "./generate.js";
+import { apiSlug, choosePair } from "./generate.js";
 import { paginationFor } from "./pagination.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "cannectors-plan-"));
@@ -44,7 +44,11 @@ const page = (headers: object) => ({
 
 describe("paginationFor", () => {
   it.each([
-    { name: "a declared Link header (GitHub)", given: page({ Link: { schema: { type: "string" } } }), want: "linkHeader" },
+    {
+      name: "a declared Link header (GitHub)",
+      given: page({ Link: { schema: { type: "string" } } }),
+      want: "linkHeader",
+    },
     { name: "a lower-case link header", given: page({ link: { schema: { type: "string" } } }), want: "linkHeader" },
     { name: "no header and no paging parameter it knows", given: page({}), want: undefined },
   ])("$name → $want", async ({ given, want }) => {
@@ -62,7 +66,11 @@ describe("authPlanFor", () => {
     flows: { clientCredentials: { tokenUrl: "https://auth.example.com/token", scopes: {} } },
   };
   it.each([
-    { name: "bearer over basic listed first (Stripe)", given: { basicAuth: basic, bearerAuth: bearer }, want: "bearer" },
+    {
+      name: "bearer over basic listed first (Stripe)",
+      given: { basicAuth: basic, bearerAuth: bearer },
+      want: "bearer",
+    },
     { name: "an API key over client credentials", given: { oauth, key: apiKey }, want: "apiKey" },
     { name: "client credentials over basic", given: { basicAuth: basic, oauth }, want: "oauth2ClientCredentials" },
     { name: "basic when it is all there is", given: { basicAuth: basic }, want: "basic" },
@@ -81,5 +89,15 @@ describe("apiSlug", () => {
   ])("$title → $want", async ({ title, want }) => {
     const { spec } = await specWith({ title });
     expect(apiSlug(spec, "fallback")).toBe(want);
+  });
+});
+
+describe("choosePair", () => {
+  it("says which side has nothing to offer: GETs without a response schema (Trello) are no list", async () => {
+    const { spec } = await specWith({ title: "Cards", list: { responses: { "200": { description: "Success" } } } });
+    const options = { source: "cards.json", target: "cards.json", name: "cards", outDir: dir };
+    await expect(choosePair(spec, spec, options)).rejects.toThrow(
+      "the source spec (Cards) has no GET operation whose response declares an array of objects",
+    );
   });
 });
