@@ -78,15 +78,17 @@ describe("cannectors generate → a form-encoded (Stripe-like) target", () => {
       const run = await runCli(["run", runnable, "--state", path.join(dir, "state.db"), "--json"], { env });
       expect(run.code, run.stderr).toBe(0);
       expect(stripe.requests).toHaveLength(7);
-      // What the dry run printed is byte for byte what went out.
-      expect(stripe.requests.map((r) => r.body)).toEqual(planned.map((p) => p.body));
-      for (const [i, customer] of apis.crm.customers.entries()) {
-        const request = stripe.requests[i]!;
+      // What the dry run printed is byte for byte what went out. Single records go out several at a
+      // time (settings.concurrency), so the order they arrive in is not part of the contract.
+      const sorted = (bodies: unknown[]) => bodies.map(String).sort();
+      expect(sorted(stripe.requests.map((r) => r.body))).toEqual(sorted(planned.map((p) => p.body)));
+      for (const customer of apis.crm.customers) {
+        const email = customer.email.trim().toLowerCase();
+        const request = stripe.requests.find((r) => new URLSearchParams(r.body).get("email") === email);
+        if (!request) throw new Error(`no request for ${email}`);
         expect(request.headers["content-type"]).toBe("application/x-www-form-urlencoded");
         expect(request.body).toContain(`address[city]=${encodeURIComponent(customer.address.city)}`);
-        const form = new URLSearchParams(request.body);
-        expect(form.get("email")).toBe(customer.email.trim().toLowerCase());
-        expect(form.get("address[city]")).toBe(customer.address.city);
+        expect(new URLSearchParams(request.body).get("address[city]")).toBe(customer.address.city);
         expect(request.body).not.toContain("%5B");
       }
     } finally {
