@@ -13,17 +13,27 @@ export interface GroundTruth {
   uncertain?: boolean;
 }
 
+interface Side {
+  fields: FieldRecord[];
+  operation?: { path: string };
+  api?: { provider?: string | null };
+  spec?: { file?: string };
+}
+
 export interface MappingPair {
   id: string;
   domain: string;
-  source: { fields: FieldRecord[]; operation?: { path: string } };
-  target: { fields: FieldRecord[]; operation?: { path: string } };
+  source: Side;
+  target: Side;
   ground_truth: GroundTruth[];
 }
 
+export function splitIds(dir: string): Record<string, string[]> {
+  return JSON.parse(readFileSync(path.join(dir, "splits.json"), "utf8")) as Record<string, string[]>;
+}
+
 export function loadSplit(dir: string, split: string): MappingPair[] {
-  const splits = JSON.parse(readFileSync(path.join(dir, "splits.json"), "utf8")) as Record<string, string[]>;
-  const ids = splits[split];
+  const ids = splitIds(dir)[split];
   if (!Array.isArray(ids)) throw new Error(`${dir}/splits.json has no split "${split}"`);
   return ids.map((id) => {
     const pair = JSON.parse(readFileSync(path.join(dir, "pairs", `${id}.json`), "utf8")) as MappingPair;
@@ -37,4 +47,17 @@ export function isCorrect(source: string | string[], truth: GroundTruth): boolea
   const accepted = new Set([...truth.sources, ...(truth.alternatives ?? []).flat()]);
   const sources = Array.isArray(source) ? source : [source];
   return sources.length > 0 && sources.every((s) => accepted.has(s));
+}
+
+/** The company behind one side: the spec's provider (`stripe.com`), else its file (`api.github.com`). */
+function vendorOf(side: Side): string {
+  const provider = side.api?.provider;
+  if (provider) return provider;
+  const file = path.basename(side.spec?.file ?? "unknown").replace(/\.(json|ya?ml)$/, "");
+  return file.replace(/^api\./, "");
+}
+
+/** Both vendors of a pair: a vendor's pairs are those where it is the source or the target. */
+export function vendorsOf(pair: MappingPair): string[] {
+  return [...new Set([vendorOf(pair.source), vendorOf(pair.target)])];
 }

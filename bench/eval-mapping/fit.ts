@@ -2,8 +2,25 @@
  * Fitting the suggester's three logistic layers on labelled pairs: Newton's method with L2 regularisation
  * toward the reasoned priors, so that little data moves the weights little.
  */
-import { featureArray, type MappingModel, rankingInputs, scoreCandidates } from "../../generators/suggest/index.js";
+import {
+  featureArray,
+  type MappingModel,
+  type PreparedPair,
+  preparePair,
+  rankingInputs,
+  scorePrepared,
+} from "../../generators/suggest/index.js";
 import { type GroundTruth, isCorrect, type MappingPair } from "./dataset.js";
+
+/** A labelled pair with its model-independent preparation, computed once for every fit and prediction. */
+export interface Example {
+  pair: MappingPair;
+  prepared: PreparedPair;
+}
+
+export function prepareExamples(pairs: readonly MappingPair[]): Example[] {
+  return pairs.map((pair) => ({ pair, prepared: preparePair(pair.source.fields, pair.target.fields) }));
+}
 
 function solve(matrix: number[][], vector: number[]): number[] {
   const n = vector.length;
@@ -23,23 +40,52 @@ function solve(matrix: number[][], vector: number[]): number[] {
   return a.map((row, i) => (row[n] as number) / (row[i] as number));
 }
 
+/**
+ * Rows with the same inputs (to 3 decimals) and label, merged into one with a count: most candidates of a
+ * wide schema are alike (no name in common, same type), and the fit's cost is linear in rows.
+ */
+function mergeRows(
+  inputs: readonly number[][],
+  labels: readonly boolean[],
+): { rows: number[][]; y: number[]; n: number[] } {
+  const index = new Map<string, number>();
+  const rows: number[][] = [];
+  const y: number[] = [];
+  const n: number[] = [];
+  inputs.forEach((x, i) => {
+    const rounded = x.map((v) => Math.round(v * 1000) / 1000);
+    const key = `${labels[i] ? 1 : 0}:${rounded.join(",")}`;
+    const at = index.get(key);
+    if (at === undefined) {
+      index.set(key, rows.length);
+      rows.push([1, ...rounded]);
+      y.push(labels[i] ? 1 : 0);
+      n.push(1);
+    } else n[at] = (n[at] as number) + 1;
+  });
+  return { rows, y, n };
+}
+
 /** Weights (intercept first) minimising log-loss + lambda/2·|w − prior|². */
 export function fitLogistic(inputs: number[][], labels: boolean[], prior: readonly number[], lambda: number): number[] {
+  const { rows, y, n } = mergeRows(inputs, labels);
   const w = [...prior];
   const d = w.length;
   for (let iter = 0; iter < 60; iter++) {
     const grad = w.map((wi, i) => lambda * (wi - (prior[i] as number)));
     const hess = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? lambda : 0)));
-    inputs.forEach((x, n) => {
-      const row = [1, ...x];
+    rows.forEach((row, r) => {
+      const count = n[r] as number;
       const z = row.reduce((s, v, i) => s + v * (w[i] as number), 0);
       const p = 1 / (1 + Math.exp(-z));
-      const err = p - (labels[n] ? 1 : 0);
-      const curvature = Math.max(p * (1 - p), 1e-9);
+      const err = count * (p - (y[r] as number));
+      const curvature = count * Math.max(p * (1 - p), 1e-9);
       for (let i = 0; i < d; i++) {
-        grad[i] = (grad[i] as number) + err * (row[i] as number);
+        const ri = row[i] as number;
+        if (ri === 0) continue;
+        grad[i] = (grad[i] as number) + err * ri;
         const hi = hess[i] as number[];
-        for (let j = 0; j < d; j++) hi[j] = (hi[j] as number) + curvature * (row[i] as number) * (row[j] as number);
+        for (let j = 0; j < d; j++) hi[j] = (hi[j] as number) + curvature * ri * (row[j] as number);
       }
     });
     const raw = solve(hess, grad);
@@ -56,10 +102,10 @@ export function fitLogistic(inputs: number[][], labels: boolean[], prior: readon
   return w;
 }
 
-function scoredTargets(pairs: readonly MappingPair[], model: MappingModel) {
-  return pairs.flatMap((pair) => {
+function scoredTargets(examples: readonly Example[], model: MappingModel) {
+  return examples.flatMap(({ pair, prepared }) => {
     const truth = new Map<string, GroundTruth>(pair.ground_truth.map((g) => [g.target, g]));
-    return scoreCandidates(pair.source.fields, pair.target.fields, model).flatMap(({ target, candidates }) => {
+    return scorePrepared(prepared, model).flatMap(({ target, candidates }) => {
       const g = truth.get(target);
       return g === undefined || g.uncertain ? [] : [{ truth: g, candidates }];
     });
@@ -82,20 +128,36 @@ export interface FitOptions {
 export const FIT_OPTIONS: FitOptions = { lambda: 5, rerankLambda: 20, calibrationLambda: 5, rerankDepth: 5 };
 
 /** Refits the three layers in turn on the given pairs, starting from (and regularised toward) the prior model. */
-export function fitModel(pairs: readonly MappingPair[], prior: MappingModel, options: FitOptions = FIT_OPTIONS): MappingModel {
+export function fitModel(
+  examples: readonly Example[],
+  prior: MappingModel,
+  options: FitOptions = FIT_OPTIONS,
+): MappingModel {
   const { lambda, rerankLambda, calibrationLambda, rerankDepth } = options;
   const pairInputs: number[][] = [];
   const pairLabels: boolean[] = [];
-  for (const { truth, candidates } of scoredTargets(pairs, prior)) {
-    for (const c of candidates) {
-      pairInputs.push(featureArray(c.features));
-      pairLabels.push(isCorrect(c.source, truth));
-    }
+  // The pair layer sees every (target, source) pair: its inputs do not depend on any weights.
+  for (const { pair: labelled, prepared } of examples) {
+    const truth = new Map<string, GroundTruth>(labelled.ground_truth.map((g) => [g.target, g]));
+    prepared.targets.forEach((t, ti) => {
+      const g = truth.get(t.field.path);
+      if (g === undefined || g.uncertain) return;
+      prepared.evidence[ti]?.forEach((e, si) => {
+        pairInputs.push(featureArray(e.features));
+        pairLabels.push(isCorrect(prepared.sources[si]?.field.path ?? "", g));
+      });
+      for (const s of prepared.structural[ti] ?? []) {
+        pairInputs.push(featureArray(s.features));
+        pairLabels.push(
+          isCorrect(s.sources.length === 1 ? (s.sources[0]?.field.path ?? "") : s.sources.map((x) => x.field.path), g),
+        );
+      }
+    });
   }
   const pair = fitLogistic(pairInputs, pairLabels, prior.pair, lambda);
   const rankInputs: number[][] = [];
   const rankLabels: boolean[] = [];
-  for (const { truth, candidates } of scoredTargets(pairs, { ...prior, pair })) {
+  for (const { truth, candidates } of scoredTargets(examples, { ...prior, pair })) {
     const byLogit = [...candidates].sort((a, b) => b.logit - a.logit);
     for (const c of byLogit.slice(0, rerankDepth)) {
       rankInputs.push(rankingInputs(c));
@@ -105,7 +167,7 @@ export function fitModel(pairs: readonly MappingPair[], prior: MappingModel, opt
   const rerank = fitLogistic(rankInputs, rankLabels, prior.rerank, rerankLambda);
   const calInputs: number[][] = [];
   const calLabels: boolean[] = [];
-  for (const { truth, candidates } of scoredTargets(pairs, { ...prior, pair, rerank })) {
+  for (const { truth, candidates } of scoredTargets(examples, { ...prior, pair, rerank })) {
     // ECE is judged on the top candidate of each target, so that is what the calibration layer sees.
     const top = candidates[0];
     if (top === undefined) continue;

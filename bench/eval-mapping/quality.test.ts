@@ -16,7 +16,11 @@ interface Overall {
 }
 interface Scorer {
   loadDataset(dir: string): unknown;
-  score(dataset: unknown, predictions: unknown, options: { threshold: number }): { result: { dev: { overall: Overall } } };
+  score(
+    dataset: unknown,
+    predictions: unknown,
+    options: { threshold: number },
+  ): { result: { dev: { overall: Overall } } };
 }
 
 // Floors just under the leave-one-domain-out figures of `npm run eval:mapping` (top-1 0.870, F1 0.811,
@@ -28,18 +32,21 @@ const FLOORS = [
   { metric: "ece_top1", atMost: 0.065 },
 ] as const;
 
-describe.skipIf(!present)(`mapping quality on the dev split (${present ? data : "dataset missing: skipped"})`, async () => {
-  const scorer = present ? ((await import(pathToFileURL(path.join(data, "score.mjs")).href)) as Scorer) : undefined;
-  const overall = () => {
-    const { predictions } = predictPairs(loadSplit(data, "dev"));
-    return scorer?.score(scorer.loadDataset(data), predictions, { threshold: 0.5 }).result.dev.overall as Overall;
-  };
-  let cached: Overall | undefined;
+describe.skipIf(!present)(
+  `mapping quality on the dev split (${present ? data : "dataset missing: skipped"})`,
+  async () => {
+    const scorer = present ? ((await import(pathToFileURL(path.join(data, "score.mjs")).href)) as Scorer) : undefined;
+    const overall = () => {
+      const { predictions } = predictPairs(loadSplit(data, "dev"));
+      return scorer?.score(scorer.loadDataset(data), predictions, { threshold: 0.5 }).result.dev.overall as Overall;
+    };
+    let cached: Overall | undefined;
 
-  it.each(FLOORS)("$metric within its floor", (floor) => {
-    cached ??= overall();
-    const value = cached[floor.metric];
-    if ("atLeast" in floor) expect(value).toBeGreaterThanOrEqual(floor.atLeast);
-    else expect(value).toBeLessThanOrEqual(floor.atMost);
-  });
-});
+    it.each(FLOORS)("$metric within its floor", (floor) => {
+      cached ??= overall();
+      const value = cached[floor.metric];
+      if ("atLeast" in floor) expect(value).toBeGreaterThanOrEqual(floor.atLeast);
+      else expect(value).toBeLessThanOrEqual(floor.atMost);
+    });
+  },
+);

@@ -3,7 +3,10 @@
  */
 import type { FieldRecord } from "../../generators/suggest/index.js";
 
-const WORDS = "customer client account name first last email phone address city state zip postal code country amount total price currency status created updated date due description note title id number quantity sku tag label owner".split(" ");
+const WORDS =
+  "customer client account name first last email phone address city state zip postal code country amount total price currency status created updated date due description note title id number quantity sku tag label owner".split(
+    " ",
+  );
 const PARENTS = ["", "", "billing_address.", "shipping.", "contact.", "items[].", "metadata."];
 const TYPES = ["string", "string", "string", "integer", "number", "boolean"];
 
@@ -26,7 +29,12 @@ export function syntheticFields(count: number, seed: number, camel: boolean): Fi
     const path = `${PARENTS[next(PARENTS.length)]}${leaf}${seen.size >= WORDS.length * WORDS.length ? fields.length : ""}`;
     if (seen.has(path)) continue;
     seen.add(path);
-    fields.push({ path, type: TYPES[next(TYPES.length)] as string, required: next(2) === 0, description: `The ${a} ${b} of the record.` });
+    fields.push({
+      path,
+      type: TYPES[next(TYPES.length)] as string,
+      required: next(2) === 0,
+      description: `The ${a} ${b} of the record.`,
+    });
   }
   return fields;
 }

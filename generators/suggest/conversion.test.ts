@@ -71,7 +71,12 @@ describe("detectConversion", () => {
     { name: "number → string", s: field("id", "integer"), t: field("external_id", "string"), want: "cast" },
     { name: "foreign id", s: field("company_id", "string"), t: field("account_id", "string"), want: "id_lookup" },
     { name: "object → scalar", s: field("metadata", "object"), t: field("note", "string"), want: "extract" },
-    { name: "element by element", s: field("labels[].name", "string"), t: field("tags[]", "array<string>"), want: "none" },
+    {
+      name: "element by element",
+      s: field("labels[].name", "string"),
+      t: field("tags[]", "array<string>"),
+      want: "none",
+    },
     {
       name: "lowercase → uppercase code",
       s: field("currency", "string", { description: "Three-letter ISO currency code, in lowercase." }),
@@ -118,7 +123,10 @@ describe("detectConversion", () => {
       profileField(field("unit_amount_decimal", "string", { format: "decimal" })),
       profileField(field("UnitAmount", "number")),
     );
-    const text = detectConversion(profileField(field("unit_label", "string")), profileField(field("UnitAmount", "number")));
+    const text = detectConversion(
+      profileField(field("unit_label", "string")),
+      profileField(field("UnitAmount", "number")),
+    );
     expect(decimal).toMatchObject({ conversion: "cast", compatibility: 0.95 });
     expect(text.compatibility).toBeLessThan(0.8);
   });

@@ -109,19 +109,29 @@ function isElementwise(source: FieldProfile, target: FieldProfile): boolean {
 
 /** How many comments there are is no comment: a count fills a count, an integer or a number only. */
 function countClash(source: FieldProfile, target: FieldProfile): boolean {
-  return source.count !== target.count && source.kind !== target.kind && (source.kind === "string" || target.kind === "string");
+  return (
+    source.count !== target.count &&
+    source.kind !== target.kind &&
+    (source.kind === "string" || target.kind === "string")
+  );
 }
 
 export function detectConversion(source: FieldProfile, target: FieldProfile): ConversionGuess {
   const guess = withPresentation(convert(source, target), source, target);
   if (!countClash(source, target)) return guess;
-  return { ...guess, compatibility: guess.compatibility * 0.25, reasons: [...guess.reasons, "a count, not the things counted"] };
+  return {
+    ...guess,
+    compatibility: guess.compatibility * 0.25,
+    reasons: [...guess.reasons, "a count, not the things counted"],
+  };
 }
 
 /** Appends the re-writing steps (case, layout, sign) after the conversion proper: `first_item+format`. */
 function withPresentation(guess: ConversionGuess, source: FieldProfile, target: FieldProfile): ConversionGuess {
   // A lookup table already writes the target's own values.
-  const steps = presentationSteps(source, target).filter((step) => !guess.conversion.includes("enum_map") || step === "negate");
+  const steps = presentationSteps(source, target).filter(
+    (step) => !guess.conversion.includes("enum_map") || step === "negate",
+  );
   if (steps.length === 0) return guess;
   const chain = guess.conversion === "none" ? steps : [guess.conversion, ...steps];
   return { ...guess, conversion: chain.join("+"), reasons: [...guess.reasons, ...steps] };

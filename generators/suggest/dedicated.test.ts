@@ -13,7 +13,13 @@ const shadowed = (...paths: string[]) =>
 describe("shadowedFields", () => {
   it("marks a nested copy of a concept that has a list of its own", () => {
     expect(
-      shadowed("phone_numbers[].number", "addresses[].phone_number", "emails[].email", "addresses[].email", "addresses[].city"),
+      shadowed(
+        "phone_numbers[].number",
+        "addresses[].phone_number",
+        "emails[].email",
+        "addresses[].email",
+        "addresses[].city",
+      ),
     ).toEqual({
       "phone_numbers[].number": false,
       "addresses[].phone_number": true,

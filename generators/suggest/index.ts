@@ -14,10 +14,14 @@ export { type FieldProfile, profileField } from "./profile.js";
 export { jaroWinkler, softTokenSimilarity, trigramSimilarity } from "./similarity.js";
 export {
   type MappingCandidate,
+  type PreparedPair,
+  preparePair,
   type ScoredCandidate,
   type SuggestOptions,
   scoreCandidates,
+  scorePrepared,
   suggestMappings,
+  suggestPrepared,
   type TargetSuggestion,
 } from "./suggest.js";
 export { conceptAffinity, toConcepts } from "./synonyms.js";

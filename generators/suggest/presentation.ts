@@ -22,7 +22,19 @@ function letterCase(field: FieldProfile["field"], said: string): Case {
 /** A layout the target asks for: a fixed number of digits or letters, a date pattern, a short code. */
 const LAYOUT =
   /\b\d+-digit\b|\be\.?164\b|\b(two|three|2|3)[- ]letter\b|max(imum)? length:? ?[1-3]\b|\b(mm|dd|yy|ccyy|yyyy)[-/](mm|dd)\b|\bplain text\b/;
-const STANDARD_FORMATS = new Set(["", "date", "date-time", "email", "uri", "url", "uuid", "int32", "int64", "float", "double"]);
+const STANDARD_FORMATS = new Set([
+  "",
+  "date",
+  "date-time",
+  "email",
+  "uri",
+  "url",
+  "uuid",
+  "int32",
+  "int64",
+  "float",
+  "double",
+]);
 
 /** Money out written as a positive number is the exception; most ledgers book outflows as negative. */
 const OUT_IS_POSITIVE =

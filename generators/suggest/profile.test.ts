@@ -30,7 +30,12 @@ describe("profileField", () => {
     { path: "attributes.createdAt", parent: [], context: ["created"], inArray: false },
     { path: "data.attributes.amount.value", parent: ["amount"], context: ["amount"], inArray: false },
     { path: "edges[].node.title", parent: [], context: ["title"], inArray: true },
-    { path: "billing_data.amount", parent: ["billing", "data"], context: ["billing", "data", "amount"], inArray: false },
+    {
+      path: "billing_data.amount",
+      parent: ["billing", "data"],
+      context: ["billing", "data", "amount"],
+      inArray: false,
+    },
     { path: "relationships.tags.data[].id", parent: ["tag"], context: ["tag", "identifier"], inArray: true },
     // A collection word is dropped when another word names the elements, kept when it is all there is.
     { path: "LineItems[].UnitAmount", parent: ["line"], context: ["line", "price"], inArray: true },

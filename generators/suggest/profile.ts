@@ -53,7 +53,16 @@ export interface FieldProfile {
  * Qualifiers of the variants that are not the default one. When a source has a single, unqualified
  * address or phone, it fills the default variant (home, primary, main) and leaves these to the user.
  */
-const SECONDARY = new Set(["work", "office", "business", "secondary", "other", "alternate", "alternative", "additional"]);
+const SECONDARY = new Set([
+  "work",
+  "office",
+  "business",
+  "secondary",
+  "other",
+  "alternate",
+  "alternative",
+  "additional",
+]);
 
 const STOPWORDS = new Set(
   "a an the of to in on for by at or and is be as if it its this that with from are was will can which when not any has have may used use e g you your one only".split(

@@ -83,7 +83,12 @@ describe("suggestMappings", () => {
   it.each([
     {
       name: "a record's own list over a look-alike in a sibling list",
-      source: [f("phone_numbers[].number"), f("phone_numbers[].type"), f("addresses[].phone_number"), f("addresses[].city")],
+      source: [
+        f("phone_numbers[].number"),
+        f("phone_numbers[].type"),
+        f("addresses[].phone_number"),
+        f("addresses[].city"),
+      ],
       target: [f("phone")],
       want: "phone_numbers[].number",
     },
@@ -120,7 +125,10 @@ describe("suggestMappings", () => {
     const [percent] = suggestMappings([f("owner_id", "integer"), f("title")], [f("ownerPercent", "number")]);
     expect(percent?.candidates[0]?.confidence ?? 0).toBeLessThan(0.5);
     // A postmodifier ("excluding tax") does not move the head: this is still an amount.
-    const encoded = encodeFields([profileField(f("unit_amount_excluding_tax", "integer"))], [profileField(f("UnitAmount"))]);
+    const encoded = encodeFields(
+      [profileField(f("unit_amount_excluding_tax", "integer"))],
+      [profileField(f("UnitAmount"))],
+    );
     const [s, t] = [encoded.sources[0], encoded.targets[0]] as [EncodedField, EncodedField];
     expect(pairEvidence(s, t, encoded.space).features.headNoun).toBe(1);
   });
@@ -130,7 +138,9 @@ describe("suggestMappings", () => {
       [f("phone_numbers[].number"), f("phone_numbers[].type"), f("first_name")],
       [f("phone"), f("mobile_phone")],
     );
-    const mobile = scored.find((r) => r.target === "mobile_phone")?.candidates.find((c) => c.source === "phone_numbers[].number");
+    const mobile = scored
+      .find((r) => r.target === "mobile_phone")
+      ?.candidates.find((c) => c.source === "phone_numbers[].number");
     expect(scored[0]?.candidates[0]).toMatchObject({ source: "phone_numbers[].number", assigned: true });
     expect(mobile).toMatchObject({ taken: false });
     expect(mobile?.sourceMargin).toBeGreaterThanOrEqual(0);

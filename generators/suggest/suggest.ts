@@ -5,7 +5,7 @@
 import { liftFullNameConcat } from "./full-name.js";
 import { applyRecordContext, type RecordContext } from "./record-context.js";
 import type { FieldRecord } from "./field-record.js";
-import { type EncodedField, encodeFields, explain, type FeatureVector, pairEvidence } from "./features.js";
+import { encodeFields, explain, type FeatureVector, pairEvidence } from "./features.js";
 import { hungarian } from "./hungarian.js";
 import { calibrate, DEFAULT_MODEL, type MappingModel, pairLogit, rerankScore, sigmoid } from "./model.js";
 import { type FieldProfile, profileField } from "./profile.js";
@@ -48,6 +48,12 @@ export interface ScoredCandidate extends MappingCandidate {
   score: number;
 }
 
+/**
+ * Candidates kept per target, by pair logit, before re-ranking: the re-ranking layer reorders the few best,
+ * it never lifts the hundredth. Keeping them all cost most of the time on a 400-field source.
+ */
+const CANDIDATE_POOL = 16;
+
 /** Pair scores below this never enter the assignment: they are not plausible enough to compete. */
 const ASSIGNMENT_FLOOR = 0.05;
 
@@ -72,21 +78,63 @@ function topTwo(values: readonly number[]): [number, number] {
   return [first, second];
 }
 
+/**
+ * Everything about a schema pair that does not depend on the model's weights: the profiles, the
+ * evidence of every (target, source) pair and the structural candidates. Fitting re-scores one
+ * preparation under many weights; suggesting prepares once and scores once.
+ */
+export interface PreparedPair {
+  sources: FieldProfile[];
+  targets: FieldProfile[];
+  /** evidence[target][source] */
+  evidence: ReturnType<typeof pairEvidence>[][];
+  structural: { sources: FieldProfile[]; conversion: string; reason: string; features: FeatureVector }[][];
+}
+
+export function preparePair(source: readonly FieldRecord[], target: readonly FieldRecord[]): PreparedPair {
+  const sources = source.map(profileField);
+  const targets = target.map(profileField);
+  const encoded = encodeFields(sources, targets);
+  const { space } = encoded;
+  const evidence = encoded.targets.map((t) => encoded.sources.map((s) => pairEvidence(s, t, space)));
+  const structural = targets.map((t, ti) =>
+    structuralCandidates(t, sources).map((candidate) => {
+      const first = candidate.sources[0] as FieldProfile;
+      const base = evidence[ti]?.[sources.indexOf(first)] as ReturnType<typeof pairEvidence>;
+      // A deliberate shape: its parts' names are not meant to read as the target's (first name ← full name).
+      const features: FeatureVector = { ...base.features, leafName: 0.6, exactLeaf: 0, headNoun: 1, structural: 1 };
+      return { ...candidate, features };
+    }),
+  );
+  return { sources, targets, evidence, structural };
+}
+
+/** The indices of the `k` highest logits. */
+function topIndices(row: readonly PairScore[], k: number): number[] {
+  return row
+    .map((r, i) => [r.logit, i] as const)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, k)
+    .map(([, i]) => i);
+}
+
 /** Scores every (target, source) pair, assigns globally, and returns every candidate with its numbers. */
 export function scoreCandidates(
   source: readonly FieldRecord[],
   target: readonly FieldRecord[],
   model: MappingModel = DEFAULT_MODEL,
 ): { target: string; candidates: ScoredCandidate[] }[] {
-  const sources = source.map(profileField);
-  const targets = target.map(profileField);
-  const encoded = encodeFields(sources, targets);
-  const { space } = encoded;
-  const scores: PairScore[][] = encoded.targets.map((t) =>
-    encoded.sources.map((s) => {
-      const evidence = pairEvidence(s, t, space);
-      return { evidence, logit: pairLogit(model, evidence.features) };
-    }),
+  return scorePrepared(preparePair(source, target), model);
+}
+
+/** Scores a prepared pair under one model's weights. */
+export function scorePrepared(
+  prepared: PreparedPair,
+  model: MappingModel = DEFAULT_MODEL,
+): { target: string; candidates: ScoredCandidate[] }[] {
+  const { sources, targets } = prepared;
+  const scores: PairScore[][] = prepared.evidence.map((row) =>
+    row.map((evidence) => ({ evidence, logit: pairLogit(model, evidence.features) })),
   );
   const cost = scores.map((row) =>
     row.map(({ logit }) => {
@@ -105,7 +153,9 @@ export function scoreCandidates(
   return targets.map((t, ti) => {
     const row = scores[ti] as PairScore[];
     const [best, runnerUp] = topTwo(row.map((r) => r.logit));
-    const candidates: ScoredCandidate[] = row.map(({ evidence, logit }, si) => {
+    const pool = row.length <= CANDIDATE_POOL ? row.map((_, si) => si) : topIndices(row, CANDIDATE_POOL);
+    const candidates: ScoredCandidate[] = pool.map((si) => {
+      const { evidence, logit } = row[si] as PairScore;
       const s = sources[si] as FieldProfile;
       const owner = ownerOfSource.get(si);
       const assigned = owner === ti;
@@ -139,23 +189,14 @@ export function scoreCandidates(
         confidence: 0,
       };
     });
-    for (const structural of structuralCandidates(t, sources)) {
-      const first = structural.sources[0] as FieldProfile;
-      const firstIndex = sources.indexOf(first);
-      const base = pairEvidence(
-        encoded.sources[firstIndex] as EncodedField,
-        encoded.targets[ti] as EncodedField,
-        space,
-      );
-      // A deliberate shape: its parts' names are not meant to read as the target's (first name ← full name).
-      const features: FeatureVector = { ...base.features, leafName: 0.6, exactLeaf: 0, headNoun: 1, structural: 1 };
-      const logit = pairLogit(model, features);
+    for (const structural of prepared.structural[ti] ?? []) {
+      const logit = pairLogit(model, structural.features);
       const paths = structural.sources.map((s) => s.field.path);
       candidates.push({
         source: paths.length === 1 ? (paths[0] as string) : paths,
         conversion: structural.conversion,
         reasons: [structural.reason],
-        features,
+        features: structural.features,
         logit,
         assigned: true,
         taken: false,
@@ -180,9 +221,16 @@ export function suggestMappings(
   target: readonly FieldRecord[],
   options: SuggestOptions = {},
 ): TargetSuggestion[] {
+  return suggestPrepared(preparePair(source, target), options);
+}
+
+/** `suggestMappings` on a pair prepared once (evaluation scores one preparation under several models). */
+export function suggestPrepared(prepared: PreparedPair, options: SuggestOptions = {}): TargetSuggestion[] {
+  const source = prepared.sources.map((p) => p.field);
+  const target = prepared.targets.map((p) => p.field);
   const max = options.maxCandidates ?? 5;
   const min = options.minConfidence ?? 0.05;
-  const suggestions = scoreCandidates(source, target, options.model).map(({ target: path, candidates }) => ({
+  const suggestions = scorePrepared(prepared, options.model).map(({ target: path, candidates }) => ({
     target: path,
     candidates: candidates
       .filter((c) => c.confidence >= min)
