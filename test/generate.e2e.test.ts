@@ -13,7 +13,21 @@ describe("cannectors generate on the demo APIs' specs", () => {
   it("scaffolds a connector that, once the suggestions are accepted, type-checks, builds and moves the demo data", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "cannectors-generate-"));
     const generated = await runCli(
-      ["generate", "--source", CRM, "--target", ERP, "--from", "GET /customers", "--to", "POST /clients/batch", "--name", "crm-to-erp", "--out", dir],
+      [
+        "generate",
+        "--source",
+        CRM,
+        "--target",
+        ERP,
+        "--from",
+        "GET /customers",
+        "--to",
+        "POST /clients/batch",
+        "--name",
+        "crm-to-erp",
+        "--out",
+        dir,
+      ],
       { timeoutMs: 120_000 },
     );
     expect(generated.code, generated.stderr).toBe(0);
@@ -38,7 +52,9 @@ describe("cannectors generate on the demo APIs' specs", () => {
     const apis = await startDemoApis({ customers: 120 });
     try {
       const artifact = path.join(dir, "artifacts/crm-to-erp.yaml");
-      const yaml = readFileSync(artifact, "utf8").replaceAll("http://127.0.0.1:4010", apis.crmUrl).replaceAll("http://127.0.0.1:4020", apis.erpUrl);
+      const yaml = readFileSync(artifact, "utf8")
+        .replaceAll("http://127.0.0.1:4010", apis.crmUrl)
+        .replaceAll("http://127.0.0.1:4020", apis.erpUrl);
       const runnable = path.join(dir, "runnable.yaml");
       (await import("node:fs")).writeFileSync(runnable, yaml);
       const run = await runCli(["run", runnable, "--state", path.join(dir, "state.db"), "--json"], { env: DEMO_ENV });
@@ -48,6 +64,9 @@ describe("cannectors generate on the demo APIs' specs", () => {
         const client = apis.erp.clients.get(customer.id);
         expect(client?.full_name).toBe(`${customer.first_name} ${customer.last_name}`);
         expect(client?.email).toBe(customer.email.trim().toLowerCase());
+        // Conversion candidates (issue 13.9): a decimal balance in cents, a timestamp as a date.
+        expect(client?.balance_cents).toBe(Math.round(Number(customer.balance) * 100));
+        expect(client?.customer_since).toBe(customer.created_at.slice(0, 10));
       }
     } finally {
       await apis.close();

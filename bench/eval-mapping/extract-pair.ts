@@ -47,8 +47,16 @@ const pair = {
   id,
   domain: id.split("__")[0],
   notes: notesIndex >= 0 ? process.argv[notesIndex + 1] : "",
-  source: { ...describeSide(option("--source"), from.operation, sourceSpec.title), record_path: from.records, fields: from.fields },
-  target: { ...describeSide(option("--target"), to.operation, targetSpec.title), body_path: to.wrap ?? "", fields: to.fields },
+  source: {
+    ...describeSide(option("--source"), from.operation, sourceSpec.title),
+    record_path: from.records,
+    fields: from.fields,
+  },
+  target: {
+    ...describeSide(option("--target"), to.operation, targetSpec.title),
+    body_path: to.wrap ?? "",
+    fields: to.fields,
+  },
   ground_truth: to.fields.map((f) => ({ target: f.path, sources: [] as string[], conversion: null })),
 };
 console.log(JSON.stringify(pair, null, 1));

@@ -1,5 +1,5 @@
 /**
- * `npm run eval:mapping [-- --data DIR] [--added DIR] [--predictions FILE] [--fit]`
+ * `npm run eval:mapping [-- --data DIR] [--added DIR] [--predictions FILE] [--fit] [--cross-only]`
  *
  * The figures to quote are out of sample:
  * - cross-split: weights fitted on `dev` score `dev2`, and fitted on `dev2` score `dev` (the pairs added in
@@ -75,6 +75,11 @@ console.log("\n#### cross-split (fit on one development split, score the other; 
 console.log(table(crossRows));
 
 const everything = [...dev, ...dev2, ...added];
+if (process.argv.includes("--cross-only")) {
+  for (const [label, mean] of Object.entries(crossMeans))
+    console.log(versusTargets(`cross-split mean, ${label}`, mean));
+  process.exit(0);
+}
 const lovo = leaveOneVendorOut(everything);
 write(file.replace(/\.json$/, ".lovo.json"), lovo);
 console.log("\n#### leave-one-vendor-out (each pair scored by weights fitted without any pair of its two vendors)");

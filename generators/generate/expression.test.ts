@@ -300,8 +300,8 @@ describe("expressionFor, for every conversion the suggester returns", () => {
 });
 
 describe("expressionFor, lookup tables", () => {
-  const tables: Record<string, Record<string, string>> = {};
-  const table = (name: string, entries: Record<string, string>) => {
+  const tables: Record<string, Record<string, string | null>> = {};
+  const table = (name: string, entries: Record<string, string | null>) => {
     tables[name] = entries;
     return name;
   };
@@ -315,12 +315,16 @@ describe("expressionFor, lookup tables", () => {
       table,
     });
     expect(result?.expression).toBe("lookup(STATE_BY_STATUS, r.status)");
-    expect(tables.STATE_BY_STATUS).toEqual({ active: "ACTIVE", lead: "LEAD" });
+    expect(tables.STATE_BY_STATUS).toEqual({ active: "ACTIVE", lead: "LEAD", gone: null });
     expect(result?.note).toBe("no target value for gone: complete STATE_BY_STATUS");
   });
 
   it.each([
-    { name: "no value in common: no suggestion", targetEnum: ["placed", "approved"], want: undefined },
+    {
+      name: "no value in common: a skeleton table to complete",
+      targetEnum: ["placed", "approved"],
+      want: 'lookup(STATE_BY_MOOD, r.mood ?? "")',
+    },
     {
       name: "an optional source key falls back to no match",
       targetEnum: ["ACTIVE"],

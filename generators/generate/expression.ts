@@ -1,5 +1,5 @@
 import { CONFIDENCE } from "../scaffold/plan.js";
-import type { FieldRecord } from "../suggest/index.js";
+import { type FieldRecord, pairEnumValues } from "../suggest/index.js";
 import { mayBeAbsent } from "./expression-fields.js";
 import { reviewNote } from "./expression-review.js";
 import { convertSteps, KNOWN_STEPS } from "./expression-steps.js";
@@ -14,7 +14,7 @@ export interface ExpressionInput {
   sourceFields: ReadonlyMap<string, FieldRecord>;
   target: FieldRecord;
   /** Registers a module-level lookup table and returns its name. */
-  table(name: string, entries: Record<string, string>): string;
+  table(name: string, entries: Record<string, string | null>): string;
 }
 
 /** `a.b[].c` → `r.a?.b?.[0]?.c`: optional steps use `?.`, an array of objects yields its first item. */
@@ -102,22 +102,19 @@ function withReview(written: WrittenExpression, note: string): WrittenExpression
 function enumMap(input: ExpressionInput, first: string): WrittenExpression | undefined {
   const { target, sourceFields } = input;
   const value = accessor(first, sourceFields);
-  const sourceValues = (sourceFields.get(first)?.enum ?? []).map(String);
-  const targetValues = (target.enum ?? []).map(String);
-  const entries: Record<string, string> = {};
-  for (const s of sourceValues) {
-    const match = targetValues.find((t) => t.toLowerCase() === s.toLowerCase());
-    if (match) entries[s] = match;
-  }
-  // A table with no entry maps every value to null: no suggestion at all says more.
-  if (Object.keys(entries).length === 0) return undefined;
+  const sourceValues = sourceFields.get(first)?.enum ?? [];
+  const targetValues = target.enum ?? [];
+  if (sourceValues.length === 0 || targetValues.length === 0) return undefined;
+  // A skeleton: every source value a key, null where the values do not say which target value it is.
+  const entries = pairEnumValues(sourceValues, targetValues);
   const name = input.table(
     `${target.path.replace(/\W+/g, "_").toUpperCase()}_BY_${first.replace(/\W+/g, "_").toUpperCase()}`,
     entries,
   );
-  const unmapped = sourceValues.filter((s) => !(s in entries));
-  return {
-    expression: `lookup(${name}, ${mayBeAbsent(first, sourceFields) ? `${value} ?? ""` : value})`,
-    ...(unmapped.length > 0 ? { note: `no target value for ${unmapped.join(", ")}: complete ${name}` } : {}),
-  };
+  const unmapped = Object.keys(entries).filter((s) => entries[s] === null);
+  const expression = `lookup(${name}, ${mayBeAbsent(first, sourceFields) ? `${value} ?? ""` : value})`;
+  if (unmapped.length === 0) return { expression };
+  const note = `no target value for ${unmapped.join(", ")}: complete ${name}`;
+  // With no value paired at all the table is only keys: code to complete, never to accept as it is.
+  return unmapped.length === sourceValues.length ? { expression, note, needsReview: true } : { expression, note };
 }

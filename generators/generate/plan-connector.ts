@@ -43,7 +43,7 @@ export function planConnector(input: PlanInput): ConnectorPlan {
   const sourceAuth = authPlanFor(input.sourceSpec, source.operation);
   const targetAuth = authPlanFor(input.targetSpec, target.operation);
   const pagination = paginationFor(source.operation);
-  const constants: Record<string, Record<string, string>> = {};
+  const constants: Record<string, Record<string, string | null>> = {};
   const sourceFields = new Map(source.fields.map((f) => [f.path, f]));
   const targets = mappableTargets(target.fields);
   const suggestions = input.suggestions ?? suggestMappings(source.fields, targets, { maxCandidates: 4 });

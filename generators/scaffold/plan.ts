@@ -76,7 +76,7 @@ export interface ConnectorPlan {
   target: TargetPlan;
   fields: FieldPlan[];
   /** Module-level constants the expressions use (enum lookup tables), by name. */
-  constants: Record<string, Record<string, string>>;
+  constants: Record<string, Record<string, string | null>>;
 }
 
 /** Above this the suggestion is plain code; between the two, code marked for review; below, comments. */

@@ -29,6 +29,10 @@ export const FEATURE_NAMES = [
   "sourceListParentUnmatched",
   "targetListParentUnmatched",
   "headNoun",
+  "targetSystemAssigned",
+  "siblingAlignment",
+  "bestParent",
+  "enumPair",
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -173,6 +177,12 @@ export function pairEvidence(sourceField: EncodedField, targetField: EncodedFiel
     sourceListParentUnmatched: inListParent(source) * sourceParentUnmatched,
     targetListParentUnmatched: inListParent(target) * targetParentUnmatched,
     headNoun: headNoun(sourceField, targetField, space),
+    targetSystemAssigned: target.systemAssigned ? 1 : 0,
+    // Set for the whole pair at once by alignObjects (object-alignment.ts).
+    siblingAlignment: 0,
+    bestParent: 0,
+    // Two closed vocabularies: a status fills a status-like target through a table, whatever the names.
+    enumPair: source.enumValues.size > 0 && target.enumValues.size > 0 ? 1 : 0,
   };
   return { features, conversion };
 }

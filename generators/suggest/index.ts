@@ -24,6 +24,7 @@ export {
   suggestPrepared,
   type TargetSuggestion,
 } from "./suggest.js";
+export { pairEnumValues } from "./enum-values.js";
 export { conceptAffinity, toConcepts } from "./synonyms.js";
 export { splitWords, stem, tokenize } from "./tokens.js";
 export { applyRecordContext, type RecordContext } from "./record-context.js";

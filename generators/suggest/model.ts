@@ -27,7 +27,7 @@ export interface MappingModel {
 
 /** The priors: what the weights would be with no data at all. */
 export const PRIOR_MODEL: MappingModel = {
-  pair: [-9, 5, 2, 0.5, 1.5, 1.5, 1, -1.5, -1.5, 2.5, -1, -1, -1, 1, 1, 1, -0.5, 1, 0, 0, 1],
+  pair: [-9, 5, 2, 0.5, 1.5, 1.5, 1, -1.5, -1.5, 2.5, -1, -1, -1, 1, 1, 1, -0.5, 1, 0, 0, 1, -3, 1, 1, 1.5],
   rerank: [0, 1, 0.5, -1, 0.3, 0.2, 0.5, -0.5, -0.5, 1, -1, -1],
   calibration: [0, 1],
 };
@@ -36,7 +36,7 @@ export const PRIOR_MODEL: MappingModel = {
 export const DEFAULT_MODEL: MappingModel = {
   pair: [
     -9.36, 4.54, 1.94, 0.46, -0.02, 0.23, 0.85, -3.02, -1.62, 1.9, -0.78, -1.57, -1.26, 1.12, 0.46, 1.01, -0.31, 1.13,
-    -0.24, -1.05, 0.98,
+    -0.24, -1.05, 0.98, 0, 0, 0, 0,
   ],
   rerank: [-0.25, 0.7, 0.3, -1.01, 0.27, 0.15, 0.45, -0.6, -0.53, 0.91, -1.08, -0.87],
   calibration: [-0.06, 1.16],

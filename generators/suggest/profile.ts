@@ -47,6 +47,11 @@ export interface FieldProfile {
   depth: number;
   /** The path names a non-default variant: a `workAddress`, a `secondary_email` (see SECONDARY). */
   secondary: boolean;
+  /**
+   * As a target: a value the receiving system sets itself, the record's (or a sub-record's) own key and
+   * its creation or modification time. A record sent elsewhere takes neither from its origin.
+   */
+  systemAssigned: boolean;
 }
 
 /**
@@ -142,10 +147,36 @@ function timeKind(field: FieldRecord, leafWords: string[]): TimeKind {
   return undefined;
 }
 
-function isMinorUnits(field: FieldRecord): boolean {
+function isMinorUnits(field: FieldRecord, leafWords: readonly string[]): boolean {
   if (field.type !== "integer") return false;
+  if (MINOR_UNIT_WORDS.has(leafWords[leafWords.length - 1] ?? "")) return true;
   const text = `${field.description ?? ""} ${field.format ?? ""}`.toLowerCase();
   return /smallest currency unit|minor unit|in cents|\bcents\b|base unit|milliunit/.test(text);
+}
+
+/** A name ending in a unit says how the value is written, not what it is: `balance_cents` is a balance. */
+const MINOR_UNIT_WORDS = new Set(["cent", "pence", "penny", "minor"]);
+const UNIT_WORDS = new Set([
+  ...MINOR_UNIT_WORDS,
+  "second",
+  "sec",
+  "millisecond",
+  "ms",
+  "minute",
+  "hour",
+  "gram",
+  "kg",
+  "kilogram",
+  "lb",
+  "meter",
+  "metre",
+  "cm",
+  "mm",
+]);
+
+/** The leaf's words without a trailing unit (when something else names the value). */
+function withoutUnit(words: readonly string[]): string[] {
+  return words.length > 1 && UNIT_WORDS.has(words[words.length - 1] as string) ? words.slice(0, -1) : [...words];
 }
 
 /**
@@ -171,10 +202,31 @@ function isEnvelope(segment: string): boolean {
   return words.length === 1 && ENVELOPES.has(words[0] as string);
 }
 
+/** Words of a record's lifecycle stamps: `created`, `updated_at`, `lastModifiedDate`, `edited_on`. */
+const LIFECYCLE = new Set([
+  "created",
+  "create",
+  "creation",
+  "updated",
+  "update",
+  "modified",
+  "modify",
+  "edited",
+  "changed",
+]);
+const STAMP = new Set(["at", "on", "date", "time", "timestamp", "datetime", "last", "when"]);
+
+function isSystemAssigned(leafWords: readonly string[], leafConcepts: readonly string[], time: TimeKind): boolean {
+  if (leafConcepts.length === 1 && leafConcepts[0] === "identifier") return true;
+  const stamp = leafWords.some((w) => LIFECYCLE.has(w)) && leafWords.every((w) => LIFECYCLE.has(w) || STAMP.has(w));
+  return stamp && time !== undefined;
+}
+
 export function profileField(field: FieldRecord): FieldProfile {
   const segments = field.path.split(".");
   const leafSegment = segments[segments.length - 1] ?? "";
-  const leafWords = tokenize(leafSegment);
+  const allLeafWords = tokenize(leafSegment);
+  const leafWords = withoutUnit(allLeafWords);
   const inList = segments.length > 1 && (segments[segments.length - 2] as string).endsWith("[]");
   const parents = segments.slice(0, -1).filter((s) => !isEnvelope(s));
   const tailSegment = parents[parents.length - 1] ?? "";
@@ -192,7 +244,8 @@ export function profileField(field: FieldRecord): FieldProfile {
       field.type === "string" &&
       (/^(decimal|number|double|float|int32|int64|integer)$/i.test(field.format ?? "") ||
         /\b(decimal|numeric) string\b/i.test(field.description ?? "")),
-    count: isCount(field, leafSegment),
+    // `amount_cents` counts no cents: a trailing unit only says how the amount is written.
+    count: allLeafWords.length === leafWords.length && isCount(field, leafSegment),
     leafText: splitWords(leafSegment).join(""),
     leafWords: [...new Set(leafWords.filter((w) => w.length > 1 && !STOPWORDS.has(w)))],
     descriptionWords: describeWords(field.description ?? ""),
@@ -200,9 +253,10 @@ export function profileField(field: FieldRecord): FieldProfile {
     inArray: field.path.includes("[]"),
     elementKind: elementKind(field.type),
     time: timeKind(field, leafWords),
-    minorUnits: isMinorUnits(field),
+    minorUnits: isMinorUnits(field, allLeafWords),
     enumValues: new Set((field.enum ?? []).map((v) => String(v).toLowerCase())),
     depth: segments.length,
     secondary: segments.some((segment) => splitWords(segment).some((w) => SECONDARY.has(w))),
+    systemAssigned: isSystemAssigned(splitWords(leafSegment), toConcepts(leafWords), timeKind(field, leafWords)),
   };
 }

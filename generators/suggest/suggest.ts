@@ -7,6 +7,7 @@ import { applyRecordContext, type RecordContext } from "./record-context.js";
 import type { FieldRecord } from "./field-record.js";
 import { encodeFields, explain, type FeatureVector, pairEvidence } from "./features.js";
 import { hungarian } from "./hungarian.js";
+import { alignObjects } from "./object-alignment.js";
 import { calibrate, DEFAULT_MODEL, type MappingModel, pairLogit, rerankScore, sigmoid } from "./model.js";
 import { type FieldProfile, profileField } from "./profile.js";
 import { structuralCandidates } from "./structural.js";
@@ -97,6 +98,11 @@ export function preparePair(source: readonly FieldRecord[], target: readonly Fie
   const encoded = encodeFields(sources, targets);
   const { space } = encoded;
   const evidence = encoded.targets.map((t) => encoded.sources.map((s) => pairEvidence(s, t, space)));
+  alignObjects(
+    sources,
+    targets,
+    evidence.map((row) => row.map((e) => e.features)),
+  );
   const structural = targets.map((t, ti) =>
     structuralCandidates(t, sources).map((candidate) => {
       const first = candidate.sources[0] as FieldProfile;
@@ -224,19 +230,40 @@ export function suggestMappings(
   return suggestPrepared(preparePair(source, target), options);
 }
 
+/** Conversions that only values of the right kind can need: a table, a time layout, minor units. */
+const TYPED_CONVERSION =
+  /(^|\+)(enum_map|datetime_to_date|date_to_datetime|unix_to_\w+|\w+_to_unix|major_to_minor|minor_to_major)(\+|$)/;
+const FALLBACK_COUNT = 1;
+
+/**
+ * A target that no name matches still gets the sources its type asks for (`segment` with an enum ← the
+ * source's enum `status`, through a table): listed with the model's own confidence, however low (on the
+ * labelled pairs, such a name-less enum → enum candidate is right about one time in fifty), so the
+ * developer sees the conversion skeleton rather than nothing.
+ */
+function conversionFallback(candidates: readonly ScoredCandidate[]): ScoredCandidate[] {
+  return candidates
+    .filter((c) => TYPED_CONVERSION.test(c.conversion) && c.features.typeFit >= 0.8 && !c.taken)
+    .filter((c) => !c.conversion.includes("enum_map") || c.features.enumPair === 1)
+    .slice(0, FALLBACK_COUNT)
+    .map((c) => ({ ...c, reasons: ["no name in common: only the type fits", ...c.reasons] }));
+}
+
 /** `suggestMappings` on a pair prepared once (evaluation scores one preparation under several models). */
 export function suggestPrepared(prepared: PreparedPair, options: SuggestOptions = {}): TargetSuggestion[] {
   const source = prepared.sources.map((p) => p.field);
   const target = prepared.targets.map((p) => p.field);
   const max = options.maxCandidates ?? 5;
   const min = options.minConfidence ?? 0.05;
-  const suggestions = scorePrepared(prepared, options.model).map(({ target: path, candidates }) => ({
-    target: path,
-    candidates: candidates
-      .filter((c) => c.confidence >= min)
-      .slice(0, max)
-      .map(({ source: s, confidence, reasons, conversion }) => ({ source: s, confidence, reasons, conversion })),
-  }));
+  const suggestions = scorePrepared(prepared, options.model).map(({ target: path, candidates }) => {
+    const shown = candidates.filter((c) => c.confidence >= min);
+    return {
+      target: path,
+      candidates: (shown.length > 0 ? shown.slice(0, max) : conversionFallback(candidates)).map(
+        ({ source: s, confidence, reasons, conversion }) => ({ source: s, confidence, reasons, conversion }),
+      ),
+    };
+  });
   const lifted = liftFullNameConcat(suggestions);
   return options.context ? applyRecordContext(lifted, source, target, options.context) : lifted;
 }

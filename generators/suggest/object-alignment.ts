@@ -1,0 +1,74 @@
+/**
+ * Which source object is the same thing as a target object. Fields are grouped by their parent object
+ * (the root record, `shipping_address`, `lines.data[]`); a target object's fields vote, by how well each
+ * is named by some field of a source object, for the source object that holds the same entity:
+ * `recipient.address.*` reads like `shipping_address.*` field by field, `items[]` like `lines.data[]`,
+ * although the objects' own names share nothing. The vote is read for each candidate without the
+ * candidate's own target field (its siblings decide), so a name match does not vote for itself.
+ */
+import type { FeatureVector } from "./features.js";
+import type { FieldProfile } from "./profile.js";
+
+const parentKey = (profile: FieldProfile): string => {
+  const path = profile.field.path;
+  const dot = path.lastIndexOf(".");
+  return dot < 0 ? "" : path.slice(0, dot);
+};
+
+/**
+ * Sets `siblingAlignment` (how well the target's sibling fields are named inside the source field's
+ * object, 0..1) and `bestParent` (the source field's object is the one the siblings vote for) on every
+ * (target, source) feature vector, from the name similarities already computed.
+ */
+export function alignObjects(
+  sources: readonly FieldProfile[],
+  targets: readonly FieldProfile[],
+  features: readonly (readonly FeatureVector[])[],
+): void {
+  const sourceParents = sources.map(parentKey);
+  const parentIds = new Map<string, number>();
+  for (const p of sourceParents) if (!parentIds.has(p)) parentIds.set(p, parentIds.size);
+  const sourceParentId = sourceParents.map((p) => parentIds.get(p) as number);
+  const parentCount = parentIds.size;
+  // best[t][P]: how well target t is named by the best field of source object P.
+  const best = targets.map((_, ti) => {
+    const row = new Float64Array(parentCount);
+    const scores = features[ti] as readonly FeatureVector[];
+    for (let si = 0; si < sources.length; si++) {
+      const v = (scores[si] as FeatureVector).leafName;
+      const p = sourceParentId[si] as number;
+      if (v > (row[p] as number)) row[p] = v;
+    }
+    return row;
+  });
+  const groups = new Map<string, number[]>();
+  targets.forEach((t, ti) => {
+    const key = parentKey(t);
+    groups.set(key, [...(groups.get(key) ?? []), ti]);
+  });
+  for (const members of groups.values()) {
+    const totals = new Float64Array(parentCount);
+    for (const ti of members) {
+      const row = best[ti] as Float64Array;
+      for (let p = 0; p < parentCount; p++) totals[p] = (totals[p] as number) + (row[p] as number);
+    }
+    const siblings = members.length - 1;
+    for (const ti of members) {
+      const row = best[ti] as Float64Array;
+      // The siblings' vote: each object's total without this target's own match.
+      const vote = new Float64Array(parentCount);
+      let top = 0;
+      for (let p = 0; p < parentCount; p++) {
+        vote[p] = siblings > 0 ? ((totals[p] as number) - (row[p] as number)) / siblings : 0;
+        if ((vote[p] as number) > top) top = vote[p] as number;
+      }
+      const scores = features[ti] as readonly FeatureVector[];
+      for (let si = 0; si < sources.length; si++) {
+        const f = scores[si] as FeatureVector;
+        const v = vote[sourceParentId[si] as number] as number;
+        f.siblingAlignment = v;
+        f.bestParent = top > 0 && v >= top - 1e-9 ? 1 : 0;
+      }
+    }
+  }
+}
