@@ -116,8 +116,40 @@ function countClash(source: FieldProfile, target: FieldProfile): boolean {
   );
 }
 
+/**
+ * Concepts that measure something: a measure is filled by a measure (or a bare value), never by what a
+ * name calls a thing (`owner_id` for `ownerPercent`), and a key is never filled by a measure.
+ */
+const MEASURES = new Set([
+  "percent",
+  "percentage",
+  "amount",
+  "price",
+  "rate",
+  "ratio",
+  "quantity",
+  "total",
+  "balance",
+  "count",
+]);
+// A bare value, or a word for how it is written (`unit_amount_decimal`), names no other thing.
+const NEUTRAL = new Set(["value", "number", "sum", "decimal", "float", "double", "int", "integer", "string", "text"]);
+const headOf = (p: FieldProfile) => p.leaf[p.leaf.length - 1] ?? "";
+function keyMeasureClash(source: FieldProfile, target: FieldProfile): boolean {
+  const [s, t] = [headOf(source), headOf(target)];
+  if (MEASURES.has(t)) return !MEASURES.has(s) && !NEUTRAL.has(s) && s !== t;
+  return MEASURES.has(s) && t === "identifier";
+}
+
 export function detectConversion(source: FieldProfile, target: FieldProfile): ConversionGuess {
   const guess = withPresentation(convert(source, target), source, target);
+  if (keyMeasureClash(source, target)) {
+    return {
+      ...guess,
+      compatibility: guess.compatibility * 0.25,
+      reasons: [...guess.reasons, "a measure, filled by no measure"],
+    };
+  }
   if (!countClash(source, target)) return guess;
   return {
     ...guess,

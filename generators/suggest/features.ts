@@ -76,6 +76,14 @@ function headOf(concepts: readonly string[], ids: readonly number[]): number | u
   return ids[(cut > 0 ? cut : concepts.length) - 1];
 }
 
+/**
+ * A key names the record it points to: `customer_id` is as much a customer as Stripe's `customer`, so the
+ * word before a final `identifier` is a head too (an `owner_id` is an owner, never a percentage).
+ */
+function referenced(concepts: readonly string[], ids: readonly number[]): number | undefined {
+  return concepts.length > 1 && concepts[concepts.length - 1] === "identifier" ? ids[ids.length - 2] : undefined;
+}
+
 /** A profile with its concepts numbered in the pair's token space. */
 export interface EncodedField {
   profile: FieldProfile;
@@ -104,7 +112,7 @@ export function encodeFields(
     const context = space.encode(profile.context);
     const path = [...parent, ...leaf];
     const all = [...path, ...context, ...space.encode(profile.implied)];
-    const heads = [headOf(profile.leaf, leaf), headOf(profile.context, context)];
+    const heads = [headOf(profile.leaf, leaf), headOf(profile.context, context), referenced(profile.leaf, leaf)];
     return { profile, leaf, parent, path, context, shadowed, all, heads };
   };
   const shadowed = shadowedFields(sources);
@@ -182,7 +190,8 @@ export function pairEvidence(sourceField: EncodedField, targetField: EncodedFiel
     siblingAlignment: 0,
     bestParent: 0,
     // Two closed vocabularies: a status fills a status-like target through a table, whatever the names.
-    enumPair: source.enumValues.size > 0 && target.enumValues.size > 0 ? 1 : 0,
+    // A one-value enum (`currency: [EUR]`) is a constant: it chooses nothing.
+    enumPair: source.enumValues.size > 1 && target.enumValues.size > 0 ? 1 : 0,
   };
   return { features, conversion };
 }
