@@ -85,3 +85,30 @@ export function stateFaultOf(error: unknown): StateFault | undefined {
   const fault = error.details.fault;
   return typeof fault === "string" && fault in FAULTS ? (fault as StateFault) : undefined;
 }
+
+/**
+ * The same object whose every method passes what it throws through `translate` (a backend's
+ * mapping of its errors onto state faults), so no driver error — and no stack trace — reaches a
+ * caller, whichever statement failed.
+ */
+export function reportingFaults<T extends object>(target: T, translate: (error: unknown) => unknown): T {
+  const wrapped = new Map<PropertyKey, unknown>();
+  return new Proxy(target, {
+    get(object, key) {
+      const value: unknown = Reflect.get(object, key, object);
+      if (typeof value !== "function") return value;
+      let method = wrapped.get(key);
+      if (method === undefined) {
+        method = (...args: unknown[]) => {
+          try {
+            return (value as (...a: unknown[]) => unknown).apply(object, args);
+          } catch (error) {
+            throw translate(error);
+          }
+        };
+        wrapped.set(key, method);
+      }
+      return method;
+    },
+  });
+}

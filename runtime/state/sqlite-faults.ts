@@ -1,5 +1,5 @@
 import { isCannectorsError } from "../errors/index.js";
-import { type StateFault, stateFaultError } from "./faults.js";
+import { reportingFaults, type StateFault, stateFaultError } from "./faults.js";
 
 /** SQLite's primary result codes (extended ones share the prefix) and the OS errors met when opening a file. */
 const FAULTS: [prefix: string, fault: StateFault][] = [
@@ -39,28 +39,7 @@ export function toStateError(error: unknown, where: string): unknown {
   return fault === undefined ? error : stateFaultError(fault, where, { cause: error });
 }
 
-/**
- * The same object whose every method reports database failures through `toStateError`, so no
- * SqliteError (and no stack trace) reaches a caller, whichever statement failed.
- */
+/** A store object whose every method reports SQLite failures as state faults (see `reportingFaults`). */
 export function withStateErrors<T extends object>(target: T, where: string): T {
-  const wrapped = new Map<PropertyKey, unknown>();
-  return new Proxy(target, {
-    get(object, key) {
-      const value: unknown = Reflect.get(object, key, object);
-      if (typeof value !== "function") return value;
-      let method = wrapped.get(key);
-      if (method === undefined) {
-        method = (...args: unknown[]) => {
-          try {
-            return (value as (...a: unknown[]) => unknown).apply(object, args);
-          } catch (error) {
-            throw toStateError(error, where);
-          }
-        };
-        wrapped.set(key, method);
-      }
-      return method;
-    },
-  });
+  return reportingFaults(target, (error) => toStateError(error, where));
 }
