@@ -82,27 +82,31 @@ describe("webhook queue progress across a stop", () => {
     expect(beforeRestart).toBeLessThan(DELIVERIES);
 
     const second = await serve(dir);
-    await waitFor(() => received(target).size === DELIVERIES, 20_000, "every delivery to reach the target");
+    await waitFor(() => received(target).size === DELIVERIES, 30_000, "every delivery to reach the target");
     await sleep(400); // room for a wrong extra copy
     second.spawned.child.kill("SIGTERM");
     expect((await second.spawned.exited).code).toBe(0);
     // Every request before the stop was answered 200 within the drain: none may come again.
     expect(duplicates(target)).toEqual(new Map());
     expect(target.requests).toHaveLength(DELIVERIES);
-  });
+  }, 90_000);
 
   it("SIGKILL with deliveries in flight: at most concurrency × batch.size re-sent (docs/serve.md)", async () => {
     const DELIVERIES = 40;
     const CONCURRENCY = 4;
     const ANSWERED = 20;
-    // The first ANSWERED requests are acknowledged (slowly, so every delivery is queued meanwhile and
-    // one processing run reads them all); later ones reach the target, which processes them, but are
-    // never answered, so serve dies with CONCURRENCY of them in flight.
+    // Answers wait until every delivery is queued (so one processing run reads them all, however
+    // slow this machine is); then the first ANSWERED requests are acknowledged, and later ones reach
+    // the target, which processes them, but are never answered: serve dies with CONCURRENCY in flight.
     let up = false;
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
     const target = await startServer(async (_req, res) => {
       if (up) return sendJson(res, 200, {});
       if (target.requests.length > ANSWERED) return;
-      await sleep(100);
+      await gate;
       sendJson(res, 200, {});
     });
     servers.push(target);
@@ -111,15 +115,26 @@ describe("webhook queue progress across a stop", () => {
 
     const first = await serve(dir);
     for (let id = 1; id <= DELIVERIES; id++) expect((await post(first.url, id)).status).toBe(202);
-    await waitFor(() => target.requests.length >= ANSWERED + CONCURRENCY, 20_000, "the in-flight requests");
-    await sleep(300); // the acknowledged ones are committed by now; the hanging ones stay in flight
+    openGate();
+    await waitFor(() => target.requests.length >= ANSWERED + CONCURRENCY, 30_000, "the in-flight requests");
+    // The acknowledged deliveries are marked done: the queue holds exactly the others.
+    const depth = async () => {
+      const text = await (await fetch(`${first.url}/metrics`)).text();
+      return Number(/cannectors_webhook_queue_depth\{connector="hooks"\} (\d+)/.exec(text)?.[1]);
+    };
+    let pending = await depth();
+    for (let tries = 0; pending !== DELIVERIES - ANSWERED && tries < 300; tries++) {
+      await sleep(100);
+      pending = await depth();
+    }
+    expect(pending).toBe(DELIVERIES - ANSWERED);
     expect(target.requests).toHaveLength(ANSWERED + CONCURRENCY);
     first.spawned.child.kill("SIGKILL");
     expect((await first.spawned.exited).signal).toBe("SIGKILL");
 
     up = true;
     const second = await serve(dir);
-    await waitFor(() => received(target).size === DELIVERIES, 20_000, "every delivery to reach the target");
+    await waitFor(() => received(target).size === DELIVERIES, 30_000, "every delivery to reach the target");
     await sleep(400);
     second.spawned.child.kill("SIGTERM");
     expect((await second.spawned.exited).code).toBe(0);
@@ -129,5 +144,5 @@ describe("webhook queue progress across a stop", () => {
       Array.from({ length: CONCURRENCY }, (_, i) => ANSWERED + 1 + i),
     );
     expect([...resent.values()].every((times) => times === 2)).toBe(true);
-  });
+  }, 90_000);
 });
