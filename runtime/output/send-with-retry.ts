@@ -42,7 +42,7 @@ type Attempt =
  * Rejects only on cancellation: every other ending is an outcome the caller dead-letters.
  */
 export async function sendWithRetry(request: DeliveryRequest, ctx: SendContext): Promise<DeliveryOutcome> {
-  const target = `${request.method} ${ctx.redactor.redact(request.url)}`;
+  const target = `${request.method} ${request.maskedUrl}`;
   let attempts = 0;
   let reauthorized = false;
   for (;;) {
