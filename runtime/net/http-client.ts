@@ -3,7 +3,7 @@ import type { Redactor } from "../secrets/types.js";
 import { createGuardedLookup, type LookupFunction } from "./address-guard.js";
 import { createHostAllowlist } from "./host-allowlist.js";
 import { classifyFailure } from "./http-errors.js";
-import { createOriginCheck, refusalError } from "./origin-check.js";
+import { createOriginCheck, moduleRefusal, refusalError } from "./origin-check.js";
 import { createRateLimiter, type RateLimit } from "./rate-limiter.js";
 import { nextHop, redirectTarget } from "./redirects.js";
 import { AbortFanout, RequestAbort } from "./request-abort.js";
@@ -24,7 +24,7 @@ export interface HttpClientOptions {
   rateLimit?: RateLimit | undefined;
   clock?: Clock | undefined;
   maxResponseBytes?: number | undefined;
-  /** Only redirects to the same hostname are followed. */
+  /** Only redirects to the same origin (scheme, host, port) are followed. */
   maxRedirects?: number | undefined;
   /** The DNS resolver behind the address guard; defaults to dns.lookup (tests inject one). */
   resolve?: LookupFunction | undefined;
@@ -124,6 +124,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // The headers are not copied: neither this client nor undici writes to them.
       let hop: Hop = { method, url, headers: request.headers, body: request.body };
       const timeoutMs = request.timeoutMs ?? options.requestTimeoutMs;
+      // Redirects stay on this origin (below), so the module's hosts are checked once.
+      if (request.hosts !== undefined && !request.hosts.allows(url)) {
+        const where = `${method} ${redact(url.href)}`;
+        throw moduleRefusal(request.hosts.owner, url, where, { method, url: redact(url.href) });
+      }
       for (let redirects = 0; ; redirects++) {
         const href = hop.url.href;
         const refusal = checkOrigin(hop.url);
@@ -141,10 +146,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             details: { method: hop.method, url: redact(href) },
           });
         }
-        if (target.hostname.toLowerCase() !== hop.url.hostname.toLowerCase()) {
+        // The request's headers (credentials) and body (records) must not reach another origin, not
+        // even the same host on another port or scheme: refused rather than followed without them.
+        if (target.origin !== hop.url.origin) {
           throw new CannectorsError(
             ErrorCodes.REDIRECT_REFUSED,
-            `${where} redirected to another host (${redact(target.toString())}); only same-host redirects are followed`,
+            `${where} redirected to another origin (${redact(target.toString())}); only same-origin redirects are followed`,
             { details: { method: hop.method, url: redact(href), location: redact(target.toString()) } },
           );
         }

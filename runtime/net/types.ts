@@ -7,6 +7,14 @@ export interface HttpRequest {
   /** Overrides the client's request timeout. */
   timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** The hosts the calling module may reach (see moduleClient); refused before connecting otherwise. */
+  hosts?: ModuleHosts | undefined;
+}
+
+/** One module's host allowlist, named for the refusal message. */
+export interface ModuleHosts {
+  owner: string;
+  allows(url: URL): boolean;
 }
 
 export interface HttpResponse {
@@ -14,7 +22,7 @@ export interface HttpResponse {
   /** Lower-cased names; repeated headers joined with ", " (set-cookie excepted, it is dropped). */
   headers: Record<string, string>;
   body: Buffer;
-  /** The URL that answered (after same-host redirects). */
+  /** The URL that answered (after same-origin redirects). */
   url: string;
 }
 

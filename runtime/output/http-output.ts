@@ -9,6 +9,7 @@ import type {
 } from "../engine/modules.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import type { Authenticator } from "../auth/index.js";
+import { scopeToOrigin } from "../auth/origin-scope.js";
 import type { DeliveryFailure, DeliveryRequest } from "./delivery-request.js";
 import { planRequest } from "./dry-run-plan.js";
 import { createRequestBuilder, type PreparedRecord } from "./request-builder.js";
@@ -30,7 +31,8 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
   const builder = createRequestBuilder(spec, ctx.connectorName, (text) => ctx.redactor.redact(text));
   const sendContext: SendContext = {
     client: ctx.client,
-    auth: ctx.auth,
+    // Output URLs never leave baseUrl's origin (url-template.ts); the scope makes sure of it.
+    auth: scopeToOrigin(ctx.auth, spec.baseUrl),
     logger: ctx.logger,
     redactor: ctx.redactor,
     clock: ctx.clock,
