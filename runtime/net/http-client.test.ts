@@ -169,6 +169,20 @@ describe("createHttpClient", () => {
     expect(s.requests).toHaveLength(0);
   });
 
+  it("a body cut off after the status line: an error, or with statusOnly the status and a bodyError", async () => {
+    const s = await server((_req, res) => {
+      res.writeHead(201, { "content-length": "100", "x-id": "7" });
+      res.write("partial");
+      setTimeout(() => res.socket?.destroy(), 10);
+    });
+    const c = client();
+    const error = await failure(c.request({ method: "POST", url: `${s.url}/a`, headers: {}, body: "{}" }));
+    expect(error.code).toBe(ErrorCodes.HTTP_NETWORK);
+    const response = await c.request({ method: "POST", url: `${s.url}/a`, headers: {}, body: "{}", statusOnly: true });
+    expect(response).toMatchObject({ status: 201, headers: { "x-id": "7" }, body: Buffer.alloc(0) });
+    expect(response.bodyError).toMatch(new RegExp(`^POST ${s.url}/a failed: `));
+  });
+
   it("stops after maxRedirects", async () => {
     const s = await server((req, res) => void res.writeHead(307, { location: `${req.url}x` }).end());
     const error = await failure(client({ maxRedirects: 3 }).request({ method: "GET", url: `${s.url}/r`, headers: {} }));

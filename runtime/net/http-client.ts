@@ -65,9 +65,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     href: string,
     timeoutMs: number,
     signal: AbortSignal | undefined,
+    statusOnly: boolean,
   ): Promise<HttpResponse> {
     // Error text only: redacting every URL up front cost a regex pass per request.
     const where = () => `${hop.method} ${redact(href)}`;
+    let status: number | undefined;
+    let headersSeen: Record<string, string> | undefined;
     const abort = new RequestAbort();
     let timedOut = false;
     // Whole request, headers and body: undici's headers/body timeouts alone would let a server
@@ -90,16 +93,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         bodyTimeout: timeoutMs,
       });
       const headers = normalizeHeaders(response.headers);
+      status = response.statusCode;
+      headersSeen = headers;
       const body = await readBodyLimited(response.body, headers["content-length"], maxBytes, where);
-      return { status: response.statusCode, headers, body, url: href };
+      return { status, headers, body, url: href };
     } catch (error) {
-      throw classifyFailure(error, {
+      const failure = classifyFailure(error, {
         where: where(),
         timeoutMs,
         timedOut,
         cancelled: signal?.aborted ?? false,
         details: { method: hop.method, url: redact(href) },
       });
+      // The status line and headers arrived: the server has answered, whatever became of the body.
+      if (statusOnly && status !== undefined && headersSeen !== undefined) {
+        return { status, headers: headersSeen, body: Buffer.alloc(0), url: href, bodyError: failure.message };
+      }
+      throw failure;
     } finally {
       clearTimeout(timer);
       untrack();
@@ -137,7 +147,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           throw refusalError(refusal, hop.url, where, { method: hop.method, url: redact(href) });
         }
         await limiter.acquire(hop.url.host, request.signal);
-        const response = await send(hop, href, timeoutMs, request.signal);
+        const response = await send(hop, href, timeoutMs, request.signal, request.statusOnly === true);
         const target = redirectTarget(response, hop.url);
         if (!target) return response;
         const where = `${hop.method} ${redact(href)}`;

@@ -7,6 +7,11 @@ export interface HttpRequest {
   /** Overrides the client's request timeout. */
   timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * The caller acts on the status alone (an output delivery): a body cut off, too large or timed out
+   * after the status line arrived is not an error; the response comes with `bodyError` instead.
+   */
+  statusOnly?: boolean | undefined;
   /** The hosts the calling module may reach (see moduleClient); refused before connecting otherwise. */
   hosts?: ModuleHosts | undefined;
 }
@@ -24,6 +29,8 @@ export interface HttpResponse {
   body: Buffer;
   /** The URL that answered (after same-origin redirects). */
   url: string;
+  /** With `statusOnly`: why the body did not arrive in full (redacted); `body` is then empty. */
+  bodyError?: string | undefined;
 }
 
 export interface HttpClient {
