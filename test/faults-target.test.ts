@@ -63,7 +63,7 @@ describe("target failures", () => {
 
   it.each([
     { status: 503, requests: 2, retries: 1 },
-    // The 200 says the target processed the batch: retrying would only duplicate it (docs/artifact.md §5.6).
+    // The 200 says the target processed the batch: retrying would only duplicate it (docs/artifact.md §5.4).
     { status: 200, requests: 1, retries: 0 },
   ])("a connection reset after a $status's headers: $requests request(s), one Idempotency-Key", async (fault) => {
     const source = await startPagedSource(items(30), 30);
