@@ -106,7 +106,15 @@ async function observe(
     } else {
       const records = [{ seq: 0, value: { id: 1 } }];
       const outcome = await sendWithRetry(
-        { records, method: "POST", url: `${server.url}/items`, headers: {}, body: { id: 1 }, bodyText: '{"id":1}' },
+        {
+          records,
+          method: "POST",
+          url: `${server.url}/items`,
+          maskedUrl: `${server.url}/items`,
+          headers: {},
+          body: { id: 1 },
+          bodyText: '{"id":1}',
+        },
         { ...common, random, responses: spec.responses },
       );
       if (!outcome.ok) {

@@ -44,7 +44,7 @@ type Attempt =
  * dead-letters.
  */
 export async function sendWithRetry(request: DeliveryRequest, ctx: SendContext): Promise<DeliveryOutcome> {
-  const target = `${request.method} ${ctx.redactor.redact(request.url)}`;
+  const target = `${request.method} ${request.maskedUrl}`;
   const state: RetryState = { sent: 0, refreshed: false };
   for (;;) {
     throwIfCancelled(ctx.signal, target);
@@ -120,6 +120,8 @@ async function attemptOnce(request: DeliveryRequest, ctx: SendContext, target: s
       body: request.bodyText,
       timeoutMs: ctx.timeoutMs,
       signal: ctx.signal,
+      // Only the status decides a delivery: a 2xx whose body is cut off was processed, not in doubt.
+      statusOnly: true,
     });
     response = await ctx.client.request(authorized);
   } catch (error) {
@@ -135,11 +137,24 @@ async function attemptOnce(request: DeliveryRequest, ctx: SendContext, target: s
 
   const status = response.status;
   const statusClass = classifyStatus(status, ctx.responses);
-  if (statusClass === "success") return { kind: "success" };
+  if (statusClass === "success") {
+    if (response.bodyError !== undefined) {
+      ctx.logger.warn("response body cut off after a success status: counted as delivered", {
+        target,
+        status,
+        error: response.bodyError,
+        records: request.records.length,
+      });
+    }
+    return { kind: "success" };
+  }
   const failure = {
     status,
     reason: `HTTP ${status} from ${target}`,
-    responseExcerpt: ctx.redactor.redact(response.body.subarray(0, EXCERPT_BYTES).toString("utf8")),
+    responseExcerpt:
+      response.bodyError !== undefined
+        ? `(response body cut off: ${response.bodyError})`
+        : ctx.redactor.redact(response.body.subarray(0, EXCERPT_BYTES).toString("utf8")),
     // Credentials problems are not any one record's fault: splitting a batch over them would only repeat them.
     rejected: statusClass === "fail" && status !== 401 && status !== 403,
   };
