@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { sendJson, startServer } from "./support/http-server.js";
-import { type SpawnedCli, spawnCli, waitFor } from "./support/spawn-cli.js";
+import { startServe } from "./support/serve-process.js";
+import { type SpawnedCli, waitFor } from "./support/spawn-cli.js";
 
 const DELIVERIES = 12;
 
@@ -24,21 +25,6 @@ output:
 settings:
   retries: { maxAttempts: 100, initialDelay: 100ms, maxDelay: 200ms, jitter: none }
 `;
-
-async function startServe(
-  dir: string,
-  env: Record<string, string> = {},
-): Promise<{ spawned: SpawnedCli; url: string }> {
-  const spawned = spawnCli(["serve", dir, "--port", "0", "--state", path.join(dir, "state.db"), "--no-watch"], env);
-  let stdout = "";
-  spawned.child.stdout?.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  await waitFor(() => /listening on http/.test(stdout) || spawned.child.exitCode !== null, 20_000, "serve to listen");
-  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
-  if (!url) throw new Error(`serve did not start: ${(await spawned.exited).stderr}`);
-  return { spawned, url };
-}
 
 describe("cannectors serve: crash with deliveries queued", () => {
   const children: SpawnedCli[] = [];

@@ -112,7 +112,7 @@ describe("SSRF: URLs handed out by a source are refused before any connection", 
       const pagination = via === "nextUrl" ? "{ type: nextUrl, nextUrlPath: next }" : "{ type: none }";
       const summary = await run(artifact(`http://api.test:${guard.port}`, pagination), dns.lookup);
       expect(summary.status).toBe("failed");
-      expect(summary.error).toMatch(/refused|link-local|only http and https|redirected to another host/);
+      expect(summary.error).toMatch(/refused|link-local|only http and https|redirected to another origin/);
       // Only the first page was fetched: one connection, one request, one DNS question.
       expect(guard.seen.requests).toEqual(["/items"]);
       expect(guard.seen.connections).toBe(1);

@@ -7,6 +7,8 @@ const WHSEC = `whsec_${Buffer.from("standard webhooks key bytes").toString("base
 const OLD_WHSEC = `whsec_${Buffer.from("the rotated-out key").toString("base64")}`;
 const BODY = JSON.stringify({ id: "evt_1", action: "opened", issue: { number: 7 } });
 const TAMPERED = BODY.replace("opened", "opene!");
+/** Another event: GitHub signs only the body, so the same body twice is a duplicate whatever its delivery id. */
+const OTHER = BODY.replace('"number":7', '"number":8');
 const now = () => Math.floor(Date.now() / 1000);
 
 interface Case {
@@ -25,8 +27,8 @@ function cases(preset: string): Case[] {
         { name: "valid", body: BODY, headers: () => ({ ...delivery(), ...sign.github(SECRET, BODY) }), status: 202 },
         {
           name: "signed with the other rotated secret",
-          body: BODY,
-          headers: () => ({ ...delivery(), ...sign.github(OLD_SECRET, BODY) }),
+          body: OTHER,
+          headers: () => ({ ...delivery(), ...sign.github(OLD_SECRET, OTHER) }),
           status: 202,
         },
         {

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import { type Command, InvalidArgumentError } from "commander";
-import { describeError, ErrorCodes, isCannectorsError } from "../../runtime/errors/index.js";
+import { describeError, isCannectorsError } from "../../runtime/errors/index.js";
 import { formatJson, formatPretty } from "../../runtime/log/index.js";
 import { type ExecutionRow, type ExecutionStatus, openStateStore, type StateStore } from "../../runtime/state/index.js";
-import { EXIT, painter, useColor } from "../terminal.js";
+import { EXIT, failureExitCode, painter, useColor } from "../terminal.js";
 
 /** Where the commands write; injectable so tests read the output without touching process streams. */
 export interface ExecutionsIO {
@@ -83,18 +83,20 @@ type StoreRead<T> = { ok: true; value: T | undefined } | { ok: false };
 
 /**
  * Runs `read` against the store. A missing database file reads as empty rather than being
- * created; a failure is reported here (stderr, exit code 1) and comes back as `ok: false`.
+ * created; a failure is reported here (stderr, exit code 4 for a state fault, else 1) and comes back as `ok: false`.
  */
 function withStore<T>(statePath: string, io: ExecutionsIO, read: (store: StateStore) => T): StoreRead<T> {
   if (!fs.existsSync(statePath)) return { ok: true, value: undefined };
   let store: StateStore | undefined;
   try {
-    store = openStateStore(statePath);
+    // Reading the history needs no write access: a read-only file is opened read-only.
+    store = openStateStore(statePath, { access: "read" });
     return { ok: true, value: read(store) };
   } catch (error) {
-    const ambiguous = isCannectorsError(error, ErrorCodes.NOT_FOUND);
-    io.stderr(`${ambiguous ? "" : `cannot read the state database ${statePath}: `}${describeError(error)}\n`);
-    io.setExitCode(EXIT.failed);
+    // Our errors say what went wrong and where (a state fault names the file); anything else gets the file.
+    const where = isCannectorsError(error) ? "" : `cannot read the state database ${statePath}: `;
+    io.stderr(`${where}${describeError(error)}\n`);
+    io.setExitCode(failureExitCode(error));
     return { ok: false };
   } finally {
     store?.close();

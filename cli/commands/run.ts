@@ -4,15 +4,12 @@ import { hasErrors } from "../../runtime/diagnostics/index.js";
 import { type RunSummary, runConnector } from "../../runtime/engine/run.js";
 import { describeError, ErrorCodes, isCannectorsError } from "../../runtime/errors/index.js";
 import { stderrSink } from "../../runtime/log/index.js";
-import { openStateStore } from "../../runtime/state/index.js";
+import { openStateStore, type StateStore } from "../../runtime/state/index.js";
 import { validateArtifactFile } from "../../runtime/validate/index.js";
 import { progressLine } from "../progress.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { resolveStatePath } from "../state-path.js";
-import { EXIT, painter, useColor } from "../terminal.js";
-
-/** Another run of the same connector holds the lease on the state database: nothing was done. */
-export const EXIT_LEASE_HELD = 3;
+import { EXIT, EXIT_CODES_HELP, failureExitCode, painter, useColor } from "../terminal.js";
 
 interface RunFlags {
   dryRun?: boolean;
@@ -41,6 +38,7 @@ export function registerRunCommand(program: Command): void {
     )
     .option("--log-level <level>", "debug | info | warn | error", "info")
     .option("--log-format <format>", "pretty | json (logs go to stderr)", "pretty")
+    .addHelpText("after", EXIT_CODES_HELP)
     .action(async (file: string, flags: RunFlags) => {
       process.exitCode = await runCommand(file, flags);
     });
@@ -67,7 +65,13 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     ]);
     return EXIT.invalid;
   }
-  const store = openStateStore(resolveStatePath(flags.state));
+  let store: StateStore;
+  try {
+    store = openStateStore(resolveStatePath(flags.state));
+  } catch (error) {
+    process.stderr.write(`${describeError(error)}\n`);
+    return failureExitCode(error);
+  }
   const out = flags.dryRun && flags.out ? createWriteStream(flags.out) : undefined;
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals) => {
@@ -100,8 +104,10 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     });
   } catch (error) {
     progress.done();
-    process.stderr.write(`${file}: ${describeError(error)}\n`);
-    return isCannectorsError(error, ErrorCodes.LEASE_HELD) ? EXIT_LEASE_HELD : EXIT.failed;
+    // A state fault names its own file; other failures are the artifact's.
+    const where = isCannectorsError(error, ErrorCodes.STATE) ? "" : `${file}: `;
+    process.stderr.write(`${where}${describeError(error)}\n`);
+    return failureExitCode(error);
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
@@ -111,7 +117,8 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   progress.done();
   if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else printSummary(summary);
-  return summary.status === "succeeded" ? EXIT.ok : EXIT.failed;
+  if (summary.status === "succeeded") return EXIT.ok;
+  return summary.errorCode === ErrorCodes.STATE ? EXIT.state : EXIT.failed;
 }
 
 function printSummary(summary: RunSummary): void {

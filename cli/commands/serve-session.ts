@@ -13,10 +13,10 @@ import {
   Supervisor,
   watchForReload,
 } from "../../runtime/serve/index.js";
-import { openStateStore } from "../../runtime/state/index.js";
+import { openStateStore, type StateStore } from "../../runtime/state/index.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { resolveStatePath } from "../state-path.js";
-import { EXIT, useColor } from "../terminal.js";
+import { EXIT, failureExitCode, useColor } from "../terminal.js";
 import type { ServeFlags } from "./serve.js";
 import { webhookModule } from "./serve-webhooks.js";
 
@@ -34,7 +34,13 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
   }
   const sink = stderrSink({ format: flags.logFormat, color: useColor(process.stderr) });
   const logger = createLogger({ level: flags.logLevel, redactor: createRedactor(), sinks: [sink] });
-  const store = openStateStore(resolveStatePath(flags.state));
+  let store: StateStore;
+  try {
+    store = openStateStore(resolveStatePath(flags.state));
+  } catch (error) {
+    process.stderr.write(`serve: ${describeError(error)}\n`);
+    return failureExitCode(error);
+  }
   const readiness = createReadiness();
   let loaded: ReadonlyMap<string, LoadedArtifact> = first.artifacts;
   let invalidCount = first.invalid.length;

@@ -1,17 +1,29 @@
 import type { Auth, Connector } from "../artifact/index.js";
 
-/** The hosts a connector may reach: those its modules name, plus settings.network.allowHosts. */
-export function allowedHostsOf(connector: Connector): string[] {
+export type ModuleName = "input" | "output";
+
+/**
+ * The hosts one module may reach: its own baseUrl and OAuth2 tokenUrl, plus
+ * settings.network.allowHosts. The input never reaches the output's host through a nextUrl or a
+ * Link header unless the artifact says so, and credentials never go beyond the baseUrl's origin
+ * (runtime/auth/origin-scope.ts).
+ */
+export function moduleHostsOf(connector: Connector, module: ModuleName): string[] {
   const hosts = new Set<string>(connector.settings.network.allowHosts);
   const add = (url: string) => hosts.add(new URL(url).host);
   const addAuth = (auth: Auth | undefined) => {
     if (auth?.type === "oauth2ClientCredentials") add(auth.tokenUrl);
   };
-  if (connector.input.type === "http") {
-    add(connector.input.baseUrl);
-    addAuth(connector.input.auth);
+  const spec = connector[module];
+  if (spec.type === "http") {
+    add(spec.baseUrl);
+    addAuth(spec.auth);
   }
-  add(connector.output.baseUrl);
-  addAuth(connector.output.auth);
+  return [...hosts].sort();
+}
+
+/** The hosts a connector may reach at all (the shared client's list): every module's. */
+export function allowedHostsOf(connector: Connector): string[] {
+  const hosts = new Set([...moduleHostsOf(connector, "input"), ...moduleHostsOf(connector, "output")]);
   return [...hosts].sort();
 }

@@ -112,6 +112,8 @@ export async function pump(options: PumpOptions): Promise<void> {
         counts.read++;
         ties.read(value);
         if (value !== undefined) batchCursor = value;
+        // A page-level cursor is reached with the page's last record: the batch holding it carries it.
+        if (index === records.length - 1 && page.cursor !== undefined) batchCursor = page.cursor;
         const produced = applyFilters(record, seq, page.url);
         if (produced?.length === 0) counts.filtered++;
         for (const value of produced ?? []) batch.push({ seq, value });
@@ -121,7 +123,7 @@ export async function pump(options: PumpOptions): Promise<void> {
           while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
         }
       }
-      if (page.cursor !== undefined) batchCursor = page.cursor;
+      if (records.length === 0 && page.cursor !== undefined) batchCursor = page.cursor;
       options.onProgress?.(counts);
       if (limitReached()) {
         after = UNKNOWN_NEXT;

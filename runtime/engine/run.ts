@@ -1,19 +1,24 @@
-import { CannectorsError, describeError, ErrorCodes } from "../errors/index.js";
+import type { Connector } from "../artifact/index.js";
+import { CannectorsError, describeError, type ErrorCode, ErrorCodes, isCannectorsError } from "../errors/index.js";
 import { compileFilters } from "../filters/index.js";
 import { createLogger, historySink, type LogSink } from "../log/index.js";
+import type { Logger } from "../log/types.js";
 import type { LookupFunction } from "../net/address-guard.js";
 import { type Clock, systemClock } from "../net/types.js";
 import { createRedactor, resolveSecrets } from "../secrets/index.js";
-import { leaseHeldError, type StateStore } from "../state/index.js";
+import type { Redactor } from "../secrets/types.js";
+import type { StateStore } from "../state/index.js";
 import type { LoadedArtifact } from "../validate/index.js";
 import type { InputModule, ModuleContext } from "./modules.js";
 import { pump, type RunCounts } from "./pump.js";
+import { acquireRunLease, type RunLease } from "./run-lease.js";
+import { type RunStatus, runStatus } from "./run-status.js";
+import { createRunStop } from "./run-stop.js";
 import { Watermark } from "./watermark.js";
 import { wireModules } from "./wiring.js";
 
 export type { RunCounts } from "./pump.js";
-
-export type RunStatus = "succeeded" | "partial" | "failed" | "cancelled";
+export type { RunStatus } from "./run-status.js";
 
 export interface RunOptions {
   artifact: LoadedArtifact;
@@ -57,9 +62,10 @@ export interface RunSummary {
   cursor?: string | undefined;
   deadLetterFile?: string | undefined;
   error?: string | undefined;
+  /** The stable code of the error that failed the run (CANNECTORS_E_STATE: the state database). */
+  errorCode?: ErrorCode | undefined;
 }
 
-/** Runs one connector once and records the execution, its logs and its cursor in the state store. */
 /**
  * An input that replaces the artifact's own (the webhook queue): its module, and what a committed
  * cursor means to it instead of the incremental cursor.
@@ -69,27 +75,48 @@ export interface InputSource {
   commit(cursor: string): void;
 }
 
+/**
+ * Runs one connector once and records the execution, its logs and its cursor in the state store.
+ * The lease is taken first and released in `finally`, whatever fails after it (the history, the
+ * modules, recording the end): a run never leaves its connector blocked.
+ */
 export async function runConnector(options: RunOptions, source?: InputSource): Promise<RunSummary> {
-  const { artifact, store } = options;
-  const name = artifact.connector.metadata.name;
-  const clock = options.clock ?? systemClock;
-  const started = clock.now();
-  const resolved = resolveSecrets(artifact.connector, options.env ?? process.env);
+  const name = options.artifact.connector.metadata.name;
+  const resolved = resolveSecrets(options.artifact.connector, options.env ?? process.env);
   if (resolved.missing.length > 0) {
     const names = resolved.missing.map((ref) => ref.raw).join(", ");
     throw new CannectorsError(ErrorCodes.SECRET_UNRESOLVED, `unresolved secret references: ${names}`);
   }
-  const spec = resolved.value;
   const redactor = createRedactor(resolved.secrets);
-  const dryRun = options.dryRun !== undefined;
   // A dry run writes no cursor, so it needs no lease and may run beside a real one.
-  const leaseTtlMs = options.leaseTtlMs ?? 30_000;
-  let leaseToken: string | undefined;
-  if (!dryRun) {
-    const attempt = store.leases.acquire(name, leaseTtlMs);
-    if (!attempt.acquired) throw leaseHeldError(name, attempt.holder, store.path);
-    leaseToken = attempt.token;
+  const lease =
+    options.dryRun === undefined ? acquireRunLease(options.store, name, options.leaseTtlMs ?? 30_000) : undefined;
+  let logger: Logger | undefined;
+  try {
+    return await runRecorded(options, source, resolved.value, redactor, lease, (created) => {
+      logger = created;
+    });
+  } finally {
+    lease?.release((error) =>
+      logger?.warn("lease not released: it expires on its own", { error: redactor.redact(describeError(error)) }),
+    );
   }
+}
+
+/** The recorded part of a run: the execution row, its log, the pump, and the row's final status. */
+async function runRecorded(
+  options: RunOptions,
+  source: InputSource | undefined,
+  spec: Connector,
+  redactor: Redactor,
+  lease: RunLease | undefined,
+  onLogger: (logger: Logger) => void,
+): Promise<RunSummary> {
+  const { artifact, store } = options;
+  const name = artifact.connector.metadata.name;
+  const clock = options.clock ?? systemClock;
+  const started = clock.now();
+  const dryRun = options.dryRun !== undefined;
   store.markInterrupted();
   const executionId = store.startExecution({
     connector: name,
@@ -103,29 +130,12 @@ export async function runConnector(options: RunOptions, source?: InputSource): P
     sinks: [...(options.logSinks ?? []), historySink(store, executionId)],
     base: { connector: name, execution: executionId },
   });
-  // Two levels: `stopping` ends the reading; `aborting` also cuts requests in flight.
-  const stopping = new AbortController();
-  const aborting = new AbortController();
-  let drainTimer: NodeJS.Timeout | undefined;
-  const onStop = () => {
-    logger.warn("stop requested: finishing batches in flight", { drainTimeoutMs: options.drainTimeoutMs ?? 30_000 });
-    stopping.abort(options.signal?.reason);
-    drainTimer = setTimeout(() => aborting.abort(options.signal?.reason), options.drainTimeoutMs ?? 30_000);
-  };
-  if (options.signal?.aborted) onStop();
-  else options.signal?.addEventListener("abort", onStop, { once: true });
-  let leaseLost: CannectorsError | undefined;
-  const renewal =
-    leaseToken === undefined
-      ? undefined
-      : setInterval(() => {
-          if (leaseLost || store.leases.renew(name, leaseToken, leaseTtlMs)) return;
-          leaseLost = new CannectorsError(ErrorCodes.LEASE_LOST, `run of ${name} lost its lease to another run`);
-          logger.error("lease lost: stopping without saving the cursor", { connector: name });
-          stopping.abort(leaseLost);
-          aborting.abort(leaseLost);
-        }, leaseTtlMs / 3);
-  renewal?.unref();
+  onLogger(logger);
+  const stop = createRunStop(options.signal, options.drainTimeoutMs ?? 30_000, logger);
+  lease?.keep((lost) => {
+    logger.error("lease lost: stopping without saving the cursor", { connector: name });
+    stop.abort(lost);
+  });
 
   const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0 };
   const incremental = spec.input.type === "http" && source === undefined ? spec.input.incremental : undefined;
@@ -143,7 +153,7 @@ export async function runConnector(options: RunOptions, source?: InputSource): P
       logger,
       redactor,
       clock,
-      signal: aborting.signal,
+      signal: stop.aborting,
       random: options.random,
       dryRun: options.dryRun,
       deadLetterPath: options.deadLetterPath,
@@ -165,34 +175,30 @@ export async function runConnector(options: RunOptions, source?: InputSource): P
       cursorField: incremental?.cursorField,
       watermark,
       counts,
-      signal: stopping.signal,
+      signal: stop.stopping,
       limit: options.limit,
       onCursor: (cursor) => {
         if (dryRun) return;
         if (source) source.commit(cursor);
-        else store.setCursor(name, cursor, executionId, leaseToken);
+        else store.setCursor(name, cursor, executionId, lease?.token);
       },
       onProgress: options.onProgress,
     });
   } catch (error) {
     failure = error;
   } finally {
-    options.signal?.removeEventListener("abort", onStop);
-    clearTimeout(drainTimer);
-    clearInterval(renewal);
+    stop.dispose();
     if (wiring) await Promise.allSettled([wiring.output.close(), wiring.deadLetter.close(), wiring.client.close()]);
   }
 
+  const leaseLost = lease?.lost;
   failure ??= leaseLost;
-  const status: RunStatus = leaseLost
-    ? "failed"
-    : stopping.signal.aborted
-      ? "cancelled"
-      : failure !== undefined
-        ? "failed"
-        : counts.failed > 0
-          ? "partial"
-          : "succeeded";
+  const status = runStatus({
+    leaseLost: leaseLost !== undefined,
+    stopped: stop.stopping.aborted,
+    failure,
+    deadLettered: counts.failed,
+  });
   const error = failure === undefined ? undefined : redactor.redact(describeError(failure));
   if (error) logger.error("run failed", { error });
   const summary: RunSummary = {
@@ -208,6 +214,7 @@ export async function runConnector(options: RunOptions, source?: InputSource): P
       ? { deadLetterFile: wiring.deadLetterFile }
       : {}),
     ...(error ? { error } : {}),
+    ...(isCannectorsError(failure) ? { errorCode: failure.code } : {}),
   };
   logger.info(`run ${status}`, { ...counts, ms: summary.durationMs });
   store.finishExecution(executionId, {
@@ -216,6 +223,5 @@ export async function runConnector(options: RunOptions, source?: InputSource): P
     counts,
     ...(error ? { error } : {}),
   });
-  if (leaseToken !== undefined) store.leases.release(name, leaseToken);
   return summary;
 }

@@ -9,7 +9,8 @@ import { retryPolicyFrom } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
 import { createDeadLetterFile, createDryRunWriter, createHttpOutput } from "../output/index.js";
 import type { Redactor } from "../secrets/types.js";
-import { allowedHostsOf } from "./hosts.js";
+import { moduleClient } from "../net/module-client.js";
+import { allowedHostsOf, moduleHostsOf } from "./hosts.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
 import type { DeadLetterSink, InputModule, ModuleContext, OutputModule } from "./modules.js";
 
@@ -70,13 +71,16 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
       `.cannectors/dead-letter/${spec.metadata.name}.ndjson`);
   const deadLetter = deadLetterFile ? createDeadLetterFile(deadLetterFile, redactor) : memoryDeadLetter(logger);
   const dryRun = options.dryRun;
+  // Each module reaches its own hosts only; credentials stay on its baseUrl's origin (origin-scope.ts).
+  const inputContext = { ...context, client: moduleClient(client, "input", moduleHostsOf(spec, "input")) };
   const input = options.input
     ? options.input(context)
     : spec.input.type === "http"
-      ? createHttpInput(spec.input, { ...context, auth: createAuthenticator(spec.input.auth, authContext) })
+      ? createHttpInput(spec.input, { ...inputContext, auth: createAuthenticator(spec.input.auth, authContext) })
       : webhookNeedsServe(spec.metadata.name);
   const output = createHttpOutput(spec.output, {
     ...context,
+    client: moduleClient(client, "output", moduleHostsOf(spec, "output")),
     auth: createAuthenticator(spec.output.auth, authContext),
     deadLetter,
     ...(dryRun ? { dryRun: createDryRunWriter((line) => dryRun.write(line), redactor) } : {}),

@@ -1,5 +1,6 @@
 import type { HttpInput } from "../artifact/index.js";
 import type { InputModule, SourcePage } from "../engine/modules.js";
+import { scopeToOrigin } from "../auth/origin-scope.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { type FetchContext, fetchPage } from "./page-fetcher.js";
 import { readPageBody } from "./page-body.js";
@@ -14,13 +15,15 @@ type LoadedPage = FetchedPage & { requestUrl: string };
  * The `http` polling input. Pages are fetched lazily, with at most one page fetched ahead of the
  * one the engine is consuming, so memory stays bounded while the next request overlaps processing.
  */
-export function createHttpInput(spec: HttpInput, ctx: FetchContext): InputModule {
+export function createHttpInput(spec: HttpInput, moduleCtx: FetchContext): InputModule {
+  const ctx: FetchContext = { ...moduleCtx, auth: scopeToOrigin(moduleCtx.auth, spec.baseUrl) };
+  const isSecret = (value: string) => ctx.redactor.redact(value) !== value;
   const shouldStop = createStopCheck(spec.pagination);
   const logger = ctx.logger.child({ module: "input.http" });
 
   return {
     async *pages(savedCursor) {
-      const template = requestTemplate(spec, savedCursor ?? spec.incremental?.initialValue);
+      const template = requestTemplate(spec, savedCursor ?? spec.incremental?.initialValue, isSecret);
       const paginator = createPaginator(spec.pagination);
 
       const runAbort = new AbortController();

@@ -1,5 +1,6 @@
 import type { HttpInput } from "../artifact/index.js";
 import { durationMs } from "../artifact/index.js";
+import { secretBodyRefusal, withoutCredentials } from "../auth/origin-scope.js";
 import type { HttpRequest } from "../net/types.js";
 
 /** The parts of every page request that do not change from page to page. */
@@ -11,9 +12,14 @@ export interface RequestTemplate {
 
 /**
  * Joins baseUrl and path textually: `new URL(path, base)` would drop a base path such as `/v2`.
- * The incremental cursor is set on every page URL, including URLs taken from responses.
+ * The incremental cursor is set on every page URL, including URLs taken from responses. A page on
+ * another origin than baseUrl's gets no credential header and no header whose value is a secret.
  */
-export function requestTemplate(spec: HttpInput, incrementalValue: string | undefined): RequestTemplate {
+export function requestTemplate(
+  spec: HttpInput,
+  incrementalValue: string | undefined,
+  isSecret: (value: string) => boolean = () => false,
+): RequestTemplate {
   const base = new URL(`${spec.baseUrl.replace(/\/+$/, "")}${spec.path}`);
   for (const [name, value] of Object.entries(spec.query)) base.searchParams.set(name, String(value));
   const hasBody = spec.method === "POST" && spec.body !== undefined;
@@ -26,6 +32,8 @@ export function requestTemplate(spec: HttpInput, incrementalValue: string | unde
     headers[name] = value;
   }
   const body = hasBody ? JSON.stringify(spec.body) : undefined;
+  const origin = base.origin;
+  const foreignHeaders = withoutCredentials(headers, isSecret);
   const timeoutMs = spec.timeout === undefined ? undefined : durationMs(spec.timeout);
   return {
     base,
@@ -33,7 +41,15 @@ export function requestTemplate(spec: HttpInput, incrementalValue: string | unde
       const url = new URL(pageUrl);
       if (spec.incremental && incrementalValue !== undefined)
         url.searchParams.set(spec.incremental.param, incrementalValue);
-      return { method: spec.method, url: url.toString(), headers: { ...headers }, body, timeoutMs };
+      const own = url.origin === origin;
+      if (!own && body !== undefined && isSecret(body)) throw secretBodyRefusal(url);
+      return {
+        method: spec.method,
+        url: url.toString(),
+        headers: { ...(own ? headers : foreignHeaders) },
+        body,
+        timeoutMs,
+      };
     },
   };
 }

@@ -126,7 +126,7 @@ describe("createHttpClient", () => {
     expect(error.message).toContain("GET http://rebind.test/x refused: rebind.test resolves to 169.254.169.254");
   });
 
-  it("follows same-host redirects, turning a 303 after POST into a GET", async () => {
+  it("follows same-origin redirects, turning a 303 after POST into a GET", async () => {
     const s = await server((req, res) => {
       if (req.url === "/start") return void res.writeHead(303, { location: "/middle" }).end();
       if (req.url === "/middle") return void res.writeHead(302, { location: `${s.url}/end` }).end();
@@ -138,14 +138,49 @@ describe("createHttpClient", () => {
     expect(s.requests.map((r) => r.url)).toEqual(["/start", "/middle", "/end"]);
   });
 
-  const otherHosts = ["http://localhost:PORT/x", "http://169.254.169.254/latest/meta-data/", "http://evil.example/"];
+  // Another port of the same host, another scheme, another name for it: each another origin.
+  const otherHosts = [
+    "http://127.0.0.1:PORT/x",
+    "https://127.0.0.1:SAME/x",
+    "http://localhost:SAME/x",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://evil.example/",
+  ];
   it.each(otherHosts)("refuses a redirect from 127.0.0.1 to %s", async (location) => {
-    const s = await server((_req, res) => void res.writeHead(302, { location: location.replace("PORT", "1") }).end());
+    const s = await server(
+      (_req, res) =>
+        void res.writeHead(302, { location: location.replace("PORT", "1").replace("SAME", String(s.port)) }).end(),
+    );
     const c = client({ allowedHosts: ["127.0.0.1", "localhost", "169.254.169.254", "evil.example"] });
     const error = await failure(c.request({ method: "GET", url: `${s.url}/go`, headers: {} }));
     expect(error.code).toBe(ErrorCodes.REDIRECT_REFUSED);
     expect(error.message).toContain(`GET ${s.url}/go`);
     expect(s.requests).toHaveLength(1);
+  });
+
+  it("refuses, before connecting, a URL outside the calling module's hosts", async () => {
+    const s = await server((_req, res) => sendJson(res, 200, {}));
+    const hosts = { owner: "input", allows: (url: URL) => url.port === "1" };
+    const error = await failure(client().request({ method: "GET", url: `${s.url}/x`, headers: {}, hosts }));
+    expect(error.code).toBe(ErrorCodes.HOST_NOT_ALLOWED);
+    expect(error.message).toBe(
+      `GET ${s.url}/x refused: host 127.0.0.1:${s.port} is not declared by the input (its baseUrl or OAuth2 tokenUrl; add others to settings.network.allowHosts)`,
+    );
+    expect(s.requests).toHaveLength(0);
+  });
+
+  it("a body cut off after the status line: an error, or with statusOnly the status and a bodyError", async () => {
+    const s = await server((_req, res) => {
+      res.writeHead(201, { "content-length": "100", "x-id": "7" });
+      res.write("partial");
+      setTimeout(() => res.socket?.destroy(), 10);
+    });
+    const c = client();
+    const error = await failure(c.request({ method: "POST", url: `${s.url}/a`, headers: {}, body: "{}" }));
+    expect(error.code).toBe(ErrorCodes.HTTP_NETWORK);
+    const response = await c.request({ method: "POST", url: `${s.url}/a`, headers: {}, body: "{}", statusOnly: true });
+    expect(response).toMatchObject({ status: 201, headers: { "x-id": "7" }, body: Buffer.alloc(0) });
+    expect(response.bodyError).toMatch(new RegExp(`^POST ${s.url}/a failed: `));
   });
 
   it("stops after maxRedirects", async () => {

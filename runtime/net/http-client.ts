@@ -3,7 +3,7 @@ import type { Redactor } from "../secrets/types.js";
 import { createGuardedLookup, type LookupFunction } from "./address-guard.js";
 import { createHostAllowlist } from "./host-allowlist.js";
 import { classifyFailure } from "./http-errors.js";
-import { createOriginCheck, refusalError } from "./origin-check.js";
+import { createOriginCheck, moduleRefusal, refusalError } from "./origin-check.js";
 import { createRateLimiter, type RateLimit } from "./rate-limiter.js";
 import { nextHop, redirectTarget } from "./redirects.js";
 import { AbortFanout, RequestAbort } from "./request-abort.js";
@@ -24,7 +24,7 @@ export interface HttpClientOptions {
   rateLimit?: RateLimit | undefined;
   clock?: Clock | undefined;
   maxResponseBytes?: number | undefined;
-  /** Only redirects to the same hostname are followed. */
+  /** Only redirects to the same origin (scheme, host, port) are followed. */
   maxRedirects?: number | undefined;
   /** The DNS resolver behind the address guard; defaults to dns.lookup (tests inject one). */
   resolve?: LookupFunction | undefined;
@@ -65,9 +65,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     href: string,
     timeoutMs: number,
     signal: AbortSignal | undefined,
+    statusOnly: boolean,
   ): Promise<HttpResponse> {
     // Error text only: redacting every URL up front cost a regex pass per request.
     const where = () => `${hop.method} ${redact(href)}`;
+    let status: number | undefined;
+    let headersSeen: Record<string, string> | undefined;
     const abort = new RequestAbort();
     let timedOut = false;
     // Whole request, headers and body: undici's headers/body timeouts alone would let a server
@@ -90,16 +93,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         bodyTimeout: timeoutMs,
       });
       const headers = normalizeHeaders(response.headers);
+      status = response.statusCode;
+      headersSeen = headers;
       const body = await readBodyLimited(response.body, headers["content-length"], maxBytes, where);
-      return { status: response.statusCode, headers, body, url: href };
+      return { status, headers, body, url: href };
     } catch (error) {
-      throw classifyFailure(error, {
+      const failure = classifyFailure(error, {
         where: where(),
         timeoutMs,
         timedOut,
         cancelled: signal?.aborted ?? false,
         details: { method: hop.method, url: redact(href) },
       });
+      // The status line and headers arrived: the server has answered, whatever became of the body.
+      if (statusOnly && status !== undefined && headersSeen !== undefined) {
+        return { status, headers: headersSeen, body: Buffer.alloc(0), url: href, bodyError: failure.message };
+      }
+      throw failure;
     } finally {
       clearTimeout(timer);
       untrack();
@@ -124,6 +134,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // The headers are not copied: neither this client nor undici writes to them.
       let hop: Hop = { method, url, headers: request.headers, body: request.body };
       const timeoutMs = request.timeoutMs ?? options.requestTimeoutMs;
+      // Redirects stay on this origin (below), so the module's hosts are checked once.
+      if (request.hosts !== undefined && !request.hosts.allows(url)) {
+        const where = `${method} ${redact(url.href)}`;
+        throw moduleRefusal(request.hosts.owner, url, where, { method, url: redact(url.href) });
+      }
       for (let redirects = 0; ; redirects++) {
         const href = hop.url.href;
         const refusal = checkOrigin(hop.url);
@@ -132,7 +147,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           throw refusalError(refusal, hop.url, where, { method: hop.method, url: redact(href) });
         }
         await limiter.acquire(hop.url.host, request.signal);
-        const response = await send(hop, href, timeoutMs, request.signal);
+        const response = await send(hop, href, timeoutMs, request.signal, request.statusOnly === true);
         const target = redirectTarget(response, hop.url);
         if (!target) return response;
         const where = `${hop.method} ${redact(href)}`;
@@ -141,10 +156,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             details: { method: hop.method, url: redact(href) },
           });
         }
-        if (target.hostname.toLowerCase() !== hop.url.hostname.toLowerCase()) {
+        // The request's headers (credentials) and body (records) must not reach another origin, not
+        // even the same host on another port or scheme: refused rather than followed without them.
+        if (target.origin !== hop.url.origin) {
           throw new CannectorsError(
             ErrorCodes.REDIRECT_REFUSED,
-            `${where} redirected to another host (${redact(target.toString())}); only same-host redirects are followed`,
+            `${where} redirected to another origin (${redact(target.toString())}); only same-origin redirects are followed`,
             { details: { method: hop.method, url: redact(href), location: redact(target.toString()) } },
           );
         }

@@ -55,3 +55,12 @@ export function refusalError(refusal: Exclude<Refusal, undefined>, url: URL, whe
     info,
   );
 }
+
+/** The error for a URL outside the calling module's own hosts (its baseUrl, tokenUrl, allowHosts). */
+export function moduleRefusal(owner: string, url: URL, where: string, details: object) {
+  return new CannectorsError(
+    ErrorCodes.HOST_NOT_ALLOWED,
+    `${where} refused: host ${url.host} is not declared by the ${owner} (its baseUrl or OAuth2 tokenUrl; add others to settings.network.allowHosts)`,
+    { details: { ...details, host: url.host, module: owner } },
+  );
+}

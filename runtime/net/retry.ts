@@ -28,16 +28,3 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: () => n
   const ceiling = backoffCeiling(retry, policy);
   return policy.jitter === "full" ? Math.floor(random() * ceiling) : ceiling;
 }
-
-/**
- * Retry-After as milliseconds from `nowMs`: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
- * Undefined when absent or unreadable; a date in the past gives 0.
- */
-export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - nowMs);
-}

@@ -65,3 +65,5 @@ export function plainRedactor(initial: string[] = []): Redactor & { secrets: str
     },
   };
 }
+
+export { seededRandom } from "./seeded-random.js";

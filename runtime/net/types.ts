@@ -7,6 +7,19 @@ export interface HttpRequest {
   /** Overrides the client's request timeout. */
   timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * The caller acts on the status alone (an output delivery): a body cut off, too large or timed out
+   * after the status line arrived is not an error; the response comes with `bodyError` instead.
+   */
+  statusOnly?: boolean | undefined;
+  /** The hosts the calling module may reach (see moduleClient); refused before connecting otherwise. */
+  hosts?: ModuleHosts | undefined;
+}
+
+/** One module's host allowlist, named for the refusal message. */
+export interface ModuleHosts {
+  owner: string;
+  allows(url: URL): boolean;
 }
 
 export interface HttpResponse {
@@ -14,8 +27,10 @@ export interface HttpResponse {
   /** Lower-cased names; repeated headers joined with ", " (set-cookie excepted, it is dropped). */
   headers: Record<string, string>;
   body: Buffer;
-  /** The URL that answered (after same-host redirects). */
+  /** The URL that answered (after same-origin redirects). */
   url: string;
+  /** With `statusOnly`: why the body did not arrive in full (redacted); `body` is then empty. */
+  bodyError?: string | undefined;
 }
 
 export interface HttpClient {

@@ -7,7 +7,9 @@ import type { Redactor } from "../secrets/types.js";
 /**
  * Dead letters as NDJSON, appended to `filePath` (created with its folders on the first entry,
  * so a clean run leaves no empty file). Writes are synchronous: an entry is on disk before the
- * engine acknowledges the record it replaces; close() fsyncs.
+ * engine acknowledges the record it replaces; close() fsyncs. The record is written exactly as it
+ * failed (it is the only copy); only the texts that may echo a secret (the reason, the target's
+ * answer) are masked.
  */
 export function createDeadLetterFile(filePath: string, redactor: Redactor): DeadLetterSink {
   let fd: number | undefined;
@@ -35,7 +37,12 @@ export function createDeadLetterFile(filePath: string, redactor: Redactor): Dead
           details: { path: filePath, seq: entry.seq },
         });
       }
-      const line = `${JSON.stringify(redactor.redactValue(entry))}\n`;
+      const masked = {
+        ...entry,
+        reason: redactor.redact(entry.reason),
+        responseExcerpt: redactor.redact(entry.responseExcerpt),
+      };
+      const line = `${JSON.stringify(masked)}\n`;
       fs.writeSync(open(), line);
       count++;
     },

@@ -5,6 +5,8 @@ export interface DeliveryRequest {
   records: OutputRecord[];
   method: string;
   url: string;
+  /** `url` for logs, errors and dry runs: secrets from the artifact masked, record values exact. */
+  maskedUrl: string;
   headers: Record<string, string>;
   /** The JSON value sent (a form body: its encoded text); `bodyText` is what is sent, fixed once so every retry sends the same bytes. */
   body: unknown;

@@ -8,11 +8,16 @@ const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "coo
 
 /**
  * The request as it would go out, credentials shown as "***". Authentication is rendered from
- * the spec, never applied: a dry run must not fetch a token or touch the network.
+ * the spec, never applied: a dry run must not fetch a token or touch the network. Masking covers
+ * what came from secrets (headers, the URL's own text) and never the record: the body is exact.
  */
 export function planRequest(request: DeliveryRequest, auth: Auth | undefined, redactor: Redactor): PlannedRequest {
-  const url = new URL(request.url);
-  if (auth?.type === "apiKey" && auth.in === "query") url.searchParams.set(auth.name, MASK);
+  let url = request.maskedUrl;
+  if (auth?.type === "apiKey" && auth.in === "query") {
+    const withKey = new URL(url);
+    withKey.searchParams.set(auth.name, MASK);
+    url = withKey.toString();
+  }
   const authHeader = authHeaderName(auth);
 
   const headers: Record<string, string> = {};
@@ -25,9 +30,9 @@ export function planRequest(request: DeliveryRequest, auth: Auth | undefined, re
   }
   return {
     method: request.method,
-    url: redactor.redact(url.toString()),
+    url,
     headers,
-    body: redactor.redactValue(request.body),
+    body: request.body,
   };
 }
 

@@ -3,15 +3,16 @@ import type { Redactor } from "../secrets/types.js";
 
 /**
  * One JSON line per planned request: method, url, headers (sorted by name), body — so two dry
- * runs of the same input diff cleanly. Everything is passed through the redactor once more.
+ * runs of the same input diff cleanly. Header values pass through the redactor once more; the URL
+ * comes masked by its template and the body is the record data, written exactly.
  */
 export function createDryRunWriter(write: (line: string) => void, redactor: Redactor): DryRunSink {
   return {
     write(request: PlannedRequest) {
       const headers: Record<string, string> = {};
-      for (const name of Object.keys(request.headers).sort()) headers[name] = request.headers[name]!;
+      for (const name of Object.keys(request.headers).sort()) headers[name] = redactor.redact(request.headers[name]!);
       const canonical = { method: request.method, url: request.url, headers, body: request.body };
-      write(JSON.stringify(redactor.redactValue(canonical)));
+      write(JSON.stringify(canonical));
     },
   };
 }

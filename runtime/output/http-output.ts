@@ -9,6 +9,7 @@ import type {
 } from "../engine/modules.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import type { Authenticator } from "../auth/index.js";
+import { scopeToOrigin } from "../auth/origin-scope.js";
 import type { DeliveryFailure, DeliveryRequest } from "./delivery-request.js";
 import { planRequest } from "./dry-run-plan.js";
 import { createRequestBuilder, type PreparedRecord } from "./request-builder.js";
@@ -27,10 +28,11 @@ export interface HttpOutputContext extends ModuleContext {
  * the dead-letter file in record order.
  */
 export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): OutputModule {
-  const builder = createRequestBuilder(spec, ctx.connectorName);
+  const builder = createRequestBuilder(spec, ctx.connectorName, (text) => ctx.redactor.redact(text));
   const sendContext: SendContext = {
     client: ctx.client,
-    auth: ctx.auth,
+    // Output URLs never leave baseUrl's origin (url-template.ts); the scope makes sure of it.
+    auth: scopeToOrigin(ctx.auth, spec.baseUrl),
     logger: ctx.logger,
     redactor: ctx.redactor,
     clock: ctx.clock,
@@ -82,7 +84,7 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
     status: number | null,
   ): Promise<DeliveryResult> {
     ctx.logger.warn("batch rejected, resending its records one by one", {
-      url: ctx.redactor.redact(request.url),
+      url: request.maskedUrl,
       status,
       records: group.length,
     });
@@ -103,9 +105,9 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
         );
       }
       // Nothing to check record by record: the whole batch goes as it is.
-      const path = builder.fixedPath;
-      if (spec.batch && path !== undefined && batch.length > 0) {
-        return send(batch.map((record) => ({ record, path, key: undefined })));
+      const target = spec.batch ? builder.fixedTarget() : undefined;
+      if (target !== undefined && batch.length > 0) {
+        return send(batch.map((record) => ({ record, target, key: undefined })));
       }
       const total: DeliveryResult = { delivered: 0, deadLettered: 0 };
       const ready: PreparedRecord[] = [];

@@ -5,22 +5,27 @@ import type { DeliveryRequest } from "./delivery-request.js";
 import { wrapAtPath } from "../json/path.js";
 import { idempotencyKey } from "./idempotency-key.js";
 import { encodeForm } from "./form-encoding.js";
-import { compilePathTemplate } from "./path-template.js";
+import { compileUrlTemplate } from "../net/url-template.js";
 import { compileRecordKey } from "./record-key.js";
-import { buildUrl } from "./url.js";
 
-/** A record checked against the spec: its path filled and its idempotency key computed. */
+/** Where a request goes: the URL, and the same URL for logs, errors and dry runs (see url-template.ts). */
+export interface RequestTarget {
+  url: string;
+  maskedUrl: string;
+}
+
+/** A record checked against the spec: its URL filled and its idempotency key computed. */
 export interface PreparedRecord {
   record: OutputRecord;
-  path: string;
+  target: RequestTarget;
   key: string | undefined;
 }
 
 export type Preparation = { ok: true; prepared: PreparedRecord } | { ok: false; reason: string };
 
 export interface RequestBuilder {
-  /** The path of every request when no record changes it (no placeholders, no idempotency key). */
-  readonly fixedPath: string | undefined;
+  /** The target of every request when no record changes it (no placeholders, no idempotency key). */
+  fixedTarget(): RequestTarget | undefined;
   prepare(record: OutputRecord): Preparation;
   /** One request for these records: one record in single mode, the whole group in batch mode. */
   build(records: readonly PreparedRecord[]): DeliveryRequest;
@@ -28,9 +33,15 @@ export interface RequestBuilder {
 
 const CONTENT_TYPES = { json: "application/json", form: "application/x-www-form-urlencoded" } as const;
 
-export function createRequestBuilder(spec: HttpOutput, connectorName: string): RequestBuilder {
-  const template = compilePathTemplate(spec.path);
-  if (spec.batch && template.hasPlaceholders) {
+/** `mask` hides secrets in the URL's own text (base URL, query); record values placed in it stay exact. */
+export function createRequestBuilder(
+  spec: HttpOutput,
+  connectorName: string,
+  mask?: (text: string) => string,
+): RequestBuilder {
+  const template = compileUrlTemplate(spec, mask);
+  const hasPlaceholders = template.placeholders.length > 0;
+  if (spec.batch && hasPlaceholders) {
     throw new CannectorsError(
       ErrorCodes.CONFIG_INVALID,
       `output path ${spec.path} has {field} placeholders, which need single-record mode (remove output.batch)`,
@@ -51,14 +62,18 @@ export function createRequestBuilder(spec: HttpOutput, connectorName: string): R
   for (const [name, value] of Object.entries(spec.headers)) baseHeaders[name.toLowerCase()] = value;
 
   return {
-    fixedPath: template.hasPlaceholders || recordKey ? undefined : spec.path,
+    fixedTarget() {
+      if (hasPlaceholders || recordKey) return undefined;
+      const filled = template.fill(undefined);
+      return filled.ok ? filled : undefined;
+    },
     prepare(record) {
-      const filled = template.fill(record.value);
-      if (!filled.ok) return { ok: false, reason: filled.reason };
-      if (!recordKey) return { ok: true, prepared: { record, path: filled.path, key: undefined } };
+      const target = template.fill(record.value);
+      if (!target.ok) return { ok: false, reason: target.reason };
+      if (!recordKey) return { ok: true, prepared: { record, target, key: undefined } };
       const key = recordKey(record.value);
       if (!key.ok) return { ok: false, reason: key.reason };
-      return { ok: true, prepared: { record, path: filled.path, key: key.key } };
+      return { ok: true, prepared: { record, target, key: key.key } };
     },
     build(records) {
       const first = records[0];
@@ -78,7 +93,8 @@ export function createRequestBuilder(spec: HttpOutput, connectorName: string): R
       return {
         records: records.map((prepared) => prepared.record),
         method: spec.method,
-        url: buildUrl(spec.baseUrl, first.path, spec.query),
+        url: first.target.url,
+        maskedUrl: first.target.maskedUrl,
         headers,
         body,
         bodyText,

@@ -2,7 +2,8 @@ import type { ResponseClasses } from "../artifact/index.js";
 import { CannectorsError, describeError, ErrorCodes } from "../errors/index.js";
 import { failpoint } from "../failpoints/index.js";
 import type { Logger } from "../log/types.js";
-import { backoffCeiling, backoffDelay, parseRetryAfter, type RetryPolicy } from "../net/retry.js";
+import type { RetryPolicy } from "../net/retry.js";
+import { type AttemptFailure, decideRetry, type RetryState } from "../net/retry-decision.js";
 import { isTransientError } from "../net/transient.js";
 import type { Clock, HttpClient, HttpResponse } from "../net/types.js";
 import type { Redactor } from "../secrets/types.js";
@@ -33,61 +34,78 @@ type Attempt =
   | {
       kind: "retry";
       failure: Omit<DeliveryFailure, "attempts">;
-      retryAfterMs: number | undefined;
+      retryAfter?: string | undefined;
       rateLimited?: boolean;
     };
 
 /**
- * Sends one request until it succeeds, fails permanently or runs out of attempts.
- * Rejects only on cancellation: every other ending is an outcome the caller dead-letters.
+ * Sends one request until it succeeds, fails permanently or runs out of attempts, as
+ * `decideRetry` says. Rejects only on cancellation: every other ending is an outcome the caller
+ * dead-letters.
  */
 export async function sendWithRetry(request: DeliveryRequest, ctx: SendContext): Promise<DeliveryOutcome> {
-  const target = `${request.method} ${ctx.redactor.redact(request.url)}`;
-  let attempts = 0;
-  let reauthorized = false;
+  const target = `${request.method} ${request.maskedUrl}`;
+  const state: RetryState = { sent: 0, refreshed: false };
   for (;;) {
     throwIfCancelled(ctx.signal, target);
-    attempts++;
+    state.sent++;
+    const attempts = state.sent;
     failpoint("before-send");
     const attempt = await attemptOnce(request, ctx, target);
     if (attempt.kind === "success") return { ok: true, attempts };
-    if (attempt.kind === "unauthorized" && !reauthorized) {
-      reauthorized = true;
-      // The refreshed-credentials attempt is not a retry of a transient failure: it does not use the budget.
+    const decision = decideRetry(failureOf(attempt), state, {
+      policy: ctx.retry,
+      nowMs: ctx.clock.now(),
+      random: ctx.random,
+    });
+    if (decision.action === "refresh-credentials") {
+      state.refreshed = true;
       if (await refreshCredentials(ctx, target)) continue;
+      return { ok: false, ...attempt.failure, attempts };
     }
-    if (attempt.kind !== "retry") return { ok: false, ...attempt.failure, attempts };
-
-    const retryNumber = attempts - (reauthorized ? 1 : 0);
-    const { failure, retryAfterMs } = attempt;
-    // Rate limiting is the host's state, not this request's: every request to the host waits,
-    // whether or not this one is retried (never longer than the Retry-After cap).
-    if (attempt.rateLimited) {
-      const pause = retryAfterMs ?? backoffCeiling(retryNumber, ctx.retry);
-      ctx.client.pauseHost(request.url, Math.min(pause, ctx.retry.maxRetryAfterMs));
+    // Rate limiting is the host's state, not this request's: every request to the host waits.
+    if (decision.pauseHostMs !== undefined) ctx.client.pauseHost(request.url, decision.pauseHostMs);
+    const { failure } = attempt;
+    if (decision.action === "give-up") {
+      if (decision.reason === "attempts-exhausted") {
+        return { ok: false, ...failure, reason: `gave up after ${attempts} attempts: ${failure.reason}`, attempts };
+      }
+      if (decision.reason === "retry-after-too-long") {
+        const reason = `Retry-After of ${Math.ceil((decision.retryAfterMs ?? 0) / 1000)} s exceeds the cap (${Math.ceil(ctx.retry.maxRetryAfterMs / 1000)} s): ${failure.reason}`;
+        return { ok: false, ...failure, reason, attempts };
+      }
+      return { ok: false, ...failure, attempts };
     }
-    if (retryAfterMs !== undefined && retryAfterMs > ctx.retry.maxRetryAfterMs) {
-      const reason = `Retry-After of ${Math.ceil(retryAfterMs / 1000)} s exceeds the cap (${Math.ceil(ctx.retry.maxRetryAfterMs / 1000)} s): ${failure.reason}`;
-      return { ok: false, ...failure, reason, attempts };
-    }
-    if (retryNumber >= ctx.retry.maxAttempts) {
-      return { ok: false, ...failure, reason: `gave up after ${attempts} attempts: ${failure.reason}`, attempts };
-    }
-    const waitMs = Math.max(backoffDelay(retryNumber, ctx.retry, ctx.random), retryAfterMs ?? 0);
     ctx.onRetry?.();
-    ctx.logger.warn("output request failed, retrying", {
+    ctx.logger[decision.logLevel]("output request failed, retrying", {
       target,
       attempt: attempts,
       status: failure.status,
       reason: failure.reason,
-      waitMs,
+      waitMs: decision.waitMs,
       records: request.records.length,
     });
     try {
-      await ctx.clock.sleep(waitMs, ctx.signal);
+      await ctx.clock.sleep(decision.waitMs, ctx.signal);
     } catch (error) {
       throw cancelled(target, error);
     }
+  }
+}
+
+function failureOf(attempt: Exclude<Attempt, { kind: "success" }>): AttemptFailure {
+  switch (attempt.kind) {
+    case "unauthorized":
+      return { kind: "unauthorized" };
+    case "fail":
+      return { kind: "permanent" };
+    case "retry":
+      return {
+        kind: "transient",
+        status: attempt.failure.status,
+        retryAfter: attempt.retryAfter,
+        rateLimited: attempt.rateLimited === true,
+      };
   }
 }
 
@@ -102,6 +120,8 @@ async function attemptOnce(request: DeliveryRequest, ctx: SendContext, target: s
       body: request.bodyText,
       timeoutMs: ctx.timeoutMs,
       signal: ctx.signal,
+      // Only the status decides a delivery: a 2xx whose body is cut off was processed, not in doubt.
+      statusOnly: true,
     });
     response = await ctx.client.request(authorized);
   } catch (error) {
@@ -112,16 +132,29 @@ async function attemptOnce(request: DeliveryRequest, ctx: SendContext, target: s
       responseExcerpt: "",
       rejected: false,
     };
-    return isTransientError(error) ? { kind: "retry", failure, retryAfterMs: undefined } : { kind: "fail", failure };
+    return isTransientError(error) ? { kind: "retry", failure } : { kind: "fail", failure };
   }
 
   const status = response.status;
   const statusClass = classifyStatus(status, ctx.responses);
-  if (statusClass === "success") return { kind: "success" };
+  if (statusClass === "success") {
+    if (response.bodyError !== undefined) {
+      ctx.logger.warn("response body cut off after a success status: counted as delivered", {
+        target,
+        status,
+        error: response.bodyError,
+        records: request.records.length,
+      });
+    }
+    return { kind: "success" };
+  }
   const failure = {
     status,
     reason: `HTTP ${status} from ${target}`,
-    responseExcerpt: ctx.redactor.redact(response.body.subarray(0, EXCERPT_BYTES).toString("utf8")),
+    responseExcerpt:
+      response.bodyError !== undefined
+        ? `(response body cut off: ${response.bodyError})`
+        : ctx.redactor.redact(response.body.subarray(0, EXCERPT_BYTES).toString("utf8")),
     // Credentials problems are not any one record's fault: splitting a batch over them would only repeat them.
     rejected: statusClass === "fail" && status !== 401 && status !== 403,
   };
@@ -130,7 +163,7 @@ async function attemptOnce(request: DeliveryRequest, ctx: SendContext, target: s
   return {
     kind: "retry",
     failure,
-    retryAfterMs: parseRetryAfter(response.headers["retry-after"], ctx.clock.now()),
+    retryAfter: response.headers["retry-after"],
     rateLimited: statusClass === "rateLimited",
   };
 }

@@ -1,8 +1,9 @@
+export { reportingFaults, type StateFault, stateFaultError, stateFaultOf } from "./faults.js";
 export { newExecutionId } from "./ids.js";
 export { createLeaseTable, type LeaseAttempt, type LeaseHolder, type LeaseTable, leaseHeldError } from "./lease.js";
 export { migrate } from "./migrate.js";
 export { INTERRUPTED_ERROR, LOG_PRAGMAS, MIGRATIONS, PRAGMAS, SQL } from "./schema.js";
-export { openStateStore } from "./store.js";
+export { type OpenStateOptions, openStateStore } from "./store.js";
 export type { EnqueueDelivery, QueuedDelivery, WebhookQueue } from "./webhook-queue.js";
 export {
   EXECUTION_STATUSES,

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import { stateFaultError } from "./faults.js";
 import { MIGRATIONS, SCHEMA_VERSION_TABLE } from "./schema.js";
 
 /**
@@ -11,11 +11,7 @@ export function migrate(db: Database.Database, migrations: readonly (readonly st
   const readVersion = db.prepare<[], { version: number }>("SELECT version FROM schema_version");
   const current = readVersion.get()?.version ?? 0;
   if (current > migrations.length) {
-    throw new CannectorsError(
-      ErrorCodes.STATE,
-      `the state database is at schema version ${current}, newer than this cannectors understands (${migrations.length}); upgrade cannectors`,
-      { details: { version: current, supported: migrations.length } },
-    );
+    throw stateFaultError("newer-schema", db.name, { details: { version: current, supported: migrations.length } });
   }
   for (let version = current; version < migrations.length; version++) {
     const steps = migrations[version] ?? [];

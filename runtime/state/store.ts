@@ -1,42 +1,76 @@
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import type { LogEntry } from "../log/types.js";
 import { newExecutionId } from "./ids.js";
 import { createLeaseTable, type LeaseTable } from "./lease.js";
 import { createWebhookQueue, type WebhookQueue } from "./webhook-queue.js";
+import { stateFaultError, stateFaultOf } from "./faults.js";
 import { migrate } from "./migrate.js";
+import { openStateFile } from "./open-file.js";
 import { type ExecutionRecord, type LogRecord, toExecutionRow, toLogEntry } from "./rows.js";
-import { INTERRUPTED_ERROR, LOG_PRAGMAS, PRAGMAS, SQL } from "./schema.js";
+import { INTERRUPTED_ERROR, LOG_PRAGMAS, MIGRATIONS, PRAGMAS, SQL } from "./schema.js";
+import { toStateError, withStateErrors } from "./sqlite-faults.js";
 import type { ExecutionCounts, ExecutionRow, FinishExecution, StartExecution, StateStore, Timestamp } from "./types.js";
 
-/** Opens (creating if needed) the state database at `file`; `:memory:` gives a throwaway store. */
-export function openStateStore(file: string): StateStore {
+export interface OpenStateOptions {
+  /**
+   * `read`: the caller only reads (history commands): a file this process may not write is opened
+   * read-only instead of refused (it must then already be at the current schema version).
+   */
+  access?: "read-write" | "read";
+}
+
+/**
+ * Opens (creating if needed) the state database at `file`; `:memory:` gives a throwaway store.
+ * Every failure, now or in any later call, is a one-line CANNECTORS_E_STATE error naming the file
+ * and what to do (see faults.ts); an existing file without the schema is refused (open-file.ts).
+ */
+export function openStateStore(file: string, options: OpenStateOptions = {}): StateStore {
+  if (file === ":memory:") return prepareStore(new Database(file), undefined, file);
   let db: Database.Database;
   try {
-    if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    db = new Database(file);
+    db = openStateFile(file, "read-write");
   } catch (error) {
-    throw new CannectorsError(ErrorCodes.STATE, `cannot open the state database ${file}`, { cause: error });
+    if (options.access !== "read" || stateFaultOf(error) !== "read-only") throw error;
+    return prepareStore(openStateFile(file, "read-only"), undefined, file, "read-only");
   }
+  return prepareStore(db, () => new Database(file, { fileMustExist: true }), file);
+}
+
+function prepareStore(
+  db: Database.Database,
+  openLogDb: (() => Database.Database) | undefined,
+  file: string,
+  mode: "read-write" | "read-only" = "read-write",
+): StateStore {
   let logDb: Database.Database = db;
   try {
-    for (const pragma of PRAGMAS) db.pragma(pragma);
-    migrate(db);
-    // A second `:memory:` connection would be a different database.
-    if (file !== ":memory:") {
-      logDb = new Database(file);
+    if (mode === "read-write") {
+      for (const pragma of PRAGMAS) db.pragma(pragma);
+      migrate(db);
+    } else {
+      db.pragma("busy_timeout = 5000");
+      assertCurrentSchema(db, file);
+    }
+    // A second connection for log lines (a `:memory:` one would be another database).
+    if (openLogDb) {
+      logDb = openLogDb();
       for (const pragma of LOG_PRAGMAS) logDb.pragma(pragma);
     }
+    return withStateErrors(new SqliteStateStore(db, logDb, file), file);
   } catch (error) {
     if (logDb !== db && logDb.open) logDb.close();
     db.close();
-    if (error instanceof CannectorsError) throw error;
-    throw new CannectorsError(ErrorCodes.STATE, `cannot prepare the state database ${file}`, { cause: error });
+    throw toStateError(error, file);
   }
-  return new SqliteStateStore(db, logDb, file);
+}
+
+/** Read-only, nothing can be migrated: the file must already be at this cannectors' schema version. */
+function assertCurrentSchema(db: Database.Database, file: string): void {
+  const version = db.prepare<[], number>("SELECT version FROM schema_version").pluck().get() ?? 0;
+  if (version > MIGRATIONS.length) throw stateFaultError("newer-schema", file, { details: { version } });
+  if (version < MIGRATIONS.length) throw stateFaultError("read-only", file, { details: { version, upgrade: true } });
 }
 
 function iso(time: Timestamp): string {
@@ -73,8 +107,8 @@ class SqliteStateStore implements StateStore {
       running: db.prepare<[], { id: string; pid: number | null; host: string | null }>(SQL.running),
       interrupt: db.prepare(SQL.interrupt),
     };
-    this.leases = createLeaseTable(db);
-    this.webhooks = createWebhookQueue(db);
+    this.leases = withStateErrors(createLeaseTable(db), path);
+    this.webhooks = withStateErrors(createWebhookQueue(db), path);
   }
 
   startExecution(start: StartExecution): string {

@@ -14,14 +14,17 @@ export interface EnqueueDelivery {
   deliveryId: string;
   body: string;
   receivedAt: number;
-  /** How long a processed delivery's id is remembered for de-duplication. */
+  /** How long a processed delivery's id (and body hash) is remembered for de-duplication. */
   windowMs: number;
+  /** SHA-256 of the body, when the same body under another id is a duplicate too. */
+  bodyHash?: string | undefined;
 }
 
 /**
  * The durable webhook queue, in the state database. A delivery is accepted once `enqueue` returns:
- * the insert is committed with synchronous=FULL. The UNIQUE (connector, delivery_id) constraint is
- * the de-duplication, so two concurrent copies cannot both be stored.
+ * the insert is committed with synchronous=FULL. The UNIQUE (connector, delivery_id) constraint, and
+ * the one on (connector, body_hash) when a hash is given, are the de-duplication, so two concurrent
+ * copies cannot both be stored.
  */
 export interface WebhookQueue {
   enqueue(delivery: EnqueueDelivery): "accepted" | "duplicate";
@@ -35,8 +38,9 @@ export interface WebhookQueue {
 export function createWebhookQueue(db: Database.Database): WebhookQueue {
   const statements = {
     prune: db.prepare("DELETE FROM webhook_deliveries WHERE connector = ? AND status = 'done' AND received_at < ?"),
-    insert: db.prepare(`INSERT INTO webhook_deliveries (connector, delivery_id, received_at, body, status)
-      VALUES (@connector, @deliveryId, @receivedAt, @body, 'pending') ON CONFLICT (connector, delivery_id) DO NOTHING`),
+    // No conflict target: a known id and a known body hash are both duplicates.
+    insert: db.prepare(`INSERT INTO webhook_deliveries (connector, delivery_id, received_at, body, status, body_hash)
+      VALUES (@connector, @deliveryId, @receivedAt, @body, 'pending', @bodyHash) ON CONFLICT DO NOTHING`),
     pending: db.prepare<[string, number, number], QueuedDelivery>(`SELECT seq, delivery_id AS deliveryId, body,
       received_at AS receivedAt FROM webhook_deliveries
       WHERE connector = ? AND status = 'pending' AND seq > ? ORDER BY seq LIMIT ?`),
@@ -51,7 +55,8 @@ export function createWebhookQueue(db: Database.Database): WebhookQueue {
     // Ids older than the window are forgotten first, so a late resend of one is a new delivery.
     statements.prune.run(delivery.connector, delivery.receivedAt - delivery.windowMs);
     const { deliveryId, connector, receivedAt, body } = delivery;
-    return statements.insert.run({ connector, deliveryId, receivedAt, body }).changes;
+    const bodyHash = delivery.bodyHash ?? null;
+    return statements.insert.run({ connector, deliveryId, receivedAt, body, bodyHash }).changes;
   });
   return {
     enqueue: (delivery) => (enqueue.immediate(delivery) === 1 ? "accepted" : "duplicate"),

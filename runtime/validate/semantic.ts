@@ -7,6 +7,7 @@ import { ErrorCodes } from "../errors/index.js";
 import { checkExpression } from "../expr/index.js";
 import { checkFilters } from "../filters/index.js";
 import { checkWebhookInput } from "../input/webhook/check.js";
+import { compileUrlTemplate } from "../net/url-template.js";
 
 /** Checks zod cannot express: expressions, CRON, time zones, placeholders. All problems, at once. */
 export function semanticDiagnostics(connector: Connector, source: YamlSource): Diagnostic[] {
@@ -49,13 +50,23 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
     const found = checkExpression(output.idempotency.key, ["record"]);
     if (found) problem(found.code, ["output", "idempotency", "key"], found.message, found.offset);
   }
+  let placeholdersOk = true;
   for (const placeholder of output.path.match(/\{[^}]*\}/g) ?? []) {
     if (!FIELD_PATH.test(placeholder.slice(1, -1))) {
+      placeholdersOk = false;
       problem(
         ErrorCodes.SCHEMA,
         ["output", "path"],
         `placeholder ${placeholder} is not a field path such as {id} or {address.city}`,
       );
+    }
+  }
+  if (placeholdersOk) {
+    // The runtime's own rule (a placeholder in the query, or in a segment a literal ".." removes).
+    try {
+      compileUrlTemplate(output);
+    } catch (error) {
+      problem(ErrorCodes.SCHEMA, ["output", "path"], error instanceof Error ? error.message : String(error));
     }
   }
   if (output.batch && /\{[^}]+\}/.test(output.path)) {

@@ -70,6 +70,16 @@ describe("validateArtifact", () => {
       want: "output.path CANNECTORS_E_SCHEMA placeholder {a..b}",
     },
     {
+      name: "a placeholder in the output's query",
+      edit: ["  path: /sink", "  path: /sink?q={term}"],
+      want: "output.path CANNECTORS_E_SCHEMA path /sink?q={term}: placeholder number 1 must sit inside the path",
+    },
+    {
+      name: "a placeholder whose segment a literal .. removes",
+      edit: ["  path: /sink", "  path: /sink/{id}/.."],
+      want: "output.path CANNECTORS_E_SCHEMA path /sink/{id}/..: placeholder number 1 must sit inside the path",
+    },
+    {
       name: "a body on a GET input",
       edit: ["  records: items", "  records: items\n  body: {q: 1}"],
       want: "input.body CANNECTORS_E_SCHEMA a GET request has no body",

@@ -16,7 +16,13 @@ export interface CliResult {
 /** Runs the built CLI as a real child process (the tests exercise what users run). */
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    timeoutMs?: number;
+    /** Run as this user (needs root): how a test meets file permissions root would ignore. */
+    user?: { uid: number; gid: number } | undefined;
+  } = {},
 ): Promise<CliResult> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does)`);
   return new Promise((resolve, reject) => {
@@ -24,6 +30,7 @@ export function runCli(
       cwd: options.cwd ?? ROOT,
       env: { PATH: process.env.PATH, NO_COLOR: "1", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
+      ...options.user,
     });
     let stdout = "";
     let stderr = "";

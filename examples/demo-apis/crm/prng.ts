@@ -1,14 +1,7 @@
-/** mulberry32: a tiny seeded PRNG, so the demo data is identical on every machine and every run. */
-export function createPrng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from "../../../runtime/net/seeded-random.js";
+
+/** mulberry32 (runtime/net/seeded-random.ts), so the demo data is identical on every machine and every run. */
+export const createPrng: (seed: number) => () => number = seededRandom;
 
 export interface Picker {
   /** Uniform in [0, 1). */

@@ -6,7 +6,7 @@ export interface FetchedPage {
   number: number;
   /** The page URL the paginator asked for (before auth and incremental parameters). */
   url: URL;
-  /** The URL that answered, after same-host redirects. */
+  /** The URL that answered, after same-origin redirects. */
   responseUrl: string;
   status: number;
   headers: Record<string, string>;

@@ -3,7 +3,7 @@ import { describeError } from "../../errors/index.js";
 import type { Clock } from "../../net/types.js";
 import type { StateStore } from "../../state/index.js";
 import { contentTypeRefusal, isRefusal, type Refusal, readLimitedBody } from "./body.js";
-import { type DedupeRule, deliveryIdOf } from "./dedupe.js";
+import { bodyHashOf, type DedupeRule, deliveryIdOf } from "./dedupe.js";
 import { parseDelivery } from "./json.js";
 import type { PayloadCheck } from "./payload-schema.js";
 import { recordsOf } from "./records.js";
@@ -58,6 +58,7 @@ export async function receiveDelivery(parts: ReceiverParts, request: Request): P
       body: parsed.text,
       receivedAt: now,
       windowMs: parts.dedupe?.windowMs ?? 0,
+      bodyHash: bodyHashOf(parts.dedupe, bytes),
     });
   } catch (error) {
     // Not stored, so not accepted: the sender retries later.

@@ -34,6 +34,8 @@ export interface RigOptions {
   input: Record<string, unknown>;
   filters?: unknown[];
   output?: Record<string, unknown>;
+  /** Merged over the rig's settings (fast retries). */
+  settings?: Record<string, unknown>;
   env?: Record<string, string>;
   clock?: Clock;
   target?: Handler;
@@ -76,7 +78,10 @@ export async function webhookRig(options: RigOptions): Promise<WebhookRig> {
     input: { type: "webhook", path: "/hooks/in", ...options.input },
     filters: options.filters ?? [],
     output: { type: "http", baseUrl: target.url, path: "/events", ...options.output },
-    settings: { retries: { maxAttempts: 3, initialDelay: "10ms", maxDelay: "50ms", jitter: "none" } },
+    settings: {
+      retries: { maxAttempts: 3, initialDelay: "10ms", maxDelay: "50ms", jitter: "none" },
+      ...options.settings,
+    },
   };
   const yaml = stringify(document);
   const checked = validateArtifact(yaml, path.join(dir, "hooks.yaml"));
