@@ -6,6 +6,7 @@ import { describeError, ErrorCodes, isCannectorsError } from "../../runtime/erro
 import { stderrSink } from "../../runtime/log/index.js";
 import { openStateStore, type StateStore } from "../../runtime/state/index.js";
 import { validateArtifactFile } from "../../runtime/validate/index.js";
+import { ENV_FILE_HELP, loadEnvironment } from "../env-file.js";
 import { progressLine } from "../progress.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { resolveStatePath } from "../state-path.js";
@@ -20,6 +21,7 @@ interface RunFlags {
   logLevel?: "debug" | "info" | "warn" | "error";
   logFormat?: "pretty" | "json";
   deadLetter?: string;
+  envFile?: string;
 }
 
 export function registerRunCommand(program: Command): void {
@@ -36,6 +38,7 @@ export function registerRunCommand(program: Command): void {
       "--dead-letter <path>",
       "dead-letter file (default from the artifact, else .cannectors/dead-letter/NAME.ndjson)",
     )
+    .option("--env-file <file>", ENV_FILE_HELP)
     .option("--log-level <level>", "debug | info | warn | error", "info")
     .option("--log-format <format>", "pretty | json (logs go to stderr)", "pretty")
     .addHelpText("after", EXIT_CODES_HELP)
@@ -46,7 +49,13 @@ export function registerRunCommand(program: Command): void {
 
 async function runCommand(file: string, flags: RunFlags): Promise<number> {
   // Everything is checked, secrets included, before any connection or state write.
-  const validation = await validateArtifactFile(file, { env: process.env });
+  const loaded = loadEnvironment(flags.envFile);
+  if ("problem" in loaded) {
+    reportDiagnostics([loaded.problem]);
+    return EXIT.invalid;
+  }
+  const { env } = loaded;
+  const validation = await validateArtifactFile(file, { env });
   if (hasErrors(validation.diagnostics) || !validation.artifact) {
     reportDiagnostics(validation.diagnostics);
     return EXIT.invalid;
@@ -87,7 +96,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     summary = await runConnector({
       artifact,
       store,
-      env: process.env,
+      env,
       ...(flags.dryRun ? { dryRun: { write: (line: string) => (out ?? process.stdout).write(`${line}\n`) } } : {}),
       ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
       ...(flags.deadLetter ? { deadLetterPath: flags.deadLetter } : {}),

@@ -14,6 +14,7 @@ import {
   watchForReload,
 } from "../../runtime/serve/index.js";
 import { openStateStore, type StateStore } from "../../runtime/state/index.js";
+import { loadEnvironment } from "../env-file.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { resolveStatePath } from "../state-path.js";
 import { EXIT, failureExitCode, useColor } from "../terminal.js";
@@ -26,7 +27,14 @@ import { webhookModule } from "./serve-webhooks.js";
  */
 export async function startServeSession(targets: string[], flags: ServeFlags): Promise<number | undefined> {
   // Every artifact is validated before the state database is opened or a port is bound.
-  const first = await loadArtifacts(targets, process.env);
+  const environment = loadEnvironment(flags.envFile);
+  if ("problem" in environment) {
+    reportDiagnostics([environment.problem]);
+    return EXIT.invalid;
+  }
+  // One object for the whole session, refreshed in place on reload: the supervisor holds it.
+  const env: Record<string, string | undefined> = { ...environment.env };
+  const first = await loadArtifacts(targets, env);
   reportInvalid(first);
   if (first.artifacts.size === 0) {
     process.stderr.write("serve: no valid artifact to run\n");
@@ -53,7 +61,7 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
   });
   supervisor = new Supervisor({
     store,
-    env: process.env,
+    env,
     logger,
     runLogSinks: [sink],
     logLevel: flags.logLevel,
@@ -83,7 +91,13 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
   process.on("SIGTERM", (signal) => void stop(signal));
   process.on("SIGINT", (signal) => void stop(signal));
   const reload = async (reason: string) => {
-    const next = await loadArtifacts(targets, process.env);
+    const reread = loadEnvironment(flags.envFile);
+    if ("problem" in reread) reportDiagnostics([reread.problem]);
+    else {
+      for (const name of Object.keys(env)) delete env[name];
+      Object.assign(env, reread.env);
+    }
+    const next = await loadArtifacts(targets, env);
     reportInvalid(next);
     invalidCount = next.invalid.length;
     loaded = keepLastGood(loaded, next);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Auth } from "./auth.js";
-import { Duration, FieldPath, HttpUrl, QueryMap, StringMap } from "./common.js";
+import { Duration, FieldPath, HttpUrl, QueryMap, RequestPath, StringMap } from "./common.js";
 import { Pagination } from "./pagination.js";
 
 export const Incremental = z
@@ -20,7 +20,7 @@ export const HttpInput = z
   .strictObject({
     type: z.literal("http"),
     baseUrl: HttpUrl,
-    path: z.string().startsWith("/").default("/"),
+    path: RequestPath.default("/"),
     method: z.enum(["GET", "POST"]).default("GET"),
     query: QueryMap.default({}),
     headers: StringMap.default({}),

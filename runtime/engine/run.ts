@@ -5,7 +5,7 @@ import { createLogger, historySink, type LogSink } from "../log/index.js";
 import type { Logger } from "../log/types.js";
 import type { LookupFunction } from "../net/address-guard.js";
 import { type Clock, systemClock } from "../net/types.js";
-import { createRedactor, resolveSecrets } from "../secrets/index.js";
+import { createRedactor, resolvedUrlProblems, resolveSecrets } from "../secrets/index.js";
 import type { Redactor } from "../secrets/types.js";
 import type { StateStore } from "../state/index.js";
 import type { LoadedArtifact } from "../validate/index.js";
@@ -82,10 +82,15 @@ export interface InputSource {
  */
 export async function runConnector(options: RunOptions, source?: InputSource): Promise<RunSummary> {
   const name = options.artifact.connector.metadata.name;
-  const resolved = resolveSecrets(options.artifact.connector, options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const resolved = resolveSecrets(options.artifact.connector, env);
   if (resolved.missing.length > 0) {
     const names = resolved.missing.map((ref) => ref.raw).join(", ");
-    throw new CannectorsError(ErrorCodes.SECRET_UNRESOLVED, `unresolved secret references: ${names}`);
+    throw new CannectorsError(ErrorCodes.SECRET_UNRESOLVED, `unresolved references: ${names}`);
+  }
+  const badUrls = resolvedUrlProblems(options.artifact.connector, env);
+  if (badUrls.length > 0) {
+    throw new CannectorsError(ErrorCodes.CONFIG_INVALID, badUrls.map((problem) => problem.message).join("; "));
   }
   const redactor = createRedactor(resolved.secrets);
   // A dry run writes no cursor, so it needs no lease and may run beside a real one.

@@ -50,8 +50,10 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
     const found = checkExpression(output.idempotency.key, ["record"]);
     if (found) problem(found.code, ["output", "idempotency", "key"], found.message, found.offset);
   }
+  // A `${env:NAME}` in the path is configuration, resolved before the run: not a record placeholder.
+  const outputPath = output.path.replace(REFERENCE, "ref");
   let placeholdersOk = true;
-  for (const placeholder of output.path.match(/\{[^}]*\}/g) ?? []) {
+  for (const placeholder of outputPath.match(/\{[^}]*\}/g) ?? []) {
     if (!FIELD_PATH.test(placeholder.slice(1, -1))) {
       placeholdersOk = false;
       problem(
@@ -64,12 +66,13 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
   if (placeholdersOk) {
     // The runtime's own rule (a placeholder in the query, or in a segment a literal ".." removes).
     try {
-      compileUrlTemplate(output);
+      const baseUrl = output.baseUrl.includes("${") ? "http://configured.invalid" : output.baseUrl;
+      compileUrlTemplate({ ...output, baseUrl, path: outputPath });
     } catch (error) {
       problem(ErrorCodes.SCHEMA, ["output", "path"], error instanceof Error ? error.message : String(error));
     }
   }
-  if (output.batch && /\{[^}]+\}/.test(output.path)) {
+  if (output.batch && /\{[^}]+\}/.test(outputPath)) {
     problem(
       ErrorCodes.SCHEMA,
       ["output", "path"],
@@ -86,6 +89,7 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
   return out;
 }
 
+const REFERENCE = /\$\{(env|secret):[A-Za-z_][A-Za-z0-9_]*\}/g;
 const FIELD_PATH = /^[^.\s[\]{}]+(\[\d+\])*(\.[^.\s[\]{}]+(\[\d+\])*)*$/;
 
 export function checkCron(expression: string, timezone: string): string | undefined {

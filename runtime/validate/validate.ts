@@ -6,7 +6,7 @@ import { parseYamlSource, type YamlSource } from "../artifact/yaml-source.js";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { formatPath, hasErrors, sortDiagnostics } from "../diagnostics/index.js";
 import { ErrorCodes } from "../errors/index.js";
-import { findSecretRefs, findSecretSyntaxErrors } from "../secrets/index.js";
+import { findSecretRefs, findSecretSyntaxErrors, lookupEnv, resolvedUrlProblems } from "../secrets/index.js";
 import { semanticDiagnostics } from "./semantic.js";
 import { zodDiagnostics } from "./zod-diagnostics.js";
 
@@ -19,7 +19,10 @@ export interface LoadedArtifact {
 }
 
 export interface ValidateOptions {
-  /** When given, every `${env:NAME}` must resolve in it (an empty value counts as unresolved). */
+  /**
+   * When given, every `${env:NAME}` / `${secret:NAME}` must resolve in it (an empty value counts as
+   * unresolved), and URL and path fields must still be a URL or a path once resolved.
+   */
   env?: Record<string, string | undefined>;
 }
 
@@ -64,21 +67,7 @@ export function validateArtifact(text: string, file: string, options: ValidateOp
       location: source.locate(problem.path),
     });
   }
-  if (options.env) {
-    for (const ref of findSecretRefs(migrated.document)) {
-      // Own properties only: `${env:toString}` must not resolve to Object.prototype.toString.
-      const value = Object.hasOwn(options.env, ref.name) ? options.env[ref.name] : undefined;
-      if (value === undefined || value === "") {
-        found.push({
-          code: ErrorCodes.SECRET_UNRESOLVED,
-          severity: "error",
-          message: `secret reference ${ref.raw} is not set in the environment`,
-          path: formatPath(ref.path),
-          location: source.locate(ref.path),
-        });
-      }
-    }
-  }
+  if (options.env) found.push(...environmentDiagnostics(migrated.document, options.env, source));
   const parsed = ConnectorSchema.safeParse(migrated.document);
   if (!parsed.success) {
     found.push(...zodDiagnostics(parsed.error.issues, source));
@@ -111,6 +100,35 @@ export async function validateArtifactFile(file: string, options: ValidateOption
     };
   }
   return validateArtifact(text, file, options);
+}
+
+/** Unset variables, and URL or path fields that are no longer one once resolved: all at once. */
+function environmentDiagnostics(
+  document: unknown,
+  env: Record<string, string | undefined>,
+  source: YamlSource,
+): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const ref of findSecretRefs(document)) {
+    if (lookupEnv(env, ref.name) !== undefined) continue;
+    found.push({
+      code: ErrorCodes.SECRET_UNRESOLVED,
+      severity: "error",
+      message: `${ref.source === "secret" ? "secret " : ""}reference ${ref.raw} is not set in the environment`,
+      path: formatPath(ref.path),
+      location: source.locate(ref.path),
+    });
+  }
+  for (const problem of resolvedUrlProblems(document, env)) {
+    found.push({
+      code: ErrorCodes.CONFIG_INVALID,
+      severity: "error",
+      message: problem.message,
+      path: formatPath(problem.path),
+      location: source.locate(problem.path),
+    });
+  }
+  return found;
 }
 
 function rootProblem(source: YamlSource, message: string): Diagnostic {
