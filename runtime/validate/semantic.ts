@@ -1,5 +1,5 @@
 import { CronExpressionParser } from "cron-parser";
-import type { Connector } from "../artifact/index.js";
+import type { Connector, Filter } from "../artifact/index.js";
 import type { YamlSource } from "../artifact/yaml-source.js";
 import type { Diagnostic, PathSegment } from "../diagnostics/index.js";
 import { formatPath } from "../diagnostics/index.js";
@@ -9,8 +9,11 @@ import { checkFilters } from "../filters/index.js";
 import { checkWebhookInput } from "../input/webhook/check.js";
 import { compileUrlTemplate } from "../net/url-template.js";
 
+/** The sections checked: all of them for a valid artifact, those that parse when another does not. */
+export type Sections = Partial<Pick<Connector, "input" | "output">> & { filters?: readonly (Filter | undefined)[] };
+
 /** Checks zod cannot express: expressions, CRON, time zones, placeholders. All problems, at once. */
-export function semanticDiagnostics(connector: Connector, source: YamlSource): Diagnostic[] {
+export function semanticDiagnostics(connector: Sections, source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   const problem = (code: string, path: PathSegment[], message: string, offset?: number) => {
     out.push({
@@ -22,12 +25,12 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
     });
   };
 
-  for (const p of checkFilters(connector.filters)) problem(p.code, p.path, p.message);
+  for (const p of checkFilters(connector.filters ?? [])) problem(p.code, p.path, p.message);
 
   const input = connector.input;
-  if (input.type === "webhook") {
+  if (input?.type === "webhook") {
     for (const p of checkWebhookInput(input)) problem(ErrorCodes.SCHEMA, p.path, p.message);
-  } else {
+  } else if (input !== undefined) {
     const stopWhen = input.pagination.type === "none" ? undefined : input.pagination.stopWhen;
     if (stopWhen !== undefined) {
       const found = checkExpression(stopWhen, ["response", "page"]);
@@ -46,6 +49,7 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
   }
 
   const output = connector.output;
+  if (output === undefined) return out;
   if (output.idempotency) {
     const found = checkExpression(output.idempotency.key, ["record"]);
     if (found) problem(found.code, ["output", "idempotency", "key"], found.message, found.offset);

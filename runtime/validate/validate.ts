@@ -7,6 +7,7 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import { formatPath, hasErrors, sortDiagnostics } from "../diagnostics/index.js";
 import { ErrorCodes } from "../errors/index.js";
 import { findSecretRefs, findSecretSyntaxErrors, lookupEnv, resolvedUrlProblems } from "../secrets/index.js";
+import { salvagedDiagnostics } from "./salvage.js";
 import { semanticDiagnostics } from "./semantic.js";
 import { zodDiagnostics } from "./zod-diagnostics.js";
 
@@ -71,6 +72,7 @@ export function validateArtifact(text: string, file: string, options: ValidateOp
   const parsed = ConnectorSchema.safeParse(migrated.document);
   if (!parsed.success) {
     found.push(...zodDiagnostics(parsed.error.issues, source));
+    found.push(...salvagedDiagnostics(migrated.document, source));
     return { diagnostics: sortDiagnostics(found) };
   }
   found.push(...semanticDiagnostics(parsed.data, source));
