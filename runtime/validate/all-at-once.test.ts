@@ -68,7 +68,9 @@ describe("validate reports every problem at once, with did-you-mean", () => {
     it(name, () => {
       const got = problems(given);
       expect(got, got.join("\n")).toHaveLength(want.length);
-      want.forEach((pattern, i) => expect(got[i]).toMatch(pattern));
+      want.forEach((pattern, i) => {
+        expect(got[i]).toMatch(pattern);
+      });
     });
   }
 });
