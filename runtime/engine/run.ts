@@ -11,6 +11,7 @@ import type { StateStore } from "../state/index.js";
 import type { LoadedArtifact } from "../validate/index.js";
 import type { InputModule, ModuleContext } from "./modules.js";
 import { pump, type RunCounts } from "./pump.js";
+import { groupingRecordFailures } from "./failure-groups.js";
 import { acquireRunLease, type RunLease } from "./run-lease.js";
 import { type RunStatus, runStatus } from "./run-status.js";
 import { createRunStop } from "./run-stop.js";
@@ -129,12 +130,14 @@ async function runRecorded(
     dryRun,
     startedAt: new Date(started).toISOString(),
   });
-  const logger = createLogger({
-    level: options.logLevel ?? "info",
-    redactor,
-    sinks: [...(options.logSinks ?? []), historySink(store, executionId)],
-    base: { connector: name, execution: executionId },
-  });
+  const logger = groupingRecordFailures(
+    createLogger({
+      level: options.logLevel ?? "info",
+      redactor,
+      sinks: [...(options.logSinks ?? []), historySink(store, executionId)],
+      base: { connector: name, execution: executionId },
+    }),
+  );
   onLogger(logger);
   const stop = createRunStop(options.signal, options.drainTimeoutMs ?? 30_000, logger);
   lease?.keep((lost) => {
@@ -194,6 +197,7 @@ async function runRecorded(
   } finally {
     stop.dispose();
     if (wiring) await Promise.allSettled([wiring.output.close(), wiring.deadLetter.close(), wiring.client.close()]);
+    logger.flush();
   }
 
   const leaseLost = lease?.lost;
@@ -203,8 +207,14 @@ async function runRecorded(
     stopped: stop.stopping.aborted,
     failure,
     deadLettered: counts.failed,
+    delivered: counts.sent,
   });
-  const error = failure === undefined ? undefined : redactor.redact(describeError(failure));
+  const error =
+    failure !== undefined
+      ? redactor.redact(describeError(failure))
+      : status === "failed"
+        ? `every record failed: ${counts.failed} dead-lettered, none delivered`
+        : undefined;
   if (error) logger.error("run failed", { error });
   const summary: RunSummary = {
     executionId,
