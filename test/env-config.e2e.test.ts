@@ -96,3 +96,25 @@ describe("configuration from the environment: ${env:NAME} in URLs, --env-file", 
     expect(result.code, result.stderr).toBe(0);
   });
 });
+
+describe("a dry run requires only the secrets of the modules it calls", () => {
+  it("runs without the output's OAuth secrets, which it never uses, and still needs the input's", async () => {
+    apis = await startDemoApis({ customers: 5 });
+    target = await startTarget();
+    const { ws, file } = configuredWorkspace(apis, target, GOOD_ENV);
+    const inputOnly = { CRM_API_KEY: DEMO_ENV.CRM_API_KEY };
+    const dry = await runCli(runArgs(ws, "--env-file", file, "--dry-run"), { env: inputOnly });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain("/clients");
+    expect(target.requests).toEqual([]);
+
+    const real = await runCli(runArgs(ws, "--env-file", file), { env: inputOnly });
+    expect(real.code).toBe(2);
+    expect(real.stderr).toMatch(/output\.auth\.clientId CANNECTORS_E_SECRET_UNRESOLVED/);
+
+    const noInputKey = await runCli(runArgs(ws, "--env-file", file, "--dry-run"), { env: {} });
+    expect(noInputKey.code).toBe(2);
+    expect(noInputKey.stderr).toMatch(/input\.auth\.value CANNECTORS_E_SECRET_UNRESOLVED/);
+    expect(noInputKey.stderr).not.toMatch(/output\.auth/);
+  });
+});

@@ -55,7 +55,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     return EXIT.invalid;
   }
   const { env } = loaded;
-  const validation = await validateArtifactFile(file, { env });
+  const validation = await validateArtifactFile(file, { env, dryRun: flags.dryRun === true });
   if (hasErrors(validation.diagnostics) || !validation.artifact) {
     reportDiagnostics(validation.diagnostics);
     return EXIT.invalid;

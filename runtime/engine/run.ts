@@ -5,7 +5,7 @@ import { createLogger, historySink, type LogSink } from "../log/index.js";
 import type { Logger } from "../log/types.js";
 import type { LookupFunction } from "../net/address-guard.js";
 import { type Clock, systemClock } from "../net/types.js";
-import { createRedactor, resolvedUrlProblems, resolveSecrets } from "../secrets/index.js";
+import { createRedactor, resolvedUrlProblems, resolveSecrets, unusedInDryRun } from "../secrets/index.js";
 import type { Redactor } from "../secrets/types.js";
 import type { StateStore } from "../state/index.js";
 import type { LoadedArtifact } from "../validate/index.js";
@@ -84,7 +84,11 @@ export interface InputSource {
 export async function runConnector(options: RunOptions, source?: InputSource): Promise<RunSummary> {
   const name = options.artifact.connector.metadata.name;
   const env = options.env ?? process.env;
-  const resolved = resolveSecrets(options.artifact.connector, env);
+  const resolved = resolveSecrets(
+    options.artifact.connector,
+    env,
+    options.dryRun === undefined ? {} : { optional: unusedInDryRun },
+  );
   if (resolved.missing.length > 0) {
     const names = resolved.missing.map((ref) => ref.raw).join(", ");
     throw new CannectorsError(ErrorCodes.SECRET_UNRESOLVED, `unresolved references: ${names}`);

@@ -6,7 +6,12 @@ import { parseYamlSource, type YamlSource } from "../artifact/yaml-source.js";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { formatPath, hasErrors, sortDiagnostics } from "../diagnostics/index.js";
 import { ErrorCodes } from "../errors/index.js";
-import { findSecretRefs, findSecretSyntaxErrors, lookupEnv, resolvedUrlProblems } from "../secrets/index.js";
+import {
+  findSecretSyntaxErrors,
+  resolvedUrlProblems,
+  resolveSecrets,
+  unusedInDryRun,
+} from "../secrets/index.js";
 import { salvagedDiagnostics } from "./salvage.js";
 import { semanticDiagnostics } from "./semantic.js";
 import { zodDiagnostics } from "./zod-diagnostics.js";
@@ -25,6 +30,8 @@ export interface ValidateOptions {
    * unresolved), and URL and path fields must still be a URL or a path once resolved.
    */
   env?: Record<string, string | undefined>;
+  /** With `env`: only what a dry run uses must be set (the output's secrets may be missing). */
+  dryRun?: boolean;
 }
 
 export interface ValidationResult {
@@ -68,7 +75,9 @@ export function validateArtifact(text: string, file: string, options: ValidateOp
       location: source.locate(problem.path),
     });
   }
-  if (options.env) found.push(...environmentDiagnostics(migrated.document, options.env, source));
+  if (options.env) {
+    found.push(...environmentDiagnostics(migrated.document, options.env, source, options.dryRun === true));
+  }
   const parsed = ConnectorSchema.safeParse(migrated.document);
   if (!parsed.success) {
     found.push(...zodDiagnostics(parsed.error.issues, source));
@@ -109,10 +118,11 @@ function environmentDiagnostics(
   document: unknown,
   env: Record<string, string | undefined>,
   source: YamlSource,
+  dryRun: boolean,
 ): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const ref of findSecretRefs(document)) {
-    if (lookupEnv(env, ref.name) !== undefined) continue;
+  const { missing } = resolveSecrets(document, env, dryRun ? { optional: unusedInDryRun } : {});
+  for (const ref of missing) {
     found.push({
       code: ErrorCodes.SECRET_UNRESOLVED,
       severity: "error",
