@@ -59,3 +59,6 @@ export const RequestPath = z
 
 export const StringMap = z.record(z.string(), SecretString);
 export const QueryMap = z.record(z.string(), z.union([SecretString, z.number(), z.boolean()]));
+
+/** A path parameter's value: text (which may hold `${env:NAME}`) or a number. */
+export const PathParamValue = z.union([SecretString.min(1), z.number()]);

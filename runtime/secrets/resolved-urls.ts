@@ -1,4 +1,5 @@
 import { HTTP_URL } from "../artifact/common.js";
+import { encodePathSegment } from "../net/url-template.js";
 import { isSecretRef } from "./positions.js";
 import { refsIn, replaceRefs } from "./refs.js";
 import { lookupEnv } from "./resolve.js";
@@ -41,6 +42,28 @@ export function resolvedUrlProblems(document: unknown, env: Record<string, strin
     problems.push({
       path: field.path,
       message: `${field.path.join(".")} ${JSON.stringify(text)}${shown} (from ${names}) is not ${want}`,
+    });
+  }
+  problems.push(...pathParamValueProblems(document, env));
+  return problems;
+}
+
+/** A path parameter from the environment must still be exactly one path segment once resolved. */
+function pathParamValueProblems(document: unknown, env: Record<string, string | undefined>): ResolvedUrlProblem[] {
+  const params = valueAt(document, ["input", "pathParams"]);
+  if (params === null || typeof params !== "object") return [];
+  const problems: ResolvedUrlProblem[] = [];
+  for (const [name, text] of Object.entries(params)) {
+    if (typeof text !== "string") continue;
+    const refs = refsIn(text);
+    if (refs.length === 0 || refs.some((ref) => lookupEnv(env, ref.name) === undefined)) continue;
+    const resolved = replaceRefs(text, (ref) => lookupEnv(env, ref));
+    const segment = encodePathSegment(resolved);
+    if (segment.ok) continue;
+    const names = refs.map((ref) => ref.name).join(", ");
+    problems.push({
+      path: ["input", "pathParams", name],
+      message: `input.pathParams.${name} ${JSON.stringify(text)} = ${JSON.stringify(resolved)} (from ${names}) ${segment.problem.replace(/ in the record/g, "")}`,
     });
   }
   return problems;

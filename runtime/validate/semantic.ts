@@ -7,6 +7,7 @@ import { ErrorCodes } from "../errors/index.js";
 import { checkExpression } from "../expr/index.js";
 import { checkFilters } from "../filters/index.js";
 import { checkWebhookInput } from "../input/webhook/check.js";
+import { pathParamProblems } from "../input/path-params.js";
 import { compileUrlTemplate } from "../net/url-template.js";
 
 /** The sections checked: all of them for a valid artifact, those that parse when another does not. */
@@ -39,6 +40,19 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
     if (input.schedule !== undefined) {
       const cron = checkCron(input.schedule, input.timezone);
       if (cron) problem(ErrorCodes.CRON, ["input", "schedule"], cron);
+    }
+    // References keep their length, so a placeholder's offset stays the one in the file.
+    const inputPath = input.path.replace(REFERENCE, (ref) => "r".repeat(ref.length));
+    const pathProblems = pathParamProblems(inputPath, input.pathParams);
+    for (const p of pathProblems) {
+      problem(ErrorCodes.SCHEMA, p.at === "path" ? ["input", "path"] : ["input", ...p.at], p.message, p.offset);
+    }
+    if (pathProblems.length === 0) {
+      try {
+        compileUrlTemplate({ baseUrl: "http://configured.invalid", path: inputPath });
+      } catch (error) {
+        problem(ErrorCodes.SCHEMA, ["input", "path"], error instanceof Error ? error.message : String(error));
+      }
     }
     if (input.body !== undefined && input.method === "GET") {
       problem(ErrorCodes.SCHEMA, ["input", "body"], "a GET request has no body; use method: POST or remove body");
