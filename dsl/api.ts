@@ -4,6 +4,7 @@ import type {
   HeaderValues,
   InputOptions,
   OutputOptions,
+  PathParamsOption,
   QueryValues,
   RecordOf,
   RecordsOption,
@@ -13,7 +14,15 @@ import type {
 import { compact, frozenCopy } from "./freeze.js";
 import { configValue } from "./refs.js";
 import type { ApiNode, AuthNode, ConfigValue } from "./ir.js";
-import type { ArrayPaths, CheckedPath, HttpMethod, JsonRequestBody, OperationOf, ResponseBody } from "./types/index.js";
+import type {
+  ArrayPaths,
+  CheckedPath,
+  HttpMethod,
+  JsonRequestBody,
+  OperationOf,
+  PathParamsOf,
+  ResponseBody,
+} from "./types/index.js";
 
 type Op<Paths, P, M extends HttpMethod> = OperationOf<Paths, P, M>;
 type Body<Paths, P, M extends HttpMethod> = ResponseBody<Op<Paths, P, M>>;
@@ -46,7 +55,8 @@ export interface Api<Paths> {
   get<const P extends string, const R extends Records<Paths, P, "get"> = undefined>(
     path: CheckedPath<Paths, P, "get">,
     options?: InputOptions<Body<Paths, P, "get">, RecordOf<Body<Paths, P, "get">, R>> &
-      RecordsOption<Body<Paths, P, "get">, R>,
+      RecordsOption<Body<Paths, P, "get">, R> &
+      PathParamsOption<PathParamsOf<Op<Paths, P, "get">>>,
   ): InputEndpoint<RecordOf<Body<Paths, P, "get">, R>>;
   post<
     const P extends string,

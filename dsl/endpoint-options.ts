@@ -1,5 +1,5 @@
 import type { Duration } from "../runtime/artifact/index.js";
-import type { StringValue } from "./ir.js";
+import type { ConfigValue, StringValue } from "./ir.js";
 import type { Pagination } from "./pagination.js";
 import type { ArrayPaths, AtPath, ElementOf, JsonRequestBody, RequestRecord, ScalarPaths } from "./types/index.js";
 
@@ -8,6 +8,14 @@ export type HeaderValues = Readonly<Record<string, StringValue>>;
 
 /** The record type an input yields: the elements of the array at `records`, or of the body itself. */
 export type RecordOf<Body, Records> = [Records] extends [string] ? ElementOf<AtPath<Body, Records>> : ElementOf<Body>;
+
+/**
+ * `pathParams` for a path with `{name}` placeholders: every parameter the spec declares, each a
+ * value of its type, `env("NAME")` or a `text` template (not a secret: a path is shown in logs).
+ */
+export type PathParamsOption<Params> = [Params] extends [never]
+  ? { pathParams?: undefined }
+  : { pathParams: { readonly [K in keyof Params]-?: Extract<Params[K], string | number> | ConfigValue } };
 
 /** Options of an input (`get`, or `post` used in `.from`), typed against the response body. */
 export interface InputOptions<Body, Rec> {

@@ -21,6 +21,7 @@ export interface OutputEndpoint<Target> {
 }
 
 const INPUT_KEYS = [
+  "pathParams",
   "query",
   "headers",
   "body",

@@ -122,6 +122,8 @@ export interface InputNode {
   readonly method: "GET" | "POST";
   /** The OpenAPI path template as written, e.g. `/customers`. */
   readonly path: string;
+  /** Values of the path's `{name}` placeholders. */
+  readonly pathParams?: Readonly<Record<string, ConfigValue | number>>;
   readonly query?: Readonly<Record<string, StringValue | number | boolean>>;
   readonly headers?: Readonly<Record<string, StringValue>>;
   readonly body?: unknown;

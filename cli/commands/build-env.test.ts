@@ -56,3 +56,49 @@ export default connector({ name: "x" }).from(crm.get("/a")).to(crm.post("/b", {}
     expect(built.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+const ISSUES_SPEC = `type Paths = {
+  "/repos/{owner}/{repo}/issues": {
+    get: {
+      parameters: { query?: never; header?: never; path: { owner: string; repo: string }; cookie?: never };
+      responses: { 200: { content: { "application/json": { id: number; title: string }[] } } };
+    };
+  };
+  "/sink": {
+    post: {
+      requestBody: { content: { "application/json": { id: number } } };
+      responses: { 200: { content: { "application/json": unknown } } };
+    };
+  };
+};`;
+
+describe("input path parameters in TypeScript", () => {
+  it("pathParams from the spec's path parameters lower to input.pathParams", async () => {
+    const dir = project(`import { api, connector, env } from "cannectors";
+${ISSUES_SPEC}
+const gh = api<Paths>({ baseUrl: "https://api.github.example" });
+export default connector({ name: "issues" })
+  .from(gh.get("/repos/{owner}/{repo}/issues", { pathParams: { owner: "octo", repo: env("REPO") } }))
+  .to(gh.post("/sink", {}))
+  .map((r) => ({ id: r.id }));
+`);
+    const built = await runCli(["build", "connector.ts", "--out", "out"], { cwd: dir });
+    expect(built.code, built.stderr).toBe(0);
+    const yaml = readFileSync(path.join(dir, "out/issues.yaml"), "utf8");
+    expect(yaml).toContain("path: /repos/{owner}/{repo}/issues\n  pathParams:\n    owner: octo\n    repo: ${env:REPO}\n");
+  });
+
+  it("a generated connector without them does not build: the unfilled placeholder is named", async () => {
+    const dir = project(`import { api, connector } from "cannectors";
+${ISSUES_SPEC}
+const gh = api<Paths>({ baseUrl: "https://api.github.example" });
+export default connector({ name: "issues" })
+  .from(gh.get("/repos/{owner}/{repo}/issues"))
+  .to(gh.post("/sink", {}))
+  .map((r) => ({ id: r.id }));
+`);
+    const built = await runCli(["build", "connector.ts", "--out", "out"], { cwd: dir });
+    expect(built.code).not.toBe(0);
+    expect(built.stderr).toMatch(/path placeholder \{owner\} has no value: set input\.pathParams\.owner/);
+  });
+});

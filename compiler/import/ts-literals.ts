@@ -62,10 +62,13 @@ export function secretString(value: string, use: (name: string) => void, positio
 }
 
 /** Headers or query values: a credential's name (`Authorization`, `api_key`) makes its value a secret position. */
-export function secretRecord(record: Record<string, unknown>, use: (name: string) => void): string {
+export function secretRecord(
+  record: Record<string, unknown>,
+  use: (name: string) => void,
+  positionOf: (key: string) => Position = (key) => (CREDENTIAL_NAME.test(key) ? "secret" : "config"),
+): string {
   const entries = Object.entries(record).map(
-    ([k, v]) =>
-      `${propertyKey(k)}: ${typeof v === "string" ? secretString(v, use, CREDENTIAL_NAME.test(k) ? "secret" : "config") : literal(v)}`,
+    ([k, v]) => `${propertyKey(k)}: ${typeof v === "string" ? secretString(v, use, positionOf(k)) : literal(v)}`,
   );
   return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
 }

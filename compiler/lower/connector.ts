@@ -35,6 +35,7 @@ function lowerInput(input: InputNode | WebhookInputNode, lambdas: LambdaLowerer)
     type: input.type,
     baseUrl: lowerString(input.api.baseUrl, "config"),
     path: input.path,
+    pathParams: input.pathParams === undefined ? undefined : lowerPlain(input.pathParams, "config"),
     method: input.method,
     query: merged(input.api.query, input.query),
     headers: merged(input.api.headers, input.headers),

@@ -59,3 +59,10 @@ export type RequestRecord<Op> = [JsonRequestBody<Op>] extends [never]
   : unknown extends PathParams<Op>
     ? JsonRequestBody<Op>
     : JsonRequestBody<Op> & PathParams<Op>;
+
+/** The path parameters an operation declares (`{ owner: string; repo: string }`), or never. */
+export type PathParamsOf<Op> = Op extends { parameters: { path: infer Params } }
+  ? [Params] extends [never]
+    ? never
+    : NonNullable<Params>
+  : never;
