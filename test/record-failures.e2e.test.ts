@@ -77,6 +77,29 @@ describe("per-record failures a person can act on", () => {
     expect(lines[0]).toMatch(/500 records, same error/);
   });
 
+  it("a rejected batch logs the target's redacted response excerpt, and the run counts the batches resent one by one", async () => {
+    const source = await startServer((_req, res) => sendJson(res, 200, { items: ITEMS.slice(0, 40) }));
+    const target = await startServer((req, res) => {
+      const records = JSON.parse(req.body) as { id: number }[];
+      if (records.length > 1) {
+        return sendJson(res, 400, { error: "field customer_id is required", echo: req.headers["x-api-key"] });
+      }
+      sendJson(res, records[0]?.id === 7 ? 422 : 200, {});
+    });
+    servers.push(source, target);
+    const ws = workspace(
+      artifact(source.url, target.url, "", '  batch: { size: 10 }\n  headers: { X-API-Key: "${secret:KEY}" }\n'),
+    );
+    const result = await runCli(ws.args, { env: { KEY: "canary-key-31337" } });
+    const summary = JSON.parse(result.stdout) as { status: string; counts: Record<string, number> };
+    expect(summary).toMatchObject({ status: "partial", counts: { sent: 39, failed: 1, resentOneByOne: 4 } });
+    const rejected = warnLines(result.stderr, "batch rejected");
+    expect(rejected).toHaveLength(4);
+    expect(rejected[0]).toContain("field customer_id is required");
+    expect(result.stderr).not.toContain("canary-key-31337");
+    expect(rejected[0]).toContain("***");
+  });
+
   it("some records through and some refused: partial, each distinct failure once", async () => {
     const { source, target } = await setUp((body) => (body.includes('"lead"') ? 422 : 200));
     const ws = workspace(artifact(source.url, target.url, ""));

@@ -138,10 +138,10 @@ function printSummary(summary: RunSummary): void {
       : summary.status === "partial"
         ? c.yellow(summary.status)
         : c.red(summary.status);
-  const { read, filtered, sent, failed, retries } = summary.counts;
+  const { read, filtered, sent, failed, retries, resentOneByOne } = summary.counts;
   const lines = [
     `${c.bold(summary.connector)} ${summary.dryRun ? "(dry run) " : ""}${status} in ${(summary.durationMs / 1000).toFixed(2)}s`,
-    `  read ${read}  filtered ${filtered}  ${summary.dryRun ? "planned" : "sent"} ${sent}  failed ${failed}${retries > 0 ? `  retried ${retries}` : ""}`,
+    `  read ${read}  filtered ${filtered}  ${summary.dryRun ? "planned" : "sent"} ${sent}  failed ${failed}${retries > 0 ? `  retried ${retries}` : ""}${resentOneByOne > 0 ? `  batches resent one by one ${resentOneByOne}` : ""}`,
     `  execution ${summary.executionId}${summary.cursor ? `  cursor ${summary.cursor}` : ""}`,
   ];
   if (summary.deadLetterFile) lines.push(`  dead letter: ${summary.deadLetterFile}`);

@@ -21,6 +21,8 @@ export interface ModuleContext {
   signal: AbortSignal;
   /** Told of every retry after a transient failure, so the run can count them. */
   onRetry?: (() => void) | undefined;
+  /** Called when a rejected batch is resent one record at a time. */
+  onSplit?: (() => void) | undefined;
   /** Source of jitter; injectable for tests. */
   random?: () => number;
 }

@@ -14,6 +14,8 @@ export interface RunCounts {
   failed: number;
   /** Requests retried after a transient failure, source pages and output batches alike. */
   retries: number;
+  /** Batches the target rejected that were resent one record at a time (to dead-letter only the bad ones). */
+  resentOneByOne: number;
 }
 
 export interface PumpOptions {

@@ -149,7 +149,7 @@ async function runRecorded(
     stop.abort(lost);
   });
 
-  const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0 };
+  const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0, resentOneByOne: 0 };
   const incremental = spec.input.type === "http" && source === undefined ? spec.input.incremental : undefined;
   const savedCursor = incremental ? store.getCursor(name) : undefined;
   const watermark = new Watermark(savedCursor);
@@ -173,6 +173,9 @@ async function runRecorded(
       input: source?.create,
       onRetry: () => {
         counts.retries++;
+      },
+      onSplit: () => {
+        counts.resentOneByOne++;
       },
     });
     await pump({

@@ -35,6 +35,7 @@ export interface WiringOptions {
   /** Replaces the artifact's input module (the webhook queue feeds the engine this way). */
   input?: ((context: ModuleContext) => InputModule) | undefined;
   onRetry?: (() => void) | undefined;
+  onSplit?: (() => void) | undefined;
 }
 
 /** Builds the modules a resolved connector needs, sharing one HTTP client (one pool, one rate limiter). */
@@ -62,6 +63,7 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
     signal: options.signal,
     ...(options.random ? { random: options.random } : {}),
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    ...(options.onSplit ? { onSplit: options.onSplit } : {}),
   };
   const authContext = { client, clock, redactor, logger };
   const deadLetterFile = options.dryRun

@@ -73,7 +73,7 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
     }
     const outcome = await sendWithRetry(request, sendContext);
     if (outcome.ok) return { delivered: group.length, deadLettered: 0 };
-    if (outcome.rejected && group.length > 1) return split(group, request, outcome.status);
+    if (outcome.rejected && group.length > 1) return split(group, request, outcome.status, outcome.responseExcerpt);
     return deadLetter(request.records, outcome);
   }
 
@@ -82,12 +82,16 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
     group: readonly PreparedRecord[],
     request: DeliveryRequest,
     status: number | null,
+    responseExcerpt: string,
   ): Promise<DeliveryResult> {
+    // The target's own words (redacted already) say why: a missing field, a bad value.
     ctx.logger.warn("batch rejected, resending its records one by one", {
       url: request.maskedUrl,
       status,
       records: group.length,
+      response: responseExcerpt,
     });
+    ctx.onSplit?.();
     const total: DeliveryResult = { delivered: 0, deadLettered: 0 };
     for (const prepared of group) add(total, await send([prepared]));
     return total;

@@ -61,7 +61,7 @@ describe("serve metrics", () => {
       artifactHash: "h",
       status: "partial",
       dryRun: false,
-      counts: { read: 10, filtered: 2, sent: 7, failed: 1, retries: 3 },
+      counts: { read: 10, filtered: 2, sent: 7, failed: 1, retries: 3, resentOneByOne: 0 },
       durationMs: 1500,
     });
     metrics.delivery("hooks", "duplicate", 200);
