@@ -16,6 +16,8 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<Register>>> 
     const { registerExecutionsCommand } = await import("./commands/executions.js");
     return (program) => registerExecutionsCommand(program, resolveStatePath);
   },
+  cursor: async () => (await import("./commands/cursor.js")).registerCursorCommand,
+  replay: async () => (await import("./commands/replay.js")).registerReplayCommand,
   build: async () => (await import("./commands/build.js")).registerBuildCommand,
   check: async () => (await import("./commands/check.js")).registerCheckCommand,
   import: async () => (await import("./commands/import.js")).registerImportCommand,
