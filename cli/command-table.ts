@@ -30,15 +30,18 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<Register>>> 
 };
 
 /**
- * The command named by the first non-option argument, or undefined when every command must be
- * registered: bare `--help`, `help <cmd>`, an unknown name (so commander can suggest one).
+ * The command named by the first non-option argument; `null` when no command is needed at all
+ * (`--version`); undefined when every command must be registered: bare `--help`, `help <cmd>`, an
+ * unknown name (so commander can suggest one).
  */
-export function commandToLoad(args: readonly string[]): string | undefined {
+export function commandToLoad(args: readonly string[]): string | null | undefined {
+  if (args[0] === "--version" || args[0] === "-V") return null;
   const first = args.find((arg) => !arg.startsWith("-"));
   return first !== undefined && Object.hasOwn(COMMAND_MODULES, first) ? first : undefined;
 }
 
-export async function registerCommands(program: Command, only: string | undefined): Promise<void> {
+export async function registerCommands(program: Command, only: string | null | undefined): Promise<void> {
+  if (only === null) return;
   const names = only === undefined ? Object.keys(COMMAND_MODULES) : [only];
   const registers = await Promise.all(names.map((name) => COMMAND_MODULES[name]?.()));
   for (const register of registers) register?.(program);
