@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Command } from "commander";
+import { hasErrors } from "../../runtime/diagnostics/index.js";
+import { runConnector } from "../../runtime/engine/run.js";
+import { describeError } from "../../runtime/errors/index.js";
+import { compareRequests } from "../../runtime/fixtures/compare.js";
+import type { Exchange } from "../../runtime/fixtures/exchange.js";
+import { FIXTURE_FILES } from "../../runtime/fixtures/files.js";
+import { byText, sentRequest } from "../../runtime/fixtures/recording-client.js";
+import {
+  readFixtureLines,
+  readFixtureMeta,
+  type ReplayingClient,
+  replayingClient,
+} from "../../runtime/fixtures/replaying-client.js";
+import { resolveSecrets } from "../../runtime/secrets/index.js";
+import { openStateStore } from "../../runtime/state/index.js";
+import { validateArtifactFile } from "../../runtime/validate/index.js";
+import { reportDiagnostics } from "../report-diagnostics.js";
+import { EXIT, failureExitCode } from "../terminal.js";
+
+interface TestFlags {
+  fixtures: string;
+  update?: boolean;
+  json?: boolean;
+}
+
+export function registerTestCommand(program: Command): void {
+  program
+    .command("test")
+    .description("replay recorded fixtures (run --record) with no network and compare the requests the connector sends")
+    .argument("<connector>", "connector YAML file")
+    .requiredOption("--fixtures <dir>", "a folder written by `cannectors run --record`")
+    .option("--update", `write what this version sends as the expected ${FIXTURE_FILES.requests}`)
+    .option("--json", "print the result as JSON on stdout")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 the requests are the expected ones, 1 they differ (or the run failed), 2 invalid input.",
+    )
+    .action(async (file: string, flags: TestFlags) => {
+      process.exitCode = await testCommand(file, flags);
+    });
+}
+
+async function testCommand(file: string, flags: TestFlags): Promise<number> {
+  const validation = await validateArtifactFile(file);
+  if (hasErrors(validation.diagnostics) || !validation.artifact) {
+    reportDiagnostics(validation.diagnostics);
+    return EXIT.invalid;
+  }
+  const artifact = validation.artifact;
+  const name = artifact.connector.metadata.name;
+  const work = mkdtempSync(path.join(tmpdir(), "cannectors-test-"));
+  try {
+    const meta = readFixtureMeta(flags.fixtures);
+    if (meta.connector !== name) {
+      process.stderr.write(`${flags.fixtures}: fixtures of connector ${meta.connector}, not ${name}\n`);
+      return EXIT.invalid;
+    }
+    // No real secret is needed or wanted: fixtures hold them masked, and so does what is compared.
+    const env = Object.fromEntries(
+      resolveSecrets(artifact.connector, {}).missing.map((ref) => [ref.name, `fixture-secret-${ref.name}`]),
+    );
+    const store = openStateStore(path.join(work, "state.db"));
+    let replay: ReplayingClient | undefined;
+    try {
+      if (meta.startCursor !== null) store.setCursor(name, meta.startCursor, null);
+      const summary = await runConnector({
+        artifact,
+        store,
+        env,
+        deadLetterPath: path.join(work, "dead-letter.ndjson"),
+        logLevel: "error",
+        wrapClient: (_network, redactor) => {
+          replay = replayingClient(flags.fixtures, redactor);
+          return replay;
+        },
+      });
+      const sent = replay?.sent ?? [];
+      if (flags.update) {
+        const lines = sent
+          .map(sentRequest)
+          .sort(byText)
+          .map((r) => `${JSON.stringify(r)}\n`);
+        writeFileSync(path.join(flags.fixtures, FIXTURE_FILES.requests), lines.join(""));
+      }
+      const expected = readFixtureLines(flags.fixtures, FIXTURE_FILES.requests) as Exchange[];
+      const difference = compareRequests(expected, sent);
+      const same = difference.missing.length === 0 && difference.unexpected.length === 0;
+      const ok = same && summary.error === undefined;
+      if (flags.json) process.stdout.write(`${JSON.stringify({ ok, summary, ...difference })}\n`);
+      else report(summary.error, sent.length, difference);
+      return ok ? EXIT.ok : EXIT.failed;
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    process.stderr.write(`${describeError(error)}\n`);
+    return failureExitCode(error);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function report(error: string | undefined, sent: number, difference: ReturnType<typeof compareRequests>): void {
+  if (error) process.stderr.write(`the run failed: ${error}\n`);
+  if (difference.missing.length === 0 && difference.unexpected.length === 0) {
+    process.stderr.write(`${sent} request${sent === 1 ? "" : "s"}, as expected\n`);
+    return;
+  }
+  const lines = [
+    `the requests differ from the expected ones (${difference.missing.length} missing, ${difference.unexpected.length} unexpected):`,
+    ...difference.missing.map((line) => `- ${line}`),
+    ...difference.unexpected.map((line) => `+ ${line}`),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
