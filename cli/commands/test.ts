@@ -1,22 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { hasErrors } from "../../runtime/diagnostics/index.js";
-import { runConnector } from "../../runtime/engine/run.js";
 import { describeError } from "../../runtime/errors/index.js";
 import { compareRequests } from "../../runtime/fixtures/compare.js";
-import type { Exchange } from "../../runtime/fixtures/exchange.js";
 import { FIXTURE_FILES } from "../../runtime/fixtures/files.js";
 import { byText, sentRequest } from "../../runtime/fixtures/recording-client.js";
-import {
-  readFixtureLines,
-  readFixtureMeta,
-  type ReplayingClient,
-  replayingClient,
-} from "../../runtime/fixtures/replaying-client.js";
-import { resolveSecrets } from "../../runtime/secrets/index.js";
-import { openStateStore } from "../../runtime/state/index.js";
+import { replayFixtures } from "../../runtime/fixtures/replay-run.js";
+import { readFixtureLines } from "../../runtime/fixtures/replaying-client.js";
 import { validateArtifactFile } from "../../runtime/validate/index.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { EXIT, failureExitCode } from "../terminal.js";
@@ -50,57 +41,25 @@ async function testCommand(file: string, flags: TestFlags): Promise<number> {
     reportDiagnostics(validation.diagnostics);
     return EXIT.invalid;
   }
-  const artifact = validation.artifact;
-  const name = artifact.connector.metadata.name;
-  const work = mkdtempSync(path.join(tmpdir(), "cannectors-test-"));
   try {
-    const meta = readFixtureMeta(flags.fixtures);
-    if (meta.connector !== name) {
-      process.stderr.write(`${flags.fixtures}: fixtures of connector ${meta.connector}, not ${name}\n`);
-      return EXIT.invalid;
+    const { summary, sent } = await replayFixtures(validation.artifact, flags.fixtures);
+    if (flags.update) {
+      const lines = sent
+        .map(sentRequest)
+        .sort(byText)
+        .map((r) => `${JSON.stringify(r)}\n`);
+      writeFileSync(path.join(flags.fixtures, FIXTURE_FILES.requests), lines.join(""));
     }
-    // No real secret is needed or wanted: fixtures hold them masked, and so does what is compared.
-    const env = Object.fromEntries(
-      resolveSecrets(artifact.connector, {}).missing.map((ref) => [ref.name, `fixture-secret-${ref.name}`]),
-    );
-    const store = openStateStore(path.join(work, "state.db"));
-    let replay: ReplayingClient | undefined;
-    try {
-      if (meta.startCursor !== null) store.setCursor(name, meta.startCursor, null);
-      const summary = await runConnector({
-        artifact,
-        store,
-        env,
-        deadLetterPath: path.join(work, "dead-letter.ndjson"),
-        logLevel: "error",
-        wrapClient: (_network, redactor) => {
-          replay = replayingClient(flags.fixtures, redactor);
-          return replay;
-        },
-      });
-      const sent = replay?.sent ?? [];
-      if (flags.update) {
-        const lines = sent
-          .map(sentRequest)
-          .sort(byText)
-          .map((r) => `${JSON.stringify(r)}\n`);
-        writeFileSync(path.join(flags.fixtures, FIXTURE_FILES.requests), lines.join(""));
-      }
-      const expected = readFixtureLines(flags.fixtures, FIXTURE_FILES.requests) as Exchange[];
-      const difference = compareRequests(expected, sent);
-      const same = difference.missing.length === 0 && difference.unexpected.length === 0;
-      const ok = same && summary.error === undefined;
-      if (flags.json) process.stdout.write(`${JSON.stringify({ ok, summary, ...difference })}\n`);
-      else report(summary.error, sent.length, difference);
-      return ok ? EXIT.ok : EXIT.failed;
-    } finally {
-      store.close();
-    }
+    const expected = readFixtureLines(flags.fixtures, FIXTURE_FILES.requests);
+    const difference = compareRequests(expected, sent);
+    const same = difference.missing.length === 0 && difference.unexpected.length === 0;
+    const ok = same && summary.error === undefined;
+    if (flags.json) process.stdout.write(`${JSON.stringify({ ok, summary, ...difference })}\n`);
+    else report(summary.error, sent.length, difference);
+    return ok ? EXIT.ok : EXIT.failed;
   } catch (error) {
     process.stderr.write(`${describeError(error)}\n`);
     return failureExitCode(error);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
   }
 }
 
