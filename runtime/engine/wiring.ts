@@ -1,6 +1,7 @@
 import { type Connector, durationMs, type HttpInput } from "../artifact/index.js";
 import { watchDrift } from "../contract/drift-watch.js";
 import { sourceContractOf } from "../contract/source-contract.js";
+import { targetBodyCheckOf } from "../contract/target-contract.js";
 import { createAuthenticator } from "../auth/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { createHttpInput } from "../input/index.js";
@@ -92,7 +93,12 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
     client: moduleClient(client, "output", moduleHostsOf(spec, "output")),
     auth: createAuthenticator(spec.output.auth, authContext),
     deadLetter,
-    ...(dryRun ? { dryRun: createDryRunWriter((line) => dryRun.write(line), redactor) } : {}),
+    ...(dryRun
+      ? {
+          dryRun: createDryRunWriter((line) => dryRun.write(line), redactor),
+          checkBody: targetBodyCheckOf(spec.output),
+        }
+      : {}),
   });
   return { client, input, output, deadLetter, deadLetterFile };
 }
