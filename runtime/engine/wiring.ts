@@ -76,7 +76,11 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
   const input = options.input
     ? options.input(context)
     : spec.input.type === "http"
-      ? createHttpInput(spec.input, { ...inputContext, auth: createAuthenticator(spec.input.auth, authContext) })
+      ? createHttpInput(
+          spec.input,
+          { ...inputContext, auth: createAuthenticator(spec.input.auth, authContext) },
+          settings.limits?.maxDepth,
+        )
       : webhookNeedsServe(spec.metadata.name);
   const output = createHttpOutput(spec.output, {
     ...context,
