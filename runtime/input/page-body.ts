@@ -85,8 +85,9 @@ function recordIndex(problem: JsonProblem, depth: number): number | undefined {
 
 function describeProblem(problem: JsonProblem, maxDepth: number): string {
   const at = problem.path.length === 0 ? "" : ` at ${shortPath(problem.path)}`;
-  const hint = problem.message.startsWith("nested") ? ` (settings.limits.maxDepth is ${maxDepth})` : "";
-  return `${problem.message}${at}${hint}`;
+  // The parser counts from the page's root; a record's own levels are what the setting caps.
+  if (problem.kind === "depth") return `nested deeper than ${maxDepth} levels${at} (settings.limits.maxDepth)`;
+  return `${problem.message}${at}`;
 }
 
 function shortPath(path: JsonProblem["path"]): string {

@@ -56,7 +56,7 @@ describe("decodeJson + stringifyJson", () => {
 
   it("reports a key given twice by its path, on the fast path's text too", () => {
     expect(decode('[{"id":1},{"id":2,"n":{"a":1,"a":2}}]').problems).toEqual([
-      { path: [1, "n", "a"], message: 'duplicate key "a"' },
+      { kind: "duplicate-key", path: [1, "n", "a"], message: 'duplicate key "a"' },
     ]);
     expect(decode('{"a":"x:y","b":{"c":"\\":"}}').problems).toEqual([]);
   });

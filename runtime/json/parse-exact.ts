@@ -4,6 +4,7 @@ import { stringEnd } from "./scan.js";
 
 /** A problem inside one value of the text: where (as a path from the root) and what. */
 export interface JsonProblem {
+  kind: "depth" | "duplicate-key";
   path: PathSegment[];
   message: string;
 }
@@ -73,7 +74,7 @@ export function parseJsonExact(text: string, options: ExactParseOptions): ExactP
     if (text.charCodeAt(i) !== 0x3a) fail("expected ':'");
     i++;
     slot.key = key;
-    if (keys.has(key)) problems.push({ path: pathOf(), message: `duplicate key ${JSON.stringify(key)}` });
+    if (keys.has(key)) problems.push({ kind: "duplicate-key", path: pathOf(), message: `duplicate key ${JSON.stringify(key)}` });
     keys.add(key);
   };
   // Start of the value at sourceDepth being read, and the problem count when it started.
@@ -91,7 +92,7 @@ export function parseJsonExact(text: string, options: ExactParseOptions): ExactP
     const c = text.charCodeAt(i);
     if (c === 0x7b || c === 0x5b) {
       if (stack.length >= options.maxDepth) {
-        problems.push({ path: pathOf(), message: `nested deeper than ${options.maxDepth} levels` });
+        problems.push({ kind: "depth", path: pathOf(), message: `nested deeper than ${options.maxDepth} levels` });
         i = skipNested(text, i);
         value = null;
       } else {

@@ -47,5 +47,13 @@ function firstInvalidUtf8(body: Uint8Array, encoding: string): number | string {
       high = middle - 1;
     }
   }
-  return low;
+  // The prefix may end inside a character the next byte breaks: the bad sequence starts there.
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(body.subarray(0, low));
+    return low;
+  } catch {
+    let start = low;
+    while (start > 0 && (body[start - 1]! & 0xc0) === 0x80) start--;
+    return start - 1;
+  }
 }
