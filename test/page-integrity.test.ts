@@ -219,3 +219,37 @@ ${output()}`;
     expect(dead[0]!.reason).toMatch(/nested deeper than 3 levels/);
   });
 });
+
+describe("no walk over record values can overflow the stack", () => {
+  const deep = (levels: number) => `${'{"a":'.repeat(levels - 1)}{"leaf":1}${"}".repeat(levels - 1)}`;
+
+  it("a record as deep as the largest maxDepth goes through from:, CEL, keepUnmapped, the target's refusal and the dead letter", async () => {
+    page = () => ({ body: `{"items":[{"id":1,"x":${deep(999)}}]}` });
+    const refusing = await startServer((_req, res) => {
+      res.writeHead(422, { "content-type": "application/json" });
+      res.end("{}");
+    });
+    try {
+      const { summary, dead } = await run(
+        `filters:
+  - type: map
+    keepUnmapped: true
+    fields:
+      - { target: copy, from: x }
+      - { target: viaCel, expr: record.x }
+output:
+  type: http
+  baseUrl: ${refusing.url}
+  path: /sink
+  method: POST`,
+        undefined,
+        "  limits: { maxDepth: 1000 }\n",
+      );
+      expect(summary.counts).toMatchObject({ read: 1, failed: 1 });
+      expect(refusing.requests[0]!.body).toBe(`{"copy":${deep(999)},"viaCel":${deep(999)},"id":1}`);
+      expect(dead[0]).toMatchObject({ record: JSON.parse(refusing.requests[0]!.body) });
+    } finally {
+      await refusing.close();
+    }
+  });
+});
