@@ -121,7 +121,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   return summary.errorCode === ErrorCodes.STATE ? EXIT.state : EXIT.failed;
 }
 
-function printSummary(summary: RunSummary): void {
+export function printSummary(summary: RunSummary): void {
   const c = painter(useColor(process.stderr));
   const status =
     summary.status === "succeeded"

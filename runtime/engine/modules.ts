@@ -85,6 +85,8 @@ export interface DeadLetterEntry {
   attempts: number;
   /** The record's JSON text as received, when it failed before it could be read (then `record` is empty). */
   source?: string;
+  /** The idempotency key of the last request that carried the record (absent without `output.idempotency`). */
+  idempotencyKey?: string;
 }
 
 export interface DeadLetterSink {

@@ -72,6 +72,10 @@ export interface RunSummary {
  */
 export interface InputSource {
   create(context: ModuleContext): InputModule;
+  /** Its records have been through the filters already (a dead-letter replay): they go straight out. */
+  afterFilters?: boolean;
+  /** Each page is one output request, whatever `batch.size` (a replay re-forms the requests that failed). */
+  pageIsBatch?: boolean;
   commit(cursor: string): void;
 }
 
@@ -166,11 +170,12 @@ async function runRecorded(
     await pump({
       connector: name,
       input: wiring.input,
-      filters: compileFilters(spec.filters),
+      filters: compileFilters(source?.afterFilters ? [] : spec.filters),
       output: wiring.output,
       deadLetter: wiring.deadLetter,
       logger,
-      batchSize: spec.output.batch?.size ?? 1,
+      batchSize: source?.pageIsBatch ? Number.POSITIVE_INFINITY : (spec.output.batch?.size ?? 1),
+      pageIsBatch: source?.pageIsBatch === true,
       concurrency: spec.settings.concurrency,
       cursorField: incremental?.cursorField,
       watermark,

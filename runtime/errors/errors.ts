@@ -40,6 +40,7 @@ export const ErrorCodes = {
   LLM_ANSWER: "CANNECTORS_E_LLM_ANSWER",
   WEBHOOK_NEEDS_SERVE: "CANNECTORS_E_WEBHOOK_NEEDS_SERVE",
   LISTEN: "CANNECTORS_E_LISTEN",
+  DEAD_LETTER_INVALID: "CANNECTORS_E_DEAD_LETTER_INVALID",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
