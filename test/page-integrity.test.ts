@@ -253,3 +253,42 @@ output:
     }
   });
 });
+
+describe("replaying the dead letter", () => {
+  it("sends a big id again with its own digits and keeps an unreadable record dead-lettered", async () => {
+    let accept = false;
+    const refusing = await startServer((_req, res) => {
+      res.writeHead(accept ? 200 : 422, { "content-type": "application/json" });
+      res.end("{}");
+    });
+    page = () => ({ body: `{"items":[{"id":9007199254740993},{"id":2,"x":${'{"a":'.repeat(100)}1${"}".repeat(100)}}]}` });
+    const yaml = `apiVersion: cannectors.dev/v1
+kind: Connector
+metadata: { name: integrity }
+input: { type: http, baseUrl: ${source.url}, path: /items, records: items }
+output: { type: http, baseUrl: ${refusing.url}, path: /sink, method: POST }
+settings:
+  retries: { maxAttempts: 1 }
+`;
+    const { artifact } = validateArtifact(yaml, "test.yaml");
+    const store = openStateStore(path.join(dir, "replay.db"));
+    const deadLetterFile = path.join(dir, "replay.dead.ndjson");
+    try {
+      await runConnector({ env: {}, deadLetterPath: deadLetterFile, artifact: artifact!, store });
+      const unread = readFileSync(deadLetterFile, "utf8")
+        .split("\n")
+        .find((line) => line.includes('"source":'));
+      expect(unread).toContain('"seq":1');
+      accept = true;
+      refusing.requests.length = 0;
+      const { replayDeadLetters } = await import("../runtime/engine/replay.js");
+      const summary = await replayDeadLetters({ env: {}, deadLetterFile, artifact: artifact!, store });
+      expect(summary).toMatchObject({ replayed: 1, counts: { sent: 1 } });
+      expect(refusing.requests.map((request) => request.body)).toEqual(['{"id":9007199254740993}']);
+      expect(readFileSync(deadLetterFile, "utf8")).toBe(`${unread}\n`);
+    } finally {
+      store.close();
+      await refusing.close();
+    }
+  });
+});
