@@ -157,12 +157,22 @@ ${output()}`);
 });
 
 describe("source pages are decoded strictly", () => {
-  it("bytes that are not UTF-8 fail the page, naming it and the byte, instead of becoming U+FFFD", async () => {
-    page = () => ({ body: Buffer.concat([Buffer.from('{"items":[{"name":"caf'), Buffer.from([0xe9]), Buffer.from('"}]}')]) });
+  it("bytes that are not UTF-8 in a record's string fail that record, naming the byte; the others are sent", async () => {
+    const bad = Buffer.concat([Buffer.from('{"items":[{"name":"caf'), Buffer.from([0xe9]), Buffer.from('"},{"name":"ok"}]}')]);
+    page = () => ({ body: bad });
+    const { summary, bodies, dead } = await run(output());
+    expect(bodies).toEqual(['{"name":"ok"}']);
+    expect(summary).toMatchObject({ status: "partial", counts: { sent: 1, failed: 1 } });
+    expect(dead[0]).toMatchObject({ seq: 0, source: '{"name":"caf\ufffd"}' });
+    expect(dead[0]!.reason).toMatch(/record 0 of input page 1 .*bytes that are not UTF-8 \(byte 22 of the body\) at items\[0\]\.name/);
+  });
+
+  it("bytes that are not UTF-8 outside any record fail the page, naming it and the byte", async () => {
+    page = () => ({ body: Buffer.concat([Buffer.from('{"items":[{"id":1}]'), Buffer.from([0xff]), Buffer.from("}")]) });
     const { summary, bodies } = await run(output());
     expect(bodies).toEqual([]);
     expect(summary.status).toBe("failed");
-    expect(summary.error).toMatch(/input page 1 .*not valid utf-8 \(byte 22 of 27\)/);
+    expect(summary.error).toMatch(/input page 1 .*not valid JSON .*bytes that are not UTF-8 at 19/);
   });
 
   it("a declared charset is honoured", async () => {

@@ -16,7 +16,8 @@ export interface PageBody {
 
 /**
  * Decodes a page (strict charset, numbers exact: json/decode.ts) and selects its records. A
- * problem inside one record (nested deeper than `maxDepth`, a key twice, not an object) is that
+ * problem inside one record (nested deeper than `maxDepth`, a key twice, bytes that are not UTF-8
+ * in one of its strings, not an object) is that
  * record's failure; anywhere else it fails the page. `where` names the page and its (redacted)
  * URL. A 204 or an empty body is an empty page rather than an error.
  */
@@ -28,18 +29,19 @@ export function readPageBody(
 ): PageBody {
   const empty: PageBody = { body: null, records: [], failures: new Map() };
   if (response.status === 204 || response.body.length === 0) return empty;
-  const text = decodeBodyText(response.body, response.headers["content-type"], where);
+  const { text, invalid } = decodeBodyText(response.body, response.headers["content-type"], where);
   if (text.trim() === "") return empty;
   const segments = recordsPath === undefined ? [] : parsePath(recordsPath);
   // Levels above a record: one per path segment, one for the records list.
   const above = segments.length + 1;
   let parsed: ExactParse;
   try {
-    parsed = decodeJson(text, { maxDepth: maxDepth + above, sourceDepth: above });
+    parsed = decodeJson(text, { maxDepth: maxDepth + above, sourceDepth: above, invalid });
   } catch (error) {
+    const bytes = invalid === undefined ? "" : `, bytes that are not UTF-8 at ${invalid.bytes.slice(0, 5).join(", ")}`;
     throw new CannectorsError(
       ErrorCodes.PAGE_INVALID,
-      `${where}: the body is not valid JSON (${(error as Error).message}; ${response.body.length} bytes received)`,
+      `${where}: the body is not valid JSON (${(error as Error).message}; ${response.body.length} bytes received${bytes})`,
       { cause: error },
     );
   }

@@ -97,3 +97,15 @@ function canonicalDecimal(token: string): string {
   const trimmed = token.replace(/0+$/, "").replace(/\.$/, "");
   return /^-?0$/.test(trimmed) ? "0" : trimmed;
 }
+
+describe("bytes that were not UTF-8", () => {
+  it("are reported for the string holding them, key or value, with the byte offset", () => {
+    const text = '[{"a":"x\ufffd"},{"\ufffd":1},{"b":"\ufffd"}]';
+    const invalid = { chars: [text.indexOf("x\ufffd") + 1, text.indexOf('"\ufffd"') + 1], bytes: [9, 19] };
+    const { problems } = decodeJson(text, { maxDepth: 8, sourceDepth: 1, invalid });
+    expect(problems).toEqual([
+      { kind: "encoding", path: [0, "a"], message: "bytes that are not UTF-8 (byte 9 of the body)" },
+      { kind: "encoding", path: [1, "\ufffd"], message: "bytes that are not UTF-8 (byte 19 of the body)" },
+    ]);
+  });
+});

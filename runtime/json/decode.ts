@@ -1,4 +1,4 @@
-import { type ExactParse, parseJsonExact } from "./parse-exact.js";
+import { type ExactParse, type ExactParseOptions, parseJsonExact } from "./parse-exact.js";
 import { scanJson } from "./scan.js";
 
 /** Nesting allowed within one record unless settings.limits.maxDepth says otherwise. */
@@ -9,10 +9,12 @@ export const DEFAULT_MAX_DEPTH = 64;
  * duplicate key, nesting within `maxDepth`) takes JSON.parse; the rest takes parse-exact.ts,
  * which keeps big integers and long decimals exact and reports duplicate keys and over-deep
  * values by path. One scan decides: it counts object members, and a parsed value with fewer
- * keys than members had a key twice (JSON.parse keeps the last silently).
+ * keys than members had a key twice (JSON.parse keeps the last silently). A text with bytes that
+ * were not UTF-8 (`invalid`) always takes parse-exact.ts, which reports the strings holding them.
  * Throws SyntaxError for text that is not JSON.
  */
-export function decodeJson(text: string, options: { maxDepth: number; sourceDepth?: number }): ExactParse {
+export function decodeJson(text: string, options: ExactParseOptions): ExactParse {
+  if (options.invalid !== undefined) return parseJsonExact(text, options);
   const scan = scanJson(text);
   if (!scan.longNumber && scan.depth <= options.maxDepth) {
     const value: unknown = JSON.parse(text);

@@ -4,7 +4,7 @@ import { stringEnd } from "./scan.js";
 
 /** A problem inside one value of the text: where (as a path from the root) and what. */
 export interface JsonProblem {
-  kind: "depth" | "duplicate-key";
+  kind: "depth" | "duplicate-key" | "encoding";
   path: PathSegment[];
   message: string;
 }
@@ -14,6 +14,8 @@ export interface ExactParseOptions {
   maxDepth: number;
   /** Keep the source text of the values at this nesting (1 = the root's children) that have a problem. */
   sourceDepth?: number;
+  /** Where bytes that were not UTF-8 stand as U+FFFD (net/body-text.ts): a string holding one is a problem. */
+  invalid?: { chars: readonly number[]; bytes: readonly number[] } | undefined;
 }
 
 export interface ExactParse {
@@ -57,9 +59,18 @@ export function parseJsonExact(text: string, options: ExactParseOptions): ExactP
       else return;
     }
   };
+  const invalid = options.invalid;
+  let nextInvalid = 0;
+  // The byte offset of a bad byte inside the string just read, else -1.
+  let badByte = -1;
   const readString = (): string => {
     const start = i;
     const end = stringEnd(text, start);
+    badByte = -1;
+    if (invalid !== undefined) {
+      while (nextInvalid < invalid.chars.length && invalid.chars[nextInvalid]! < start) nextInvalid++;
+      if (nextInvalid < invalid.chars.length && invalid.chars[nextInvalid]! < end) badByte = invalid.bytes[nextInvalid]!;
+    }
     if (end > text.length || text.charCodeAt(end - 1) !== 0x22 || end === start + 1) fail("unterminated string");
     i = end;
     const inner = text.slice(start + 1, end - 1);
@@ -74,6 +85,7 @@ export function parseJsonExact(text: string, options: ExactParseOptions): ExactP
     if (text.charCodeAt(i) !== 0x3a) fail("expected ':'");
     i++;
     slot.key = key;
+    if (badByte >= 0) problems.push(encodingProblem(pathOf(), badByte));
     if (keys.has(key)) problems.push({ kind: "duplicate-key", path: pathOf(), message: `duplicate key ${JSON.stringify(key)}` });
     keys.add(key);
   };
@@ -113,7 +125,10 @@ export function parseJsonExact(text: string, options: ExactParseOptions): ExactP
           continue;
         }
       }
-    } else if (c === 0x22) value = readString();
+    } else if (c === 0x22) {
+      value = readString();
+      if (badByte >= 0) problems.push(encodingProblem(pathOf(), badByte));
+    }
     else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) value = readNumber();
     else if (text.startsWith("true", i)) [value, i] = [true, i + 4];
     else if (text.startsWith("false", i)) [value, i] = [false, i + 5];
@@ -159,6 +174,10 @@ export function parseJsonExact(text: string, options: ExactParseOptions): ExactP
     i += token.length;
     return exactNumber(token, match[1] !== undefined || match[2] !== undefined);
   }
+}
+
+function encodingProblem(path: PathSegment[], byte: number): JsonProblem {
+  return { kind: "encoding", path, message: `bytes that are not UTF-8 (byte ${byte} of the body)` };
 }
 
 const INT64_MIN = -(2n ** 63n);

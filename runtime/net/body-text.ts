@@ -1,14 +1,28 @@
 import { TextDecoder } from "node:util";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import { decodeUtf8Marking } from "./utf8-marking.js";
 
 const decoders = new Map<string, TextDecoder>();
 
+/** A body as text; `invalid` lists where bytes that were not UTF-8 stand as U+FFFD (UTF-8 bodies only). */
+export interface BodyText {
+  text: string;
+  invalid?: InvalidBytes;
+}
+
+/** Sorted: `chars[k]` is the offset in the text of the U+FFFD standing for the bad byte at `bytes[k]`. */
+export interface InvalidBytes {
+  chars: number[];
+  bytes: number[];
+}
+
 /**
- * A response body as text, strictly: the charset the Content-Type declares (UTF-8 when none),
- * and bytes that are not valid in it fail with where they are rather than becoming U+FFFD.
- * `where` names the request.
+ * A response body as text, strictly: the charset the Content-Type declares (UTF-8 when none). A
+ * UTF-8 body with bytes that are not UTF-8 comes back with those bytes marked (`invalid`), so the
+ * reader can fail the records that hold them rather than the whole page; bytes not valid in any
+ * other charset, or an unknown charset, fail here. `where` names the request.
  */
-export function decodeBodyText(body: Uint8Array, contentType: string | undefined, where: string): string {
+export function decodeBodyText(body: Uint8Array, contentType: string | undefined, where: string): BodyText {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? "")?.[1]?.toLowerCase() ?? "utf-8";
   let decoder = decoders.get(charset);
   if (decoder === undefined) {
@@ -22,38 +36,13 @@ export function decodeBodyText(body: Uint8Array, contentType: string | undefined
     decoders.set(charset, decoder);
   }
   try {
-    return decoder.decode(body);
+    return { text: decoder.decode(body) };
   } catch {
+    if (decoder.encoding === "utf-8") return decodeUtf8Marking(body);
     throw new CannectorsError(
       ErrorCodes.PAGE_INVALID,
-      `${where}: the body is not valid ${decoder.encoding} (byte ${firstInvalidUtf8(body, decoder.encoding)} of ${body.length}); nothing of the page was read`,
+      `${where}: the body is not valid ${decoder.encoding}; nothing of the page was read`,
       { details: { charset: decoder.encoding } },
     );
-  }
-}
-
-/** Offset of the first byte a strict decoder rejects, found by halving (only on the failure path). */
-function firstInvalidUtf8(body: Uint8Array, encoding: string): number | string {
-  if (encoding !== "utf-8") return "?";
-  let low = 0;
-  let high = body.length;
-  // The largest prefix that decodes is what precedes the bad byte (a prefix may end mid-character).
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(body.subarray(0, middle), { stream: true });
-      low = middle;
-    } catch {
-      high = middle - 1;
-    }
-  }
-  // The prefix may end inside a character the next byte breaks: the bad sequence starts there.
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(body.subarray(0, low));
-    return low;
-  } catch {
-    let start = low;
-    while (start > 0 && (body[start - 1]! & 0xc0) === 0x80) start--;
-    return start - 1;
   }
 }

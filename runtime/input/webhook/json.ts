@@ -38,23 +38,6 @@ export function parseDelivery(bytes: Uint8Array): { text: string; value: unknown
   return { text, value };
 }
 
-/** Deepest bracket nesting outside strings, measured before parsing so a hostile body costs one linear scan. */
-export function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === 0x5c) i++;
-      else if (code === 0x22) inString = false;
-    } else if (code === 0x22) inString = true;
-    else if (code === 0x7b || code === 0x5b) deepest = Math.max(deepest, ++depth);
-    else if (code === 0x7d || code === 0x5d) depth--;
-  }
-  return deepest;
-}
-
 /** The first forbidden key of any object in the value; iterative, the value is at most MAX_JSON_DEPTH deep. */
 function forbiddenKey(value: unknown): string | undefined {
   const pending: unknown[] = [value];
