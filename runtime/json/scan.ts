@@ -8,6 +8,24 @@ export interface JsonScan {
   longNumber: boolean;
 }
 
+// Character classes of the text between strings; one table read instead of a chain of tests.
+const OTHER = 0;
+const DIGIT = 1;
+const QUOTE = 2;
+const OPEN = 3;
+const CLOSE = 4;
+const COLON = 5;
+const IN_NUMBER = 6;
+const EXPONENT = 7;
+const CLASSES = new Uint8Array(128);
+for (let code = 0x30; code <= 0x39; code++) CLASSES[code] = DIGIT;
+CLASSES[0x22] = QUOTE;
+CLASSES[0x7b] = CLASSES[0x5b] = OPEN;
+CLASSES[0x7d] = CLASSES[0x5d] = CLOSE;
+CLASSES[0x3a] = COLON;
+CLASSES[0x2e] = CLASSES[0x2b] = CLASSES[0x2d] = IN_NUMBER;
+CLASSES[0x65] = CLASSES[0x45] = EXPONENT;
+
 /**
  * One linear pass: strings are skipped with indexOf (the bulk of a page is string content), and
  * only the text between strings is looked at character by character. The text need not be valid
@@ -24,25 +42,32 @@ export function scanJson(text: string): JsonScan {
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
-    if (code === 0x22) {
+    const kind = code < 128 ? CLASSES[code] : OTHER;
+    if (kind === QUOTE) {
       i = stringEnd(text, i);
       digits = 0;
       exponentDigits = -1;
       continue;
     }
-    if (code >= 0x30 && code <= 0x39) {
+    if (kind === DIGIT) {
       if (exponentDigits >= 0) {
         if (++exponentDigits >= 3) longNumber = true;
       } else if (++digits >= 16) longNumber = true;
-    } else if (code === 0x65 || code === 0x45) {
-      if (digits > 0) exponentDigits = 0;
-    } else if (code !== 0x2e && code !== 0x2b && code !== 0x2d) {
+    } else if (kind === COLON) {
+      members++;
       digits = 0;
       exponentDigits = -1;
-      if (code === 0x3a) members++;
-      else if (code === 0x7b || code === 0x5b) {
-        if (++depth > deepest) deepest = depth;
-      } else if (code === 0x7d || code === 0x5d) depth--;
+    } else if (kind === OPEN) {
+      if (++depth > deepest) deepest = depth;
+    } else if (kind === CLOSE) {
+      depth--;
+      digits = 0;
+      exponentDigits = -1;
+    } else if (kind === EXPONENT) {
+      if (digits > 0) exponentDigits = 0;
+    } else if (kind === OTHER) {
+      digits = 0;
+      exponentDigits = -1;
     }
     i++;
   }
