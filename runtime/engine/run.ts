@@ -15,7 +15,7 @@ import { acquireRunLease, type RunLease } from "./run-lease.js";
 import { type RunStatus, runStatus } from "./run-status.js";
 import { createRunStop } from "./run-stop.js";
 import { Watermark } from "./watermark.js";
-import { wireModules } from "./wiring.js";
+import { type WiringOptions, wireModules } from "./wiring.js";
 
 export type { RunCounts } from "./pump.js";
 export type { RunStatus } from "./run-status.js";
@@ -49,6 +49,8 @@ export interface RunOptions {
   leaseTtlMs?: number;
   /** The DNS resolver behind the address guard, for every connection of the run; tests inject one. */
   resolve?: LookupFunction;
+  /** Wraps the run's HTTP client: `run --record` keeps every exchange, `cannectors test` answers from them. */
+  wrapClient?: WiringOptions["wrapClient"];
 }
 
 export interface RunSummary {
@@ -162,6 +164,7 @@ async function runRecorded(
       dryRun: options.dryRun,
       deadLetterPath: options.deadLetterPath,
       resolve: options.resolve,
+      wrapClient: options.wrapClient,
       input: source?.create,
       onRetry: () => {
         counts.retries++;

@@ -41,6 +41,7 @@ export const ErrorCodes = {
   WEBHOOK_NEEDS_SERVE: "CANNECTORS_E_WEBHOOK_NEEDS_SERVE",
   LISTEN: "CANNECTORS_E_LISTEN",
   DEAD_LETTER_INVALID: "CANNECTORS_E_DEAD_LETTER_INVALID",
+  FIXTURE_INVALID: "CANNECTORS_E_FIXTURE_INVALID",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
