@@ -83,7 +83,11 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
     ? options.input(context)
     : spec.input.type === "http"
       ? withContract(
-          createHttpInput(spec.input, { ...inputContext, auth: createAuthenticator(spec.input.auth, authContext) }),
+          createHttpInput(
+            spec.input,
+            { ...inputContext, auth: createAuthenticator(spec.input.auth, authContext) },
+            settings.limits?.maxDepth,
+          ),
           spec.input,
           logger,
         )
