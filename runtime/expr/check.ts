@@ -2,6 +2,7 @@ import { ErrorCodes } from "../errors/index.js";
 import { celOffset, celSummary } from "./cel-errors.js";
 import { environmentFor } from "./environment.js";
 import { findForbidden } from "./forbidden.js";
+import { findUnaryChain } from "./parse-guard.js";
 
 export interface ExpressionProblem {
   code: typeof ErrorCodes.EXPRESSION;
@@ -12,6 +13,8 @@ export interface ExpressionProblem {
 
 /** Parses and type-checks at validate time: syntax, unknown functions and variables, arity. */
 export function checkExpression(source: string, variables: readonly string[]): ExpressionProblem | undefined {
+  const chain = findUnaryChain(source);
+  if (chain) return { code: ErrorCodes.EXPRESSION, ...chain };
   let result: ReturnType<ReturnType<typeof environmentFor>["check"]>;
   try {
     result = environmentFor(variables).check(source);

@@ -60,7 +60,12 @@ class JsonConverter {
     }
     if (value instanceof Map) {
       const out: Record<string, unknown> = {};
-      for (const [key, item] of value) defineField(out, String(key), this.convert(item));
+      for (const [key, item] of value) {
+        const name = String(key);
+        // `{1: "a", "1": "b"}` is two entries in CEL but would be one JSON key: refuse, never merge.
+        if (Object.hasOwn(out, name)) fail(this.source, `result map has two keys written ${JSON.stringify(name)}`);
+        defineField(out, name, this.convert(item));
+      }
       return out;
     }
     if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");

@@ -1,8 +1,9 @@
 import type { ASTNode } from "@marcbachmann/cel-js";
+import { buildsValue, charge, chargeCost, measureCost } from "../budget/meter.js";
 import { MAX_STRING_LENGTH } from "../limits.js";
 import { specialiseCall } from "../library/specialise.js";
 import { concat } from "../library/strings.js";
-import { compileAst, hasMeta, isConstant } from "./compile-ast.js";
+import { compileAst, constantCost, hasMeta, isConstant } from "./compile-ast.js";
 import { libraryFunction } from "./functions.js";
 import { BINARY } from "./operators.js";
 import { ABSENT, bail, type Evaluate } from "./signals.js";
@@ -44,6 +45,8 @@ export function generateExpression(
 /** `emit` returns a name or a literal: reading it has no effect, its statements were pushed before. */
 class Generator {
   private readonly helpers = new Map<unknown, string>();
+  /** Nodes written as a call to their closure, which charges the budget meter itself. */
+  private readonly selfCharged = new Set<ASTNode>();
 
   constructor(private readonly source: SourceBuilder) {}
 
@@ -64,7 +67,24 @@ class Generator {
     return `${this.helper(bail)}();`;
   }
 
+  /** Each node's value charges the budget meter, as its closure and its interpreter node do. */
   emit(node: ASTNode, tolerant = false): string | undefined {
+    const out = this.emitNode(node, tolerant);
+    if (out !== undefined && !this.selfCharged.has(node)) this.charge(node.op, out);
+    return out;
+  }
+
+  private charge(op: string, value: string): void {
+    this.push(`${this.helper(charge)}(${buildsValue(op)}, ${value});`);
+  }
+
+  /** A literal the generated code does not evaluate (folded or inlined) still costs what its node costs. */
+  private chargeLiteral(value: unknown): void {
+    const { steps, bytes } = measureCost(() => charge(false, value));
+    this.push(`${this.helper(chargeCost)}(${steps}, ${bytes});`);
+  }
+
+  private emitNode(node: ASTNode, tolerant: boolean): string | undefined {
     switch (node.op) {
       case "value":
         return this.literal(node.args);
@@ -95,7 +115,12 @@ class Generator {
     }
     const closure = compileAst(node);
     if (closure === undefined) return undefined;
-    if (isConstant(closure)) return this.source.constant(closure({}));
+    this.selfCharged.add(node);
+    if (isConstant(closure)) {
+      const { steps, bytes } = constantCost(closure);
+      this.push(`${this.helper(chargeCost)}(${steps}, ${bytes});`);
+      return this.source.constant(measureCost(() => closure({})).result);
+    }
     const out = this.source.temp();
     this.push(`${out} = ${this.helper(closure)}(vars);`);
     return out;
@@ -134,6 +159,7 @@ class Generator {
   private field(subject: ASTNode, name: string, tolerant: boolean): string | undefined {
     const from = subject.op === "id" ? this.variable(subject, false) : this.emit(subject);
     if (from === undefined) return undefined;
+    if (subject.op === "id") this.charge("id", from);
     const out = this.source.temp();
     const kind = this.source.temp();
     const key = stringLiteral(name);
@@ -167,6 +193,9 @@ class Generator {
     const literals = argNodes.map((node) => (node.op === "value" ? node.args : undefined));
     const special = specialiseCall(name, literals);
     const kept = special?.args ?? argNodes.map((_, i) => i);
+    literals.forEach((literal, i) => {
+      if (!kept.includes(i)) this.chargeLiteral(literal);
+    });
     const args = this.args(kept.map((i) => argNodes[i]!));
     if (args === undefined) return undefined;
     kept.forEach((index, i) => {
@@ -210,6 +239,7 @@ class Generator {
     }
     const a = this.emit(other);
     if (a === undefined) return undefined;
+    this.chargeLiteral(literalSide.args);
     const out = this.source.temp();
     this.push(`if (typeof ${a} !== "string") ${this.bail()}`);
     this.push(`${out} = ${a} ${op === "==" ? "===" : "!=="} ${stringLiteral(literalSide.args)};`);

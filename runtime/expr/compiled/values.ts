@@ -32,6 +32,10 @@ export function isCelMap(value: unknown): value is Record<string, unknown> {
   return kind === Object || kind === undefined;
 }
 
+export function int64InRange(value: bigint): boolean {
+  return value <= MAX_INT && value >= MIN_INT;
+}
+
 /** CEL ints are 64-bit: an overflowing result is an error, which the interpreter reports. */
 export function int64(value: bigint): bigint {
   return value > MAX_INT || value < MIN_INT ? bail() : value;
