@@ -23,7 +23,10 @@ let current: ExpressionBudget = DEFAULT_EXPRESSION_BUDGET;
  */
 export function withExpressionBudget<T>(budget: Partial<ExpressionBudget> | undefined, compile: () => T): T {
   const previous = current;
-  current = { ...DEFAULT_EXPRESSION_BUDGET, ...budget };
+  current = {
+    maxSteps: budget?.maxSteps ?? DEFAULT_EXPRESSION_BUDGET.maxSteps,
+    maxBytes: budget?.maxBytes ?? DEFAULT_EXPRESSION_BUDGET.maxBytes,
+  };
   try {
     return compile();
   } finally {

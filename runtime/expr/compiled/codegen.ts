@@ -8,6 +8,7 @@ import { libraryFunction } from "./functions.js";
 import { BINARY } from "./operators.js";
 import { ABSENT, bail, type Evaluate } from "./signals.js";
 import { SourceBuilder, stringLiteral } from "./source.js";
+import { int64 } from "./values.js";
 
 /**
  * CEL → JavaScript source, one function per expression, for the expressions the closure compiler
@@ -153,6 +154,7 @@ class Generator {
     this.push(
       `else if (typeof ${name} !== "string" && typeof ${name} !== "number" && typeof ${name} !== "boolean" && typeof ${name} !== "bigint") ${this.bail()}`,
     );
+    this.push(`else if (typeof ${name} === "bigint") ${this.helper(int64)}(${name});`);
   }
 
   /** fieldAccess of compile-ast.ts: own properties of a CEL map only; missing is ABSENT (or undefined when tolerant). */

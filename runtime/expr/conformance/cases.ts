@@ -4,8 +4,20 @@ import { parseTextProto, type TextMessage, type TextValue } from "./textproto.js
 
 /** The core files of the conformance suite; the extension files test libraries we do not offer. */
 export const CORE_FILES = [
-  "basic", "comparisons", "conversions", "fields", "fp_math", "integer_math", "lists",
-  "logic", "macros", "parse", "plumbing", "string", "timestamps", "type_deduction",
+  "basic",
+  "comparisons",
+  "conversions",
+  "fields",
+  "fp_math",
+  "integer_math",
+  "lists",
+  "logic",
+  "macros",
+  "parse",
+  "plumbing",
+  "string",
+  "timestamps",
+  "type_deduction",
 ] as const;
 
 export type Expected = { value: unknown } | { error: true };
@@ -96,7 +108,10 @@ function toJson(value: TextMessage, result: boolean): unknown {
         const key = messages(entry.key)[0]!;
         if (Object.keys(key)[0] !== "string_value") throw new NoJsonForm();
         Object.defineProperty(out, String(one(key.string_value)), {
-          value: toJson(messages(entry.value)[0]!, result), enumerable: true, writable: true, configurable: true,
+          value: toJson(messages(entry.value)[0]!, result),
+          enumerable: true,
+          writable: true,
+          configurable: true,
         });
       }
       return out;

@@ -10,7 +10,8 @@ export interface TextMessage {
   [field: string]: TextValue[];
 }
 
-const TOKEN = /\s+|#[^\n]*|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|([-+]?(?:inf(?:inity)?|nan)\b|-?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)[fF]?)|([A-Za-z_][\w.]*(?:\/[\w.]+)*)|([{}[\]:,;<>])/y;
+const TOKEN =
+  /\s+|#[^\n]*|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|([-+]?(?:inf(?:inity)?|nan)\b|-?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)[fF]?)|([A-Za-z_][\w.]*(?:\/[\w.]+)*)|([{}[\]:,;<>])/y;
 
 interface Token {
   kind: "string" | "number" | "name" | "punct";
@@ -79,8 +80,8 @@ export function parseTextProto(text: string): TextMessage {
     if (token.text === "{") return message("}");
     if (token.text === "<") return message(">");
     if (token.kind === "string") {
-      let bytes = unescape(token.text);
-      while (peek()?.kind === "string") bytes = Buffer.concat([bytes, unescape(take().text)]);
+      let bytes = stringBytes(token.text);
+      while (peek()?.kind === "string") bytes = Buffer.concat([bytes, stringBytes(take().text)]);
       return new TextDecoder().decode(bytes);
     }
     if (token.kind === "number") return number(token.text);
@@ -103,7 +104,7 @@ function number(text: string): number | bigint {
 const SIMPLE: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11 };
 
 /** The bytes of a quoted string: C escapes, octal and hex bytes, \u and \U code points (as UTF-8). */
-function unescape(quoted: string): Buffer {
+function stringBytes(quoted: string): Buffer {
   const body = quoted.slice(1, -1);
   const bytes: number[] = [];
   for (let i = 0; i < body.length; i++) {

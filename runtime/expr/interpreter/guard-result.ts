@@ -5,8 +5,8 @@ const MIN_INT = -9223372036854775808n;
 /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z, the range of a CEL timestamp. */
 const MIN_TIME = -62135596800000;
 const MAX_TIME = 253402300799999;
-/** ±10000 years of seconds, the range of a CEL duration. */
-const MAX_DURATION_SECONDS = 315576000000n;
+/** A CEL duration is an int64 count of nanoseconds (about ±292 years). */
+const MAX_DURATION_NANOS = 9223372036854775807n;
 
 /**
  * CEL makes these errors; cel-js answers them (`-(-9223372036854775808)` is 2^63, `int(1e20)`
@@ -20,13 +20,13 @@ export function guardResult(value: unknown, node: ASTNode): unknown {
     const time = value.getTime();
     if (!(time >= MIN_TIME && time <= MAX_TIME)) throw failure("timestamp out of range", node);
   } else if (isDuration(value)) {
-    const { seconds } = value;
-    if (seconds > MAX_DURATION_SECONDS || seconds < -MAX_DURATION_SECONDS) throw failure("duration out of range", node);
+    const nanos = value.seconds * 1_000_000_000n + BigInt(value.nanos);
+    if (nanos > MAX_DURATION_NANOS || nanos < -MAX_DURATION_NANOS) throw failure("duration out of range", node);
   }
   return value;
 }
 
-function isDuration(value: unknown): value is { seconds: bigint } {
+function isDuration(value: unknown): value is { seconds: bigint; nanos: number } {
   return (
     typeof value === "object" &&
     value !== null &&

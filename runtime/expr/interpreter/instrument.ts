@@ -1,7 +1,7 @@
 import type { ASTNode } from "@marcbachmann/cel-js";
 import { buildsValue, charge } from "../budget/meter.js";
 import { guardResult } from "./guard-result.js";
-import { evaluateMapLiteral } from "./map-literal.js";
+import { mapLiteral } from "./map-literal.js";
 import { fixedOffsetGetter } from "./fixed-offset.js";
 
 /** cel-js's node evaluator signature: (evaluator, node, context) → value. */
@@ -32,9 +32,12 @@ export function instrument(root: ASTNode): void {
     }
     if (!isNode(value) || seen.has(value)) return;
     seen.add(value);
+    // `-9223372036854775808` is `-` applied to 2^63: that literal alone is not an overflow.
+    if (value.op === "-_" && isNode(value.args) && value.args.op === "value") negated.add(value.args);
     visit(value.args);
-    wrap(value);
+    wrap(value, negated.has(value));
   };
+  const negated = new Set<ASTNode>();
   visit(root);
 }
 
@@ -42,11 +45,11 @@ function isNode(value: unknown): value is ASTNode {
   return typeof value === "object" && value !== null && typeof (value as ASTNode).op === "string" && "args" in value;
 }
 
-function wrap(node: ASTNode): void {
+function wrap(node: ASTNode, negatedLiteral: boolean): void {
   const base = override(node) ?? original(node);
   const builds = buildsValue(node.op);
   const evaluate: NodeEvaluate = (ev, _node, ctx) => {
-    const value = guardResult(base(ev, node, ctx), node);
+    const value = negatedLiteral ? base(ev, node, ctx) : guardResult(base(ev, node, ctx), node);
     charge(builds, value);
     return value;
   };
@@ -67,7 +70,7 @@ function original(node: ASTNode): NodeEvaluate {
 function override(node: ASTNode): NodeEvaluate | undefined {
   const meta = (node as unknown as { meta: Meta }).meta;
   if (meta.alternate || meta.macro) return undefined;
-  if (node.op === "map") return evaluateMapLiteral;
+  if (node.op === "map") return mapLiteral(original(node));
   if (node.op === "rcall") return fixedOffsetGetter(node, original(node));
   return undefined;
 }

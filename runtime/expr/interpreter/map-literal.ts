@@ -1,5 +1,5 @@
 import { type ASTNode, EvaluationError } from "@marcbachmann/cel-js";
-import type { Evaluator } from "./instrument.js";
+import type { Evaluator, NodeEvaluate } from "./instrument.js";
 
 /** Keys a plain object cannot hold as data without side effects on how cel-js types it. */
 const SPECIAL_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -11,7 +11,13 @@ const SPECIAL_KEYS = new Set(["__proto__", "constructor", "prototype"]);
  * literal with string keys only stays a plain object (what the library and the compiled engines
  * expect); any other becomes a Map, which cel-js reads as a map too.
  */
-export function evaluateMapLiteral(ev: Evaluator, node: ASTNode, ctx: unknown): unknown {
+export const mapLiteral =
+  (base: NodeEvaluate): NodeEvaluate =>
+  (ev, node, ctx) =>
+    evaluateMapLiteral(ev, node, ctx) ?? base(ev, node, ctx);
+
+/** Undefined for a literal with uint keys, which stays cel-js's (uint has no JSON form). */
+function evaluateMapLiteral(ev: Evaluator, node: ASTNode, ctx: unknown): unknown {
   const entries = node.args as unknown as [ASTNode, ASTNode][];
   const out = new Map<unknown, unknown>();
   let plain = true;
@@ -22,11 +28,21 @@ export function evaluateMapLiteral(ev: Evaluator, node: ASTNode, ctx: unknown): 
       if (SPECIAL_KEYS.has(key)) plain = false;
     } else if (typeof key === "bigint" || typeof key === "boolean") {
       plain = false;
+    } else if (key?.constructor?.name === "UnsignedInt") {
+      return undefined;
     } else {
-      throw new EvaluationError({ code: "invalid_map_key", message: "map keys must be strings, ints or bools", node: keyNode } as never);
+      throw new EvaluationError({
+        code: "invalid_map_key",
+        message: "map keys must be strings, ints or bools",
+        node: keyNode,
+      } as never);
     }
     if (out.has(key)) {
-      throw new EvaluationError({ code: "repeated_key", message: `repeated map key ${String(key)}`, node: keyNode } as never);
+      throw new EvaluationError({
+        code: "repeated_key",
+        message: `repeated map key ${String(key)}`,
+        node: keyNode,
+      } as never);
     }
     out.set(key, value);
   }

@@ -16,9 +16,13 @@ export function hasOwnConstructorKey(value: unknown): boolean {
 export function constructorKeysAsMaps(value: unknown): unknown {
   if (typeof value !== "object" || value === null || !hasOwnConstructorKey(value)) return value;
   if (Array.isArray(value)) return value.map(constructorKeysAsMaps);
-  const entries = Object.keys(value).map((key) => [key, constructorKeysAsMaps((value as Record<string, unknown>)[key])]);
+  const entries = Object.keys(value).map((key) => [
+    key,
+    constructorKeysAsMaps((value as Record<string, unknown>)[key]),
+  ]);
   if (Object.hasOwn(value, "constructor")) return new Map(entries as [string, unknown][]);
   const out: Record<string, unknown> = {};
-  for (const [key, item] of entries) Object.defineProperty(out, key as string, { value: item, enumerable: true, writable: true, configurable: true });
+  for (const [key, item] of entries)
+    Object.defineProperty(out, key as string, { value: item, enumerable: true, writable: true, configurable: true });
   return out;
 }
