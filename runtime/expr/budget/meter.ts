@@ -55,7 +55,7 @@ export function overBudget(): never {
       : `more than ${meter.maxBytes} bytes of intermediate values`;
   throw new CannectorsError(
     ErrorCodes.EXPRESSION_BUDGET,
-    `expression cost exceeds its per-record budget: ${what} (settings.limits.expression)`,
+    `expression cost exceeds its per-record budget: ${what} (${ErrorCodes.EXPRESSION_BUDGET}, settings.limits.expression)`,
   );
 }
 
