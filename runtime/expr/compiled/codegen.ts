@@ -239,9 +239,11 @@ class Generator {
     if (literalSide.op !== "value" || typeof literalSide.args !== "string") {
       return this.binary(BINARY[op], left, right);
     }
+    // The literal costs what its node costs, charged where cel-js evaluates it: left operand first.
+    if (literalSide === left) this.chargeLiteral(literalSide.args);
     const a = this.emit(other);
     if (a === undefined) return undefined;
-    this.chargeLiteral(literalSide.args);
+    if (literalSide === right) this.chargeLiteral(literalSide.args);
     const out = this.source.temp();
     this.push(`if (typeof ${a} !== "string") ${this.bail()}`);
     this.push(`${out} = ${a} ${op === "==" ? "===" : "!=="} ${stringLiteral(literalSide.args)};`);
@@ -262,7 +264,9 @@ class Generator {
     });
     if (leftValue === undefined || rightValue === undefined) return undefined;
     const failed = this.helper(ABSENT_OR_FAILED);
-    this.push("try {", ...leftCode, `${a} = ${leftValue};`, `} catch { ${a} = ${failed}; }`);
+    const absent = this.helper(ABSENT);
+    this.push("try {", ...leftCode, `${a} = ${leftValue};`);
+    this.push(`} catch (error) { if (error !== ${absent}) throw error; ${a} = ${failed}; }`);
     this.push(`if (${a} === ${decisive}) ${out} = ${decisive}; else {`, ...rightCode);
     this.push(`if (${rightValue} === ${decisive}) ${out} = ${decisive};`);
     this.push(`else if (${a} === ${!decisive} && ${rightValue} === ${!decisive}) ${out} = ${!decisive};`);

@@ -1,4 +1,4 @@
-import { bail, type Evaluate } from "./signals.js";
+import { ABSENT, bail, type Evaluate } from "./signals.js";
 import { int64 } from "./values.js";
 
 type Binary = (a: unknown, b: unknown) => unknown;
@@ -149,7 +149,10 @@ export function compileLogical(op: "&&" | "||", left: Evaluate, right: Evaluate)
     let a: unknown;
     try {
       a = left(vars);
-    } catch {
+    } catch (signal) {
+      // Only a certain error (ABSENT) may be outweighed by the other operand: after an uncertain one
+      // (BAIL) the interpreter decides, so the value and the cost charged are the interpreter's.
+      if (signal !== ABSENT) throw signal;
       a = FAILED;
     }
     if (a === decisive) return decisive;
