@@ -1,4 +1,4 @@
-import { EvaluationError, type ParseResult } from "@marcbachmann/cel-js";
+import type { ParseResult } from "@marcbachmann/cel-js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { currentExpressionBudget } from "./budget/limits.js";
 import { meter, overBudget } from "./budget/meter.js";
@@ -51,21 +51,27 @@ export function compileExpression(
   if (forbidden) throw invalid(source, new Error(forbidden.message));
   instrument(parsed.ast);
   const budget = currentExpressionBudget();
-  const interpret = (vars: Record<string, unknown>): unknown => {
+  const run = (vars: Record<string, unknown>): unknown => {
     meter.start(budget);
     try {
       return finished(parsed(vars));
     } catch (error) {
       if (error instanceof CannectorsError) throw error;
-      if (error instanceof EvaluationError && error.code === "unsupported_type" && hasOwnConstructorKey(vars)) {
-        meter.start(budget);
-        return finished(parsed(constructorKeysAsMaps(vars) as Record<string, unknown>));
-      }
       throw new CannectorsError(
         ErrorCodes.EVALUATION,
         `expression ${JSON.stringify(source)} failed: ${describeCelError(error)}`,
         { cause: error, details: { expression: source } },
       );
+    }
+  };
+  const interpret = (vars: Record<string, unknown>): unknown => {
+    try {
+      return run(vars);
+    } catch (error) {
+      // cel-js fails on a record with its own `constructor` key in more than one way ("Unsupported
+      // type", a TypeError on null); the same data as Maps reads as it should.
+      if (!hasOwnConstructorKey(vars)) throw error;
+      return run(constructorKeysAsMaps(vars) as Record<string, unknown>);
     }
   };
   if (options.engine === "interpreter") return (vars) => toJsonValue(interpret(vars), source);
