@@ -1,5 +1,6 @@
 import { Optional } from "@marcbachmann/cel-js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import { isoString } from "./interpreter/nanos.js";
 import { MAX_RESULT_VALUES, MAX_STRING_LENGTH } from "./limits.js";
 
 /**
@@ -56,7 +57,7 @@ class JsonConverter {
     if (value === null) return null;
     if (Array.isArray(value) || value instanceof Set) return Array.from(value, (item) => this.convert(item));
     if (value instanceof Date) {
-      return Number.isNaN(value.getTime()) ? fail(this.source, "result is an invalid timestamp") : value.toISOString();
+      return Number.isNaN(value.getTime()) ? fail(this.source, "result is an invalid timestamp") : isoString(value);
     }
     if (value instanceof Map) {
       const out: Record<string, unknown> = {};

@@ -79,14 +79,19 @@ function membership(value: unknown, collection: unknown): boolean {
   return bail();
 }
 
+/** An int against a double orders as two doubles, as CEL specifies (conformance `*_lossy_double`). */
+function mixed(a: unknown, b: unknown): boolean {
+  return typeof a !== typeof b;
+}
+
 /** Shared with codegen.ts, which calls these for the operators it does not write out inline. */
 export const BINARY: Readonly<Record<string, Binary>> = {
   "==": equals,
   "!=": (a, b) => !equals(a, b),
-  "<": (a, b) => (comparable(a, b) ? (a as number) < (b as number) : bail()),
-  "<=": (a, b) => (comparable(a, b) ? (a as number) <= (b as number) : bail()),
-  ">": (a, b) => (comparable(a, b) ? (a as number) > (b as number) : bail()),
-  ">=": (a, b) => (comparable(a, b) ? (a as number) >= (b as number) : bail()),
+  "<": (a, b) => (comparable(a, b) ? (mixed(a, b) ? Number(a) < Number(b) : (a as number) < (b as number)) : bail()),
+  "<=": (a, b) => (comparable(a, b) ? (mixed(a, b) ? Number(a) <= Number(b) : (a as number) <= (b as number)) : bail()),
+  ">": (a, b) => (comparable(a, b) ? (mixed(a, b) ? Number(a) > Number(b) : (a as number) > (b as number)) : bail()),
+  ">=": (a, b) => (comparable(a, b) ? (mixed(a, b) ? Number(a) >= Number(b) : (a as number) >= (b as number)) : bail()),
   "+": add,
   "-": (a, b) =>
     numeric(

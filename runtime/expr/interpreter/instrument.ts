@@ -2,6 +2,7 @@ import type { ASTNode } from "@marcbachmann/cel-js";
 import { buildsValue, charge } from "../budget/meter.js";
 import { guardResult } from "./guard-result.js";
 import { mapLiteral } from "./map-literal.js";
+import { binaryOperator, timestampCall } from "./timestamps.js";
 import { fixedOffsetGetter } from "./fixed-offset.js";
 
 /** cel-js's node evaluator signature: (evaluator, node, context) → value. */
@@ -18,7 +19,7 @@ interface Meta {
 
 /**
  * Gives every node of a checked cel-js AST an evaluator that (1) corrects what cel-js gets wrong on
- * real data (map literals, fixed-offset zones), (2) refuses results CEL calls errors (int64
+ * real data (map literals, fixed-offset zones, nanoseconds, int/double order), (2) refuses results CEL calls errors (int64
  * overflow, timestamps and durations out of range) and (3) charges the budget meter with the rule
  * the compiled engines use. Only nodes of the parsed tree are visited, the ones the compiled
  * engines compile too; nodes cel-js adds for its comprehensions are its internal machinery.
@@ -72,5 +73,6 @@ function override(node: ASTNode): NodeEvaluate | undefined {
   if (meta.alternate || meta.macro) return undefined;
   if (node.op === "map") return mapLiteral(original(node));
   if (node.op === "rcall") return fixedOffsetGetter(node, original(node));
-  return undefined;
+  if (node.op === "call") return timestampCall(node, original(node));
+  return binaryOperator(node, original(node));
 }

@@ -40,6 +40,19 @@ describe.each(ENGINES)("CEL on real data (%s)", (engine) => {
   });
 
   it.each([
+    ["timestamp('2020-01-01T00:00:00.123456789Z')", "2020-01-01T00:00:00.123456789Z"],
+    ["timestamp('2020-01-01T00:00:00.123456Z')", "2020-01-01T00:00:00.123456Z"],
+    ["timestamp('2020-01-01T00:00:00.999999999Z') + duration('1ns')", "2020-01-01T00:00:01.000Z"],
+    ["timestamp('2020-01-01T00:00:00Z') - duration('1ns')", "2019-12-31T23:59:59.999999999Z"],
+    ["timestamp('2020-01-01T00:00:00.000000002Z') > timestamp('2020-01-01T00:00:00.000000001Z')", true],
+    ["timestamp('2020-01-01T00:00:00.000000001Z') == timestamp('2020-01-01T00:00:00Z')", false],
+    ["timestamp('2020-01-01T00:00:00.000000500Z') - timestamp('2020-01-01T00:00:00Z')", "0.0000005s"],
+    ["9223372036854775807 < 9223372036854775808.0", false],
+  ])("timestamps keep nanoseconds; int and double order as doubles: %s", (source, expected) => {
+    expect(run(engine, source)).toBe(expected);
+  });
+
+  it.each([
     "timestamp('9999-12-31T23:59:59Z') + duration('1s')",
     "timestamp('0001-01-01T00:00:00Z') - duration('1s')",
     "duration('320000000000s')",
