@@ -36,6 +36,8 @@ export interface WiringOptions {
   /** Replaces the artifact's input module (the webhook queue feeds the engine this way). */
   input?: ((context: ModuleContext) => InputModule) | undefined;
   onRetry?: (() => void) | undefined;
+  /** Wraps the shared client (recording to, or replaying from, a fixture folder). */
+  wrapClient?: ((client: HttpClient, redactor: Redactor) => HttpClient) | undefined;
 }
 
 /** Builds the modules a resolved connector needs, sharing one HTTP client (one pool, one rate limiter). */
@@ -47,7 +49,7 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
 function wire(spec: Connector, options: WiringOptions): Wiring {
   const { logger, redactor, clock } = options;
   const settings = spec.settings;
-  const client = createHttpClient({
+  const network = createHttpClient({
     allowedHosts: allowedHostsOf(spec),
     allowLinkLocal: settings.network.allowPrivateLinkLocal,
     connectTimeoutMs: durationMs(settings.timeouts.connect),
@@ -58,6 +60,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
     clock,
     redactor,
   });
+  const client = options.wrapClient ? options.wrapClient(network, redactor) : network;
   const context: ModuleContext = {
     connectorName: spec.metadata.name,
     client,
