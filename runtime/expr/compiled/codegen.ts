@@ -37,7 +37,10 @@ export function generateExpression(
   const fallback = source.constant(interpret);
   const done = source.constant(finish);
   source.push("try {");
+  source.push(`${generator.steps} = 0; ${generator.bytes} = 0;`);
   for (const line of body) source.push(line);
+  // Straight-line code (no loops): the cost is counted in locals and charged once, at the end.
+  source.push(`${source.constant(chargeCost)}(${generator.steps}, ${generator.bytes});`);
   source.push(`${out} = ${result};`);
   source.push(`} catch { return ${done}(${fallback}(vars)); }`);
   return source.build<Evaluate>(["vars"], `return ${done}(${out});`);
@@ -48,8 +51,14 @@ class Generator {
   private readonly helpers = new Map<unknown, string>();
   /** Nodes written as a call to their closure, which charges the budget meter itself. */
   private readonly selfCharged = new Set<ASTNode>();
+  /** Locals counting the steps and bytes of the nodes written out here (closures charge the meter). */
+  readonly steps: string;
+  readonly bytes: string;
 
-  constructor(private readonly source: SourceBuilder) {}
+  constructor(private readonly source: SourceBuilder) {
+    this.steps = source.temp();
+    this.bytes = source.temp();
+  }
 
   private helper(value: unknown): string {
     let name = this.helpers.get(value);
@@ -71,18 +80,30 @@ class Generator {
   /** Each node's value charges the budget meter, as its closure and its interpreter node do. */
   emit(node: ASTNode, tolerant = false): string | undefined {
     const out = this.emitNode(node, tolerant);
-    if (out !== undefined && !this.selfCharged.has(node)) this.charge(node.op, out);
+    if (out === undefined || this.selfCharged.has(node)) return out;
+    if (node.op === "value") this.chargeLiteral(node.args);
+    else this.charge(node.op, out);
     return out;
   }
 
-  private charge(op: string, value: string): void {
-    this.push(`${this.helper(charge)}(${buildsValue(op)}, ${value});`);
+  /** `charge` of budget/meter.ts, written out: the same rule, without a call per node. */
+  private charge(op: string, v: string): void {
+    const [st, by] = [this.steps, this.bytes];
+    const bytes = (unit: number) => (buildsValue(op) ? ` ${by} += ${v}.length * ${unit};` : "");
+    this.push(
+      `if (${v} !== undefined) { ${st}++; if (typeof ${v} === "string") { ${st} += ${v}.length;${bytes(2)} }` +
+        ` else if (Array.isArray(${v})) { ${st} += ${v}.length;${bytes(8)} } }`,
+    );
   }
 
   /** A literal the generated code does not evaluate (folded or inlined) still costs what its node costs. */
   private chargeLiteral(value: unknown): void {
     const { steps, bytes } = measureCost(() => charge(false, value));
-    this.push(`${this.helper(chargeCost)}(${steps}, ${bytes});`);
+    this.chargeConstant(steps, bytes);
+  }
+
+  private chargeConstant(steps: number, bytes: number): void {
+    this.push(`${this.steps} += ${steps};${bytes === 0 ? "" : ` ${this.bytes} += ${bytes};`}`);
   }
 
   private emitNode(node: ASTNode, tolerant: boolean): string | undefined {
@@ -119,7 +140,7 @@ class Generator {
     this.selfCharged.add(node);
     if (isConstant(closure)) {
       const { steps, bytes } = constantCost(closure);
-      this.push(`${this.helper(chargeCost)}(${steps}, ${bytes});`);
+      this.chargeConstant(steps, bytes);
       return this.source.constant(measureCost(() => closure({})).result);
     }
     const out = this.source.temp();
