@@ -103,11 +103,9 @@ const bin = path.join(path.dirname(pkg), JSON.parse(readFileSync(pkg, "utf8")).b
 const cannectors = (...args) => execFileSync(process.execPath, [bin, ...args], { encoding: "utf8", stdio: "pipe" });
 const connector = "connectors/${name}.ts";
 
-test("${name} type-checks, lowers and validates (cannectors check)", () => {
-  cannectors("check", connector);
-});
-
-test("${name} maps a CRM customer to an ERP client and leaves inactive ones out", () => {
+// docs builds the connector as check does (type check, lowering, validation) and runs the records
+// of test/customers.ndjson through its filters: no network, no demo API needed.
+test("${name} builds, maps a CRM customer to an ERP client and leaves inactive ones out", () => {
   const doc = JSON.parse(cannectors("docs", connector, "--examples", "test/customers.ndjson", "--format", "json"));
   const [active, inactive] = doc.examples;
   assert.deepEqual(active.after, {
