@@ -65,6 +65,9 @@ describe("commandToLoad", () => {
     { args: ["help", "run"], expected: undefined },
     { args: ["bogus"], expected: undefined },
     { args: ["toString"], expected: undefined },
+    // --version needs no command at all: importing them all cost seconds on a loaded machine.
+    { args: ["--version"], expected: null },
+    { args: ["-V"], expected: null },
   ])("$args → $expected", ({ args, expected }) => {
     expect(commandToLoad(args)).toBe(expected);
   });

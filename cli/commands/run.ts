@@ -7,6 +7,7 @@ import { stderrSink } from "../../runtime/log/index.js";
 import { openStateStore, type StateStore } from "../../runtime/state/index.js";
 import type { ValidationResult } from "../../runtime/validate/index.js";
 import { loadConnectorFiles } from "../connector-files.js";
+import { startRecording } from "../fixture-recording.js";
 import { progressLine } from "../progress.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { resolveStatePath } from "../state-path.js";
@@ -21,6 +22,7 @@ interface RunFlags {
   logLevel?: "debug" | "info" | "warn" | "error";
   logFormat?: "pretty" | "json";
   deadLetter?: string;
+  record?: string;
 }
 
 export function registerRunCommand(program: Command): void {
@@ -36,6 +38,10 @@ export function registerRunCommand(program: Command): void {
     .option(
       "--dead-letter <path>",
       "dead-letter file (default from the artifact, else .cannectors/dead-letter/NAME.ndjson)",
+    )
+    .option(
+      "--record <dir>",
+      "keep what the source and the target answered, secrets removed, as fixtures for `cannectors test`",
     )
     .option("--log-level <level>", "debug | info | warn | error", "info")
     .option("--log-format <format>", "pretty | json (logs go to stderr)", "pretty")
@@ -83,6 +89,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   const progress = progressLine(process.stderr, artifact.connector.metadata.name);
+  const recording = flags.record ? startRecording(flags.record, artifact.connector.metadata.name, store) : undefined;
   let summary: RunSummary;
   try {
     summary = await runConnector({
@@ -92,6 +99,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       ...(flags.dryRun ? { dryRun: { write: (line: string) => (out ?? process.stdout).write(`${line}\n`) } } : {}),
       ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
       ...(flags.deadLetter ? { deadLetterPath: flags.deadLetter } : {}),
+      ...(recording ? { wrapClient: recording.wrap } : {}),
       logLevel: flags.logLevel ?? "info",
       logSinks: [
         stderrSink({
@@ -116,6 +124,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     if (out) await new Promise((resolve) => out.end(resolve));
   }
   progress.done();
+  recording?.save();
   if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else printSummary(summary);
   if (summary.status === "succeeded") return EXIT.ok;
@@ -139,7 +148,7 @@ function oneArtifact(file: string, entries: readonly { result: ValidationResult 
   };
 }
 
-function printSummary(summary: RunSummary): void {
+export function printSummary(summary: RunSummary): void {
   const c = painter(useColor(process.stderr));
   const status =
     summary.status === "succeeded"

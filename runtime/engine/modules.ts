@@ -75,6 +75,8 @@ export interface DeadLetterEntry {
   /** First bytes of the response body, redacted. */
   responseExcerpt: string;
   attempts: number;
+  /** The idempotency key of the last request that carried the record (absent without `output.idempotency`). */
+  idempotencyKey?: string;
 }
 
 export interface DeadLetterSink {

@@ -24,6 +24,8 @@ export interface PumpOptions {
   deadLetter: DeadLetterSink;
   logger: Logger;
   batchSize: number;
+  /** Dispatch what a page produced as one batch at the page's end (a dead-letter replay's requests). */
+  pageIsBatch?: boolean;
   concurrency: number;
   /** Record field whose value becomes the incremental cursor; undefined without incremental sync. */
   cursorField: string | undefined;
@@ -122,6 +124,10 @@ export async function pump(options: PumpOptions): Promise<void> {
           dispatch(index + 1 < records.length ? cursorOf(records[index + 1]) : UNKNOWN_NEXT);
           while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
         }
+      }
+      if (options.pageIsBatch && batch.length > 0) {
+        dispatch(UNKNOWN_NEXT);
+        while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
       }
       if (records.length === 0 && page.cursor !== undefined) batchCursor = page.cursor;
       options.onProgress?.(counts);

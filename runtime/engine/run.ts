@@ -15,7 +15,7 @@ import { acquireRunLease, type RunLease } from "./run-lease.js";
 import { type RunStatus, runStatus } from "./run-status.js";
 import { createRunStop } from "./run-stop.js";
 import { Watermark } from "./watermark.js";
-import { wireModules } from "./wiring.js";
+import { type WiringOptions, wireModules } from "./wiring.js";
 
 export type { RunCounts } from "./pump.js";
 export type { RunStatus } from "./run-status.js";
@@ -49,6 +49,8 @@ export interface RunOptions {
   leaseTtlMs?: number;
   /** The DNS resolver behind the address guard, for every connection of the run; tests inject one. */
   resolve?: LookupFunction;
+  /** Wraps the run's HTTP client: `run --record` keeps every exchange, `cannectors test` answers from them. */
+  wrapClient?: WiringOptions["wrapClient"];
 }
 
 export interface RunSummary {
@@ -72,6 +74,10 @@ export interface RunSummary {
  */
 export interface InputSource {
   create(context: ModuleContext): InputModule;
+  /** Its records have been through the filters already (a dead-letter replay): they go straight out. */
+  afterFilters?: boolean;
+  /** Each page is one output request, whatever `batch.size` (a replay re-forms the requests that failed). */
+  pageIsBatch?: boolean;
   commit(cursor: string): void;
 }
 
@@ -158,6 +164,7 @@ async function runRecorded(
       dryRun: options.dryRun,
       deadLetterPath: options.deadLetterPath,
       resolve: options.resolve,
+      wrapClient: options.wrapClient,
       input: source?.create,
       onRetry: () => {
         counts.retries++;
@@ -166,11 +173,12 @@ async function runRecorded(
     await pump({
       connector: name,
       input: wiring.input,
-      filters: compileFilters(spec.filters),
+      filters: compileFilters(source?.afterFilters ? [] : spec.filters),
       output: wiring.output,
       deadLetter: wiring.deadLetter,
       logger,
-      batchSize: spec.output.batch?.size ?? 1,
+      batchSize: source?.pageIsBatch ? Number.POSITIVE_INFINITY : (spec.output.batch?.size ?? 1),
+      pageIsBatch: source?.pageIsBatch === true,
       concurrency: spec.settings.concurrency,
       cursorField: incremental?.cursorField,
       watermark,

@@ -44,7 +44,14 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
     timeoutMs: spec.timeout === undefined ? undefined : durationMs(spec.timeout),
   };
 
-  function deadLetter(records: readonly OutputRecord[], failure: Omit<DeliveryFailure, "rejected">): DeliveryResult {
+  function deadLetter(
+    records: readonly OutputRecord[],
+    failure: Omit<DeliveryFailure, "rejected">,
+    request?: DeliveryRequest,
+  ): DeliveryResult {
+    // The key the records went out under: a replay sends the same group again, so the same key.
+    const idempotencyKey =
+      spec.idempotency && request ? request.headers[spec.idempotency.header.toLowerCase()] : undefined;
     for (const record of records) {
       ctx.deadLetter.write({
         connector: ctx.connectorName,
@@ -54,6 +61,7 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
         reason: failure.reason,
         responseExcerpt: failure.responseExcerpt,
         attempts: failure.attempts,
+        ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
       });
       ctx.logger.warn("record dead-lettered", {
         seq: record.seq,
@@ -74,7 +82,7 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
     const outcome = await sendWithRetry(request, sendContext);
     if (outcome.ok) return { delivered: group.length, deadLettered: 0 };
     if (outcome.rejected && group.length > 1) return split(group, request, outcome.status);
-    return deadLetter(request.records, outcome);
+    return deadLetter(request.records, outcome, request);
   }
 
   /** A rejected batch is resent record by record so only the records the API refuses alone are dead-lettered. */
