@@ -20,6 +20,8 @@ interface Manifest {
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as Manifest;
 let packed: Map<string, number>;
+/** The one TypeScript source shipped: `cannectors init` copies it into a new project. */
+const INIT_EXAMPLE = "examples/crm-to-erp/connector.ts";
 
 beforeAll(() => {
   const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
@@ -42,11 +44,15 @@ describe("the npm package", () => {
     const targets = Object.values(manifest.exports).flatMap((t) => (typeof t === "string" ? [t] : Object.values(t)));
     for (const target of targets) expect(packed.has(target.replace(/^\.\//, "")), target).toBe(true);
     expect(packed.has("schema/cannectors.v1.json")).toBe(true);
+    expect(packed.has(INIT_EXAMPLE)).toBe(true);
   });
 
   it("leaves tests, sources and source maps out", () => {
     const extra = [...packed.keys()].filter(
-      (f) => /\.test\.|\.map$/.test(f) || (/\.ts$/.test(f) && !f.endsWith(".d.ts")) || f.startsWith("dist/test/"),
+      (f) =>
+        /\.test\.|\.map$/.test(f) ||
+        (/\.ts$/.test(f) && !f.endsWith(".d.ts") && f !== INIT_EXAMPLE) ||
+        f.startsWith("dist/test/"),
     );
     expect(extra).toEqual([]);
   });
