@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../test/support/cli.js";
+import { CLI, runCli } from "../../test/support/cli.js";
+import { hasScript, startTerminal } from "./pty-test-support.js";
 
 // The whole first hour (install the tarball, init, tsc, check, run, the project's tests) is
 // test/first-hour.e2e.test.ts; this is what init writes and keeps.
@@ -46,5 +47,23 @@ describe("cannectors init", () => {
     const again = await runCli(["init", "--yes"], { cwd: dir });
     expect(again.code).toBe(0);
     expect(again.stderr).toContain("kept  connectors/crm-to-erp.ts (already there)");
+  }, 60_000);
+});
+
+describe.skipIf(!hasScript)("cannectors init on a terminal", () => {
+  it("asks for the package name, and writes nothing when cancelled", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cannectors-init-tty-"));
+    const answered = startTerminal(`${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} init`, dir);
+    await answered.waitFor("Package name");
+    answered.type("my-connectors\r");
+    expect(await answered.exit).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).name).toBe("my-connectors");
+
+    const other = mkdtempSync(path.join(tmpdir(), "cannectors-init-tty-"));
+    const cancelled = startTerminal(`${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} init`, other);
+    await cancelled.waitFor("Package name");
+    cancelled.type("\u0003");
+    expect(await cancelled.exit).toBe(2);
+    expect(existsSync(path.join(other, "package.json"))).toBe(false);
   }, 60_000);
 });
