@@ -52,12 +52,12 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return (2 * shared) / (a.size + b.size);
 }
 
-/** Share of one side's leaf words that the other side's description uses. */
-function wordsIn(words: readonly string[], description: ReadonlySet<string>): number {
-  if (words.length === 0 || description.size === 0) return 0;
+/** Share of one side's leaf words that the other side's description uses, itself or a word WordNet relates to it. */
+function wordsIn(senses: readonly (readonly string[])[], description: ReadonlySet<string>): number {
+  if (senses.length === 0 || description.size === 0) return 0;
   let found = 0;
-  for (const w of words) if (description.has(w)) found++;
-  return found / words.length;
+  for (const words of senses) if (words.some((w) => description.has(w))) found++;
+  return found / senses.length;
 }
 
 function enumOverlap(source: FieldProfile, target: FieldProfile): number {
@@ -178,7 +178,7 @@ export function pairEvidence(sourceField: EncodedField, targetField: EncodedFiel
     description: dice(source.descriptionWords, target.descriptionWords),
     // Names differ across vendors more than descriptions do: `payee` is described as "the merchant".
     nameInDescription:
-      (wordsIn(target.leafWords, source.descriptionWords) + wordsIn(source.leafWords, target.descriptionWords)) / 2,
+      (wordsIn(target.leafSenses, source.descriptionWords) + wordsIn(source.leafSenses, target.descriptionWords)) / 2,
     enumOverlap: enumOverlap(source, target),
     arrayElement: source.inArray && !target.inArray ? 1 : 0,
     structural: 0,
