@@ -3,6 +3,7 @@ import { describeError } from "../../runtime/errors/index.js";
 import { createLogger, stderrSink } from "../../runtime/log/index.js";
 import { createRedactor } from "../../runtime/secrets/index.js";
 import {
+  type ArtifactLoader,
   createReadiness,
   createServeMetrics,
   type LoadResult,
@@ -12,14 +13,23 @@ import {
   startHttpServer,
   Supervisor,
   watchForReload,
+  YAML_ARTIFACTS,
 } from "../../runtime/serve/index.js";
 import { openStateStore, type StateStore } from "../../runtime/state/index.js";
+import { isConnectorSource } from "../../compiler/build/ts-file.js";
+import { loadConnectorFiles } from "../connector-files.js";
 import { loadEnvironment } from "../env-file.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { resolveStatePath } from "../state-path.js";
 import { EXIT, failureExitCode, useColor } from "../terminal.js";
 import type { ServeFlags } from "./serve.js";
 import { webhookModule } from "./serve-webhooks.js";
+
+/** YAML artifacts and TypeScript connectors (type-checked and built in memory on every load). */
+const CONNECTORS: ArtifactLoader = {
+  matches: (name) => YAML_ARTIFACTS.matches(name) || isConnectorSource(name),
+  load: (files, env) => loadConnectorFiles(files, { env }),
+};
 
 /**
  * Loads, serves, reloads and stops. Resolves with an exit code only when serve cannot start;
@@ -34,7 +44,7 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
   }
   // One object for the whole session, refreshed in place on reload: the supervisor holds it.
   const env: Record<string, string | undefined> = { ...environment.env };
-  const first = await loadArtifacts(targets, env);
+  const first = await loadArtifacts(targets, env, CONNECTORS);
   reportInvalid(first);
   if (first.artifacts.size === 0) {
     process.stderr.write("serve: no valid artifact to run\n");
@@ -97,7 +107,7 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
       for (const name of Object.keys(env)) delete env[name];
       Object.assign(env, reread.env);
     }
-    const next = await loadArtifacts(targets, env);
+    const next = await loadArtifacts(targets, env, CONNECTORS);
     reportInvalid(next);
     invalidCount = next.invalid.length;
     loaded = keepLastGood(loaded, next);
@@ -108,7 +118,7 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
     targets,
     (reason) =>
       reload(reason).catch((error: unknown) => logger.error("reload failed", { reason, error: String(error) })),
-    { watchFiles: flags.watch },
+    { watchFiles: flags.watch, matches: CONNECTORS.matches },
   );
   // Bound before any run starts, so a taken port fails fast; /readyz says 503 until the connectors are up.
   try {

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { hasErrors } from "../../runtime/diagnostics/index.js";
-import { validateArtifactFile } from "../../runtime/validate/index.js";
-import { loadEnvironment, ENV_FILE_HELP } from "../env-file.js";
+import { allDiagnostics, loadConnectorFiles } from "../connector-files.js";
+import { ENV_FILE_HELP, loadEnvironment } from "../env-file.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { EXIT } from "../terminal.js";
 
@@ -9,7 +9,7 @@ export function registerValidateCommand(program: Command): void {
   program
     .command("validate")
     .description("check artifacts: schema, expressions, CRON, secret references (no network, no state)")
-    .argument("<files...>", "connector YAML files")
+    .argument("<files...>", "connector YAML files, or TypeScript connectors (type-checked and built in memory)")
     .option("--check-env", "also require every ${env:NAME} / ${secret:NAME} reference to be set, URLs valid once set")
     .option("--env-file <file>", `${ENV_FILE_HELP}; implies --check-env`)
     .option("--json", "print the diagnostics as JSON on stdout")
@@ -21,10 +21,9 @@ export function registerValidateCommand(program: Command): void {
         return;
       }
       const check = options.checkEnv === true || options.envFile !== undefined;
-      const all = [];
-      for (const file of files) {
-        const result = await validateArtifactFile(file, check ? { env: loaded.env } : {});
-        all.push(...result.diagnostics);
+      const entries = await loadConnectorFiles(files, check ? { env: loaded.env } : {});
+      const all = allDiagnostics(entries);
+      for (const { file, result } of entries) {
         if (!options.json && !hasErrors(result.diagnostics)) {
           process.stderr.write(`${file}: valid (${result.artifact?.connector.metadata.name})\n`);
         }

@@ -1,5 +1,6 @@
 import type { Connector } from "../artifact/index.js";
 import { CannectorsError, describeError, type ErrorCode, ErrorCodes, isCannectorsError } from "../errors/index.js";
+import { withExpressionBudget } from "../expr/budget/limits.js";
 import { compileFilters } from "../filters/index.js";
 import { createLogger, historySink, type LogSink } from "../log/index.js";
 import type { Logger } from "../log/types.js";
@@ -16,7 +17,7 @@ import { acquireRunLease, type RunLease } from "./run-lease.js";
 import { type RunStatus, runStatus } from "./run-status.js";
 import { createRunStop } from "./run-stop.js";
 import { Watermark } from "./watermark.js";
-import { wireModules } from "./wiring.js";
+import { type WiringOptions, wireModules } from "./wiring.js";
 
 export type { RunCounts } from "./pump.js";
 export type { RunStatus } from "./run-status.js";
@@ -50,6 +51,8 @@ export interface RunOptions {
   leaseTtlMs?: number;
   /** The DNS resolver behind the address guard, for every connection of the run; tests inject one. */
   resolve?: LookupFunction;
+  /** Wraps the run's HTTP client: `run --record` keeps every exchange, `cannectors test` answers from them. */
+  wrapClient?: WiringOptions["wrapClient"];
 }
 
 export interface RunSummary {
@@ -73,6 +76,10 @@ export interface RunSummary {
  */
 export interface InputSource {
   create(context: ModuleContext): InputModule;
+  /** Its records have been through the filters already (a dead-letter replay): they go straight out. */
+  afterFilters?: boolean;
+  /** Each page is one output request, whatever `batch.size` (a replay re-forms the requests that failed). */
+  pageIsBatch?: boolean;
   commit(cursor: string): void;
 }
 
@@ -170,6 +177,7 @@ async function runRecorded(
       dryRun: options.dryRun,
       deadLetterPath: options.deadLetterPath,
       resolve: options.resolve,
+      wrapClient: options.wrapClient,
       input: source?.create,
       onRetry: () => {
         counts.retries++;
@@ -181,11 +189,14 @@ async function runRecorded(
     await pump({
       connector: name,
       input: wiring.input,
-      filters: compileFilters(spec.filters),
+      filters: withExpressionBudget(spec.settings.limits?.expression, () =>
+        compileFilters(source?.afterFilters ? [] : spec.filters),
+      ),
       output: wiring.output,
       deadLetter: wiring.deadLetter,
       logger,
-      batchSize: spec.output.batch?.size ?? 1,
+      batchSize: source?.pageIsBatch ? Number.POSITIVE_INFINITY : (spec.output.batch?.size ?? 1),
+      pageIsBatch: source?.pageIsBatch === true,
       concurrency: spec.settings.concurrency,
       cursorField: incremental?.cursorField,
       watermark,

@@ -36,7 +36,9 @@ const cases: { name: string; given: string; want: RegExp[] }[] = [
   {
     name: "a misspelt function names the library's",
     given: `${minimal}${FILTERS}`,
-    want: [/^a\.yaml:17:32 filters\[0\]\.fields\[0\]\.expr CANNECTORS_E_EXPRESSION unknown function toCent; did you mean "toCents"\?$/],
+    want: [
+      /^a\.yaml:17:32 filters\[0\]\.fields\[0\]\.expr CANNECTORS_E_EXPRESSION unknown function toCent; did you mean "toCents"\?$/,
+    ],
   },
   {
     name: "a misspelt variable names the declared one",

@@ -7,7 +7,10 @@ import { validateArtifact } from "./validate.js";
 const minimal = readFileSync(path.join(import.meta.dirname, "../../test/fixtures/minimal.yaml"), "utf8");
 
 function withInput(inputPath: string, pathParams = ""): string {
-  return minimal.replace("  path: /items", `  path: ${inputPath}${pathParams === "" ? "" : `\n  pathParams: ${pathParams}`}`);
+  return minimal.replace(
+    "  path: /items",
+    `  path: ${inputPath}${pathParams === "" ? "" : `\n  pathParams: ${pathParams}`}`,
+  );
 }
 
 const cases: { name: string; given: string; want: RegExp[] }[] = [
@@ -24,7 +27,9 @@ const cases: { name: string; given: string; want: RegExp[] }[] = [
   {
     name: "an unfilled placeholder is refused at its column",
     given: withInput("/repos/{owner}/{repo}/issues", "{ owner: octo }"),
-    want: [/^a\.yaml:8:24 input\.path CANNECTORS_E_SCHEMA path placeholder \{repo\} has no value: set input\.pathParams\.repo/],
+    want: [
+      /^a\.yaml:8:24 input\.path CANNECTORS_E_SCHEMA path placeholder \{repo\} has no value: set input\.pathParams\.repo/,
+    ],
   },
   {
     name: "a generated path with no pathParams at all: each placeholder refused",
@@ -39,7 +44,9 @@ const cases: { name: string; given: string; want: RegExp[] }[] = [
   {
     name: "a value that would remove a segment",
     given: withInput("/repos/{owner}/issues", '{ owner: ".." }'),
-    want: [/input\.pathParams\.owner CANNECTORS_E_SCHEMA pathParams\.owner is "\.\.", which would remove a path segment/],
+    want: [
+      /input\.pathParams\.owner CANNECTORS_E_SCHEMA pathParams\.owner is "\.\.", which would remove a path segment/,
+    ],
   },
   {
     name: "an empty value",

@@ -16,17 +16,17 @@ export type Sections = Partial<Pick<Connector, "input" | "output">> & { filters?
 /** Checks zod cannot express: expressions, CRON, time zones, placeholders. All problems, at once. */
 export function semanticDiagnostics(connector: Sections, source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const problem = (code: string, path: PathSegment[], message: string, offset?: number) => {
+  const problem = (code: string, path: PathSegment[], message: string, offset?: number, severity?: "warning") => {
     out.push({
       code,
-      severity: "error",
+      severity: severity ?? "error",
       message,
       path: formatPath(path),
       location: offset === undefined ? source.locate(path) : locateInScalar(source, path, offset),
     });
   };
 
-  for (const p of checkFilters(connector.filters ?? [])) problem(p.code, p.path, p.message);
+  for (const p of checkFilters(connector.filters ?? [])) problem(p.code, p.path, p.message, undefined, p.severity);
 
   const input = connector.input;
   if (input?.type === "webhook") {
@@ -35,7 +35,7 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
     const stopWhen = input.pagination.type === "none" ? undefined : input.pagination.stopWhen;
     if (stopWhen !== undefined) {
       const found = checkExpression(stopWhen, ["response", "page"]);
-      if (found) problem(found.code, ["input", "pagination", "stopWhen"], found.message, found.offset);
+      if (found) problem(found.code, ["input", "pagination", "stopWhen"], found.message, found.offset, found.severity);
     }
     if (input.schedule !== undefined) {
       const cron = checkCron(input.schedule, input.timezone);
@@ -66,7 +66,7 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
   if (output === undefined) return out;
   if (output.idempotency) {
     const found = checkExpression(output.idempotency.key, ["record"]);
-    if (found) problem(found.code, ["output", "idempotency", "key"], found.message, found.offset);
+    if (found) problem(found.code, ["output", "idempotency", "key"], found.message, found.offset, found.severity);
   }
   // A `${env:NAME}` in the path is configuration, resolved before the run: not a record placeholder.
   const outputPath = output.path.replace(REFERENCE, "ref");
