@@ -97,7 +97,7 @@ describe("dry runs checked against the target's contract (output.contract)", () 
       },
     );
     expect(dry.code).toBe(1);
-    expect(JSON.parse(dry.stdout)).toMatchObject({ status: "partial", dryRun: true });
+    expect(JSON.parse(dry.stdout)).toMatchObject({ status: "failed", dryRun: true });
     expect(dry.stderr).toMatch(/the target's contract refuses the body: \/clients\/0\/balance_cents must be integer/);
   });
 

@@ -4,6 +4,7 @@ import { sourceContractOf } from "../contract/source-contract.js";
 import { targetBodyCheckOf } from "../contract/target-contract.js";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { describeError, ErrorCodes } from "../errors/index.js";
+import { contractFieldDiagnostics } from "./contract-fields.js";
 
 /** A contract must name a readable spec and an operation in it with a list of records (input) or a JSON body (output). */
 export function contractDiagnostics(connector: Connector, source: YamlSource): Diagnostic[] {
@@ -22,7 +23,12 @@ export function contractDiagnostics(connector: Connector, source: YamlSource): D
     }
   };
   const input = connector.input;
-  if (input.type === "http" && input.contract) check("input", () => sourceContractOf(input));
+  if (input.type === "http" && input.contract) {
+    check("input", () => {
+      const contract = sourceContractOf(input);
+      if (contract) found.push(...contractFieldDiagnostics(connector, contract, source));
+    });
+  }
   if (connector.output.contract) check("output", () => targetBodyCheckOf(connector.output));
   return found;
 }
