@@ -16,6 +16,7 @@ import { moduleClient } from "../net/module-client.js";
 import { allowedHostsOf, moduleHostsOf } from "./hosts.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
 import type { DeadLetterSink, InputModule, ModuleContext, OutputModule } from "./modules.js";
+import { withExpressionBudget } from "../expr/budget/limits.js";
 
 export interface Wiring {
   client: HttpClient;
@@ -44,6 +45,11 @@ export interface WiringOptions {
 
 /** Builds the modules a resolved connector needs, sharing one HTTP client (one pool, one rate limiter). */
 export function wireModules(spec: Connector, options: WiringOptions): Wiring {
+  // Expressions of the input (stopWhen) and output (idempotency key) carry the artifact's budget.
+  return withExpressionBudget(spec.settings.limits?.expression, () => wire(spec, options));
+}
+
+function wire(spec: Connector, options: WiringOptions): Wiring {
   const { logger, redactor, clock } = options;
   const settings = spec.settings;
   const network = createHttpClient({

@@ -1,5 +1,6 @@
 import { Optional } from "@marcbachmann/cel-js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import { isoString } from "./interpreter/nanos.js";
 import { MAX_RESULT_VALUES, MAX_STRING_LENGTH } from "./limits.js";
 
 /**
@@ -53,11 +54,16 @@ class JsonConverter {
     if (value === null) return null;
     if (Array.isArray(value) || value instanceof Set) return Array.from(value, (item) => this.convert(item));
     if (value instanceof Date) {
-      return Number.isNaN(value.getTime()) ? fail(this.source, "result is an invalid timestamp") : value.toISOString();
+      return Number.isNaN(value.getTime()) ? fail(this.source, "result is an invalid timestamp") : isoString(value);
     }
     if (value instanceof Map) {
       const out: Record<string, unknown> = {};
-      for (const [key, item] of value) defineField(out, String(key), this.convert(item));
+      for (const [key, item] of value) {
+        const name = String(key);
+        // `{1: "a", "1": "b"}` is two entries in CEL but would be one JSON key: refuse, never merge.
+        if (Object.hasOwn(out, name)) fail(this.source, `result map has two keys written ${JSON.stringify(name)}`);
+        defineField(out, name, this.convert(item));
+      }
       return out;
     }
     if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
