@@ -4,7 +4,7 @@ import { hasErrors } from "../../runtime/diagnostics/index.js";
 import { type RunSummary, runConnector } from "../../runtime/engine/run.js";
 import { describeError, ErrorCodes, isCannectorsError } from "../../runtime/errors/index.js";
 import { stderrSink } from "../../runtime/log/index.js";
-import { openStateStore, type StateStore } from "../../runtime/state/index.js";
+import { openState, type StateStore } from "../../runtime/state/index.js";
 import { validateArtifactFile } from "../../runtime/validate/index.js";
 import { progressLine } from "../progress.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
@@ -67,7 +67,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   }
   let store: StateStore;
   try {
-    store = openStateStore(resolveStatePath(flags.state));
+    store = await openState(resolveStatePath(flags.state));
   } catch (error) {
     process.stderr.write(`${describeError(error)}\n`);
     return failureExitCode(error);
@@ -111,7 +111,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
-    store.close();
+    await store.close().catch(() => undefined);
     if (out) await new Promise((resolve) => out.end(resolve));
   }
   progress.done();

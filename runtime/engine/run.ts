@@ -14,6 +14,7 @@ import { pump, type RunCounts } from "./pump.js";
 import { acquireRunLease, type RunLease } from "./run-lease.js";
 import { type RunStatus, runStatus } from "./run-status.js";
 import { createRunStop } from "./run-stop.js";
+import { cursorWriter } from "./cursor-writer.js";
 import { Watermark } from "./watermark.js";
 import { wireModules } from "./wiring.js";
 
@@ -76,7 +77,7 @@ export interface InputSource {
   afterFilters?: boolean;
   /** Each page is one output request, whatever `batch.size` (a replay re-forms the requests that failed). */
   pageIsBatch?: boolean;
-  commit(cursor: string): void;
+  commit(cursor: string): unknown;
 }
 
 /**
@@ -94,14 +95,14 @@ export async function runConnector(options: RunOptions, source?: InputSource): P
   const redactor = createRedactor(resolved.secrets);
   // A dry run writes no cursor, so it needs no lease and may run beside a real one.
   const lease =
-    options.dryRun === undefined ? acquireRunLease(options.store, name, options.leaseTtlMs ?? 30_000) : undefined;
+    options.dryRun === undefined ? await acquireRunLease(options.store, name, options.leaseTtlMs ?? 30_000) : undefined;
   let logger: Logger | undefined;
   try {
     return await runRecorded(options, source, resolved.value, redactor, lease, (created) => {
       logger = created;
     });
   } finally {
-    lease?.release((error) =>
+    await lease?.release((error) =>
       logger?.warn("lease not released: it expires on its own", { error: redactor.redact(describeError(error)) }),
     );
   }
@@ -121,8 +122,8 @@ async function runRecorded(
   const clock = options.clock ?? systemClock;
   const started = clock.now();
   const dryRun = options.dryRun !== undefined;
-  store.markInterrupted();
-  const executionId = store.startExecution({
+  await store.markInterrupted();
+  const executionId = await store.startExecution({
     connector: name,
     artifactHash: artifact.hash,
     dryRun,
@@ -141,9 +142,13 @@ async function runRecorded(
     stop.abort(lost);
   });
 
+  const cursors = cursorWriter(
+    (cursor) => (source ? source.commit(cursor) : store.setCursor(name, cursor, executionId, lease?.token)),
+    (error) => stop.abort(error),
+  );
   const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0 };
   const incremental = spec.input.type === "http" && source === undefined ? spec.input.incremental : undefined;
-  const savedCursor = incremental ? store.getCursor(name) : undefined;
+  const savedCursor = incremental ? await store.getCursor(name) : undefined;
   const watermark = new Watermark(savedCursor);
   logger.info(dryRun ? "dry run started" : "run started", {
     artifact: artifact.file,
@@ -183,9 +188,7 @@ async function runRecorded(
       signal: stop.stopping,
       limit: options.limit,
       onCursor: (cursor) => {
-        if (dryRun) return;
-        if (source) source.commit(cursor);
-        else store.setCursor(name, cursor, executionId, lease?.token);
+        if (!dryRun) cursors.save(cursor);
       },
       onProgress: options.onProgress,
     });
@@ -195,6 +198,8 @@ async function runRecorded(
     stop.dispose();
     if (wiring) await Promise.allSettled([wiring.output.close(), wiring.deadLetter.close(), wiring.client.close()]);
   }
+  // The cursor is saved once its last write is done; a write that failed fails the run.
+  failure ??= await cursors.settled();
 
   const leaseLost = lease?.lost;
   failure ??= leaseLost;
@@ -222,7 +227,7 @@ async function runRecorded(
     ...(isCannectorsError(failure) ? { errorCode: failure.code } : {}),
   };
   logger.info(`run ${status}`, { ...counts, ms: summary.durationMs });
-  store.finishExecution(executionId, {
+  await store.finishExecution(executionId, {
     status,
     endedAt: new Date(clock.now()).toISOString(),
     counts,
