@@ -198,14 +198,15 @@ async function runRecorded(
     stop.dispose();
     if (wiring) await Promise.allSettled([wiring.output.close(), wiring.deadLetter.close(), wiring.client.close()]);
   }
-  // The cursor is saved once its last write is done; a write that failed fails the run.
-  failure ??= await cursors.settled();
+  // The cursor is saved once its last write is done; a write that failed fails the run (it stopped it, too).
+  const cursorFailure = await cursors.settled();
+  failure ??= cursorFailure;
 
   const leaseLost = lease?.lost;
   failure ??= leaseLost;
   const status = runStatus({
     leaseLost: leaseLost !== undefined,
-    stopped: stop.stopping.aborted,
+    stopped: stop.stopping.aborted && cursorFailure === undefined,
     failure,
     deadLettered: counts.failed,
   });
