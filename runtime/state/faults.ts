@@ -33,7 +33,10 @@ const FAULTS: Record<StateFault, { problem: (where: string) => string; advice: s
     advice: RESTORE,
   },
   foreign: {
-    problem: (where) => `${where} is an SQLite database without the cannectors state schema (another program's file?)`,
+    problem: (where) =>
+      /^postgres(ql)?:/i.test(where)
+        ? `${where} holds tables named like the cannectors state's but without its schema_version (another program's?)`
+        : `${where} is an SQLite database without the cannectors state schema (another program's file?)`,
     advice: `give another path with --state, or ${START_OVER}`,
   },
   "not-a-database": {
