@@ -18,6 +18,8 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<Register>>> 
   },
   cursor: async () => (await import("./commands/cursor.js")).registerCursorCommand,
   replay: async () => (await import("./commands/replay.js")).registerReplayCommand,
+  test: async () => (await import("./commands/test.js")).registerTestCommand,
+  plan: async () => (await import("./commands/plan.js")).registerPlanCommand,
   mcp: async () => (await import("./commands/mcp.js")).registerMcpCommand,
   build: async () => (await import("./commands/build.js")).registerBuildCommand,
   check: async () => (await import("./commands/check.js")).registerCheckCommand,

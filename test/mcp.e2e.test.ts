@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -96,7 +96,7 @@ describe("cannectors mcp, driven by the SDK's own client over stdio", () => {
   it("lists its tools", async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ["dry_run", "executions", "list_connectors", "logs", "replay", "run", "validate"].sort(),
+      ["dry_run", "executions", "list_connectors", "logs", "plan", "replay", "run", "validate"].sort(),
     );
   });
 
@@ -156,6 +156,17 @@ describe("cannectors mcp, driven by the SDK's own client over stdio", () => {
     } finally {
       await store.close();
     }
+  });
+
+  it("plan answers the difference between two versions, exit 1 when behaviour changed", async () => {
+    writeFileSync(
+      path.join(dir, "c2.yaml"),
+      readFileSync(path.join(dir, "c.yaml"), "utf8").replace("path: /clients", "path: /v2/clients"),
+    );
+    const plan = await call("plan", { before: "c.yaml", after: "c2.yaml" });
+    expect(plan.body.exitCode).toBe(1);
+    expect(JSON.stringify(plan.body.plan)).toContain("output.path");
+    expect((await call("plan", { before: "c.yaml", after: "c.yaml" })).body.exitCode).toBe(0);
   });
 
   it("no tool result ever holds a secret", () => {

@@ -8,7 +8,7 @@ export function registerMcpCommand(program: Command): void {
   program
     .command("mcp")
     .description(
-      "serve list_connectors, validate, dry_run, run, executions, logs and replay as Model Context Protocol tools over stdio",
+      "serve list_connectors, validate, dry_run, run, executions, logs, plan and replay as Model Context Protocol tools over stdio",
     )
     .option("--state <path>", "state database (default .cannectors/state.db, or $CANNECTORS_STATE)")
     .action(async (flags: { state?: string }) => {

@@ -6,6 +6,7 @@ import { describeError, ErrorCodes, isCannectorsError } from "../../runtime/erro
 import { stderrSink } from "../../runtime/log/index.js";
 import { openState, type StateStore } from "../../runtime/state/index.js";
 import { validateArtifactFile } from "../../runtime/validate/index.js";
+import { startRecording } from "../fixture-recording.js";
 import { progressLine } from "../progress.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { resolveStatePath } from "../state-path.js";
@@ -20,6 +21,7 @@ interface RunFlags {
   logLevel?: "debug" | "info" | "warn" | "error";
   logFormat?: "pretty" | "json";
   deadLetter?: string;
+  record?: string;
 }
 
 export function registerRunCommand(program: Command): void {
@@ -35,6 +37,10 @@ export function registerRunCommand(program: Command): void {
     .option(
       "--dead-letter <path>",
       "dead-letter file (default from the artifact, else .cannectors/dead-letter/NAME.ndjson)",
+    )
+    .option(
+      "--record <dir>",
+      "keep what the source and the target answered, secrets removed, as fixtures for `cannectors test`",
     )
     .option("--log-level <level>", "debug | info | warn | error", "info")
     .option("--log-format <format>", "pretty | json (logs go to stderr)", "pretty")
@@ -83,7 +89,9 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   process.on("SIGTERM", stop);
   const progress = progressLine(process.stderr, artifact.connector.metadata.name);
   let summary: RunSummary;
+  let recording: Awaited<ReturnType<typeof startRecording>> | undefined;
   try {
+    if (flags.record) recording = await startRecording(flags.record, artifact.connector.metadata.name, store);
     summary = await runConnector({
       artifact,
       store,
@@ -91,6 +99,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       ...(flags.dryRun ? { dryRun: { write: (line: string) => (out ?? process.stdout).write(`${line}\n`) } } : {}),
       ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
       ...(flags.deadLetter ? { deadLetterPath: flags.deadLetter } : {}),
+      ...(recording ? { wrapClient: recording.wrap } : {}),
       logLevel: flags.logLevel ?? "info",
       logSinks: [
         stderrSink({
@@ -115,6 +124,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     if (out) await new Promise((resolve) => out.end(resolve));
   }
   progress.done();
+  recording?.save();
   if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else printSummary(summary);
   if (summary.status === "succeeded") return EXIT.ok;

@@ -9,6 +9,7 @@ import { createRedactor, resolveSecrets } from "../../runtime/secrets/index.js";
 import { openState, type StateStore } from "../../runtime/state/index.js";
 import { type LoadedArtifact, validateArtifactFile } from "../../runtime/validate/index.js";
 import { EXIT, failureExitCode } from "../terminal.js";
+import { planVersions } from "../plan-versions.js";
 import { connectorsIn } from "./connectors-in.js";
 
 export interface McpOptions {
@@ -154,6 +155,19 @@ export function createMcpServer(options: McpOptions): McpServer {
           return { exitCode: EXIT.ok, execution: row.id, logs: await store.getLogs(row.id) };
         }),
       ),
+  );
+  server.registerTool(
+    "plan",
+    {
+      description:
+        "The behavioural difference between two versions of a connector (files or REV:path), over recorded fixtures when given; exit 1 when behaviour changed",
+      inputSchema: { before: z.string(), after: z.string(), fixtures: z.string().optional() },
+    },
+    ({ before, after, fixtures }) =>
+      guarded(async () => {
+        const plan = await planVersions(before, after, fixtures);
+        return { exitCode: plan.changed ? EXIT.failed : EXIT.ok, plan };
+      }),
   );
   server.registerTool(
     "replay",

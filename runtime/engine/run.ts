@@ -16,7 +16,7 @@ import { type RunStatus, runStatus } from "./run-status.js";
 import { createRunStop } from "./run-stop.js";
 import { cursorWriter } from "./cursor-writer.js";
 import { Watermark } from "./watermark.js";
-import { wireModules } from "./wiring.js";
+import { type WiringOptions, wireModules } from "./wiring.js";
 
 export type { RunCounts } from "./pump.js";
 export type { RunStatus } from "./run-status.js";
@@ -50,6 +50,8 @@ export interface RunOptions {
   leaseTtlMs?: number;
   /** The DNS resolver behind the address guard, for every connection of the run; tests inject one. */
   resolve?: LookupFunction;
+  /** Wraps the run's HTTP client: `run --record` keeps every exchange, `cannectors test` answers from them. */
+  wrapClient?: WiringOptions["wrapClient"];
 }
 
 export interface RunSummary {
@@ -167,6 +169,7 @@ async function runRecorded(
       dryRun: options.dryRun,
       deadLetterPath: options.deadLetterPath,
       resolve: options.resolve,
+      wrapClient: options.wrapClient,
       input: source?.create,
       onRetry: () => {
         counts.retries++;

@@ -50,7 +50,8 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
     request?: DeliveryRequest,
   ): DeliveryResult {
     // The key the records went out under: a replay sends the same group again, so the same key.
-    const idempotencyKey = spec.idempotency && request ? request.headers[spec.idempotency.header.toLowerCase()] : undefined;
+    const idempotencyKey =
+      spec.idempotency && request ? request.headers[spec.idempotency.header.toLowerCase()] : undefined;
     for (const record of records) {
       ctx.deadLetter.write({
         connector: ctx.connectorName,

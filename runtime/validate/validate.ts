@@ -7,6 +7,7 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import { formatPath, hasErrors, sortDiagnostics } from "../diagnostics/index.js";
 import { ErrorCodes } from "../errors/index.js";
 import { findSecretRefs, findSecretSyntaxErrors } from "../secrets/index.js";
+import { contractDiagnostics } from "./contract.js";
 import { semanticDiagnostics } from "./semantic.js";
 import { zodDiagnostics } from "./zod-diagnostics.js";
 
@@ -85,6 +86,7 @@ export function validateArtifact(text: string, file: string, options: ValidateOp
     return { diagnostics: sortDiagnostics(found) };
   }
   found.push(...semanticDiagnostics(parsed.data, source));
+  found.push(...contractDiagnostics(parsed.data, source));
   const result: ValidationResult = { diagnostics: sortDiagnostics(found) };
   if (!hasErrors(found)) {
     result.artifact = { file, hash: createHash("sha256").update(text).digest("hex"), connector: parsed.data, source };
