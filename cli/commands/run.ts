@@ -5,7 +5,8 @@ import { type RunSummary, runConnector } from "../../runtime/engine/run.js";
 import { describeError, ErrorCodes, isCannectorsError } from "../../runtime/errors/index.js";
 import { stderrSink } from "../../runtime/log/index.js";
 import { openState, type StateStore } from "../../runtime/state/index.js";
-import { validateArtifactFile } from "../../runtime/validate/index.js";
+import type { ValidationResult } from "../../runtime/validate/index.js";
+import { loadConnectorFiles } from "../connector-files.js";
 import { startRecording } from "../fixture-recording.js";
 import { progressLine } from "../progress.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
@@ -28,7 +29,7 @@ export function registerRunCommand(program: Command): void {
   program
     .command("run")
     .description("run a connector once: read the source, apply the filters, deliver to the target")
-    .argument("<file>", "connector YAML file")
+    .argument("<file>", "connector YAML file, or a TypeScript connector (type-checked and built in memory)")
     .option("--dry-run", "read the source and run the filters, but only print the requests that would be sent")
     .option("--out <file>", "with --dry-run: write the planned requests (NDJSON) to this file instead of stdout")
     .option("--limit <n>", "stop after reading this many source records", (v) => positiveInt(v))
@@ -52,7 +53,7 @@ export function registerRunCommand(program: Command): void {
 
 async function runCommand(file: string, flags: RunFlags): Promise<number> {
   // Everything is checked, secrets included, before any connection or state write.
-  const validation = await validateArtifactFile(file, { env: process.env });
+  const validation = oneArtifact(file, await loadConnectorFiles([file], { env: process.env }));
   if (hasErrors(validation.diagnostics) || !validation.artifact) {
     reportDiagnostics(validation.diagnostics);
     return EXIT.invalid;
@@ -129,6 +130,23 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   else printSummary(summary);
   if (summary.status === "succeeded") return EXIT.ok;
   return summary.errorCode === ErrorCodes.STATE ? EXIT.state : EXIT.failed;
+}
+
+/** `run` runs one connector: a TypeScript file exporting several is an error naming them. */
+function oneArtifact(file: string, entries: readonly { result: ValidationResult }[]): ValidationResult {
+  if (entries.length === 1 && entries[0]) return entries[0].result;
+  const names = entries.map((e) => e.result.artifact?.connector.metadata.name ?? "?");
+  return {
+    diagnostics: [
+      {
+        code: ErrorCodes.CONFIG_INVALID,
+        severity: "error",
+        message: `${file} exports ${entries.length} connectors (${names.join(", ")}); run takes a file with one`,
+        path: "",
+        location: { file, line: 1, column: 1 },
+      },
+    ],
+  };
 }
 
 export function printSummary(summary: RunSummary): void {

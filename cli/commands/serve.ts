@@ -16,7 +16,11 @@ export function registerServeCommand(program: Command): void {
   program
     .command("serve")
     .description("run connectors continuously: polling inputs on their CRON schedule, webhook inputs over HTTP")
-    .argument("[targets...]", "artifact files, or folders whose *.yaml / *.yml files are loaded", ["."])
+    .argument(
+      "[targets...]",
+      "artifact files or TypeScript connectors, or folders whose *.yaml / *.yml / *.ts files are loaded",
+      ["."],
+    )
     .option("--port <n>", "HTTP port (0 picks a free one)", (v) => portNumber(v), 8080)
     .option("--host <address>", "address to listen on", "127.0.0.1")
     .option("--state <path>", "state database (default .cannectors/state.db, or $CANNECTORS_STATE)")

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { hasErrors } from "../../runtime/diagnostics/index.js";
-import { validateArtifactFile } from "../../runtime/validate/index.js";
+import { allDiagnostics, loadConnectorFiles } from "../connector-files.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { EXIT } from "../terminal.js";
 
@@ -8,14 +8,13 @@ export function registerValidateCommand(program: Command): void {
   program
     .command("validate")
     .description("check artifacts: schema, expressions, CRON, secret references (no network, no state)")
-    .argument("<files...>", "connector YAML files")
+    .argument("<files...>", "connector YAML files, or TypeScript connectors (type-checked and built in memory)")
     .option("--check-env", "also require every ${env:NAME} reference to be set in this environment")
     .option("--json", "print the diagnostics as JSON on stdout")
     .action(async (files: string[], options: { checkEnv?: boolean; json?: boolean }) => {
-      const all = [];
-      for (const file of files) {
-        const result = await validateArtifactFile(file, options.checkEnv ? { env: process.env } : {});
-        all.push(...result.diagnostics);
+      const entries = await loadConnectorFiles(files, options.checkEnv ? { env: process.env } : {});
+      const all = allDiagnostics(entries);
+      for (const { file, result } of entries) {
         if (!options.json && !hasErrors(result.diagnostics)) {
           process.stderr.write(`${file}: valid (${result.artifact?.connector.metadata.name})\n`);
         }

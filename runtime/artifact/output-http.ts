@@ -61,6 +61,17 @@ export const HttpOutput = z
       .strictObject({ path: z.string().min(1) })
       .optional()
       .describe("NDJSON file for records that fail permanently; default .cannectors/dead-letter/<name>.ndjson."),
+    contract: z
+      .strictObject({
+        spec: z.string().min(1).describe("The target's OpenAPI file, relative to the working directory."),
+        operation: z
+          .string()
+          .regex(/^(POST|PUT|PATCH|DELETE) \//, "an operation such as POST /clients")
+          .optional()
+          .describe("The operation called; default `output.method output.path`."),
+      })
+      .optional()
+      .describe("The target's contract: a dry run checks every planned body against its request schema."),
     timeout: Duration.optional(),
   })
   .describe("Sends records to an HTTP API.");

@@ -1,5 +1,6 @@
 import type { Connector } from "../artifact/index.js";
 import { CannectorsError, describeError, type ErrorCode, ErrorCodes, isCannectorsError } from "../errors/index.js";
+import { withExpressionBudget } from "../expr/budget/limits.js";
 import { compileFilters } from "../filters/index.js";
 import { createLogger, historySink, type LogSink } from "../log/index.js";
 import type { Logger } from "../log/types.js";
@@ -178,7 +179,9 @@ async function runRecorded(
     await pump({
       connector: name,
       input: wiring.input,
-      filters: compileFilters(source?.afterFilters ? [] : spec.filters),
+      filters: withExpressionBudget(spec.settings.limits?.expression, () =>
+        compileFilters(source?.afterFilters ? [] : spec.filters),
+      ),
       output: wiring.output,
       deadLetter: wiring.deadLetter,
       logger,

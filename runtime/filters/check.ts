@@ -11,6 +11,7 @@ export interface FilterProblem {
   path: PathSegment[];
   /** Character index inside the expression, for expression problems when known. */
   offset?: number;
+  severity?: "warning";
 }
 
 /** Every problem at once: bad expressions, invalid targets, colliding targets. */

@@ -12,17 +12,17 @@ import { compileUrlTemplate } from "../net/url-template.js";
 /** Checks zod cannot express: expressions, CRON, time zones, placeholders. All problems, at once. */
 export function semanticDiagnostics(connector: Connector, source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const problem = (code: string, path: PathSegment[], message: string, offset?: number) => {
+  const problem = (code: string, path: PathSegment[], message: string, offset?: number, severity?: "warning") => {
     out.push({
       code,
-      severity: "error",
+      severity: severity ?? "error",
       message,
       path: formatPath(path),
       location: offset === undefined ? source.locate(path) : locateInScalar(source, path, offset),
     });
   };
 
-  for (const p of checkFilters(connector.filters)) problem(p.code, p.path, p.message);
+  for (const p of checkFilters(connector.filters)) problem(p.code, p.path, p.message, undefined, p.severity);
 
   const input = connector.input;
   if (input.type === "webhook") {
@@ -31,7 +31,7 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
     const stopWhen = input.pagination.type === "none" ? undefined : input.pagination.stopWhen;
     if (stopWhen !== undefined) {
       const found = checkExpression(stopWhen, ["response", "page"]);
-      if (found) problem(found.code, ["input", "pagination", "stopWhen"], found.message, found.offset);
+      if (found) problem(found.code, ["input", "pagination", "stopWhen"], found.message, found.offset, found.severity);
     }
     if (input.schedule !== undefined) {
       const cron = checkCron(input.schedule, input.timezone);
@@ -48,7 +48,7 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
   const output = connector.output;
   if (output.idempotency) {
     const found = checkExpression(output.idempotency.key, ["record"]);
-    if (found) problem(found.code, ["output", "idempotency", "key"], found.message, found.offset);
+    if (found) problem(found.code, ["output", "idempotency", "key"], found.message, found.offset, found.severity);
   }
   let placeholdersOk = true;
   for (const placeholder of output.path.match(/\{[^}]*\}/g) ?? []) {
