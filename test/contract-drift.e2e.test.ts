@@ -79,3 +79,35 @@ describe("contract drift at run time (input.contract)", () => {
     );
   });
 });
+
+const ERP_SPEC = path.join(ROOT, "examples/demo-apis/erp/openapi.yaml");
+const withTargetContract = (yaml: string) =>
+  yaml.replace("  path: /clients/batch\n", `  path: /clients/batch\n  contract: { spec: ${ERP_SPEC} }\n`);
+
+describe("dry runs checked against the target's contract (output.contract)", () => {
+  it("a string planted into an integer field is caught: the record fails the dry run, exit 1", async () => {
+    const ws = demoWorkspace(apis, (yaml) =>
+      withTargetContract(yaml).replace("expr: toCents(record.balance)", "expr: string(toCents(record.balance))"),
+    );
+    const dry = await runCli(
+      [...runArgs(ws), "--dry-run", "--out", `${ws.dir}/plan.ndjson`, "--limit", "30", "--json"],
+      {
+        env: DEMO_ENV,
+        cwd: ws.dir,
+      },
+    );
+    expect(dry.code).toBe(1);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ status: "partial", dryRun: true });
+    expect(dry.stderr).toMatch(/the target's contract refuses the body: \/clients\/0\/balance_cents must be integer/);
+  });
+
+  it("the example as it is passes its dry run against the ERP's contract", async () => {
+    const ws = demoWorkspace(apis, withTargetContract);
+    const dry = await runCli([...runArgs(ws), "--dry-run", "--out", `${ws.dir}/plan.ndjson`, "--json"], {
+      env: DEMO_ENV,
+      cwd: ws.dir,
+    });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ status: "succeeded", counts: { failed: 0 } });
+  });
+});

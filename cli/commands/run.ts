@@ -7,6 +7,7 @@ import { stderrSink } from "../../runtime/log/index.js";
 import { openStateStore, type StateStore } from "../../runtime/state/index.js";
 import type { ValidationResult } from "../../runtime/validate/index.js";
 import { loadConnectorFiles } from "../connector-files.js";
+import { ENV_FILE_HELP, loadEnvironment } from "../env-file.js";
 import { startRecording } from "../fixture-recording.js";
 import { progressLine } from "../progress.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
@@ -23,6 +24,7 @@ interface RunFlags {
   logFormat?: "pretty" | "json";
   deadLetter?: string;
   record?: string;
+  envFile?: string;
 }
 
 export function registerRunCommand(program: Command): void {
@@ -43,6 +45,7 @@ export function registerRunCommand(program: Command): void {
       "--record <dir>",
       "keep what the source and the target answered, secrets removed, as fixtures for `cannectors test`",
     )
+    .option("--env-file <file>", ENV_FILE_HELP)
     .option("--log-level <level>", "debug | info | warn | error", "info")
     .option("--log-format <format>", "pretty | json (logs go to stderr)", "pretty")
     .addHelpText("after", EXIT_CODES_HELP)
@@ -53,7 +56,13 @@ export function registerRunCommand(program: Command): void {
 
 async function runCommand(file: string, flags: RunFlags): Promise<number> {
   // Everything is checked, secrets included, before any connection or state write.
-  const validation = oneArtifact(file, await loadConnectorFiles([file], { env: process.env }));
+  const loaded = loadEnvironment(flags.envFile);
+  if ("problem" in loaded) {
+    reportDiagnostics([loaded.problem]);
+    return EXIT.invalid;
+  }
+  const { env } = loaded;
+  const validation = oneArtifact(file, await loadConnectorFiles([file], { env, dryRun: flags.dryRun === true }));
   if (hasErrors(validation.diagnostics) || !validation.artifact) {
     reportDiagnostics(validation.diagnostics);
     return EXIT.invalid;
@@ -95,7 +104,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     summary = await runConnector({
       artifact,
       store,
-      env: process.env,
+      env,
       ...(flags.dryRun ? { dryRun: { write: (line: string) => (out ?? process.stdout).write(`${line}\n`) } } : {}),
       ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
       ...(flags.deadLetter ? { deadLetterPath: flags.deadLetter } : {}),

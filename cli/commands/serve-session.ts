@@ -18,6 +18,7 @@ import {
 import { openStateStore, type StateStore } from "../../runtime/state/index.js";
 import { isConnectorSource } from "../../compiler/build/ts-file.js";
 import { loadConnectorFiles } from "../connector-files.js";
+import { loadEnvironment } from "../env-file.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { resolveStatePath } from "../state-path.js";
 import { EXIT, failureExitCode, useColor } from "../terminal.js";
@@ -36,7 +37,14 @@ const CONNECTORS: ArtifactLoader = {
  */
 export async function startServeSession(targets: string[], flags: ServeFlags): Promise<number | undefined> {
   // Every artifact is validated before the state database is opened or a port is bound.
-  const first = await loadArtifacts(targets, process.env, CONNECTORS);
+  const environment = loadEnvironment(flags.envFile);
+  if ("problem" in environment) {
+    reportDiagnostics([environment.problem]);
+    return EXIT.invalid;
+  }
+  // One object for the whole session, refreshed in place on reload: the supervisor holds it.
+  const env: Record<string, string | undefined> = { ...environment.env };
+  const first = await loadArtifacts(targets, env, CONNECTORS);
   reportInvalid(first);
   if (first.artifacts.size === 0) {
     process.stderr.write("serve: no valid artifact to run\n");
@@ -63,7 +71,7 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
   });
   supervisor = new Supervisor({
     store,
-    env: process.env,
+    env,
     logger,
     runLogSinks: [sink],
     logLevel: flags.logLevel,
@@ -93,7 +101,13 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
   process.on("SIGTERM", (signal) => void stop(signal));
   process.on("SIGINT", (signal) => void stop(signal));
   const reload = async (reason: string) => {
-    const next = await loadArtifacts(targets, process.env, CONNECTORS);
+    const reread = loadEnvironment(flags.envFile);
+    if ("problem" in reread) reportDiagnostics([reread.problem]);
+    else {
+      for (const name of Object.keys(env)) delete env[name];
+      Object.assign(env, reread.env);
+    }
+    const next = await loadArtifacts(targets, env, CONNECTORS);
     reportInvalid(next);
     invalidCount = next.invalid.length;
     loaded = keepLastGood(loaded, next);

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { isLogLevel, type LogLevel } from "../../runtime/log/index.js";
+import { ENV_FILE_HELP } from "../env-file.js";
 import { startServeSession } from "./serve-session.js";
 
 export interface ServeFlags {
@@ -10,6 +11,7 @@ export interface ServeFlags {
   logLevel: LogLevel;
   logFormat: "pretty" | "json";
   watch: boolean;
+  envFile?: string;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -32,6 +34,7 @@ export function registerServeCommand(program: Command): void {
     )
     .option("--log-level <level>", "debug | info | warn | error", (v) => logLevel(v), "info")
     .option("--log-format <format>", "json | pretty (logs go to stderr)", "json")
+    .option("--env-file <file>", `${ENV_FILE_HELP}; read again on reload`)
     .option("--no-watch", "reload on SIGHUP only, not when an artifact file changes")
     .action(async (targets: string[], flags: ServeFlags) => {
       const code = await startServeSession(targets, flags);

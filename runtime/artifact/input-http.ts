@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Auth } from "./auth.js";
-import { Duration, FieldPath, HttpUrl, QueryMap, StringMap } from "./common.js";
+import { Duration, FieldPath, HttpUrl, PathParamValue, QueryMap, RequestPath, StringMap } from "./common.js";
 import { Pagination } from "./pagination.js";
 
 export const Incremental = z
@@ -39,7 +39,15 @@ export const HttpInput = z
   .strictObject({
     type: z.literal("http"),
     baseUrl: HttpUrl,
-    path: z.string().startsWith("/").default("/"),
+    path: RequestPath.default("/").describe(
+      "Request path; `{name}` placeholders are filled from `pathParams`, one path segment each (percent-encoded).",
+    ),
+    pathParams: z
+      .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, "expected a placeholder name such as owner"), PathParamValue)
+      .optional()
+      .describe(
+        "Values of the path's `{name}` placeholders: a constant, or `${env:NAME}` (configuration). Every placeholder must have one.",
+      ),
     method: z.enum(["GET", "POST"]).default("GET"),
     query: QueryMap.default({}),
     headers: StringMap.default({}),

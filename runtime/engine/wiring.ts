@@ -1,6 +1,7 @@
 import { type Connector, durationMs, type HttpInput } from "../artifact/index.js";
 import { watchDrift } from "../contract/drift-watch.js";
 import { sourceContractOf } from "../contract/source-contract.js";
+import { targetBodyCheckOf } from "../contract/target-contract.js";
 import { createAuthenticator } from "../auth/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { createHttpInput } from "../input/index.js";
@@ -15,6 +16,7 @@ import { moduleClient } from "../net/module-client.js";
 import { allowedHostsOf, moduleHostsOf } from "./hosts.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
 import type { DeadLetterSink, InputModule, ModuleContext, OutputModule } from "./modules.js";
+import { withExpressionBudget } from "../expr/budget/limits.js";
 
 export interface Wiring {
   client: HttpClient;
@@ -43,6 +45,11 @@ export interface WiringOptions {
 
 /** Builds the modules a resolved connector needs, sharing one HTTP client (one pool, one rate limiter). */
 export function wireModules(spec: Connector, options: WiringOptions): Wiring {
+  // Expressions of the input (stopWhen) and output (idempotency key) carry the artifact's budget.
+  return withExpressionBudget(spec.settings.limits?.expression, () => wire(spec, options));
+}
+
+function wire(spec: Connector, options: WiringOptions): Wiring {
   const { logger, redactor, clock } = options;
   const settings = spec.settings;
   const network = createHttpClient({
@@ -82,7 +89,11 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
     ? options.input(context)
     : spec.input.type === "http"
       ? withContract(
-          createHttpInput(spec.input, { ...inputContext, auth: createAuthenticator(spec.input.auth, authContext) }),
+          createHttpInput(
+            spec.input,
+            { ...inputContext, auth: createAuthenticator(spec.input.auth, authContext) },
+            settings.limits?.maxDepth,
+          ),
           spec.input,
           logger,
         )
@@ -92,7 +103,12 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
     client: moduleClient(client, "output", moduleHostsOf(spec, "output")),
     auth: createAuthenticator(spec.output.auth, authContext),
     deadLetter,
-    ...(dryRun ? { dryRun: createDryRunWriter((line) => dryRun.write(line), redactor) } : {}),
+    ...(dryRun
+      ? {
+          dryRun: createDryRunWriter((line) => dryRun.write(line), redactor),
+          checkBody: targetBodyCheckOf(spec.output),
+        }
+      : {}),
   });
   return { client, input, output, deadLetter, deadLetterFile };
 }
