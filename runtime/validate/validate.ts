@@ -7,7 +7,6 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import { formatPath, hasErrors, sortDiagnostics } from "../diagnostics/index.js";
 import { ErrorCodes } from "../errors/index.js";
 import {
-  findSecretRefs,
   findSecretSyntaxErrors,
   resolvedUrlProblems,
   resolveSecrets,
