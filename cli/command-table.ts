@@ -9,6 +9,7 @@ type Register = (program: Command) => void;
  * Listed in the order `--help` shows them.
  */
 export const COMMAND_MODULES: Readonly<Record<string, () => Promise<Register>>> = {
+  init: async () => (await import("./commands/init.js")).registerInitCommand,
   validate: async () => (await import("./commands/validate.js")).registerValidateCommand,
   run: async () => (await import("./commands/run.js")).registerRunCommand,
   schema: async () => (await import("./commands/schema.js")).registerSchemaCommand,
@@ -16,6 +17,11 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<Register>>> 
     const { registerExecutionsCommand } = await import("./commands/executions.js");
     return (program) => registerExecutionsCommand(program, resolveStatePath);
   },
+  cursor: async () => (await import("./commands/cursor.js")).registerCursorCommand,
+  replay: async () => (await import("./commands/replay.js")).registerReplayCommand,
+  test: async () => (await import("./commands/test.js")).registerTestCommand,
+  plan: async () => (await import("./commands/plan.js")).registerPlanCommand,
+  mcp: async () => (await import("./commands/mcp.js")).registerMcpCommand,
   build: async () => (await import("./commands/build.js")).registerBuildCommand,
   check: async () => (await import("./commands/check.js")).registerCheckCommand,
   import: async () => (await import("./commands/import.js")).registerImportCommand,
@@ -24,18 +30,22 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<Register>>> 
   generate: async () => (await import("./commands/generate.js")).registerGenerateCommand,
   serve: async () => (await import("./commands/serve.js")).registerServeCommand,
   docs: async () => (await import("./commands/docs.js")).registerDocsCommand,
+  "demo-apis": async () => (await import("./commands/demo-apis.js")).registerDemoApisCommand,
 };
 
 /**
- * The command named by the first non-option argument, or undefined when every command must be
- * registered: bare `--help`, `help <cmd>`, an unknown name (so commander can suggest one).
+ * The command named by the first non-option argument; `null` when no command is needed at all
+ * (`--version`); undefined when every command must be registered: bare `--help`, `help <cmd>`, an
+ * unknown name (so commander can suggest one).
  */
-export function commandToLoad(args: readonly string[]): string | undefined {
+export function commandToLoad(args: readonly string[]): string | null | undefined {
+  if (args[0] === "--version" || args[0] === "-V") return null;
   const first = args.find((arg) => !arg.startsWith("-"));
   return first !== undefined && Object.hasOwn(COMMAND_MODULES, first) ? first : undefined;
 }
 
-export async function registerCommands(program: Command, only: string | undefined): Promise<void> {
+export async function registerCommands(program: Command, only: string | null | undefined): Promise<void> {
+  if (only === null) return;
   const names = only === undefined ? Object.keys(COMMAND_MODULES) : [only];
   const registers = await Promise.all(names.map((name) => COMMAND_MODULES[name]?.()));
   for (const register of registers) register?.(program);

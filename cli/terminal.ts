@@ -27,5 +27,7 @@ Exit codes:
 export function failureExitCode(error: unknown): number {
   if (isCannectorsError(error, ErrorCodes.LEASE_HELD)) return EXIT.leaseHeld;
   if (isCannectorsError(error, ErrorCodes.STATE)) return EXIT.state;
+  if (isCannectorsError(error, ErrorCodes.DEAD_LETTER_INVALID) || isCannectorsError(error, ErrorCodes.FIXTURE_INVALID))
+    return EXIT.invalid;
   return EXIT.failed;
 }

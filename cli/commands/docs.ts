@@ -30,7 +30,10 @@ export function registerDocsCommand(program: Command): void {
     .option("--source-op <op>", 'source operation, e.g. "GET /customers" (default: the input\'s method and path)')
     .option("--target-spec <file>", "OpenAPI spec of the target: field types, required fields and enums")
     .option("--target-op <op>", 'target operation, e.g. "POST /clients" (default: the output\'s method and path)')
-    .option("--examples <file>", "examples from NDJSON: source records (run through the filters: before/after) or a dry-run output (run --dry-run --out FILE)")
+    .option(
+      "--examples <file>",
+      "examples from NDJSON: source records (run through the filters: before/after) or a dry-run output (run --dry-run --out FILE)",
+    )
     .action(async (file: string, flags: DocsFlags) => {
       // Loaded on use: the generators pull in the OpenAPI reader, which the other commands never need.
       const { docsModelOf, renderDocs } = await import("../../generators/docs/index.js");

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { lowerIn } from "../../compiler/lower/test-support.js";
 import type { FieldRecord } from "../suggest/index.js";
-import { accessor, expressionFor, plannedConfidence, REVIEW_CEILING } from "./expression.js";
+import { accessor, expressionFor, plannedConfidence, REVIEW_CEILING, SKETCH_CEILING } from "./expression.js";
+import { CONFIDENCE } from "../scaffold/plan.js";
 
 const fields = new Map<string, FieldRecord>(
   [
@@ -317,6 +318,11 @@ describe("expressionFor, lookup tables", () => {
     expect(result?.expression).toBe("lookup(STATE_BY_STATUS, r.status)");
     expect(tables.STATE_BY_STATUS).toEqual({ active: "ACTIVE", lead: "LEAD", gone: null });
     expect(result?.note).toBe("no target value for gone: complete STATE_BY_STATUS");
+    // A null left in the table types the lookup as possibly null, which no enum field accepts:
+    // whatever the suggester's confidence, it is planned as a candidate, never as code under review.
+    expect(result?.incomplete).toBe(true);
+    expect(plannedConfidence(0.97, result!)).toBe(SKETCH_CEILING);
+    expect(SKETCH_CEILING).toBeLessThan(CONFIDENCE.review);
   });
 
   it.each([

@@ -50,12 +50,18 @@ export interface WrittenExpression {
   expression: string;
   note?: string;
   needsReview?: boolean;
+  /** The code cannot type-check until a person completes it (a lookup skeleton with values still null). */
+  incomplete?: boolean;
 }
 
 /** Under review, never plain code, whatever the suggester's confidence: the review comment says what is missing. */
 export const REVIEW_CEILING = Math.floor(CONFIDENCE.accept * 100 - 1) / 100;
 
+/** Below review: code that cannot compile yet is listed as a candidate (or a `todo()`), never written as code. */
+export const SKETCH_CEILING = Math.floor(CONFIDENCE.review * 100 - 1) / 100;
+
 export function plannedConfidence(confidence: number, written: WrittenExpression): number {
+  if (written.incomplete) return Math.min(confidence, SKETCH_CEILING);
   return written.needsReview ? Math.min(confidence, REVIEW_CEILING) : confidence;
 }
 
@@ -115,6 +121,7 @@ function enumMap(input: ExpressionInput, first: string): WrittenExpression | und
   const expression = `lookup(${name}, ${mayBeAbsent(first, sourceFields) ? `${value} ?? ""` : value})`;
   if (unmapped.length === 0) return { expression };
   const note = `no target value for ${unmapped.join(", ")}: complete ${name}`;
-  // With no value paired at all the table is only keys: code to complete, never to accept as it is.
-  return unmapped.length === sourceValues.length ? { expression, note, needsReview: true } : { expression, note };
+  // A null in the table types the lookup as possibly null, which no enum field accepts: a skeleton to
+  // complete, offered as a candidate, never as code that `check` would refuse.
+  return { expression, note, needsReview: true, incomplete: true };
 }

@@ -11,6 +11,28 @@ export const RetrySettings = z.strictObject({
   jitter: z.enum(["full", "none"]).default("full").describe("Full jitter draws each wait in [0, backoff]."),
 });
 
+/** Per-record budget of each expression evaluation (runtime/expr/budget). */
+export const ExpressionLimits = z
+  .strictObject({
+    maxSteps: z
+      .number()
+      .int()
+      .min(1000)
+      .optional()
+      .describe(
+        "Evaluation steps per expression and record (default 10000000): one per node, plus the length of each string or list a node yields.",
+      ),
+    maxBytes: z
+      .number()
+      .int()
+      .min(65536)
+      .optional()
+      .describe(
+        "Bytes of intermediate values built per expression and record (default 268435456, 256 MiB; estimated: 2 per string unit, 8 per list element).",
+      ),
+  })
+  .describe("Past either, the record fails with CANNECTORS_E_EXPRESSION_BUDGET (dead letter) and the run goes on.");
+
 export const Settings = z
   .strictObject({
     retries: RetrySettings.default({
@@ -48,9 +70,19 @@ export const Settings = z
           .min(1024)
           .optional()
           .describe("Largest response body read, in bytes (default 33554432, 32 MiB); a larger one fails the request."),
+        maxDepth: z
+          .number()
+          .int()
+          .min(1)
+          .max(1000)
+          .optional()
+          .describe(
+            "Deepest nesting of objects and lists within one source record, the record itself being level 1 (default 64); a deeper record is dead-lettered.",
+          ),
+        expression: ExpressionLimits.optional(),
       })
       .optional()
-      .describe("Caps on what the runtime reads from the network."),
+      .describe("Caps on what the runtime reads from the network and what one expression may cost per record."),
   })
   .describe("Run-wide settings.");
 export type Settings = z.infer<typeof Settings>;

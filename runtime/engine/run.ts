@@ -1,21 +1,23 @@
 import type { Connector } from "../artifact/index.js";
 import { CannectorsError, describeError, type ErrorCode, ErrorCodes, isCannectorsError } from "../errors/index.js";
+import { withExpressionBudget } from "../expr/budget/limits.js";
 import { compileFilters } from "../filters/index.js";
 import { createLogger, historySink, type LogSink } from "../log/index.js";
 import type { Logger } from "../log/types.js";
 import type { LookupFunction } from "../net/address-guard.js";
 import { type Clock, systemClock } from "../net/types.js";
-import { createRedactor, resolveSecrets } from "../secrets/index.js";
+import { createRedactor, resolvedUrlProblems, resolveSecrets, unusedInDryRun } from "../secrets/index.js";
 import type { Redactor } from "../secrets/types.js";
 import type { StateStore } from "../state/index.js";
 import type { LoadedArtifact } from "../validate/index.js";
 import type { InputModule, ModuleContext } from "./modules.js";
 import { pump, type RunCounts } from "./pump.js";
+import { groupingRecordFailures } from "./failure-groups.js";
 import { acquireRunLease, type RunLease } from "./run-lease.js";
 import { type RunStatus, runStatus } from "./run-status.js";
 import { createRunStop } from "./run-stop.js";
 import { Watermark } from "./watermark.js";
-import { wireModules } from "./wiring.js";
+import { type WiringOptions, wireModules } from "./wiring.js";
 
 export type { RunCounts } from "./pump.js";
 export type { RunStatus } from "./run-status.js";
@@ -49,6 +51,8 @@ export interface RunOptions {
   leaseTtlMs?: number;
   /** The DNS resolver behind the address guard, for every connection of the run; tests inject one. */
   resolve?: LookupFunction;
+  /** Wraps the run's HTTP client: `run --record` keeps every exchange, `cannectors test` answers from them. */
+  wrapClient?: WiringOptions["wrapClient"];
 }
 
 export interface RunSummary {
@@ -72,6 +76,10 @@ export interface RunSummary {
  */
 export interface InputSource {
   create(context: ModuleContext): InputModule;
+  /** Its records have been through the filters already (a dead-letter replay): they go straight out. */
+  afterFilters?: boolean;
+  /** Each page is one output request, whatever `batch.size` (a replay re-forms the requests that failed). */
+  pageIsBatch?: boolean;
   commit(cursor: string): void;
 }
 
@@ -82,10 +90,19 @@ export interface InputSource {
  */
 export async function runConnector(options: RunOptions, source?: InputSource): Promise<RunSummary> {
   const name = options.artifact.connector.metadata.name;
-  const resolved = resolveSecrets(options.artifact.connector, options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const resolved = resolveSecrets(
+    options.artifact.connector,
+    env,
+    options.dryRun === undefined ? {} : { optional: unusedInDryRun },
+  );
   if (resolved.missing.length > 0) {
     const names = resolved.missing.map((ref) => ref.raw).join(", ");
-    throw new CannectorsError(ErrorCodes.SECRET_UNRESOLVED, `unresolved secret references: ${names}`);
+    throw new CannectorsError(ErrorCodes.SECRET_UNRESOLVED, `unresolved references: ${names}`);
+  }
+  const badUrls = resolvedUrlProblems(options.artifact.connector, env);
+  if (badUrls.length > 0) {
+    throw new CannectorsError(ErrorCodes.CONFIG_INVALID, badUrls.map((problem) => problem.message).join("; "));
   }
   const redactor = createRedactor(resolved.secrets);
   // A dry run writes no cursor, so it needs no lease and may run beside a real one.
@@ -124,12 +141,14 @@ async function runRecorded(
     dryRun,
     startedAt: new Date(started).toISOString(),
   });
-  const logger = createLogger({
-    level: options.logLevel ?? "info",
-    redactor,
-    sinks: [...(options.logSinks ?? []), historySink(store, executionId)],
-    base: { connector: name, execution: executionId },
-  });
+  const logger = groupingRecordFailures(
+    createLogger({
+      level: options.logLevel ?? "info",
+      redactor,
+      sinks: [...(options.logSinks ?? []), historySink(store, executionId)],
+      base: { connector: name, execution: executionId },
+    }),
+  );
   onLogger(logger);
   const stop = createRunStop(options.signal, options.drainTimeoutMs ?? 30_000, logger);
   lease?.keep((lost) => {
@@ -158,6 +177,7 @@ async function runRecorded(
       dryRun: options.dryRun,
       deadLetterPath: options.deadLetterPath,
       resolve: options.resolve,
+      wrapClient: options.wrapClient,
       input: source?.create,
       onRetry: () => {
         counts.retries++;
@@ -166,11 +186,14 @@ async function runRecorded(
     await pump({
       connector: name,
       input: wiring.input,
-      filters: compileFilters(spec.filters),
+      filters: withExpressionBudget(spec.settings.limits?.expression, () =>
+        compileFilters(source?.afterFilters ? [] : spec.filters),
+      ),
       output: wiring.output,
       deadLetter: wiring.deadLetter,
       logger,
-      batchSize: spec.output.batch?.size ?? 1,
+      batchSize: source?.pageIsBatch ? Number.POSITIVE_INFINITY : (spec.output.batch?.size ?? 1),
+      pageIsBatch: source?.pageIsBatch === true,
       concurrency: spec.settings.concurrency,
       cursorField: incremental?.cursorField,
       watermark,
@@ -189,6 +212,7 @@ async function runRecorded(
   } finally {
     stop.dispose();
     if (wiring) await Promise.allSettled([wiring.output.close(), wiring.deadLetter.close(), wiring.client.close()]);
+    logger.flush();
   }
 
   const leaseLost = lease?.lost;
@@ -198,8 +222,14 @@ async function runRecorded(
     stopped: stop.stopping.aborted,
     failure,
     deadLettered: counts.failed,
+    delivered: counts.sent,
   });
-  const error = failure === undefined ? undefined : redactor.redact(describeError(failure));
+  const error =
+    failure !== undefined
+      ? redactor.redact(describeError(failure))
+      : status === "failed"
+        ? `every record failed: ${counts.failed} dead-lettered, none delivered`
+        : undefined;
   if (error) logger.error("run failed", { error });
   const summary: RunSummary = {
     executionId,

@@ -1,4 +1,7 @@
-import { type Connector, durationMs } from "../artifact/index.js";
+import { type Connector, durationMs, type HttpInput } from "../artifact/index.js";
+import { watchDrift } from "../contract/drift-watch.js";
+import { sourceContractOf } from "../contract/source-contract.js";
+import { targetBodyCheckOf } from "../contract/target-contract.js";
 import { createAuthenticator } from "../auth/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { createHttpInput } from "../input/index.js";
@@ -13,6 +16,7 @@ import { moduleClient } from "../net/module-client.js";
 import { allowedHostsOf, moduleHostsOf } from "./hosts.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
 import type { DeadLetterSink, InputModule, ModuleContext, OutputModule } from "./modules.js";
+import { withExpressionBudget } from "../expr/budget/limits.js";
 
 export interface Wiring {
   client: HttpClient;
@@ -35,13 +39,20 @@ export interface WiringOptions {
   /** Replaces the artifact's input module (the webhook queue feeds the engine this way). */
   input?: ((context: ModuleContext) => InputModule) | undefined;
   onRetry?: (() => void) | undefined;
+  /** Wraps the shared client (recording to, or replaying from, a fixture folder). */
+  wrapClient?: ((client: HttpClient, redactor: Redactor) => HttpClient) | undefined;
 }
 
 /** Builds the modules a resolved connector needs, sharing one HTTP client (one pool, one rate limiter). */
 export function wireModules(spec: Connector, options: WiringOptions): Wiring {
+  // Expressions of the input (stopWhen) and output (idempotency key) carry the artifact's budget.
+  return withExpressionBudget(spec.settings.limits?.expression, () => wire(spec, options));
+}
+
+function wire(spec: Connector, options: WiringOptions): Wiring {
   const { logger, redactor, clock } = options;
   const settings = spec.settings;
-  const client = createHttpClient({
+  const network = createHttpClient({
     allowedHosts: allowedHostsOf(spec),
     allowLinkLocal: settings.network.allowPrivateLinkLocal,
     connectTimeoutMs: durationMs(settings.timeouts.connect),
@@ -52,6 +63,7 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
     clock,
     redactor,
   });
+  const client = options.wrapClient ? options.wrapClient(network, redactor) : network;
   const context: ModuleContext = {
     connectorName: spec.metadata.name,
     client,
@@ -76,16 +88,36 @@ export function wireModules(spec: Connector, options: WiringOptions): Wiring {
   const input = options.input
     ? options.input(context)
     : spec.input.type === "http"
-      ? createHttpInput(spec.input, { ...inputContext, auth: createAuthenticator(spec.input.auth, authContext) })
+      ? withContract(
+          createHttpInput(
+            spec.input,
+            { ...inputContext, auth: createAuthenticator(spec.input.auth, authContext) },
+            settings.limits?.maxDepth,
+          ),
+          spec.input,
+          logger,
+        )
       : webhookNeedsServe(spec.metadata.name);
   const output = createHttpOutput(spec.output, {
     ...context,
     client: moduleClient(client, "output", moduleHostsOf(spec, "output")),
     auth: createAuthenticator(spec.output.auth, authContext),
     deadLetter,
-    ...(dryRun ? { dryRun: createDryRunWriter((line) => dryRun.write(line), redactor) } : {}),
+    ...(dryRun
+      ? {
+          dryRun: createDryRunWriter((line) => dryRun.write(line), redactor),
+          checkBody: targetBodyCheckOf(spec.output),
+        }
+      : {}),
   });
   return { client, input, output, deadLetter, deadLetterFile };
+}
+
+/** With `input.contract`, sampled records are checked against the source's OpenAPI contract. */
+function withContract(input: InputModule, spec: HttpInput, logger: Logger): InputModule {
+  const contract = sourceContractOf(spec);
+  if (!contract || !spec.contract) return input;
+  return watchDrift(input, contract, { mode: spec.contract.mode, sampleEvery: spec.contract.sampleEvery, logger });
 }
 
 /** A webhook input has no source to poll: its deliveries arrive through `cannectors serve`. */

@@ -1,10 +1,15 @@
 import type { ParseResult } from "@marcbachmann/cel-js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import { currentExpressionBudget } from "./budget/limits.js";
+import { meter, overBudget } from "./budget/meter.js";
 import { describeCelError } from "./cel-errors.js";
 import { compileAst } from "./compiled/compile-ast.js";
 import { generateExpression } from "./compiled/codegen.js";
 import { environmentFor } from "./environment.js";
 import { findForbidden } from "./forbidden.js";
+import { instrument } from "./interpreter/instrument.js";
+import { constructorKeysAsMaps, hasOwnConstructorKey } from "./interpreter/own-keys.js";
+import { findUnaryChain } from "./parse-guard.js";
 import { toJsonValue } from "./to-json.js";
 
 /** Evaluates a compiled expression; inputs and the result are plain JSON values. */
@@ -32,6 +37,8 @@ export function compileExpression(
   options: CompileOptions = {},
 ): CompiledExpression {
   const env = environmentFor(variables);
+  const chain = findUnaryChain(source);
+  if (chain) throw invalid(source, new Error(chain.message));
   let parsed: ParseResult;
   try {
     parsed = env.parse(source);
@@ -42,10 +49,14 @@ export function compileExpression(
   if (!checked.valid) throw invalid(source, checked.error);
   const forbidden = findForbidden(source);
   if (forbidden) throw invalid(source, new Error(forbidden.message));
-  const interpret = (vars: Record<string, unknown>): unknown => {
+  instrument(parsed.ast);
+  const budget = currentExpressionBudget();
+  const run = (vars: Record<string, unknown>): unknown => {
+    meter.start(budget);
     try {
-      return parsed(vars);
+      return finished(parsed(vars));
     } catch (error) {
+      if (error instanceof CannectorsError) throw error;
       throw new CannectorsError(
         ErrorCodes.EVALUATION,
         `expression ${JSON.stringify(source)} failed: ${describeCelError(error)}`,
@@ -53,23 +64,44 @@ export function compileExpression(
       );
     }
   };
+  const interpret = (vars: Record<string, unknown>): unknown => {
+    try {
+      return run(vars);
+    } catch (error) {
+      // cel-js fails on a record with its own `constructor` key in more than one way ("Unsupported
+      // type", a TypeError on null); the same data as Maps reads as it should.
+      if (!hasOwnConstructorKey(vars)) throw error;
+      return run(constructorKeysAsMaps(vars) as Record<string, unknown>);
+    }
+  };
   if (options.engine === "interpreter") return (vars) => toJsonValue(interpret(vars), source);
-  const finish = (value: unknown) => toJsonValue(value, source);
+  const finish = (value: unknown) => toJsonValue(finished(value), source);
   if (options.engine !== "closures") {
     const generated = generateExpression(parsed.ast, interpret, finish);
-    if (generated !== undefined) return generated;
+    if (generated !== undefined) {
+      return (vars) => {
+        meter.start(budget);
+        return generated(vars);
+      };
+    }
   }
   const fast = compileAst(parsed.ast);
   if (fast === undefined) return (vars) => toJsonValue(interpret(vars), source);
   return (vars) => {
     let result: unknown;
+    meter.start(budget);
     try {
-      result = fast(vars);
+      result = finished(fast(vars));
     } catch {
       result = interpret(vars);
     }
     return toJsonValue(result, source);
   };
+}
+
+/** An engine that caught the budget error (`a || b` tries `b`) must not return a value. */
+function finished(value: unknown): unknown {
+  return meter.exceeded ? overBudget() : value;
 }
 
 function invalid(source: string, error: unknown): CannectorsError {

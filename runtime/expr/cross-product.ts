@@ -19,9 +19,9 @@ const parser = new Environment({ unlistedVariablesAreDyn: true });
 
 /**
  * A comprehension inside another one runs once per outer element: over a list the source chose, two
- * levels over `record.items` cost n² steps and three n³ (about 10 s per record for n = 300), and the
- * CEL engine has no step budget. A nested comprehension must therefore range over part of the
- * enclosing element (`record.orders.map(o, o.lines.map(l, l.qty))`), which keeps the total work
+ * levels over `record.items` cost n² steps and three n³ (about 10 s per record for n = 300), which
+ * the per-record budget (budget/) would only stop after spending it. A nested comprehension must
+ * therefore range over part of the enclosing element (`record.orders.map(o, o.lines.map(l, l.qty))`), which keeps the total work
  * linear in the size of the record.
  */
 export function findCrossProduct(source: string): ForbiddenUse | undefined {

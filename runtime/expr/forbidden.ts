@@ -32,7 +32,7 @@ export function findForbidden(source: string): ForbiddenUse | undefined {
 }
 
 /** The source with string literal contents blanked out (same length), so offsets still line up. */
-function blankStrings(source: string): string {
+export function blankStrings(source: string): string {
   return source.replace(
     /(['"])(?:\\.|(?!\1)[^\\])*\1/g,
     (literal) => literal[0] + " ".repeat(literal.length - 2) + literal[0],

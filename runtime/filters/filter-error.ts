@@ -18,7 +18,12 @@ function describeModule(ref: ModuleRef): string {
 
 export function evaluationFailure(seq: number, ref: ModuleRef, cause: unknown): CannectorsError {
   const reason = cause instanceof CannectorsError ? cause.message : describeError(cause);
-  return new CannectorsError(ErrorCodes.EVALUATION, `record #${seq}: ${describeModule(ref)}: ${reason}`, {
+  // A record over its expression budget keeps that code: it says what to change (settings.limits.expression).
+  const code =
+    cause instanceof CannectorsError && cause.code === ErrorCodes.EXPRESSION_BUDGET
+      ? cause.code
+      : ErrorCodes.EVALUATION;
+  return new CannectorsError(code, `record #${seq}: ${describeModule(ref)}: ${reason}`, {
     cause,
     details: { seq, module: ref.path },
   });

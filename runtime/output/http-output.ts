@@ -10,6 +10,7 @@ import type {
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import type { Authenticator } from "../auth/index.js";
 import { scopeToOrigin } from "../auth/origin-scope.js";
+import type { BodyCheck } from "../contract/target-contract.js";
 import type { DeliveryFailure, DeliveryRequest } from "./delivery-request.js";
 import { planRequest } from "./dry-run-plan.js";
 import { createRequestBuilder, type PreparedRecord } from "./request-builder.js";
@@ -20,6 +21,8 @@ export interface HttpOutputContext extends ModuleContext {
   deadLetter: DeadLetterSink;
   /** When set, requests are rendered to this sink and nothing is sent. */
   dryRun?: DryRunSink | undefined;
+  /** With `output.contract`: what the target's contract finds wrong in a planned body (dry runs). */
+  checkBody?: BodyCheck | undefined;
 }
 
 /**
@@ -44,7 +47,14 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
     timeoutMs: spec.timeout === undefined ? undefined : durationMs(spec.timeout),
   };
 
-  function deadLetter(records: readonly OutputRecord[], failure: Omit<DeliveryFailure, "rejected">): DeliveryResult {
+  function deadLetter(
+    records: readonly OutputRecord[],
+    failure: Omit<DeliveryFailure, "rejected">,
+    request?: DeliveryRequest,
+  ): DeliveryResult {
+    // The key the records went out under: a replay sends the same group again, so the same key.
+    const idempotencyKey =
+      spec.idempotency && request ? request.headers[spec.idempotency.header.toLowerCase()] : undefined;
     for (const record of records) {
       ctx.deadLetter.write({
         connector: ctx.connectorName,
@@ -54,6 +64,7 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
         reason: failure.reason,
         responseExcerpt: failure.responseExcerpt,
         attempts: failure.attempts,
+        ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
       });
       ctx.logger.warn("record dead-lettered", {
         seq: record.seq,
@@ -69,12 +80,16 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
     const request = builder.build(group);
     if (ctx.dryRun) {
       ctx.dryRun.write(planRequest(request, spec.auth, ctx.redactor));
-      return { delivered: group.length, deadLettered: 0 };
+      const problems = ctx.checkBody?.(request.body) ?? [];
+      if (problems.length === 0) return { delivered: group.length, deadLettered: 0 };
+      // The target would refuse it: in a dry run, that is the record's failure, as the 4xx would be.
+      const reason = `the target's contract refuses the body: ${problems.slice(0, 5).join("; ")}`;
+      return deadLetter(request.records, { status: null, reason, responseExcerpt: "", attempts: 0 });
     }
     const outcome = await sendWithRetry(request, sendContext);
     if (outcome.ok) return { delivered: group.length, deadLettered: 0 };
     if (outcome.rejected && group.length > 1) return split(group, request, outcome.status);
-    return deadLetter(request.records, outcome);
+    return deadLetter(request.records, outcome, request);
   }
 
   /** A rejected batch is resent record by record so only the records the API refuses alone are dead-lettered. */

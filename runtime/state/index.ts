@@ -6,6 +6,7 @@ export { INTERRUPTED_ERROR, LOG_PRAGMAS, MIGRATIONS, PRAGMAS, SQL } from "./sche
 export { type OpenStateOptions, openStateStore } from "./store.js";
 export type { EnqueueDelivery, QueuedDelivery, WebhookQueue } from "./webhook-queue.js";
 export {
+  type CursorInfo,
   EXECUTION_STATUSES,
   type ExecutionCounts,
   type ExecutionRow,

@@ -103,6 +103,8 @@ export const SQL = {
     VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM execution_logs WHERE execution_id = @id),
       @time, @level, @message, @fields)`,
   getCursor: "SELECT value FROM cursors WHERE connector = ?",
+  getCursorInfo: "SELECT value, updated_at, execution_id FROM cursors WHERE connector = ?",
+  deleteCursor: "DELETE FROM cursors WHERE connector = ?",
   setCursor: `INSERT INTO cursors (connector, value, updated_at, execution_id) VALUES (@connector, @value, @updatedAt, @executionId)
     ON CONFLICT (connector) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
       execution_id = excluded.execution_id`,

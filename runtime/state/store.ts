@@ -11,7 +11,15 @@ import { openStateFile } from "./open-file.js";
 import { type ExecutionRecord, type LogRecord, toExecutionRow, toLogEntry } from "./rows.js";
 import { INTERRUPTED_ERROR, LOG_PRAGMAS, MIGRATIONS, PRAGMAS, SQL } from "./schema.js";
 import { toStateError, withStateErrors } from "./sqlite-faults.js";
-import type { ExecutionCounts, ExecutionRow, FinishExecution, StartExecution, StateStore, Timestamp } from "./types.js";
+import type {
+  CursorInfo,
+  ExecutionCounts,
+  ExecutionRow,
+  FinishExecution,
+  StartExecution,
+  StateStore,
+  Timestamp,
+} from "./types.js";
 
 export interface OpenStateOptions {
   /**
@@ -100,6 +108,10 @@ class SqliteStateStore implements StateStore {
       appendLog: logDb.prepare(SQL.appendLog),
       getCursor: db.prepare<[string], { value: string }>(SQL.getCursor),
       setCursor: db.prepare(SQL.setCursor),
+      getCursorInfo: db.prepare<[string], { value: string; updated_at: string; execution_id: string | null }>(
+        SQL.getCursorInfo,
+      ),
+      deleteCursor: db.prepare<[string]>(SQL.deleteCursor),
       listExecutions: db.prepare<[{ connector: string | null; limit: number }], ExecutionRecord>(SQL.listExecutions),
       getExecution: db.prepare<[string], ExecutionRecord>(SQL.getExecution),
       findByPrefix: db.prepare<[{ prefix: string }], ExecutionRecord>(SQL.findByPrefix),
@@ -154,17 +166,33 @@ class SqliteStateStore implements StateStore {
     return this.statements.getCursor.get(connector)?.value;
   }
 
-  setCursor(connector: string, value: string, executionId: string, leaseToken?: string): void {
+  setCursor(connector: string, value: string, executionId: string | null, leaseToken?: string): void {
+    this.underLease(connector, leaseToken, () =>
+      this.statements.setCursor.run({ connector, value, updatedAt: iso(Date.now()), executionId }),
+    );
+  }
+
+  getCursorInfo(connector: string): CursorInfo | undefined {
+    const row = this.statements.getCursorInfo.get(connector);
+    return row && { value: row.value, updatedAt: row.updated_at, executionId: row.execution_id };
+  }
+
+  deleteCursor(connector: string, leaseToken?: string): void {
+    this.underLease(connector, leaseToken, () => this.statements.deleteCursor.run(connector));
+  }
+
+  /** One write transaction that happens only while `leaseToken` (when given) holds the connector's lease. */
+  private underLease(connector: string, leaseToken: string | undefined, write: () => unknown): void {
     const run = () => {
       // Checked inside the write transaction, so a run that lost its lease cannot interleave a cursor.
       if (leaseToken !== undefined && !this.leases.holds(connector, leaseToken)) {
         throw new CannectorsError(
           ErrorCodes.LEASE_LOST,
-          `cursor of ${connector} not saved: this run no longer holds the connector's lease (another run took it over)`,
-          { details: { connector, executionId } },
+          `cursor of ${connector} not saved: the lease on the connector is held by another run`,
+          { details: { connector } },
         );
       }
-      this.statements.setCursor.run({ connector, value, updatedAt: iso(Date.now()), executionId });
+      write();
     };
     this.db.transaction(run).immediate();
   }

@@ -47,6 +47,13 @@ export interface FinishExecution {
   error?: string | undefined;
 }
 
+export interface CursorInfo {
+  value: string;
+  /** ISO 8601, UTC. */
+  updatedAt: string;
+  executionId: string | null;
+}
+
 /** Run history and incremental cursors. Synchronous, like better-sqlite3 beneath it. */
 export interface StateStore {
   readonly path: string;
@@ -59,7 +66,11 @@ export interface StateStore {
    * Commits in its own transaction: durable when it returns. With `leaseToken`, the write happens
    * only while that token holds the connector's lease (else CANNECTORS_E_LEASE_LOST).
    */
-  setCursor(connector: string, value: string, executionId: string, leaseToken?: string): void;
+  setCursor(connector: string, value: string, executionId: string | null, leaseToken?: string): void;
+  /** The saved cursor with when and by which execution it was written (null: set by `cannectors cursor set`). */
+  getCursorInfo(connector: string): CursorInfo | undefined;
+  /** Forgets the cursor: the next run reads from the start. Same lease rule as `setCursor`. */
+  deleteCursor(connector: string, leaseToken?: string): void;
   /** One run per connector: see lease.ts. */
   readonly leases: LeaseTable;
   /** The durable queue of accepted webhook deliveries: see webhook-queue.ts. */

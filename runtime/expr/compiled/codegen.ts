@@ -1,12 +1,14 @@
 import type { ASTNode } from "@marcbachmann/cel-js";
+import { buildsValue, charge, chargeCost, measureCost } from "../budget/meter.js";
 import { MAX_STRING_LENGTH } from "../limits.js";
 import { specialiseCall } from "../library/specialise.js";
 import { concat } from "../library/strings.js";
-import { compileAst, hasMeta, isConstant } from "./compile-ast.js";
+import { compileAst, constantCost, hasMeta, isConstant } from "./compile-ast.js";
 import { libraryFunction } from "./functions.js";
 import { BINARY } from "./operators.js";
 import { ABSENT, bail, type Evaluate } from "./signals.js";
 import { SourceBuilder, stringLiteral } from "./source.js";
+import { int64 } from "./values.js";
 
 /**
  * CEL → JavaScript source, one function per expression, for the expressions the closure compiler
@@ -35,7 +37,10 @@ export function generateExpression(
   const fallback = source.constant(interpret);
   const done = source.constant(finish);
   source.push("try {");
+  source.push(`${generator.steps} = 0; ${generator.bytes} = 0;`);
   for (const line of body) source.push(line);
+  // Straight-line code (no loops): the cost is counted in locals and charged once, at the end.
+  source.push(`${source.constant(chargeCost)}(${generator.steps}, ${generator.bytes});`);
   source.push(`${out} = ${result};`);
   source.push(`} catch { return ${done}(${fallback}(vars)); }`);
   return source.build<Evaluate>(["vars"], `return ${done}(${out});`);
@@ -44,8 +49,16 @@ export function generateExpression(
 /** `emit` returns a name or a literal: reading it has no effect, its statements were pushed before. */
 class Generator {
   private readonly helpers = new Map<unknown, string>();
+  /** Nodes written as a call to their closure, which charges the budget meter itself. */
+  private readonly selfCharged = new Set<ASTNode>();
+  /** Locals counting the steps and bytes of the nodes written out here (closures charge the meter). */
+  readonly steps: string;
+  readonly bytes: string;
 
-  constructor(private readonly source: SourceBuilder) {}
+  constructor(private readonly source: SourceBuilder) {
+    this.steps = source.temp();
+    this.bytes = source.temp();
+  }
 
   private helper(value: unknown): string {
     let name = this.helpers.get(value);
@@ -64,7 +77,36 @@ class Generator {
     return `${this.helper(bail)}();`;
   }
 
+  /** Each node's value charges the budget meter, as its closure and its interpreter node do. */
   emit(node: ASTNode, tolerant = false): string | undefined {
+    const out = this.emitNode(node, tolerant);
+    if (out === undefined || this.selfCharged.has(node)) return out;
+    if (node.op === "value") this.chargeLiteral(node.args);
+    else this.charge(node.op, out);
+    return out;
+  }
+
+  /** `charge` of budget/meter.ts, written out: the same rule, without a call per node. */
+  private charge(op: string, v: string): void {
+    const [st, by] = [this.steps, this.bytes];
+    const bytes = (unit: number) => (buildsValue(op) ? ` ${by} += ${v}.length * ${unit};` : "");
+    this.push(
+      `if (${v} !== undefined) { ${st}++; if (typeof ${v} === "string") { ${st} += ${v}.length;${bytes(2)} }` +
+        ` else if (Array.isArray(${v})) { ${st} += ${v}.length;${bytes(8)} } }`,
+    );
+  }
+
+  /** A literal the generated code does not evaluate (folded or inlined) still costs what its node costs. */
+  private chargeLiteral(value: unknown): void {
+    const { steps, bytes } = measureCost(() => charge(false, value));
+    this.chargeConstant(steps, bytes);
+  }
+
+  private chargeConstant(steps: number, bytes: number): void {
+    this.push(`${this.steps} += ${steps};${bytes === 0 ? "" : ` ${this.bytes} += ${bytes};`}`);
+  }
+
+  private emitNode(node: ASTNode, tolerant: boolean): string | undefined {
     switch (node.op) {
       case "value":
         return this.literal(node.args);
@@ -95,7 +137,12 @@ class Generator {
     }
     const closure = compileAst(node);
     if (closure === undefined) return undefined;
-    if (isConstant(closure)) return this.source.constant(closure({}));
+    this.selfCharged.add(node);
+    if (isConstant(closure)) {
+      const { steps, bytes } = constantCost(closure);
+      this.chargeConstant(steps, bytes);
+      return this.source.constant(measureCost(() => closure({})).result);
+    }
     const out = this.source.temp();
     this.push(`${out} = ${this.helper(closure)}(vars);`);
     return out;
@@ -128,12 +175,14 @@ class Generator {
     this.push(
       `else if (typeof ${name} !== "string" && typeof ${name} !== "number" && typeof ${name} !== "boolean" && typeof ${name} !== "bigint") ${this.bail()}`,
     );
+    this.push(`else if (typeof ${name} === "bigint") ${this.helper(int64)}(${name});`);
   }
 
   /** fieldAccess of compile-ast.ts: own properties of a CEL map only; missing is ABSENT (or undefined when tolerant). */
   private field(subject: ASTNode, name: string, tolerant: boolean): string | undefined {
     const from = subject.op === "id" ? this.variable(subject, false) : this.emit(subject);
     if (from === undefined) return undefined;
+    if (subject.op === "id") this.charge("id", from);
     const out = this.source.temp();
     const kind = this.source.temp();
     const key = stringLiteral(name);
@@ -167,6 +216,9 @@ class Generator {
     const literals = argNodes.map((node) => (node.op === "value" ? node.args : undefined));
     const special = specialiseCall(name, literals);
     const kept = special?.args ?? argNodes.map((_, i) => i);
+    literals.forEach((literal, i) => {
+      if (!kept.includes(i)) this.chargeLiteral(literal);
+    });
     const args = this.args(kept.map((i) => argNodes[i]!));
     if (args === undefined) return undefined;
     kept.forEach((index, i) => {
@@ -208,8 +260,11 @@ class Generator {
     if (literalSide.op !== "value" || typeof literalSide.args !== "string") {
       return this.binary(BINARY[op], left, right);
     }
+    // The literal costs what its node costs, charged where cel-js evaluates it: left operand first.
+    if (literalSide === left) this.chargeLiteral(literalSide.args);
     const a = this.emit(other);
     if (a === undefined) return undefined;
+    if (literalSide === right) this.chargeLiteral(literalSide.args);
     const out = this.source.temp();
     this.push(`if (typeof ${a} !== "string") ${this.bail()}`);
     this.push(`${out} = ${a} ${op === "==" ? "===" : "!=="} ${stringLiteral(literalSide.args)};`);
@@ -230,7 +285,9 @@ class Generator {
     });
     if (leftValue === undefined || rightValue === undefined) return undefined;
     const failed = this.helper(ABSENT_OR_FAILED);
-    this.push("try {", ...leftCode, `${a} = ${leftValue};`, `} catch { ${a} = ${failed}; }`);
+    const absent = this.helper(ABSENT);
+    this.push("try {", ...leftCode, `${a} = ${leftValue};`);
+    this.push(`} catch (error) { if (error !== ${absent}) throw error; ${a} = ${failed}; }`);
     this.push(`if (${a} === ${decisive}) ${out} = ${decisive}; else {`, ...rightCode);
     this.push(`if (${rightValue} === ${decisive}) ${out} = ${decisive};`);
     this.push(`else if (${a} === ${!decisive} && ${rightValue} === ${!decisive}) ${out} = ${!decisive};`);

@@ -1,9 +1,10 @@
 import type { ASTNode } from "@marcbachmann/cel-js";
+import { buildsValue, type Cost, charge, chargeCost, measureCost } from "../budget/meter.js";
 import { compileLibraryCall, compileMethodCall } from "./functions.js";
 import { compileCoalesce, compileDefault, compileHas } from "./macros.js";
 import { compileBinary, compileLogical, compileTernary, compileUnary } from "./operators.js";
 import { ABSENT, bail, type Evaluate } from "./signals.js";
-import { isCelMap, jsonLike } from "./values.js";
+import { int64InRange, isCelMap, jsonLike } from "./values.js";
 
 /**
  * Literal lists and maps of literals are built once and shared: nothing downstream mutates them
@@ -11,6 +12,8 @@ import { isCelMap, jsonLike } from "./values.js";
  * `lookup({"a": "b"}, record.x)` then costs no allocation per record.
  */
 const constants = new WeakSet<Evaluate>();
+/** What a constant costs the budget meter each time, as the interpreter pays it node by node. */
+const constantCosts = new WeakMap<Evaluate, Cost>();
 
 /** Whether `evaluate` always returns the same value, whatever the variables (a literal, or built of literals). */
 export function isConstant(evaluate: Evaluate): boolean {
@@ -18,10 +21,46 @@ export function isConstant(evaluate: Evaluate): boolean {
 }
 
 function constant(make: Evaluate): Evaluate {
-  const value = make({});
-  const shared: Evaluate = () => value;
+  const { result, steps, bytes } = measureCost(() => make({}));
+  const shared: Evaluate = () => result;
   constants.add(shared);
+  constantCosts.set(shared, { steps, bytes });
   return shared;
+}
+
+/** The cost a constant closure charges per evaluation (its value was built at compile time). */
+export function constantCost(evaluate: Evaluate): Cost {
+  return constantCosts.get(evaluate) ?? { steps: 0, bytes: 0 };
+}
+
+/**
+ * Every node's closure charges the budget meter with its value, as the interpreter's nodes do
+ * (interpreter/instrument.ts): same nodes, same rule, so the three engines agree on the cost.
+ */
+function metered(op: string, inner: Evaluate | undefined): Evaluate | undefined {
+  if (inner === undefined) return undefined;
+  const builds = buildsValue(op);
+  if (constants.has(inner)) {
+    const base = constantCost(inner);
+    const { result, steps, bytes } = measureCost(() => {
+      const value = inner({});
+      charge(builds, value);
+      return value;
+    });
+    const cost = { steps: base.steps + steps, bytes: base.bytes + bytes };
+    const shared: Evaluate = () => {
+      chargeCost(cost.steps, cost.bytes);
+      return result;
+    };
+    constants.add(shared);
+    constantCosts.set(shared, cost);
+    return shared;
+  }
+  return (vars) => {
+    const value = inner(vars);
+    charge(builds, value);
+    return value;
+  };
 }
 
 /**
@@ -35,6 +74,10 @@ function constant(make: Evaluate): Evaluate {
  * anything else) means "ask the interpreter", which then gives the exact result or error.
  */
 export function compileAst(node: ASTNode): Evaluate | undefined {
+  return metered(node.op, compileNode(node));
+}
+
+function compileNode(node: ASTNode): Evaluate | undefined {
   switch (node.op) {
     case "value":
       return literal(node.args);
@@ -83,6 +126,8 @@ export function hasMeta(node: ASTNode, key: string): boolean {
 
 function literal(value: unknown): Evaluate | undefined {
   const kind = typeof value;
+  // cel-js folds `-(-9223372036854775808)` into one literal out of range: the interpreter's error.
+  if (kind === "bigint" && int64InRange(value as bigint) === false) return undefined;
   if (value === null || kind === "string" || kind === "number" || kind === "boolean" || kind === "bigint") {
     const read: Evaluate = () => value;
     constants.add(read);
@@ -119,7 +164,7 @@ function binary(node: ASTNode): Evaluate | undefined {
 function allTolerant(nodes: readonly ASTNode[]): Evaluate[] | undefined {
   const compiled: Evaluate[] = [];
   for (const node of nodes) {
-    const one = node.op === "." ? fieldAccess(node.args[0], node.args[1], true) : compileAst(node);
+    const one = node.op === "." ? metered(".", fieldAccess(node.args[0], node.args[1], true)) : compileAst(node);
     if (one === undefined) return undefined;
     compiled.push(one);
   }
@@ -147,7 +192,7 @@ function fieldAccess(subject: ASTNode, name: string, tolerant = false): Evaluate
 function variableRead(node: ASTNode): Evaluate | undefined {
   if (node.op !== "id" || hasMeta(node, "alternate")) return undefined;
   const name = node.args;
-  return (vars) => (vars[name] === undefined ? bail() : vars[name]);
+  return metered("id", (vars) => (vars[name] === undefined ? bail() : vars[name]));
 }
 
 function absent(): never {
@@ -216,9 +261,13 @@ function list(nodes: readonly ASTNode[]): Evaluate | undefined {
   return items.every((item) => constants.has(item)) ? constant(build) : build;
 }
 
-const SKIPPED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const SPECIAL_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-/** Entries in order, key before value; cel-js drops the keys that could reach a prototype. */
+/**
+ * Entries in order, key before value. Only string keys that a plain object holds as data, each
+ * once; any other literal (int or bool keys, `constructor`, a repeated key) is the interpreter's
+ * (interpreter/map-literal.ts), which builds a Map or reports the error.
+ */
 function map(entries: readonly (readonly [ASTNode, ASTNode])[]): Evaluate | undefined {
   const compiled: [Evaluate, Evaluate][] = [];
   for (const [keyNode, valueNode] of entries) {
@@ -232,9 +281,15 @@ function map(entries: readonly (readonly [ASTNode, ASTNode])[]): Evaluate | unde
     for (const [key, value] of compiled) {
       const k = key(vars);
       const v = value(vars);
-      if (!SKIPPED_KEYS.has(k as string)) out[k as string] = v;
+      if (typeof k !== "string" || SPECIAL_KEYS.has(k) || Object.hasOwn(out, k)) bail();
+      out[k as string] = v;
     }
     return out;
   };
-  return compiled.every(([k, v]) => constants.has(k) && constants.has(v)) ? constant(build) : build;
+  if (!compiled.every(([k, v]) => constants.has(k) && constants.has(v))) return build;
+  try {
+    return constant(build);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,4 @@
-import { bail, type Evaluate } from "./signals.js";
+import { ABSENT, bail, type Evaluate } from "./signals.js";
 import { int64 } from "./values.js";
 
 type Binary = (a: unknown, b: unknown) => unknown;
@@ -79,14 +79,19 @@ function membership(value: unknown, collection: unknown): boolean {
   return bail();
 }
 
+/** An int against a double orders as two doubles, as CEL specifies (conformance `*_lossy_double`). */
+function mixed(a: unknown, b: unknown): boolean {
+  return typeof a !== typeof b;
+}
+
 /** Shared with codegen.ts, which calls these for the operators it does not write out inline. */
 export const BINARY: Readonly<Record<string, Binary>> = {
   "==": equals,
   "!=": (a, b) => !equals(a, b),
-  "<": (a, b) => (comparable(a, b) ? (a as number) < (b as number) : bail()),
-  "<=": (a, b) => (comparable(a, b) ? (a as number) <= (b as number) : bail()),
-  ">": (a, b) => (comparable(a, b) ? (a as number) > (b as number) : bail()),
-  ">=": (a, b) => (comparable(a, b) ? (a as number) >= (b as number) : bail()),
+  "<": (a, b) => (comparable(a, b) ? (mixed(a, b) ? Number(a) < Number(b) : (a as number) < (b as number)) : bail()),
+  "<=": (a, b) => (comparable(a, b) ? (mixed(a, b) ? Number(a) <= Number(b) : (a as number) <= (b as number)) : bail()),
+  ">": (a, b) => (comparable(a, b) ? (mixed(a, b) ? Number(a) > Number(b) : (a as number) > (b as number)) : bail()),
+  ">=": (a, b) => (comparable(a, b) ? (mixed(a, b) ? Number(a) >= Number(b) : (a as number) >= (b as number)) : bail()),
   "+": add,
   "-": (a, b) =>
     numeric(
@@ -149,7 +154,10 @@ export function compileLogical(op: "&&" | "||", left: Evaluate, right: Evaluate)
     let a: unknown;
     try {
       a = left(vars);
-    } catch {
+    } catch (signal) {
+      // Only a certain error (ABSENT) may be outweighed by the other operand: after an uncertain one
+      // (BAIL) the interpreter decides, so the value and the cost charged are the interpreter's.
+      if (signal !== ABSENT) throw signal;
       a = FAILED;
     }
     if (a === decisive) return decisive;

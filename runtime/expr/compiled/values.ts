@@ -5,15 +5,16 @@ const MIN_INT = -9223372036854775808n;
 
 /**
  * The value itself when cel-js would type it as it does JSON (string, double, int, bool, null, list,
- * map), mirroring its `constructor` test: a record with an own `constructor` key is left to cel-js.
+ * map; an int beyond int64 is the interpreter's error), mirroring its `constructor` test: a record with an own `constructor` key is left to cel-js.
  */
 export function jsonLike(value: unknown): unknown {
   switch (typeof value) {
     case "string":
     case "number":
     case "boolean":
-    case "bigint":
       return value;
+    case "bigint":
+      return int64(value);
     case "object": {
       if (value === null) return value;
       const kind = value.constructor;
@@ -30,6 +31,10 @@ export function isCelMap(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
   const kind = value.constructor;
   return kind === Object || kind === undefined;
+}
+
+export function int64InRange(value: bigint): boolean {
+  return value <= MAX_INT && value >= MIN_INT;
 }
 
 /** CEL ints are 64-bit: an overflowing result is an error, which the interpreter reports. */

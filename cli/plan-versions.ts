@@ -1,0 +1,70 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { configChanges, type Plan, recordChanges } from "../generators/plan/index.js";
+import type { Diagnostic } from "../runtime/diagnostics/index.js";
+import { hasErrors } from "../runtime/diagnostics/index.js";
+import { CannectorsError, ErrorCodes } from "../runtime/errors/index.js";
+import { replayFixtures } from "../runtime/fixtures/replay-run.js";
+import { type LoadedArtifact, validateArtifactFile } from "../runtime/validate/index.js";
+
+/** A version that could not be read: the diagnostics say why (exit 2). */
+export class UnreadableVersion extends CannectorsError {
+  constructor(
+    readonly version: string,
+    readonly diagnostics: readonly Diagnostic[],
+    message: string,
+  ) {
+    super(ErrorCodes.FIXTURE_INVALID, message);
+  }
+}
+
+/** The behavioural plan between two versions (files or `REV:path`), over fixtures when given. */
+export async function planVersions(before: string, after: string, fixtures?: string): Promise<Plan> {
+  const work = mkdtempSync(path.join(tmpdir(), "cannectors-plan-"));
+  try {
+    const old = await load(before, path.join(work, "old.yaml"));
+    const now = await load(after, path.join(work, "new.yaml"));
+    const config = configChanges(old.connector, now.connector);
+    let records: Plan["records"];
+    if (fixtures) {
+      const [a, b] = [await replayFixtures(old, fixtures, true), await replayFixtures(now, fixtures, true)];
+      records = recordChanges(
+        { sent: a.sent, wrap: old.connector.output.batch?.wrap },
+        { sent: b.sent, wrap: now.connector.output.batch?.wrap },
+      );
+    }
+    const recordsChanged =
+      records !== undefined &&
+      (records.fields.length > 0 ||
+        records.records.before !== records.records.after ||
+        records.requests.before !== records.requests.after);
+    return { before, after, config, ...(records ? { records } : {}), changed: config.length > 0 || recordsChanged };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A file as it is, or `REV:path` as git has it (written to `scratch` so diagnostics name a file). */
+async function load(version: string, scratch: string): Promise<LoadedArtifact> {
+  let file = version;
+  const revision = /^([^:]+):(.+)$/.exec(version);
+  if (!existsSync(version) && revision) {
+    try {
+      const text = execFileSync("git", ["show", `${revision[1]}:${revision[2]}`], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      writeFileSync(scratch, text);
+    } catch (error) {
+      const why = (error as { stderr?: string }).stderr?.trim() ?? String(error);
+      throw new UnreadableVersion(version, [], `${version}: git cannot show it (${why})`);
+    }
+    file = scratch;
+  }
+  const validation = await validateArtifactFile(file);
+  if (hasErrors(validation.diagnostics) || !validation.artifact)
+    throw new UnreadableVersion(version, validation.diagnostics, `${version}: not a valid connector`);
+  return validation.artifact;
+}
