@@ -139,7 +139,8 @@ describe("cannectors mcp, driven by the SDK's own client over stdio", () => {
       ["partial", false],
       ["succeeded", true],
     ]);
-    const logs = await call("logs", { id: rows[0]!.id.slice(0, 10) });
+    // A prefix long enough to be unique: ids begin with their time, and the two runs were close.
+    const logs = await call("logs", { id: rows[0]!.id.slice(0, 20) });
     expect((logs.body.logs as { message: string }[]).map((l) => l.message)).toContain("record dead-lettered");
 
     (target as unknown as { fix(): void }).fix();
