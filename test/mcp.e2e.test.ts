@@ -139,7 +139,8 @@ describe("cannectors mcp, driven by the SDK's own client over stdio", () => {
       ["partial", false],
       ["succeeded", true],
     ]);
-    const logs = await call("logs", { id: rows[0]!.id.slice(0, 10) });
+    // A prefix long enough to be unique: ids begin with their time, and the two runs were close.
+    const logs = await call("logs", { id: rows[0]!.id.slice(0, 20) });
     expect((logs.body.logs as { message: string }[]).map((l) => l.message)).toContain("record dead-lettered");
 
     (target as unknown as { fix(): void }).fix();
@@ -151,10 +152,10 @@ describe("cannectors mcp, driven by the SDK's own client over stdio", () => {
     // A run while another holds the lease: exit 3, as `cannectors run` would end.
     const store = openStateStore(path.join(dir, "state.db"));
     try {
-      expect(store.leases.acquire("mcp-demo", 60_000).acquired).toBe(true);
+      expect((await store.leases.acquire("mcp-demo", 60_000)).acquired).toBe(true);
       expect((await call("run", { file: "c.yaml" })).body.exitCode).toBe(3);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
