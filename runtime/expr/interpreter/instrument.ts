@@ -49,11 +49,17 @@ function isNode(value: unknown): value is ASTNode {
 function wrap(node: ASTNode, negatedLiteral: boolean): void {
   const base = override(node) ?? original(node);
   const builds = buildsValue(node.op);
-  const evaluate: NodeEvaluate = (ev, _node, ctx) => {
-    const value = negatedLiteral ? base(ev, node, ctx) : guardResult(base(ev, node, ctx), node);
-    charge(builds, value);
-    return value;
-  };
+  const evaluate: NodeEvaluate = negatedLiteral
+    ? (ev, _node, ctx) => {
+        const value = base(ev, node, ctx);
+        charge(builds, value);
+        return value;
+      }
+    : (ev, _node, ctx) => {
+        const value = guardResult(base(ev, node, ctx), node);
+        charge(builds, value);
+        return value;
+      };
   (node as unknown as { evaluate: NodeEvaluate }).evaluate = evaluate;
 }
 
@@ -65,7 +71,7 @@ function original(node: ASTNode): NodeEvaluate {
     return (ev, _node, ctx) => (alternate as unknown as { evaluate: NodeEvaluate }).evaluate(ev, alternate, ctx);
   }
   if (meta.macro) return (ev, _node, ctx) => meta.macro!.evaluate(ev, meta.macro, ctx);
-  return (ev, n, ctx) => meta.evaluate(ev, n, ctx);
+  return meta.evaluate;
 }
 
 function override(node: ASTNode): NodeEvaluate | undefined {
