@@ -9,6 +9,7 @@ type Register = (program: Command) => void;
  * Listed in the order `--help` shows them.
  */
 export const COMMAND_MODULES: Readonly<Record<string, () => Promise<Register>>> = {
+  init: async () => (await import("./commands/init.js")).registerInitCommand,
   validate: async () => (await import("./commands/validate.js")).registerValidateCommand,
   run: async () => (await import("./commands/run.js")).registerRunCommand,
   schema: async () => (await import("./commands/schema.js")).registerSchemaCommand,
@@ -29,6 +30,7 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<Register>>> 
   generate: async () => (await import("./commands/generate.js")).registerGenerateCommand,
   serve: async () => (await import("./commands/serve.js")).registerServeCommand,
   docs: async () => (await import("./commands/docs.js")).registerDocsCommand,
+  "demo-apis": async () => (await import("./commands/demo-apis.js")).registerDemoApisCommand,
 };
 
 /**

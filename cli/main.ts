@@ -1,4 +1,5 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
+#!/usr/bin/env -S node --max-semi-space-size=4 --
+// The `--` ends Node's own options: Node 20 would otherwise read `--env-file` after the script as its own.
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { describeError, isCannectorsError } from "../runtime/errors/index.js";

@@ -11,7 +11,8 @@ import type {
   TargetOf,
 } from "./endpoint-options.js";
 import { compact, frozenCopy } from "./freeze.js";
-import type { ApiNode, AuthNode } from "./ir.js";
+import { configValue } from "./refs.js";
+import type { ApiNode, AuthNode, ConfigValue } from "./ir.js";
 import type { ArrayPaths, CheckedPath, HttpMethod, JsonRequestBody, OperationOf, ResponseBody } from "./types/index.js";
 
 type Op<Paths, P, M extends HttpMethod> = OperationOf<Paths, P, M>;
@@ -68,7 +69,8 @@ export interface Api<Paths> {
 }
 
 export interface ApiOptions {
-  baseUrl: string;
+  /** A literal, `env("NAME")` or a `text` template of them; a secret here is refused (it would mask the host). */
+  baseUrl: ConfigValue;
   auth?: AuthNode;
   headers?: HeaderValues;
   query?: QueryValues;
@@ -78,7 +80,7 @@ export interface ApiOptions {
 export function api<Paths>(options: ApiOptions): Api<Paths> {
   const node: ApiNode = compact({
     kind: "api",
-    baseUrl: options.baseUrl,
+    baseUrl: configValue("baseUrl", options.baseUrl),
     auth: options.auth,
     headers: frozenCopy(options.headers),
     query: frozenCopy(options.query),

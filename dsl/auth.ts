@@ -1,6 +1,7 @@
 import type { Duration } from "../runtime/artifact/index.js";
 import { compact } from "./freeze.js";
-import type { AuthNode, StringValue } from "./ir.js";
+import type { AuthNode, ConfigValue, StringValue } from "./ir.js";
+import { configValue } from "./refs.js";
 
 type AuthOf<T extends AuthNode["type"]> = Extract<AuthNode, { type: T }>;
 
@@ -23,7 +24,7 @@ export function basic(options: { username: StringValue; password: StringValue })
 }
 
 export function oauth2ClientCredentials(options: {
-  tokenUrl: string;
+  tokenUrl: ConfigValue;
   clientId: StringValue;
   clientSecret: StringValue;
   scopes?: readonly string[];
@@ -34,7 +35,7 @@ export function oauth2ClientCredentials(options: {
   return compact({
     kind: "auth",
     type: "oauth2ClientCredentials",
-    tokenUrl: options.tokenUrl,
+    tokenUrl: configValue("tokenUrl", options.tokenUrl),
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     scopes: options.scopes === undefined ? undefined : Object.freeze([...options.scopes]),

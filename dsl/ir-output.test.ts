@@ -15,7 +15,7 @@ const crmApi = {
     type: "apiKey",
     in: "header",
     name: "X-API-Key",
-    value: { kind: "ref", source: "env", name: "CRM_API_KEY" },
+    value: { kind: "ref", source: "secret", name: "CRM_API_KEY" },
   },
 };
 const erpApi = { kind: "api", baseUrl: "http://127.0.0.1:4020" };
@@ -107,7 +107,7 @@ describe("the IR a connector builds", () => {
       [
         "bearer",
         bearer(secret("T")),
-        { kind: "auth", type: "bearer", token: { kind: "ref", source: "env", name: "T" } },
+        { kind: "auth", type: "bearer", token: { kind: "ref", source: "secret", name: "T" } },
       ],
       [
         "basic",
@@ -116,7 +116,7 @@ describe("the IR a connector builds", () => {
           kind: "auth",
           type: "basic",
           username: "u",
-          password: { kind: "text", parts: ["p-", { kind: "ref", source: "env", name: "P" }] },
+          password: { kind: "text", parts: ["p-", { kind: "ref", source: "secret", name: "P" }] },
         },
       ],
       [
@@ -134,7 +134,7 @@ describe("the IR a connector builds", () => {
           type: "oauth2ClientCredentials",
           tokenUrl: "https://a/t",
           clientId: "id",
-          clientSecret: { kind: "ref", source: "env", name: "S" },
+          clientSecret: { kind: "ref", source: "secret", name: "S" },
           scopes: ["r"],
           audience: "x",
           refreshBefore: "30s",

@@ -20,11 +20,21 @@ export const SOURCE_SPAN: unique symbol = Symbol.for("cannectors.sourceSpan") as
 // biome-ignore lint/complexity/noBannedTypes: any function literal the user wrote
 export type Lambda = Function & { readonly [SOURCE_SPAN]?: SourceSpan };
 
-/** A value known only at run time: lowered to `${env:NAME}`. */
+/** A value known only at run time: lowered to `${env:NAME}` (`env`) or `${secret:NAME}` (`secret`). */
 export interface RefNode {
   readonly kind: "ref";
-  readonly source: "env";
+  readonly source: "env" | "secret";
   readonly name: string;
+}
+
+/** `env("NAME")`: configuration, shown as is. */
+export interface EnvRefNode extends RefNode {
+  readonly source: "env";
+}
+
+/** `secret("NAME")`: masked in every output. */
+export interface SecretRefNode extends RefNode {
+  readonly source: "secret";
 }
 
 /** Text mixing literals and refs, from the `text` tagged template: lowered to one string. */
@@ -34,6 +44,9 @@ export interface TextNode {
 }
 
 export type StringValue = string | RefNode | TextNode;
+
+/** Where a secret has no place (a base URL, a token URL): a literal, `env(...)` or a `text` template of them. */
+export type ConfigValue = string | EnvRefNode | TextNode;
 
 export type AuthNode =
   | {
@@ -48,7 +61,7 @@ export type AuthNode =
   | {
       readonly kind: "auth";
       readonly type: "oauth2ClientCredentials";
-      readonly tokenUrl: string;
+      readonly tokenUrl: ConfigValue;
       readonly clientId: StringValue;
       readonly clientSecret: StringValue;
       readonly scopes?: readonly string[];
@@ -59,7 +72,7 @@ export type AuthNode =
 
 export interface ApiNode {
   readonly kind: "api";
-  readonly baseUrl: string;
+  readonly baseUrl: ConfigValue;
   readonly auth?: AuthNode;
   readonly headers?: Readonly<Record<string, StringValue>>;
   readonly query?: Readonly<Record<string, StringValue | number | boolean>>;

@@ -6,8 +6,11 @@ const FIX = /pass secret\(\.\.\.\) directly as the field value, or build text wi
 
 describe("secret and env", () => {
   it("are frozen ref nodes whose only enumerable fields are the IR's", () => {
-    for (const ref of [secret("API_KEY"), env("API_KEY")]) {
-      expect(ref).toEqual({ kind: "ref", source: "env", name: "API_KEY" });
+    for (const [ref, source] of [
+      [secret("API_KEY"), "secret"],
+      [env("API_KEY"), "env"],
+    ] as const) {
+      expect(ref).toEqual({ kind: "ref", source, name: "API_KEY" });
       expect(Object.keys(ref)).toEqual(["kind", "source", "name"]);
       expect(Object.isFrozen(ref)).toBe(true);
     }
@@ -46,7 +49,7 @@ describe("secret and env", () => {
 
 describe("text", () => {
   const cases: [string, () => unknown, unknown][] = [
-    ["literal and ref", () => text`Bearer ${secret("T")}`, ["Bearer ", { kind: "ref", source: "env", name: "T" }]],
+    ["literal and ref", () => text`Bearer ${secret("T")}`, ["Bearer ", { kind: "ref", source: "secret", name: "T" }]],
     ["merges adjacent literals", () => text`a${"b"}c${1}`, ["abc1"]],
     [
       "two refs",

@@ -48,7 +48,7 @@ describe("target failures", () => {
     const started = performance.now();
     const summary = await runConnector({ ...run, env: {} });
     run.store.close();
-    expect(summary).toMatchObject({ status: "partial", counts: { read: 20, sent: 0, failed: 20 } });
+    expect(summary).toMatchObject({ status: "failed", counts: { read: 20, sent: 0, failed: 20 } });
     // Two batches, three attempts each (settings.retries.maxAttempts), each cut at 200 ms.
     expect(target.requests).toHaveLength(6);
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -164,7 +164,7 @@ describe("target failures", () => {
   });
 
   it.each([
-    { side: "target", status: 503, want: "partial", error: undefined },
+    { side: "target", status: 503, want: "failed", error: undefined },
     { side: "source", status: 429, want: "failed", error: /asks to retry after 86400000 ms/ },
   ])(
     "Retry-After: 86400 from the $side is capped: no day-long sleep ($want)",

@@ -2,7 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./support/cli.js";
+import { startDemoApis } from "../examples/demo-apis/index.js";
+import { ROOT, runCli } from "./support/cli.js";
+import { DEMO_ENV, demoWorkspace, runArgs } from "./support/demo-connector.js";
 import { sendJson, startServer } from "./support/http-server.js";
 
 const API_KEY = "src-key-71c0ffee";
@@ -104,5 +106,34 @@ describe("run --record DIR, then cannectors test --fixtures DIR with no network"
     const unknown = await runCli(["test", connector, "--fixtures", fixtures], { cwd: dir });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/things\?key=\*\*\* is not in the fixtures/);
+  }, 60_000);
+});
+
+describe("the example connector's committed fixtures (OAuth2 client credentials)", () => {
+  it("a fresh recording holds no credential and no issued token; the committed fixtures replay as expected", async () => {
+    const apis = await startDemoApis();
+    try {
+      const ws = demoWorkspace(apis);
+      const fixtures = path.join(ws.dir, "fixtures");
+      const recorded = await runCli([...runArgs(ws), "--record", fixtures], { env: DEMO_ENV, cwd: ws.dir });
+      expect(recorded.code, recorded.stderr).toBe(0);
+      const text = readdirSync(fixtures)
+        .map((f) => readFileSync(path.join(fixtures, f), "utf8"))
+        .join("\n");
+      for (const secret of Object.values(DEMO_ENV)) expect(text).not.toContain(secret);
+      // The token was learnt from the very answer being recorded: it is masked all the same.
+      expect(text).toContain('{\\"access_token\\":\\"***\\"');
+      expect(text).not.toMatch(/erp_[A-Za-z0-9_-]{20,}/);
+    } finally {
+      await apis.close();
+    }
+    const example = path.join(ROOT, "examples/crm-to-erp");
+    const replayed = await runCli([
+      "test",
+      path.join(example, "crm-to-erp.yaml"),
+      "--fixtures",
+      path.join(example, "fixtures"),
+    ]);
+    expect(replayed.code, replayed.stdout + replayed.stderr).toBe(0);
   }, 60_000);
 });

@@ -114,8 +114,9 @@ describe("invalid configs are refused before any network call or state write", (
     );
     const result = await runCli(["validate", file]);
     expect(result.code).toBe(2);
-    for (const code of ["output.retires", "output.batch.size"]) expect(result.stderr).toContain(code);
-    expect(result.stderr).toMatch(/2 errors/);
+    // The CRON error is not hidden behind the schema errors of another section.
+    for (const code of ["input.schedule", "output.retires", "output.batch.size"]) expect(result.stderr).toContain(code);
+    expect(result.stderr).toMatch(/3 errors/);
   });
 
   it("validate checks secret references only with --check-env", async () => {

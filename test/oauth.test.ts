@@ -95,7 +95,7 @@ describe("OAuth2 client credentials in a run", () => {
   it("a 401 gets one refresh and one retry, never a loop: an API that always refuses costs two requests a record", async () => {
     const t = await setup(3, { accepts: () => false }, "settings: { concurrency: 1 }\n");
     const summary = await t.run();
-    expect(summary).toMatchObject({ status: "partial", counts: { sent: 0, failed: 3 } });
+    expect(summary).toMatchObject({ status: "failed", counts: { sent: 0, failed: 3 } });
     expect(t.seen).toHaveLength(6);
     expect(t.tokenRequests()).toHaveLength(4);
   });

@@ -32,7 +32,7 @@ output:
   baseUrl: ${target.url}
   path: /members/{role}
   query: { key: "\${env:QUERY_KEY}" }
-  headers: { X-Tenant: "\${env:TENANT}" }
+  headers: { X-Tenant: "\${secret:TENANT}" }
   auth: { type: basic, username: "\${env:API_USER}", password: "\${env:API_PASS}" }
 settings:
   retries: { maxAttempts: 1 }

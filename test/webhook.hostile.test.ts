@@ -52,6 +52,12 @@ const CASES: Case[] = [
     status: 400,
     error: /UTF-8/,
   },
+  {
+    name: "a key twice",
+    body: () => utf8('{"issue":{"role":"user","role":"admin"}}'),
+    status: 400,
+    error: /duplicate key "role"/,
+  },
   { name: "malformed JSON", body: () => utf8('{"a": 1,'), status: 400, error: /not valid JSON/ },
   { name: "JSON that is not an object", body: () => utf8("42"), status: 422, error: /not an object/ },
   {
@@ -127,5 +133,34 @@ describe("webhook hostile input", () => {
     const answer = await rig.post(body, { "x-github-delivery": "good", ...sign.github(SECRET, body) });
     expect(answer.status).toBe(202);
     expect(rig.rows()).toBe(1);
+  });
+});
+
+describe("webhook numbers", () => {
+  it("integers above 2^53 and long decimals reach the target byte-exact, CEL reads them as int64", async () => {
+    const rig = await webhookRig({
+      input: { verify: { type: "github", secrets: ["${env:S}"] } },
+      env: { S: SECRET },
+      filters: [
+        {
+          type: "map",
+          fields: [
+            { target: "id", from: "id" },
+            { target: "next", expr: "record.id + 1" },
+            { target: "amount", from: "amount" },
+          ],
+        },
+      ],
+    });
+    try {
+      const body = '{"id":9007199254740993,"amount":0.1000000000000000055511}';
+      expect((await rig.post(body, { "x-github-delivery": "n-1", ...sign.github(SECRET, body) })).status).toBe(202);
+      await rig.process();
+      expect(rig.target.requests.map((request) => request.body)).toEqual([
+        '{"id":9007199254740993,"next":9007199254740994,"amount":0.1000000000000000055511}',
+      ]);
+    } finally {
+      await rig.close();
+    }
   });
 });

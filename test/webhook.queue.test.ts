@@ -156,7 +156,7 @@ describe("webhook processing", () => {
     const body = event(10);
     await rig.post(body, headers(body, "dl-1"));
     const summary = await rig.process();
-    expect(summary).toMatchObject({ status: "partial", counts: { failed: 1, sent: 0 } });
+    expect(summary).toMatchObject({ status: "failed", counts: { failed: 1, sent: 0 } });
     expect(queueDepth(rig.store, "hooks")).toBe(0);
   });
 });

@@ -4,6 +4,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../test/support/cli.js";
 
+// Untyped on purpose (no spec): these cases are about lowering, so the type check is skipped.
+const NO_TYPES = "--no-typecheck";
+
 const CONNECTOR = `import { api, connector, secret, bearer } from "cannectors";
 
 const source = api({ baseUrl: "http://127.0.0.1:4010", auth: bearer(secret("TOKEN")) });
@@ -29,7 +32,7 @@ function project(files: Record<string, string>): string {
 describe("cannectors build", () => {
   it("writes one canonical YAML per exported connector, byte-identical on every run, valid for the runtime", async () => {
     const dir = project({ "connector.ts": CONNECTOR });
-    const first = await runCli(["build", "connector.ts", "--out", "out"], { cwd: dir });
+    const first = await runCli(["build", "connector.ts", "--out", "out", NO_TYPES], { cwd: dir });
     expect(first.stderr).toContain("out/items.yaml");
     expect(first.code).toBe(0);
     const bytes = readFileSync(path.join(dir, "out/items.yaml"), "utf8");
@@ -41,7 +44,7 @@ describe("cannectors build", () => {
     expect(bytes.indexOf("a: first")).toBeLessThan(bytes.indexOf("z: last"));
     expect(existsSync(path.join(dir, "out/items-copy.yaml"))).toBe(true);
 
-    const second = await runCli(["build", "connector.ts", "--out", "out"], { cwd: dir });
+    const second = await runCli(["build", "connector.ts", "--out", "out", NO_TYPES], { cwd: dir });
     expect(second.code).toBe(0);
     expect(readFileSync(path.join(dir, "out/items.yaml"), "utf8")).toBe(bytes);
     const validated = await runCli(["validate", path.join(dir, "out/items.yaml")]);
@@ -50,13 +53,13 @@ describe("cannectors build", () => {
 
   it("--check exits 1 on a stale or missing file, 0 when fresh, and writes nothing", async () => {
     const dir = project({ "connector.ts": CONNECTOR });
-    expect((await runCli(["build", "connector.ts", "--out", "out"], { cwd: dir })).code).toBe(0);
-    const fresh = await runCli(["build", "connector.ts", "--out", "out", "--check"], { cwd: dir });
+    expect((await runCli(["build", "connector.ts", "--out", "out", NO_TYPES], { cwd: dir })).code).toBe(0);
+    const fresh = await runCli(["build", "connector.ts", "--out", "out", "--check", NO_TYPES], { cwd: dir });
     expect(fresh.code).toBe(0);
 
     writeFileSync(path.join(dir, "out/items.yaml"), "stale\n");
     rmSync(path.join(dir, "out/items-copy.yaml"));
-    const stale = await runCli(["build", "connector.ts", "--out", "out", "--check"], { cwd: dir });
+    const stale = await runCli(["build", "connector.ts", "--out", "out", "--check", NO_TYPES], { cwd: dir });
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain("out/items.yaml: stale");
     expect(stale.stderr).toContain("out/items-copy.yaml: missing");
@@ -77,7 +80,7 @@ describe("cannectors build", () => {
     },
   ])("exits 2 with located diagnostics and writes nothing: $want", async ({ given, want }) => {
     const dir = project({ "connector.ts": given });
-    const result = await runCli(["build", "connector.ts", "--out", "out"], { cwd: dir });
+    const result = await runCli(["build", "connector.ts", "--out", "out", NO_TYPES], { cwd: dir });
     expect(result.stderr).toMatch(want);
     expect(result.code).toBe(2);
     expect(existsSync(path.join(dir, "out"))).toBe(false);
@@ -85,7 +88,7 @@ describe("cannectors build", () => {
 
   it("exits 2 when no file matches", async () => {
     const dir = project({});
-    const result = await runCli(["build", "--out", "out"], { cwd: dir });
+    const result = await runCli(["build", "--out", "out", NO_TYPES], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("no connector files match connectors/**/*.ts");
   });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { DEFAULT_PATTERNS } from "../../compiler/build/expand-files.js";
-import { hasErrors } from "../../runtime/diagnostics/index.js";
+import { hasErrors, sortDiagnostics } from "../../runtime/diagnostics/index.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { EXIT } from "../terminal.js";
 
@@ -19,18 +19,24 @@ export function registerBuildCommand(program: Command): void {
     .argument("[files...]", `connector files or globs (default: ${DEFAULT_PATTERNS.join(" ")})`)
     .requiredOption("--out <dir>", "directory for the generated YAML")
     .option("--check", "write nothing; exit 1 when a generated file is stale or missing")
-    .action(async (args: string[], options: { out: string; check?: boolean }) => {
+    .option("--no-typecheck", "skip the type check (by default a type error fails the build, as with tsc)")
+    .action(async (args: string[], options: { out: string; check?: boolean; typecheck: boolean }) => {
       // Loaded on use: the compiler pulls in TypeScript, which the other commands never need.
-      const { buildConnectors, expandFiles } = await import("../../compiler/index.js");
+      const { buildConnectors, expandFiles, typeCheck } = await import("../../compiler/index.js");
       const files = expandFiles(args);
       if (files.length === 0) {
         process.stderr.write(`no connector files match ${(args.length > 0 ? args : DEFAULT_PATTERNS).join(" ")}\n`);
         process.exitCode = EXIT.invalid;
         return;
       }
-      const result = await buildConnectors(files, { outDir: options.out, mode: options.check ? "check" : "write" });
-      reportDiagnostics(result.diagnostics);
-      if (hasErrors(result.diagnostics)) {
+      // Nothing is written when a file does not type-check: lowered anyway, `r.idd` would become `from: idd`.
+      const typeErrors = options.typecheck ? typeCheck(files) : [];
+      const result = hasErrors(typeErrors)
+        ? { artifacts: [], diagnostics: [] }
+        : await buildConnectors(files, { outDir: options.out, mode: options.check ? "check" : "write" });
+      const diagnostics = sortDiagnostics([...typeErrors, ...result.diagnostics]);
+      reportDiagnostics(diagnostics);
+      if (hasErrors(diagnostics)) {
         process.exitCode = EXIT.invalid;
         return;
       }

@@ -40,9 +40,12 @@ export function registerCheckCommand(program: Command): void {
         process.exitCode = EXIT.invalid;
         return;
       }
-      const built = await buildConnectors(files, { outDir: ".", mode: "dry" });
+      // The build runs in a child process: the type check uses the other core meanwhile.
+      const building = buildConnectors(files, { outDir: ".", mode: "dry" });
+      const typeErrors = typeCheck(files);
+      const built = await building;
       // By file, then by position (the sort is stable).
-      const all = sortDiagnostics([...typeCheck(files), ...built.diagnostics]).sort((a, b) =>
+      const all = sortDiagnostics([...typeErrors, ...built.diagnostics]).sort((a, b) =>
         compareKeys(a.location?.file ?? "", b.location?.file ?? ""),
       );
       if (options.json) process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);

@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError } from "commander";
 import { describeError, isCannectorsError } from "../../runtime/errors/index.js";
 import { formatJson, formatPretty } from "../../runtime/log/index.js";
 import { type ExecutionRow, type ExecutionStatus, openStateStore, type StateStore } from "../../runtime/state/index.js";
+import { DRIFT_MESSAGE } from "../../runtime/contract/drift-watch.js";
 import { EXIT, failureExitCode, painter, useColor } from "../terminal.js";
 
 /** Where the commands write; injectable so tests read the output without touching process streams. */
@@ -57,9 +58,16 @@ export function registerExecutionsCommand(
     .argument("<id>", "execution id, or a unique prefix of it")
     .option("--json", "print JSON on stdout")
     .action((id: string, options: { json?: boolean }) => {
-      const row = findExecution(statePath(), id, out);
+      const file = statePath();
+      const row = findExecution(file, id, out);
       if (row === undefined) return;
-      out.stdout(options.json ? `${JSON.stringify(row, null, 2)}\n` : renderDetails(row, out.color));
+      // Contract drift is read back from the execution's own log lines: one source of truth.
+      const logs = withStore(file, out, (store) => store.getLogs(row.id));
+      const drift = (logs.ok ? (logs.value ?? []) : [])
+        .filter((entry) => entry.message === DRIFT_MESSAGE)
+        .map((entry) => String(entry.fields.change));
+      if (options.json) out.stdout(`${JSON.stringify({ ...row, contractDrift: drift }, null, 2)}\n`);
+      else out.stdout(renderDetails(row, out.color) + renderDrift(drift));
     });
 
   executions
@@ -145,6 +153,11 @@ function renderTable(rows: ExecutionRow[], color: boolean): string {
     line.map((cell, i) => (i === 2 ? paintStatus(rows[r]?.status, pad(cell, i), color) : pad(cell, i))).join("  "),
   );
   return `${[header, ...lines].join("\n")}\n`;
+}
+
+function renderDrift(drift: readonly string[]): string {
+  if (drift.length === 0) return "";
+  return `contract drift (source):\n${drift.map((change) => `  ${change}`).join("\n")}\n`;
 }
 
 function renderDetails(row: ExecutionRow, color: boolean): string {

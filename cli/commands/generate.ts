@@ -1,9 +1,11 @@
 import type { Command } from "commander";
+import { readFileSync } from "node:fs";
 import type { GenerateOptions } from "../../generators/generate/index.js";
+import type { LlmFlags } from "../../generators/llm/index.js";
 import { CannectorsError, describeError, ErrorCodes } from "../../runtime/errors/index.js";
 import { EXIT } from "../terminal.js";
 
-interface GenerateFlags {
+interface GenerateFlags extends LlmFlags {
   source: string;
   target: string;
   from?: string;
@@ -28,10 +30,24 @@ export function registerGenerateCommand(program: Command): void {
     .option("--yes", "take the best-ranked operations without asking")
     .option("--list", "only list the candidate operation pairs, best first")
     .option("--json", "with --list: print JSON")
+    .option(
+      "--llm-provider <name>",
+      "re-rank suggestions with an LLM: openai (any compatible endpoint) or ollama; env CANNECTORS_LLM_PROVIDER",
+    )
+    .option("--llm-base-url <url>", "the LLM endpoint (ollama: http://127.0.0.1:11434); env CANNECTORS_LLM_BASE_URL")
+    .option("--llm-model <name>", "the model; env CANNECTORS_LLM_MODEL")
+    .option(
+      "--llm-api-key-env <name>",
+      "variable holding the API key (openai: OPENAI_API_KEY); env CANNECTORS_LLM_API_KEY_ENV",
+    )
+    .option("--llm-timeout-ms <n>", "per call (default 20000); env CANNECTORS_LLM_TIMEOUT_MS")
+    .option("--llm-max-candidates <n>", "candidates shown per field (default 5); env CANNECTORS_LLM_MAX_CANDIDATES")
+    .option("--llm-cache-dir <dir>", "answers cache (default .cannectors/llm-cache); env CANNECTORS_LLM_CACHE_DIR")
     .action(async (flags: GenerateFlags) => {
       // Loaded on use: the generator pulls in the OpenAPI reader and openapi-typescript.
       const generator = await import("../../generators/generate/index.js");
-      const { describeLlmRequest, llmConfigFromEnv } = await import("../../generators/llm/index.js");
+      const { describeLlmRequest, resolveLlmConfig } = await import("../../generators/llm/index.js");
+      const { pendingDecisions } = await import("../../generators/scaffold/index.js");
       try {
         if (flags.list) {
           const [sourceSpec, targetSpec] = await generator.loadSpecs(flags);
@@ -61,8 +77,8 @@ export function registerGenerateCommand(program: Command): void {
         if (!interactive && !flags.yes && !(flags.from && flags.to)) {
           throw new Error("pass --from and --to, or --yes to take the best-ranked operations (no terminal to ask on)");
         }
-        // Nothing leaves the machine unless CANNECTORS_LLM_* says so, and then the user is told what.
-        const llm = llmConfigFromEnv(process.env);
+        // Nothing leaves the machine unless --llm-* or CANNECTORS_LLM_* says so, and then the user is told what.
+        const llm = resolveLlmConfig(flags, process.env);
         if (llm) process.stderr.write(`${describeLlmRequest(llm)}\n`);
         const started = performance.now();
         const result = await generator.generateConnector({
@@ -76,10 +92,17 @@ export function registerGenerateCommand(program: Command): void {
           ...(llm ? { llm } : {}),
         });
         const fields = result.plan.fields;
-        const pending = fields.filter((f) => (f.suggestions[0]?.confidence ?? 0) < 0.9).length;
+        // Counted in the written file, as `cannectors review` counts them: the two always agree.
+        const pending = pendingDecisions(readFileSync(result.files[2] ?? "", "utf8")).length;
+        if (llm && result.llm && result.llm.fallbacks > 0) {
+          process.stderr.write(
+            `LLM at ${llm.baseUrl} not used for ${result.llm.fallbacks} of ${result.llm.fields} field(s): ` +
+              `${result.llm.firstError ?? "no usable answer"}; the offline ranking was kept for them\n`,
+          );
+        }
         process.stderr.write(
           `${generator.label(result.pair.source.operation)} → ${generator.label(result.pair.target.operation)}: ` +
-            `${fields.length} target fields, ${fields.length - pending} mapped with confidence ≥ 0.90, ${pending} to review ` +
+            `${fields.length} target fields, ${pending} decision(s) to review ` +
             `(${((performance.now() - started) / 1000).toFixed(1)} s)\n${result.files.map((f) => `  wrote ${f}`).join("\n")}\n` +
             `next: cannectors review ${result.files[2]}\n`,
         );

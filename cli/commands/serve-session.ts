@@ -3,6 +3,7 @@ import { describeError } from "../../runtime/errors/index.js";
 import { createLogger, stderrSink } from "../../runtime/log/index.js";
 import { createRedactor } from "../../runtime/secrets/index.js";
 import {
+  type ArtifactLoader,
   createReadiness,
   createServeMetrics,
   type LoadResult,
@@ -12,13 +13,23 @@ import {
   startHttpServer,
   Supervisor,
   watchForReload,
+  YAML_ARTIFACTS,
 } from "../../runtime/serve/index.js";
 import { openStateStore, type StateStore } from "../../runtime/state/index.js";
+import { isConnectorSource } from "../../compiler/build/ts-file.js";
+import { loadConnectorFiles } from "../connector-files.js";
+import { loadEnvironment } from "../env-file.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { resolveStatePath } from "../state-path.js";
 import { EXIT, failureExitCode, useColor } from "../terminal.js";
 import type { ServeFlags } from "./serve.js";
 import { webhookModule } from "./serve-webhooks.js";
+
+/** YAML artifacts and TypeScript connectors (type-checked and built in memory on every load). */
+const CONNECTORS: ArtifactLoader = {
+  matches: (name) => YAML_ARTIFACTS.matches(name) || isConnectorSource(name),
+  load: (files, env) => loadConnectorFiles(files, { env }),
+};
 
 /**
  * Loads, serves, reloads and stops. Resolves with an exit code only when serve cannot start;
@@ -26,7 +37,14 @@ import { webhookModule } from "./serve-webhooks.js";
  */
 export async function startServeSession(targets: string[], flags: ServeFlags): Promise<number | undefined> {
   // Every artifact is validated before the state database is opened or a port is bound.
-  const first = await loadArtifacts(targets, process.env);
+  const environment = loadEnvironment(flags.envFile);
+  if ("problem" in environment) {
+    reportDiagnostics([environment.problem]);
+    return EXIT.invalid;
+  }
+  // One object for the whole session, refreshed in place on reload: the supervisor holds it.
+  const env: Record<string, string | undefined> = { ...environment.env };
+  const first = await loadArtifacts(targets, env, CONNECTORS);
   reportInvalid(first);
   if (first.artifacts.size === 0) {
     process.stderr.write("serve: no valid artifact to run\n");
@@ -53,7 +71,7 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
   });
   supervisor = new Supervisor({
     store,
-    env: process.env,
+    env,
     logger,
     runLogSinks: [sink],
     logLevel: flags.logLevel,
@@ -83,7 +101,13 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
   process.on("SIGTERM", (signal) => void stop(signal));
   process.on("SIGINT", (signal) => void stop(signal));
   const reload = async (reason: string) => {
-    const next = await loadArtifacts(targets, process.env);
+    const reread = loadEnvironment(flags.envFile);
+    if ("problem" in reread) reportDiagnostics([reread.problem]);
+    else {
+      for (const name of Object.keys(env)) delete env[name];
+      Object.assign(env, reread.env);
+    }
+    const next = await loadArtifacts(targets, env, CONNECTORS);
     reportInvalid(next);
     invalidCount = next.invalid.length;
     loaded = keepLastGood(loaded, next);
@@ -94,7 +118,7 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
     targets,
     (reason) =>
       reload(reason).catch((error: unknown) => logger.error("reload failed", { reason, error: String(error) })),
-    { watchFiles: flags.watch },
+    { watchFiles: flags.watch, matches: CONNECTORS.matches },
   );
   // Bound before any run starts, so a taken port fails fast; /readyz says 503 until the connectors are up.
   try {

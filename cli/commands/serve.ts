@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { isLogLevel, type LogLevel } from "../../runtime/log/index.js";
+import { ENV_FILE_HELP } from "../env-file.js";
 import { startServeSession } from "./serve-session.js";
 
 export interface ServeFlags {
@@ -10,13 +11,18 @@ export interface ServeFlags {
   logLevel: LogLevel;
   logFormat: "pretty" | "json";
   watch: boolean;
+  envFile?: string;
 }
 
 export function registerServeCommand(program: Command): void {
   program
     .command("serve")
     .description("run connectors continuously: polling inputs on their CRON schedule, webhook inputs over HTTP")
-    .argument("[targets...]", "artifact files, or folders whose *.yaml / *.yml files are loaded", ["."])
+    .argument(
+      "[targets...]",
+      "artifact files or TypeScript connectors, or folders whose *.yaml / *.yml / *.ts files are loaded",
+      ["."],
+    )
     .option("--port <n>", "HTTP port (0 picks a free one)", (v) => portNumber(v), 8080)
     .option("--host <address>", "address to listen on", "127.0.0.1")
     .option("--state <path>", "state database (default .cannectors/state.db, or $CANNECTORS_STATE)")
@@ -28,6 +34,7 @@ export function registerServeCommand(program: Command): void {
     )
     .option("--log-level <level>", "debug | info | warn | error", (v) => logLevel(v), "info")
     .option("--log-format <format>", "json | pretty (logs go to stderr)", "json")
+    .option("--env-file <file>", `${ENV_FILE_HELP}; read again on reload`)
     .option("--no-watch", "reload on SIGHUP only, not when an artifact file changes")
     .action(async (targets: string[], flags: ServeFlags) => {
       const code = await startServeSession(targets, flags);

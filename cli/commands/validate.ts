@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { hasErrors } from "../../runtime/diagnostics/index.js";
-import { validateArtifactFile } from "../../runtime/validate/index.js";
+import { allDiagnostics, loadConnectorFiles } from "../connector-files.js";
+import { ENV_FILE_HELP, loadEnvironment } from "../env-file.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { EXIT } from "../terminal.js";
 
@@ -8,14 +9,21 @@ export function registerValidateCommand(program: Command): void {
   program
     .command("validate")
     .description("check artifacts: schema, expressions, CRON, secret references (no network, no state)")
-    .argument("<files...>", "connector YAML files")
-    .option("--check-env", "also require every ${env:NAME} reference to be set in this environment")
+    .argument("<files...>", "connector YAML files, or TypeScript connectors (type-checked and built in memory)")
+    .option("--check-env", "also require every ${env:NAME} / ${secret:NAME} reference to be set, URLs valid once set")
+    .option("--env-file <file>", `${ENV_FILE_HELP}; implies --check-env`)
     .option("--json", "print the diagnostics as JSON on stdout")
-    .action(async (files: string[], options: { checkEnv?: boolean; json?: boolean }) => {
-      const all = [];
-      for (const file of files) {
-        const result = await validateArtifactFile(file, options.checkEnv ? { env: process.env } : {});
-        all.push(...result.diagnostics);
+    .action(async (files: string[], options: { checkEnv?: boolean; envFile?: string; json?: boolean }) => {
+      const loaded = loadEnvironment(options.envFile);
+      if ("problem" in loaded) {
+        reportDiagnostics([loaded.problem]);
+        process.exitCode = EXIT.invalid;
+        return;
+      }
+      const check = options.checkEnv === true || options.envFile !== undefined;
+      const entries = await loadConnectorFiles(files, check ? { env: loaded.env } : {});
+      const all = allDiagnostics(entries);
+      for (const { file, result } of entries) {
         if (!options.json && !hasErrors(result.diagnostics)) {
           process.stderr.write(`${file}: valid (${result.artifact?.connector.metadata.name})\n`);
         }

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Diagnostic } from "../../runtime/diagnostics/index.js";
+import type { Diagnostic, SourceLocation } from "../../runtime/diagnostics/index.js";
 import { hasErrors, sortDiagnostics } from "../../runtime/diagnostics/index.js";
 import { ErrorCodes } from "../../runtime/errors/index.js";
 import { validateArtifact } from "../../runtime/validate/index.js";
@@ -24,6 +24,8 @@ export interface BuiltArtifact {
   name: string;
   outputFile: string;
   yaml: string;
+  /** Where the connector's export stands in the source: where problems found in the YAML point. */
+  location: SourceLocation;
   /** Set in `check` mode when the file on disk differs. */
   status?: "fresh" | "stale" | "missing";
 }
@@ -78,7 +80,14 @@ export async function buildConnectors(files: readonly string[], options: BuildOp
       }
       owners.set(emitted.name, owner);
       const { name, outputFile, yaml } = emitted;
-      artifacts.push({ sourceFile: file.file, exportName: connector.exportName, name, outputFile, yaml });
+      artifacts.push({
+        sourceFile: file.file,
+        exportName: connector.exportName,
+        name,
+        outputFile,
+        yaml,
+        location: connector.location,
+      });
     }
   }
   const sorted = sortDiagnostics(diagnostics);

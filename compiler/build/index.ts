@@ -4,3 +4,9 @@ export { type LoadOptions, loadConnectors } from "./load-connectors.js";
 export type { LoadedFile, LoweredConnector } from "./protocol.js";
 export { transpileConnectorSource } from "./span-transformer.js";
 export { typeCheck } from "./type-check.js";
+export {
+  type ConnectorArtifactOptions,
+  type ConnectorFileArtifact,
+  connectorArtifacts,
+} from "./connector-artifacts.js";
+export { isConnectorSource, TS_CONNECTOR } from "./ts-file.js";

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -90,5 +91,16 @@ describe("headerFor", () => {
     },
   ])("relative paths for $given", ({ given, want }) => {
     expect(headerFor(path.resolve(ROOT, given.source), path.resolve(ROOT, given.out), ROOT)).toEqual(want);
+  });
+
+  it("points a user's project at the schema its node_modules/cannectors installs", () => {
+    const project = mkdtempSync(path.join(tmpdir(), "cannectors-header-"));
+    mkdirSync(path.join(project, "node_modules/cannectors/schema"), { recursive: true });
+    writeFileSync(path.join(project, "node_modules/cannectors/schema/cannectors.v1.json"), "{}");
+    const header = headerFor(path.join(project, "connectors/crm.ts"), path.join(project, "artifacts/crm.yaml"), ROOT);
+    expect(header).toEqual({
+      sourceFile: "../connectors/crm.ts",
+      schema: "../node_modules/cannectors/schema/cannectors.v1.json",
+    });
   });
 });

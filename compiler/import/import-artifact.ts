@@ -45,7 +45,7 @@ function authCall(auth: Auth, context: ImportContext): string {
       ])})`;
     case "oauth2ClientCredentials":
       return `oauth2ClientCredentials(${options([
-        ["tokenUrl", literal(auth.tokenUrl)],
+        ["tokenUrl", secretString(auth.tokenUrl, context.use, "config")],
         ["clientId", s(auth.clientId)],
         ["clientSecret", s(auth.clientSecret)],
         ["scopes", raw.scopes === undefined ? undefined : literal(raw.scopes)],
@@ -81,7 +81,7 @@ function apiDeclaration(
   context.use("api");
   const auth = io.auth === undefined ? undefined : authCall(io.auth, context);
   return `const ${name} = api<${paths}>(${options([
-    ["baseUrl", literal(io.baseUrl)],
+    ["baseUrl", maybe(io.baseUrl, (v: string) => secretString(v, context.use, "config"))],
     ["auth", auth],
   ])});`;
 }

@@ -1,8 +1,11 @@
 /** TypeScript source text for plain data: literals, property keys, paths, secret strings. */
 import { CannectorsError, ErrorCodes } from "../../runtime/errors/index.js";
+import { CREDENTIAL_NAME } from "../../runtime/secrets/positions.js";
+
+type Position = "secret" | "config";
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-const ENV_REF = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const REF = /\$\{(env|secret):([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 export function propertyKey(key: string): string {
   return IDENTIFIER.test(key) ? key : JSON.stringify(key);
@@ -34,28 +37,35 @@ export function pathAccess(param: string, fieldPath: string): string {
   return out;
 }
 
-/** A string that may hold `${env:X}`: `secret("X")`, a `text` template, or a plain string literal. */
-export function secretString(value: string, use: (name: string) => void): string {
-  const refs = [...value.matchAll(ENV_REF)];
+/**
+ * A string that may hold references: `secret("X")` / `env("X")`, a `text` template, or a literal.
+ * `${env:X}` in a secret position (an auth field, a credential header) is a secret and reads
+ * `secret("X")`, which lowers back to `${env:X}` there; elsewhere it is `env("X")`.
+ */
+export function secretString(value: string, use: (name: string) => void, position: Position = "secret"): string {
+  const refs = [...value.matchAll(REF)];
   if (refs.length === 0) return JSON.stringify(value);
-  use("secret");
+  const helper = (ref: RegExpMatchArray) => (ref[1] === "env" && position === "config" ? "env" : "secret");
+  const call = (ref: RegExpMatchArray) => `${helper(ref)}(${JSON.stringify(ref[2])})`;
+  for (const ref of refs) use(helper(ref));
   const only = refs[0];
-  if (refs.length === 1 && only && only[0] === value) return `secret(${JSON.stringify(only[1])})`;
+  if (refs.length === 1 && only && only[0] === value) return call(only);
   use("text");
   const escapeTemplate = (part: string) => part.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
   let out = "";
   let last = 0;
   for (const ref of refs) {
-    out += `${escapeTemplate(value.slice(last, ref.index))}\${secret(${JSON.stringify(ref[1])})}`;
+    out += `${escapeTemplate(value.slice(last, ref.index))}\${${call(ref)}}`;
     last = (ref.index ?? 0) + ref[0].length;
   }
   return `text\`${out}${escapeTemplate(value.slice(last))}\``;
 }
 
-/** An object literal whose string values may hold secrets (headers, query, auth fields). */
+/** Headers or query values: a credential's name (`Authorization`, `api_key`) makes its value a secret position. */
 export function secretRecord(record: Record<string, unknown>, use: (name: string) => void): string {
   const entries = Object.entries(record).map(
-    ([k, v]) => `${propertyKey(k)}: ${typeof v === "string" ? secretString(v, use) : literal(v)}`,
+    ([k, v]) =>
+      `${propertyKey(k)}: ${typeof v === "string" ? secretString(v, use, CREDENTIAL_NAME.test(k) ? "secret" : "config") : literal(v)}`,
   );
   return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
 }

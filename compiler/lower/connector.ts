@@ -4,7 +4,7 @@ import { API_VERSION, KIND } from "../../runtime/artifact/index.js";
 import type { Diagnostic } from "../../runtime/diagnostics/index.js";
 import { type LambdaLowerer, lowerExpressionLambda, lowerFilters } from "./filters.js";
 import type { LoweringOptions } from "./options.js";
-import { defined, lowerAuth, lowerPlain, merged } from "./values.js";
+import { defined, lowerAuth, lowerPlain, lowerString, merged } from "./values.js";
 
 /** The artifact object of a connector: plain JSON in the artifact's shape, with only the fields set. */
 export function lowerConnector(
@@ -33,7 +33,7 @@ function lowerInput(input: InputNode | WebhookInputNode, lambdas: LambdaLowerer)
   }
   return defined({
     type: input.type,
-    baseUrl: input.api.baseUrl,
+    baseUrl: lowerString(input.api.baseUrl, "config"),
     path: input.path,
     method: input.method,
     query: merged(input.api.query, input.query),
@@ -67,7 +67,7 @@ function lowerOutput(output: OutputNode, lambdas: LambdaLowerer): Record<string,
   }
   return defined({
     type: output.type,
-    baseUrl: output.api.baseUrl,
+    baseUrl: lowerString(output.api.baseUrl, "config"),
     path: output.path,
     method: output.method,
     query: merged(output.api.query, output.query),

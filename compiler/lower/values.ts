@@ -1,4 +1,13 @@
 import type { AuthNode, RefNode, StringValue, TextNode } from "../../dsl/ir.js";
+import { CREDENTIAL_NAME } from "../../runtime/secrets/positions.js";
+
+/**
+ * Where a value sits. In a secret position (auth fields, webhook secrets, credential headers and
+ * query values, bodies) `${env:X}` already is a secret, so `secret("X")` lowers to it: artifacts
+ * built before `${secret:}` existed stay byte-identical. Elsewhere `${env:X}` is configuration, so
+ * `secret("X")` lowers to `${secret:X}`.
+ */
+export type Position = "secret" | "config";
 
 function isRef(value: unknown): value is RefNode {
   return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "ref";
@@ -8,22 +17,22 @@ function isText(value: unknown): value is TextNode {
   return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "text";
 }
 
-/** `secret("X")` / `env("X")` → `${env:X}`; a `text` template → one string with its refs inline. */
-export function lowerString(value: StringValue): string {
+/** `env("X")` → `${env:X}`; `secret("X")` → see Position; a `text` template → one string with its refs inline. */
+export function lowerString(value: StringValue, position: Position = "secret"): string {
   if (typeof value === "string") return value;
-  if (isRef(value)) return `\${${value.source}:${value.name}}`;
-  return value.parts.map((part) => (typeof part === "string" ? part : lowerString(part))).join("");
+  if (isRef(value)) return `\${${value.source === "secret" && position === "config" ? "secret" : "env"}:${value.name}}`;
+  return value.parts.map((part) => (typeof part === "string" ? part : lowerString(part, position))).join("");
 }
 
-/** Any configuration value: refs and texts lowered wherever they sit (headers, query, body). */
-export function lowerPlain(value: unknown): unknown {
-  if (isRef(value) || isText(value)) return lowerString(value);
-  if (Array.isArray(value)) return value.map(lowerPlain);
+/** Any configuration value: refs and texts lowered wherever they sit (auth, body, webhook secrets). */
+export function lowerPlain(value: unknown, position: Position = "secret"): unknown {
+  if (isRef(value) || isText(value)) return lowerString(value, position);
+  if (Array.isArray(value)) return value.map((item) => lowerPlain(item, position));
   if (typeof value === "object" && value !== null) {
     return Object.fromEntries(
       Object.entries(value)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => [k, lowerPlain(v)]),
+        .map(([k, v]) => [k, lowerPlain(v, position)]),
     );
   }
   return value;
@@ -45,5 +54,10 @@ export function merged(
   own: Readonly<Record<string, unknown>> | undefined,
 ): Record<string, unknown> | undefined {
   const all = { ...(base ?? {}), ...(own ?? {}) };
-  return Object.keys(all).length === 0 ? undefined : (lowerPlain(all) as Record<string, unknown>);
+  if (Object.keys(all).length === 0) return undefined;
+  return Object.fromEntries(
+    Object.entries(all)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, lowerPlain(v, CREDENTIAL_NAME.test(k) ? "secret" : "config")]),
+  );
 }

@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { TS_CONNECTOR } from "../../compiler/build/ts-file.js";
 import type { Diagnostic } from "../../runtime/diagnostics/index.js";
-import { hasErrors } from "../../runtime/diagnostics/index.js";
-import { type LoadedArtifact, validateArtifact, validateArtifactFile } from "../../runtime/validate/index.js";
+import { type LoadedArtifact, validateArtifactFile } from "../../runtime/validate/index.js";
 
 export interface DocsInput {
   artifact?: LoadedArtifact;
@@ -27,21 +27,27 @@ function tsBeside(yamlFile: string, yamlText: string): { tsFile: string; tsText:
 
 async function loadTypeScript(file: string): Promise<DocsInput> {
   // Loaded on use: the compiler pulls in TypeScript, which YAML artifacts never need.
-  const { buildConnectors } = await import("../../compiler/index.js");
-  const result = await buildConnectors([file], { outDir: path.dirname(path.resolve(file)), mode: "dry" });
-  const built = [...result.artifacts].sort((a, b) => a.name.localeCompare(b.name))[0];
-  if (hasErrors(result.diagnostics) || !built) return { diagnostics: result.diagnostics };
-  const validated = validateArtifact(built.yaml, file);
+  const { connectorArtifacts } = await import("../../compiler/index.js");
+  const entries = await connectorArtifacts([file]);
+  // A file exporting several connectors: the first by name, as before.
+  const first = entries
+    .filter((e) => e.result.artifact)
+    .sort((a, b) =>
+      (a.result.artifact?.connector.metadata.name ?? "").localeCompare(
+        b.result.artifact?.connector.metadata.name ?? "",
+      ),
+    )[0];
+  if (!first?.result.artifact) return { diagnostics: entries.flatMap((e) => e.result.diagnostics) };
   return {
-    ...(validated.artifact ? { artifact: validated.artifact } : {}),
+    artifact: first.result.artifact,
     tsText: readFileSync(file, "utf8"),
     tsFile: file,
-    diagnostics: validated.diagnostics,
+    diagnostics: first.result.diagnostics,
   };
 }
 
 export async function loadForDocs(file: string): Promise<DocsInput> {
-  if (/\.[cm]?tsx?$/.test(file)) return loadTypeScript(file);
+  if (TS_CONNECTOR.test(file)) return loadTypeScript(file);
   const result = await validateArtifactFile(file);
   if (!result.artifact) return { diagnostics: result.diagnostics };
   const ts = tsBeside(file, readFileSync(file, "utf8"));

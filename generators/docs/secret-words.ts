@@ -2,8 +2,8 @@
  * How a configured value is shown without ever showing a secret: a `${env:NAME}` reference is named
  * by its variable (the value is never resolved), and a literal in a secret slot is not shown at all.
  */
-const ONLY_REF = /^\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}$/;
-const ANY_REF = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const ONLY_REF = /^\$\{(?:env|secret):([A-Za-z_][A-Za-z0-9_]*)\}$/;
+const ANY_REF = /\$\{(?:env|secret):([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /** For auth fields and other secret slots. */
 export function secretSource(value: string): string {

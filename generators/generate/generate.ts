@@ -43,17 +43,28 @@ async function rerankSuggestions(
   targets: FieldRecord[],
   offline: TargetSuggestion[],
   config: LlmConfig,
-): Promise<TargetSuggestion[]> {
+): Promise<{ suggestions: TargetSuggestion[]; llm: LlmOutcome }> {
   const requests = offline.map((s) => ({
     source,
     target: targets.find((t) => t.path === s.target)!,
     candidates: s.candidates,
   }));
   const results = await rerankMany(requests, config);
-  return offline.map((s, i) => ({
+  const fallbacks = results.filter((r) => r.used === "fallback");
+  const suggestions = offline.map((s, i) => ({
     target: s.target,
     candidates: (results[i]?.candidates ?? s.candidates) as TargetSuggestion["candidates"],
   }));
+  const llm: LlmOutcome = { fields: results.length, fallbacks: fallbacks.length };
+  if (fallbacks[0]?.error !== undefined) llm.firstError = fallbacks[0].error;
+  return { suggestions, llm };
+}
+
+/** How the LLM re-ranking went: fields kept at their offline ranking, and why (secrets masked). */
+export interface LlmOutcome {
+  fields: number;
+  fallbacks: number;
+  firstError?: string;
 }
 
 export interface PairChoices {
@@ -66,6 +77,8 @@ export interface GenerateResult {
   files: string[];
   plan: ConnectorPlan;
   pair: EndpointPair;
+  /** Set when an LLM was configured. */
+  llm?: LlmOutcome;
 }
 
 /** A short, file-name-safe name for an API: from its title (`Demo CRM API` → `crm`). */
@@ -171,9 +184,8 @@ async function generateWithTypes(
     maxCandidates: 4,
     context: contextOf(pair.source, pair.target),
   });
-  const suggestions = options.llm
-    ? await rerankSuggestions(pair.source.fields, targets, offline, options.llm)
-    : offline;
+  const reranked = options.llm ? await rerankSuggestions(pair.source.fields, targets, offline, options.llm) : undefined;
+  const suggestions = reranked?.suggestions ?? offline;
   const plan = planConnector({
     suggestions,
     name: options.name,
@@ -191,5 +203,10 @@ async function generateWithTypes(
   writeFileSync(connectorFile, renderConnector(plan, header));
   const testFile = path.join(connectorsDir, `${options.name}.test.ts`);
   writeFileSync(testFile, connectorTestFile(options.name));
-  return { files: [sourceTypes, targetTypes, connectorFile, testFile], plan, pair };
+  return {
+    files: [sourceTypes, targetTypes, connectorFile, testFile],
+    plan,
+    pair,
+    ...(reranked ? { llm: reranked.llm } : {}),
+  };
 }

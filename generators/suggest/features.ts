@@ -6,7 +6,9 @@ import { type ConversionGuess, detectConversion } from "./conversion.js";
 import { shadowedFields } from "./dedicated.js";
 import type { FieldProfile } from "./profile.js";
 import { jaroWinkler } from "./similarity.js";
+import { isCuratedConcept } from "./synonyms.js";
 import { TokenSpace } from "./token-space.js";
+import { stem } from "./tokens.js";
 
 export const FEATURE_NAMES = [
   "leafName",
@@ -52,12 +54,12 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return (2 * shared) / (a.size + b.size);
 }
 
-/** Share of one side's leaf words that the other side's description uses. */
-function wordsIn(words: readonly string[], description: ReadonlySet<string>): number {
-  if (words.length === 0 || description.size === 0) return 0;
+/** Share of one side's leaf words that the other side's description uses, itself or a word WordNet relates to it. */
+function wordsIn(senses: readonly (readonly string[])[], description: ReadonlySet<string>): number {
+  if (senses.length === 0 || description.size === 0) return 0;
   let found = 0;
-  for (const w of words) if (description.has(w)) found++;
-  return found / words.length;
+  for (const words of senses) if (words.some((w) => description.has(w))) found++;
+  return found / senses.length;
 }
 
 function enumOverlap(source: FieldProfile, target: FieldProfile): number {
@@ -100,19 +102,52 @@ export interface EncodedField {
   heads: (number | undefined)[];
 }
 
+const MIN_PART = 3;
+
+/**
+ * One side's single word that is two words of the pair run together (`datetime` where the other side says
+ * `dateTime`, `timezone` and `time_zone`) is read as those two words. Curated concepts (`postcode`) stay whole.
+ */
+function compoundSplitter(profiles: readonly FieldProfile[]): (concepts: readonly string[]) => string[] {
+  const words = new Set<string>();
+  for (const p of profiles) for (const c of [...p.parent, ...p.leaf]) words.add(c);
+  const cache = new Map<string, string[]>();
+  const splitOne = (word: string): string[] => {
+    let parts = cache.get(word);
+    if (parts !== undefined) return parts;
+    parts = [word];
+    if (word.length >= 2 * MIN_PART && /^[a-z]+$/.test(word) && !isCuratedConcept(word)) {
+      for (let i = MIN_PART; i <= word.length - MIN_PART; i++) {
+        const head = word.slice(0, i);
+        const tail = word.slice(i);
+        if (words.has(head) && (words.has(tail) || words.has(stem(tail)))) {
+          parts = [head, words.has(tail) ? tail : stem(tail)];
+          break;
+        }
+      }
+    }
+    cache.set(word, parts);
+    return parts;
+  };
+  return (concepts) => concepts.flatMap(splitOne);
+}
+
 /** Numbers the concepts of both sides in one shared space. */
 export function encodeFields(
   sources: readonly FieldProfile[],
   targets: readonly FieldProfile[],
 ): { space: TokenSpace; sources: EncodedField[]; targets: EncodedField[] } {
   const space = new TokenSpace();
+  const split = compoundSplitter([...sources, ...targets]);
   const encode = (profile: FieldProfile, shadowed = false): EncodedField => {
-    const parent = space.encode(profile.parent);
-    const leaf = space.encode(profile.leaf);
-    const context = space.encode(profile.context);
+    const leafConcepts = split(profile.leaf);
+    const contextConcepts = split(profile.context);
+    const parent = space.encode(split(profile.parent));
+    const leaf = space.encode(leafConcepts);
+    const context = space.encode(contextConcepts);
     const path = [...parent, ...leaf];
     const all = [...path, ...context, ...space.encode(profile.implied)];
-    const heads = [headOf(profile.leaf, leaf), headOf(profile.context, context), referenced(profile.leaf, leaf)];
+    const heads = [headOf(leafConcepts, leaf), headOf(contextConcepts, context), referenced(leafConcepts, leaf)];
     return { profile, leaf, parent, path, context, shadowed, all, heads };
   };
   const shadowed = shadowedFields(sources);
@@ -178,7 +213,7 @@ export function pairEvidence(sourceField: EncodedField, targetField: EncodedFiel
     description: dice(source.descriptionWords, target.descriptionWords),
     // Names differ across vendors more than descriptions do: `payee` is described as "the merchant".
     nameInDescription:
-      (wordsIn(target.leafWords, source.descriptionWords) + wordsIn(source.leafWords, target.descriptionWords)) / 2,
+      (wordsIn(target.leafSenses, source.descriptionWords) + wordsIn(source.leafSenses, target.descriptionWords)) / 2,
     enumOverlap: enumOverlap(source, target),
     arrayElement: source.inArray && !target.inArray ? 1 : 0,
     structural: 0,

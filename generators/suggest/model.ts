@@ -28,7 +28,7 @@ export interface MappingModel {
 /** The priors: what the weights would be with no data at all. */
 export const PRIOR_MODEL: MappingModel = {
   pair: [-9, 5, 2, 0.5, 1.5, 1.5, 1, -1.5, -1.5, 2.5, -1, -1, -1, 1, 1, 1, -0.5, 1, 0, 0, 1, -3, 1, 1, 1.5],
-  rerank: [0, 1, 0.5, -1, 0.3, 0.2, 0.5, -0.5, -0.5, 1, -1, -1],
+  rerank: [0, 1, 0.5, -1, 0.3, 0.2, 0.5, -0.5, -0.5, 1, -1, -1, 0.5],
   calibration: [0, 1],
 };
 
@@ -40,11 +40,11 @@ export const PRIOR_MODEL: MappingModel = {
  */
 export const DEFAULT_MODEL: MappingModel = {
   pair: [
-    -8.48, 4.37, 2.39, 0.6, 0.33, -0.08, 0.12, -1.82, -1.27, 1.92, 0.17, -1.64, -1.45, 0.98, 0.1, 1.26, -0.4, 1.93,
-    0.34, -0.45, -0.18, -3.09, -0.08, 0.84, 0.88,
+    -8.53, 4.2, 2.2, 0.36, 0.14, -0.28, 0.18, -1.87, -1.23, 1.94, 0.18, -1.61, -1.49, 1.09, 1.02, 1.24, -0.44, 1.61,
+    0.4, -0.48, -0.3, -3.24, -0.07, 0.77, 0.9,
   ],
-  rerank: [-0.47, 0.51, 0.05, -0.82, 0.24, 0.19, 0.5, -0.55, -0.55, 0.8, -0.78, -0.48],
-  calibration: [0, 1.09],
+  rerank: [-0.4, 0.51, 0.02, -0.99, 0.22, 0.17, 0.47, -0.62, -0.54, 0.76, -0.81, -0.47, 0.36],
+  calibration: [0.04, 1.07],
 };
 
 export function featureArray(features: FeatureVector): number[] {
@@ -101,6 +101,8 @@ export function rankingInputs(c: CandidateStanding): number[] {
     Math.max(c.features.sourceListParentUnmatched, c.features.targetListParentUnmatched),
     // A look-alike that names something else: `owner_id` for `ownerPercent` (see headNoun).
     1 - c.features.headNoun,
+    // ... unless it is the mutual best: `recipient.email ← customer.email` when it is the only email on both sides.
+    foreignParent * mutualBest,
   ];
 }
 

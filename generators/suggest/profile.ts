@@ -3,6 +3,7 @@
  * per (source, target) pair, which is what keeps a 200 × 200 pair well under a second.
  */
 import type { FieldRecord } from "./field-record.js";
+import { relatedWords } from "./lexicon/lexicon.js";
 import { toConcepts } from "./synonyms.js";
 import { splitWords, stem, tokenize } from "./tokens.js";
 
@@ -34,6 +35,9 @@ export interface FieldProfile {
   leafText: string;
   /** Stemmed words of the leaf name, to look up in the other side's description. */
   leafWords: string[];
+  /** For each leaf word, the words a description may use for it (WordNet forms, synonyms, derivations). */
+  leafSenses: string[][];
+  /** Words of the description, or of the path when the field has none. */
   descriptionWords: Set<string>;
   kind: ValueKind;
   /** The field sits inside an array of objects or is an array of scalars. */
@@ -231,6 +235,7 @@ export function profileField(field: FieldRecord): FieldProfile {
   const parents = segments.slice(0, -1).filter((s) => !isEnvelope(s));
   const tailSegment = parents[parents.length - 1] ?? "";
   const tailWords = parentWords(tailSegment);
+  const meaningful = [...new Set(leafWords.filter((w) => w.length > 1 && !STOPWORDS.has(w)))];
   return {
     field,
     // An expandable field holds the id of the object it names (Stripe's `customer`).
@@ -247,8 +252,11 @@ export function profileField(field: FieldRecord): FieldProfile {
     // `amount_cents` counts no cents: a trailing unit only says how the amount is written.
     count: allLeafWords.length === leafWords.length && isCount(field, leafSegment),
     leafText: splitWords(leafSegment).join(""),
-    leafWords: [...new Set(leafWords.filter((w) => w.length > 1 && !STOPWORDS.has(w)))],
-    descriptionWords: describeWords(field.description ?? ""),
+    leafWords: meaningful,
+    leafSenses: meaningful.map(relatedWords),
+    // A field without a description is described by its name: many APIs describe nothing, and an absent
+    // description read as "nothing in common" held their true matches down (dev-fitted weights on dev2).
+    descriptionWords: describeWords(field.description || field.path),
     kind: valueKind(field.type),
     inArray: field.path.includes("[]"),
     elementKind: elementKind(field.type),

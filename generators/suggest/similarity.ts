@@ -1,7 +1,8 @@
 /**
  * String and token-bag similarities, all in [0, 1].
  */
-import { conceptAffinity } from "./synonyms.js";
+import { lexicalAffinity } from "./lexicon/lexicon.js";
+import { conceptAffinity, isCuratedConcept } from "./synonyms.js";
 
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
@@ -80,6 +81,10 @@ function computeAffinity(a: string, b: string): number {
   if (a === b) return 1;
   const concept = conceptAffinity(a, b);
   if (concept > 0) return concept;
+  if (!(isCuratedConcept(a) && isCuratedConcept(b))) {
+    const lexical = lexicalAffinity(a, b);
+    if (lexical > 0) return lexical;
+  }
   if (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a))) return 0.7;
   if (a.length >= 5 && b.length >= 5) {
     const jw = jaroWinkler(a, b);

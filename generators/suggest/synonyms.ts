@@ -234,6 +234,19 @@ export function toConcepts(tokens: readonly string[]): string[] {
   return out;
 }
 
+const CURATED = new Set([
+  ...SYNONYM_GROUPS.map((g) => g[0] as string),
+  ...[...RELATED, ...CLOSE].flat().map(stem),
+]);
+
+/**
+ * A concept of the curated vocabulary: how it relates to the other curated concepts was decided there
+ * (a `number` is not an `amount`, whatever a dictionary says), so general word knowledge leaves such pairs alone.
+ */
+export function isCuratedConcept(concept: string): boolean {
+  return CURATED.has(concept);
+}
+
 /** 1 for the same concept, 0.8 for close and 0.6 for related concepts, 0 otherwise. */
 export function conceptAffinity(a: string, b: string): number {
   if (a === b) return 1;

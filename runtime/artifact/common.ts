@@ -28,15 +28,37 @@ export const FieldPath = z
 /** A CEL expression; checked at validate time against the runtime's function library. */
 export const Expression = z.string().min(1).describe("A CEL expression. `record` is the current record.");
 
-/** A string that may hold `${env:NAME}` secret references, resolved at run time and masked everywhere. */
+/** A string that may hold `${env:NAME}` / `${secret:NAME}` references, resolved at run time. */
 export const SecretString = z
   .string()
-  .describe("A string; may contain `${env:NAME}` references, resolved at run time and masked in every output.");
+  .describe(
+    "A string; may contain `${env:NAME}` (configuration, or a secret in a credential position) and `${secret:NAME}` (always a secret, masked in every output) references, resolved at run time.",
+  );
 
+/** What an absolute http(s) URL looks like, once its references are resolved. */
+export const HTTP_URL = /^https?:\/\/[^\s/]+(\/[^\s]*)?$/;
+
+/**
+ * A URL, or any string holding a reference: the URL is checked once resolved, before any request.
+ * One regex rather than a refinement, so the JSON Schema editors read keeps the pattern.
+ */
 export const HttpUrl = z
   .string()
-  .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, "expected an absolute http(s) URL")
-  .describe("An absolute http or https URL.");
+  .regex(
+    /^(https?:\/\/[^\s/]+(\/[^\s]*)?|.*\$\{(env|secret):[A-Za-z_][A-Za-z0-9_]*\}.*)$/,
+    "expected an absolute http(s) URL",
+  )
+  .describe(
+    "An absolute http or https URL; may be or contain `${env:NAME}`, checked as a URL once resolved, before any request.",
+  );
+
+/** A request path: starts with `/`, or with a reference whose value does (checked once resolved). */
+export const RequestPath = z
+  .string()
+  .regex(/^(\/|\$\{(env|secret):)/, "expected a path starting with /");
 
 export const StringMap = z.record(z.string(), SecretString);
 export const QueryMap = z.record(z.string(), z.union([SecretString, z.number(), z.boolean()]));
+
+/** A path parameter's value: text (which may hold `${env:NAME}`) or a number. */
+export const PathParamValue = z.union([SecretString.min(1), z.number()]);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Auth } from "./auth.js";
-import { Duration, Expression, FieldPath, HttpUrl, QueryMap, StringMap } from "./common.js";
+import { Duration, Expression, FieldPath, HttpUrl, QueryMap, RequestPath, StringMap } from "./common.js";
 
 /** `2xx`, `404`, or `500-599`. */
 const StatusPattern = z.union([
@@ -21,10 +21,7 @@ export const HttpOutput = z
   .strictObject({
     type: z.literal("http"),
     baseUrl: HttpUrl,
-    path: z
-      .string()
-      .startsWith("/")
-      .describe("May hold `{field.path}` placeholders filled from the record (single-record mode only)."),
+    path: RequestPath.describe("May hold `{field.path}` placeholders filled from the record (single-record mode only)."),
     method: z.enum(["POST", "PUT", "PATCH", "DELETE"]).default("POST"),
     query: QueryMap.default({}),
     headers: StringMap.default({}),
@@ -61,6 +58,17 @@ export const HttpOutput = z
       .strictObject({ path: z.string().min(1) })
       .optional()
       .describe("NDJSON file for records that fail permanently; default .cannectors/dead-letter/<name>.ndjson."),
+    contract: z
+      .strictObject({
+        spec: z.string().min(1).describe("The target's OpenAPI file, relative to the working directory."),
+        operation: z
+          .string()
+          .regex(/^(POST|PUT|PATCH|DELETE) \//, "an operation such as POST /clients")
+          .optional()
+          .describe("The operation called; default `output.method output.path`."),
+      })
+      .optional()
+      .describe("The target's contract: a dry run checks every planned body against its request schema."),
     timeout: Duration.optional(),
   })
   .describe("Sends records to an HTTP API.");

@@ -70,6 +70,15 @@ export const Settings = z
           .min(1024)
           .optional()
           .describe("Largest response body read, in bytes (default 33554432, 32 MiB); a larger one fails the request."),
+        maxDepth: z
+          .number()
+          .int()
+          .min(1)
+          .max(1000)
+          .optional()
+          .describe(
+            "Deepest nesting of objects and lists within one source record, the record itself being level 1 (default 64); a deeper record is dead-lettered.",
+          ),
         expression: ExpressionLimits.optional(),
       })
       .optional()

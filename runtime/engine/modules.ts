@@ -31,11 +31,19 @@ export interface SourcePage {
   /** The URL that served the page, secrets redacted: used in errors and logs. */
   url: string;
   records: unknown[];
+  /** Records that cannot be processed (too deep, a key twice...), by index: dead-lettered, the run goes on. */
+  failures?: ReadonlyMap<number, RecordFailure> | undefined;
   /**
    * The cursor reached once every record of this page is settled, for inputs whose position is the
    * page rather than a record field (the webhook queue's sequence number).
    */
   cursor?: string | undefined;
+}
+
+/** Why one record of a page cannot be processed, and its JSON text as received (the only copy kept). */
+export interface RecordFailure {
+  reason: string;
+  source: string;
 }
 
 export interface InputModule {
@@ -75,6 +83,8 @@ export interface DeadLetterEntry {
   /** First bytes of the response body, redacted. */
   responseExcerpt: string;
   attempts: number;
+  /** The record's JSON text as received, when it failed before it could be read (then `record` is empty). */
+  source?: string;
   /** The idempotency key of the last request that carried the record (absent without `output.idempotency`). */
   idempotencyKey?: string;
 }

@@ -3,7 +3,14 @@ import type { CompiledFilters } from "../filters/index.js";
 import { failpoint } from "../failpoints/index.js";
 import { getPath } from "../json/path.js";
 import type { Logger } from "../log/types.js";
-import type { DeadLetterSink, InputModule, JsonRecord, OutputModule, OutputRecord } from "./modules.js";
+import type {
+  DeadLetterSink,
+  InputModule,
+  JsonRecord,
+  OutputModule,
+  OutputRecord,
+  RecordFailure,
+} from "./modules.js";
 import { type NextValue, TieSafeCursor, UNKNOWN_NEXT } from "./tie-safe-cursor.js";
 import type { Watermark } from "./watermark.js";
 
@@ -116,7 +123,8 @@ export async function pump(options: PumpOptions): Promise<void> {
         if (value !== undefined) batchCursor = value;
         // A page-level cursor is reached with the page's last record: the batch holding it carries it.
         if (index === records.length - 1 && page.cursor !== undefined) batchCursor = page.cursor;
-        const produced = applyFilters(record, seq, page.url);
+        const failure = page.failures?.get(index);
+        const produced = failure ? deadLetterUnread(failure, seq, page.url) : applyFilters(record, seq, page.url);
         if (produced?.length === 0) counts.filtered++;
         for (const value of produced ?? []) batch.push({ seq, value });
         seq++;
@@ -152,6 +160,23 @@ export async function pump(options: PumpOptions): Promise<void> {
     await Promise.allSettled([...inFlight]);
   }
   if (deliveryError !== undefined) throw deliveryError;
+
+  function deadLetterUnread(failure: RecordFailure, index: number, pageUrl: string): undefined {
+    // A record the input could not read (too deep, a key twice...) is its own failure, like a filter's.
+    counts.failed++;
+    options.logger.warn("record could not be read", { seq: index, page: pageUrl, error: failure.reason });
+    options.deadLetter.write({
+      connector: options.connector,
+      seq: index,
+      record: {},
+      status: null,
+      reason: failure.reason,
+      responseExcerpt: "",
+      attempts: 0,
+      source: failure.source,
+    });
+    return undefined;
+  }
 
   function applyFilters(record: JsonRecord, index: number, pageUrl: string): JsonRecord[] | undefined {
     try {

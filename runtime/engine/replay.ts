@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import { decodeJson, stringifyJson } from "../json/index.js";
 import type { DeadLetterEntry, InputModule, SourcePage } from "./modules.js";
 import { type RunOptions, type RunSummary, runConnector } from "./run.js";
 
@@ -36,8 +37,15 @@ export async function replayDeadLetters(
         moved = `${file}.replaying-${process.pid}-${Date.now()}`;
         renameSync(file, moved);
         const entries = readEntries(moved, name);
-        total = entries.length;
-        return pagesOf(requestGroups(entries, options.artifact.connector.output.batch?.size ?? 1), moved);
+        // A record the input could not read (it has `source`) never went through the filters: it
+        // cannot be sent again as it is, so it stays in the dead letter, unchanged.
+        const unread = entries.filter((entry) => entry.source !== undefined);
+        if (unread.length > 0) {
+          appendFileSync(file, unread.map((entry) => `${stringifyJson(entry)}\n`).join(""), { mode: 0o600 });
+        }
+        const sendable = entries.filter((entry) => entry.source === undefined);
+        total = sendable.length;
+        return pagesOf(requestGroups(sendable, options.artifact.connector.output.batch?.size ?? 1), moved);
       },
       commit: () => {},
     },
@@ -77,6 +85,9 @@ function pagesOf(groups: DeadLetterEntry["record"][][], url: string): InputModul
   };
 }
 
+/** A dead-lettered record is at most settings.limits.maxDepth (≤ 1000) deep, plus the entry around it. */
+const REPLAY_MAX_DEPTH = 1100;
+
 /** Every line must be a dead-letter entry of `connector`; the first that is not names its line. */
 function readEntries(file: string, connector: string): DeadLetterEntry[] {
   if (!existsSync(file)) throw invalid(`${file}: no such dead-letter file`);
@@ -86,7 +97,8 @@ function readEntries(file: string, connector: string): DeadLetterEntry[] {
     if (line.trim() === "") return;
     let entry: DeadLetterEntry;
     try {
-      entry = JSON.parse(line) as DeadLetterEntry;
+      // Numbers exact: a record's id beyond 2^53 goes out again with the digits it failed with.
+      entry = decodeJson(line, { maxDepth: REPLAY_MAX_DEPTH }).value as DeadLetterEntry;
     } catch (error) {
       throw invalid(`${file}:${index + 1}: not a JSON line (${(error as Error).message})`);
     }

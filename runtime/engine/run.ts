@@ -6,12 +6,13 @@ import { createLogger, historySink, type LogSink } from "../log/index.js";
 import type { Logger } from "../log/types.js";
 import type { LookupFunction } from "../net/address-guard.js";
 import { type Clock, systemClock } from "../net/types.js";
-import { createRedactor, resolveSecrets } from "../secrets/index.js";
+import { createRedactor, resolvedUrlProblems, resolveSecrets, unusedInDryRun } from "../secrets/index.js";
 import type { Redactor } from "../secrets/types.js";
 import type { StateStore } from "../state/index.js";
 import type { LoadedArtifact } from "../validate/index.js";
 import type { InputModule, ModuleContext } from "./modules.js";
 import { pump, type RunCounts } from "./pump.js";
+import { groupingRecordFailures } from "./failure-groups.js";
 import { acquireRunLease, type RunLease } from "./run-lease.js";
 import { type RunStatus, runStatus } from "./run-status.js";
 import { createRunStop } from "./run-stop.js";
@@ -89,10 +90,19 @@ export interface InputSource {
  */
 export async function runConnector(options: RunOptions, source?: InputSource): Promise<RunSummary> {
   const name = options.artifact.connector.metadata.name;
-  const resolved = resolveSecrets(options.artifact.connector, options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const resolved = resolveSecrets(
+    options.artifact.connector,
+    env,
+    options.dryRun === undefined ? {} : { optional: unusedInDryRun },
+  );
   if (resolved.missing.length > 0) {
     const names = resolved.missing.map((ref) => ref.raw).join(", ");
-    throw new CannectorsError(ErrorCodes.SECRET_UNRESOLVED, `unresolved secret references: ${names}`);
+    throw new CannectorsError(ErrorCodes.SECRET_UNRESOLVED, `unresolved references: ${names}`);
+  }
+  const badUrls = resolvedUrlProblems(options.artifact.connector, env);
+  if (badUrls.length > 0) {
+    throw new CannectorsError(ErrorCodes.CONFIG_INVALID, badUrls.map((problem) => problem.message).join("; "));
   }
   const redactor = createRedactor(resolved.secrets);
   // A dry run writes no cursor, so it needs no lease and may run beside a real one.
@@ -131,12 +141,14 @@ async function runRecorded(
     dryRun,
     startedAt: new Date(started).toISOString(),
   });
-  const logger = createLogger({
-    level: options.logLevel ?? "info",
-    redactor,
-    sinks: [...(options.logSinks ?? []), historySink(store, executionId)],
-    base: { connector: name, execution: executionId },
-  });
+  const logger = groupingRecordFailures(
+    createLogger({
+      level: options.logLevel ?? "info",
+      redactor,
+      sinks: [...(options.logSinks ?? []), historySink(store, executionId)],
+      base: { connector: name, execution: executionId },
+    }),
+  );
   onLogger(logger);
   const stop = createRunStop(options.signal, options.drainTimeoutMs ?? 30_000, logger);
   lease?.keep((lost) => {
@@ -200,6 +212,7 @@ async function runRecorded(
   } finally {
     stop.dispose();
     if (wiring) await Promise.allSettled([wiring.output.close(), wiring.deadLetter.close(), wiring.client.close()]);
+    logger.flush();
   }
 
   const leaseLost = lease?.lost;
@@ -209,8 +222,14 @@ async function runRecorded(
     stopped: stop.stopping.aborted,
     failure,
     deadLettered: counts.failed,
+    delivered: counts.sent,
   });
-  const error = failure === undefined ? undefined : redactor.redact(describeError(failure));
+  const error =
+    failure !== undefined
+      ? redactor.redact(describeError(failure))
+      : status === "failed"
+        ? `every record failed: ${counts.failed} dead-lettered, none delivered`
+        : undefined;
   if (error) logger.error("run failed", { error });
   const summary: RunSummary = {
     executionId,

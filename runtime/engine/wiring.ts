@@ -1,4 +1,7 @@
-import { type Connector, durationMs } from "../artifact/index.js";
+import { type Connector, durationMs, type HttpInput } from "../artifact/index.js";
+import { watchDrift } from "../contract/drift-watch.js";
+import { sourceContractOf } from "../contract/source-contract.js";
+import { targetBodyCheckOf } from "../contract/target-contract.js";
 import { createAuthenticator } from "../auth/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { createHttpInput } from "../input/index.js";
@@ -85,16 +88,36 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
   const input = options.input
     ? options.input(context)
     : spec.input.type === "http"
-      ? createHttpInput(spec.input, { ...inputContext, auth: createAuthenticator(spec.input.auth, authContext) })
+      ? withContract(
+          createHttpInput(
+            spec.input,
+            { ...inputContext, auth: createAuthenticator(spec.input.auth, authContext) },
+            settings.limits?.maxDepth,
+          ),
+          spec.input,
+          logger,
+        )
       : webhookNeedsServe(spec.metadata.name);
   const output = createHttpOutput(spec.output, {
     ...context,
     client: moduleClient(client, "output", moduleHostsOf(spec, "output")),
     auth: createAuthenticator(spec.output.auth, authContext),
     deadLetter,
-    ...(dryRun ? { dryRun: createDryRunWriter((line) => dryRun.write(line), redactor) } : {}),
+    ...(dryRun
+      ? {
+          dryRun: createDryRunWriter((line) => dryRun.write(line), redactor),
+          checkBody: targetBodyCheckOf(spec.output),
+        }
+      : {}),
   });
   return { client, input, output, deadLetter, deadLetterFile };
+}
+
+/** With `input.contract`, sampled records are checked against the source's OpenAPI contract. */
+function withContract(input: InputModule, spec: HttpInput, logger: Logger): InputModule {
+  const contract = sourceContractOf(spec);
+  if (!contract || !spec.contract) return input;
+  return watchDrift(input, contract, { mode: spec.contract.mode, sampleEvery: spec.contract.sampleEvery, logger });
 }
 
 /** A webhook input has no source to poll: its deliveries arrive through `cannectors serve`. */

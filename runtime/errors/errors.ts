@@ -44,6 +44,7 @@ export const ErrorCodes = {
   LISTEN: "CANNECTORS_E_LISTEN",
   DEAD_LETTER_INVALID: "CANNECTORS_E_DEAD_LETTER_INVALID",
   FIXTURE_INVALID: "CANNECTORS_E_FIXTURE_INVALID",
+  CONTRACT: "CANNECTORS_E_CONTRACT",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

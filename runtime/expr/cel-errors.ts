@@ -18,5 +18,11 @@ export function celOffset(error: unknown): number | undefined {
 
 export function describeCelError(error: unknown): string {
   const offset = celOffset(error);
-  return offset === undefined ? celSummary(error) : `${celSummary(error)} (at offset ${offset})`;
+  const summary = celSummary(error).replace(EXACT_NUMBER, EXACT_NUMBER_MEANING);
+  return offset === undefined ? summary : `${summary} (at offset ${offset})`;
 }
+
+// A source number no CEL type holds exactly (json/exact-number.ts): say what it is, not its class.
+const EXACT_NUMBER = "Unsupported type: ExactNumber";
+const EXACT_NUMBER_MEANING =
+  "the record holds a number beyond int64, or with more digits than a double keeps, which no CEL type holds exactly (copy it with from:)";

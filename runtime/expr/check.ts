@@ -1,6 +1,7 @@
 import { ErrorCodes } from "../errors/index.js";
 import { celOffset, celSummary } from "./cel-errors.js";
 import { environmentFor } from "./environment.js";
+import { withSuggestion } from "./suggest-names.js";
 import { findForbidden } from "./forbidden.js";
 import { findSuperlinearCost } from "./list-cost.js";
 import { findUnaryChain } from "./parse-guard.js";
@@ -22,18 +23,18 @@ export function checkExpression(source: string, variables: readonly string[]): E
   try {
     result = environmentFor(variables).check(source);
   } catch (error) {
-    return problem(error);
+    return problem(error, variables);
   }
-  if (!result.valid) return problem(result.error);
+  if (!result.valid) return problem(result.error, variables);
   const forbidden = findForbidden(source);
   if (forbidden) return { code: ErrorCodes.EXPRESSION, ...forbidden };
   const costly = findSuperlinearCost(source);
   return costly ? { code: ErrorCodes.EXPRESSION_COST, severity: "warning", ...costly } : undefined;
 }
 
-function problem(error: unknown): ExpressionProblem {
+function problem(error: unknown, variables: readonly string[]): ExpressionProblem {
   const offset = celOffset(error);
-  const found: ExpressionProblem = { code: ErrorCodes.EXPRESSION, message: celSummary(error) };
+  const found: ExpressionProblem = { code: ErrorCodes.EXPRESSION, message: withSuggestion(celSummary(error), variables) };
   if (offset !== undefined) found.offset = offset;
   return found;
 }

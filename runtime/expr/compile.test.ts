@@ -44,8 +44,8 @@ describe("compileExpression: results are plain JSON", () => {
     expect(record.nested.a).toBe(1);
   });
 
-  it("rejects ints beyond the safe range and non-finite numbers", () => {
-    expect(() => evaluate("9223372036854775807", {})).toThrowError(/beyond the safe integer range/);
+  it("keeps ints beyond 2^53 exact (BigInt) and rejects non-finite numbers", () => {
+    expect(evaluate("9223372036854775807", {})).toBe(9223372036854775807n);
     expect(() => evaluate("record.n / 0", { n: 1 })).toThrowError(/not a finite number/);
   });
 

@@ -4,7 +4,7 @@ import { isoString } from "./interpreter/nanos.js";
 import { MAX_RESULT_VALUES, MAX_STRING_LENGTH } from "./limits.js";
 
 /**
- * CEL values back to plain JSON: ints (BigInt) become numbers when safe, maps become plain
+ * CEL values back to plain JSON: ints (BigInt) become numbers when safe (else stay BigInt), maps become plain
  * objects, timestamps ISO-8601 UTC strings, bytes base64, durations "90s". Always a fresh copy,
  * so a result never shares mutable state with the input record. A value budget bounds the walk:
  * nested binds can build a list that references itself 2^n times.
@@ -18,9 +18,8 @@ export function toJsonValue(value: unknown, source: string): unknown {
     case "number":
       return Number.isFinite(value) ? value : fail(source, `result ${value} is not a finite number`);
     case "bigint":
-      return Number.isSafeInteger(Number(value))
-        ? Number(value)
-        : fail(source, `result ${value} is beyond the safe integer range of JSON numbers`);
+      // Beyond 2^53 the BigInt itself: json/stringify.ts writes its digits exactly.
+      return Number.isSafeInteger(Number(value)) ? Number(value) : value;
     default:
       return new JsonConverter(source).convert(value);
   }
@@ -41,9 +40,7 @@ class JsonConverter {
       case "number":
         return Number.isFinite(value) ? value : fail(this.source, `result ${value} is not a finite number`);
       case "bigint":
-        return Number.isSafeInteger(Number(value))
-          ? Number(value)
-          : fail(this.source, `result ${value} is beyond the safe integer range of JSON numbers`);
+        return Number.isSafeInteger(Number(value)) ? Number(value) : value;
       case "undefined":
         return null;
       case "object":

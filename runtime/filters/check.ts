@@ -14,15 +14,19 @@ export interface FilterProblem {
   severity?: "warning";
 }
 
-/** Every problem at once: bad expressions, invalid targets, colliding targets. */
-export function checkFilters(filters: readonly Filter[]): FilterProblem[] {
+/**
+ * Every problem at once: bad expressions, invalid targets, colliding targets. An undefined step
+ * (one the schema refused, reported there) is skipped, the others keep their index.
+ */
+export function checkFilters(filters: readonly (Filter | undefined)[]): FilterProblem[] {
   const problems: FilterProblem[] = [];
   checkList(filters, ["filters"], problems);
   return problems;
 }
 
-function checkList(filters: readonly Filter[], path: PathSegment[], problems: FilterProblem[]): void {
+function checkList(filters: readonly (Filter | undefined)[], path: PathSegment[], problems: FilterProblem[]): void {
   filters.forEach((filter, index) => {
+    if (filter === undefined) return;
     const at = [...path, index];
     switch (filter.type) {
       case "map":

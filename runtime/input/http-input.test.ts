@@ -132,18 +132,24 @@ describe("bodies", () => {
       code: ErrorCodes.RECORDS_NOT_FOUND,
       text: "found object",
     },
-    {
-      name: "records that are not objects",
-      body: { data: [{ id: 1 }, 2] },
-      code: ErrorCodes.PAGE_INVALID,
-      text: "record 1 is number",
-    },
   ])("fails on $name, naming the page URL", async ({ body, code, text }) => {
     h = await harness((_req, res) => sendJson(res, 200, body));
     const { error } = await collectError(createHttpInput(h.spec({ records: "data" }), h.context()).pages(undefined));
     expect(isCannectorsError(error, code)).toBe(true);
     expect((error as Error).message).toContain(`input page 1 (GET ${h.server.url}/items)`);
     expect((error as Error).message).toContain(text);
+  });
+});
+
+describe("records that cannot be read", () => {
+  it("hands a record that is not an object to the engine as that record's failure, not the page's", async () => {
+    h = await harness((_req, res) => sendJson(res, 200, { data: [{ id: 1 }, 2] }));
+    const pages = [];
+    for await (const page of createHttpInput(h.spec({ records: "data" }), h.context()).pages(undefined)) pages.push(page);
+    expect(pages[0]?.records).toEqual([{ id: 1 }, 2]);
+    expect([...(pages[0]?.failures?.entries() ?? [])]).toEqual([
+      [1, { reason: `record 1 of input page 1 (GET ${h.server.url}/items) is number, expected an object`, source: "2" }],
+    ]);
   });
 });
 

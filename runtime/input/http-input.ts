@@ -1,7 +1,8 @@
 import type { HttpInput } from "../artifact/index.js";
-import type { InputModule, SourcePage } from "../engine/modules.js";
+import type { InputModule, RecordFailure, SourcePage } from "../engine/modules.js";
 import { scopeToOrigin } from "../auth/origin-scope.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import { DEFAULT_MAX_DEPTH } from "../json/index.js";
 import { type FetchContext, fetchPage } from "./page-fetcher.js";
 import { readPageBody } from "./page-body.js";
 import { createPaginator, type FetchedPage } from "./pagination/index.js";
@@ -9,13 +10,17 @@ import { requestTemplate } from "./request-template.js";
 import { createStopCheck } from "./stop-conditions.js";
 
 /** A fetched page and its request URL, redacted once for the page's logs and errors. */
-type LoadedPage = FetchedPage & { requestUrl: string };
+type LoadedPage = FetchedPage & { requestUrl: string; failures: Map<number, RecordFailure> };
 
 /**
  * The `http` polling input. Pages are fetched lazily, with at most one page fetched ahead of the
  * one the engine is consuming, so memory stays bounded while the next request overlaps processing.
  */
-export function createHttpInput(spec: HttpInput, moduleCtx: FetchContext): InputModule {
+export function createHttpInput(
+  spec: HttpInput,
+  moduleCtx: FetchContext,
+  maxDepth: number = DEFAULT_MAX_DEPTH,
+): InputModule {
   const ctx: FetchContext = { ...moduleCtx, auth: scopeToOrigin(moduleCtx.auth, spec.baseUrl) };
   const isSecret = (value: string) => ctx.redactor.redact(value) !== value;
   const shouldStop = createStopCheck(spec.pagination);
@@ -34,7 +39,7 @@ export function createHttpInput(spec: HttpInput, moduleCtx: FetchContext): Input
         const where = `input page ${number} (${request.method} ${requestUrl})`;
         const started = performance.now();
         const response = await fetchPage(request, where, runCtx);
-        const { body, records } = readPageBody(response, spec.records, where);
+        const { body, records, failures } = readPageBody(response, spec.records, where, maxDepth);
         logger.debug("page fetched", {
           page: number,
           records: records.length,
@@ -42,7 +47,7 @@ export function createHttpInput(spec: HttpInput, moduleCtx: FetchContext): Input
           url: requestUrl,
         });
         const { status, headers } = response;
-        return { number, url, requestUrl, responseUrl: response.url, status, headers, body, records };
+        return { number, url, requestUrl, responseUrl: response.url, status, headers, body, records, failures };
       };
       const prefetch = (number: number, url: URL): Promise<LoadedPage> => {
         const promise = load(number, url);
@@ -67,7 +72,13 @@ export function createHttpInput(spec: HttpInput, moduleCtx: FetchContext): Input
             pending = prefetch(page.number + 1, next.url);
           }
           if (page.records.length > 0) {
-            yield { number: page.number, url: page.requestUrl, records: page.records } satisfies SourcePage;
+            const { failures } = page;
+            yield {
+              number: page.number,
+              url: page.requestUrl,
+              records: page.records,
+              ...(failures.size > 0 ? { failures } : {}),
+            } satisfies SourcePage;
           }
           if (loop) throw loop;
         }

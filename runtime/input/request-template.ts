@@ -2,6 +2,7 @@ import type { HttpInput } from "../artifact/index.js";
 import { durationMs } from "../artifact/index.js";
 import { secretBodyRefusal, withoutCredentials } from "../auth/origin-scope.js";
 import type { HttpRequest } from "../net/types.js";
+import { inputBaseUrl } from "./path-params.js";
 
 /** The parts of every page request that do not change from page to page. */
 export interface RequestTemplate {
@@ -11,7 +12,8 @@ export interface RequestTemplate {
 }
 
 /**
- * Joins baseUrl and path textually: `new URL(path, base)` would drop a base path such as `/v2`.
+ * Joins baseUrl and path textually (`new URL(path, base)` would drop a base path such as `/v2`),
+ * the path's placeholders filled from `pathParams`.
  * The incremental cursor is set on every page URL, including URLs taken from responses. A page on
  * another origin than baseUrl's gets no credential header and no header whose value is a secret.
  */
@@ -20,7 +22,7 @@ export function requestTemplate(
   incrementalValue: string | undefined,
   isSecret: (value: string) => boolean = () => false,
 ): RequestTemplate {
-  const base = new URL(`${spec.baseUrl.replace(/\/+$/, "")}${spec.path}`);
+  const base = inputBaseUrl(spec);
   for (const [name, value] of Object.entries(spec.query)) base.searchParams.set(name, String(value));
   const hasBody = spec.method === "POST" && spec.body !== undefined;
   const headers: Record<string, string> = {

@@ -17,6 +17,7 @@
  * The template is parsed once; filling it per record is string concatenation, no URL parsing.
  */
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import { ExactNumber } from "../json/exact-number.js";
 import { compilePathReader, parsePath } from "../json/path.js";
 
 export type QueryValues = Readonly<Record<string, string | number | boolean>>;
@@ -59,6 +60,10 @@ export function encodePathSegment(value: unknown): { ok: true; text: string } | 
     case "undefined":
       return { ok: false, problem: "has no value in the record" };
     default:
+      if (value instanceof ExactNumber) {
+        text = value.text;
+        break;
+      }
       return { ok: false, problem: value === null ? "has no value in the record" : "is not a scalar in the record" };
   }
   if (text === "") return { ok: false, problem: "is empty in the record (an empty path segment)" };

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { DeadLetterSink } from "../engine/modules.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import { stringifyJson } from "../json/index.js";
 import type { Redactor } from "../secrets/types.js";
 
 /**
@@ -42,7 +43,7 @@ export function createDeadLetterFile(filePath: string, redactor: Redactor): Dead
         reason: redactor.redact(entry.reason),
         responseExcerpt: redactor.redact(entry.responseExcerpt),
       };
-      const line = `${JSON.stringify(masked)}\n`;
+      const line = `${stringifyJson(masked)}\n`;
       fs.writeSync(open(), line);
       count++;
     },

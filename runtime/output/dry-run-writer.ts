@@ -1,4 +1,5 @@
 import type { DryRunSink, PlannedRequest } from "../engine/modules.js";
+import { stringifyJson } from "../json/index.js";
 import type { Redactor } from "../secrets/types.js";
 
 /**
@@ -12,7 +13,7 @@ export function createDryRunWriter(write: (line: string) => void, redactor: Reda
       const headers: Record<string, string> = {};
       for (const name of Object.keys(request.headers).sort()) headers[name] = redactor.redact(request.headers[name]!);
       const canonical = { method: request.method, url: request.url, headers, body: request.body };
-      write(JSON.stringify(canonical));
+      write(stringifyJson(canonical));
     },
   };
 }

@@ -1,3 +1,5 @@
+import { isExactNumber } from "../json/index.js";
+
 /**
  * A record as an `application/x-www-form-urlencoded` body, in the bracket convention Stripe and
  * Rails-style APIs read: `metadata[plan]=pro`, `items[0][price]=p_1`. Keys keep the record's order
@@ -19,7 +21,7 @@ function collect(key: string, value: unknown, pairs: string[]): void {
     for (const [index, item] of value.entries()) collect(`${key}[${index}]`, item, pairs);
     return;
   }
-  if (typeof value === "object") {
+  if (typeof value === "object" && !isExactNumber(value)) {
     for (const [name, child] of Object.entries(value)) collect(`${key}[${encodeURIComponent(name)}]`, child, pairs);
     return;
   }

@@ -10,6 +10,7 @@ import type {
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import type { Authenticator } from "../auth/index.js";
 import { scopeToOrigin } from "../auth/origin-scope.js";
+import type { BodyCheck } from "../contract/target-contract.js";
 import type { DeliveryFailure, DeliveryRequest } from "./delivery-request.js";
 import { planRequest } from "./dry-run-plan.js";
 import { createRequestBuilder, type PreparedRecord } from "./request-builder.js";
@@ -20,6 +21,8 @@ export interface HttpOutputContext extends ModuleContext {
   deadLetter: DeadLetterSink;
   /** When set, requests are rendered to this sink and nothing is sent. */
   dryRun?: DryRunSink | undefined;
+  /** With `output.contract`: what the target's contract finds wrong in a planned body (dry runs). */
+  checkBody?: BodyCheck | undefined;
 }
 
 /**
@@ -77,7 +80,11 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
     const request = builder.build(group);
     if (ctx.dryRun) {
       ctx.dryRun.write(planRequest(request, spec.auth, ctx.redactor));
-      return { delivered: group.length, deadLettered: 0 };
+      const problems = ctx.checkBody?.(request.body) ?? [];
+      if (problems.length === 0) return { delivered: group.length, deadLettered: 0 };
+      // The target would refuse it: in a dry run, that is the record's failure, as the 4xx would be.
+      const reason = `the target's contract refuses the body: ${problems.slice(0, 5).join("; ")}`;
+      return deadLetter(request.records, { status: null, reason, responseExcerpt: "", attempts: 0 });
     }
     const outcome = await sendWithRetry(request, sendContext);
     if (outcome.ok) return { delivered: group.length, deadLettered: 0 };

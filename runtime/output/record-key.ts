@@ -1,6 +1,7 @@
 import type { JsonRecord } from "../engine/modules.js";
 import { describeError } from "../errors/index.js";
 import { compileExpression } from "../expr/index.js";
+import { stringifyJson } from "../json/index.js";
 
 export type RecordKey = { ok: true; key: string } | { ok: false; reason: string };
 
@@ -30,9 +31,9 @@ export function compileRecordKey(source: string): (record: JsonRecord) => Record
 
 function keyText(value: unknown): string | undefined {
   if (typeof value === "string") return value === "" ? undefined : value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
   if (value === null || value === undefined || typeof value !== "object") return undefined;
-  return JSON.stringify(value);
+  return stringifyJson(value);
 }
 
 function describeValue(value: unknown): string {

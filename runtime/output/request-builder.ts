@@ -2,7 +2,7 @@ import type { HttpOutput } from "../artifact/index.js";
 import type { OutputRecord } from "../engine/modules.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import type { DeliveryRequest } from "./delivery-request.js";
-import { wrapAtPath } from "../json/path.js";
+import { stringifyJson, wrapAtPath } from "../json/index.js";
 import { idempotencyKey } from "./idempotency-key.js";
 import { encodeForm } from "./form-encoding.js";
 import { compileUrlTemplate } from "../net/url-template.js";
@@ -81,7 +81,7 @@ export function createRequestBuilder(
       const values = records.map((prepared) => prepared.record.value);
       const value = !spec.batch ? values[0] : spec.batch.wrap ? wrapAtPath(spec.batch.wrap, values) : values;
       // A form body is shown and sent as its encoded text: what the dry run prints is what goes out.
-      const bodyText = spec.encoding === "form" ? encodeForm(value) : JSON.stringify(value);
+      const bodyText = spec.encoding === "form" ? encodeForm(value) : stringifyJson(value);
       const body = spec.encoding === "form" ? bodyText : value;
       const headers = { ...baseHeaders };
       if (idempotencyHeader) {

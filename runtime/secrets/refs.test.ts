@@ -14,7 +14,7 @@ const artifact = {
 
 describe("findSecretRefs", () => {
   it("finds every reference with its path, in document order", () => {
-    expect(findSecretRefs(artifact)).toEqual([
+    expect(findSecretRefs(artifact)).toMatchObject([
       { path: ["input", "auth", "token"], name: "CRM_TOKEN", raw: "${env:CRM_TOKEN}" },
       { path: ["input", "headers", "X-Trace"], name: "TRACE_A", raw: "${env:TRACE_A}" },
       { path: ["input", "headers", "X-Trace"], name: "_B2", raw: "${env:_B2}" },
@@ -23,7 +23,7 @@ describe("findSecretRefs", () => {
   });
 
   it("walks arrays with numeric path segments", () => {
-    expect(findSecretRefs({ list: ["plain", { v: "${env:X}" }] })).toEqual([
+    expect(findSecretRefs({ list: ["plain", { v: "${env:X}" }] })).toMatchObject([
       { path: ["list", 1, "v"], name: "X", raw: "${env:X}" },
     ]);
   });

@@ -24,7 +24,7 @@ describe("resolveSecrets", () => {
       { a: "${env:UNSET}", b: { c: "x-${env:EMPTY}-${env:SET}" } },
       { EMPTY: "", SET: "value-1" },
     );
-    expect(result.missing).toEqual([
+    expect(result.missing).toMatchObject([
       { path: ["a"], name: "UNSET", raw: "${env:UNSET}" },
       { path: ["b", "c"], name: "EMPTY", raw: "${env:EMPTY}" },
     ]);

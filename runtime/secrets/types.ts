@@ -7,7 +7,10 @@ export interface Redactor {
   redactValue<T>(value: T): T;
 }
 
-/** One `${env:NAME}` occurrence inside a string of the artifact. */
+/** `env`: configuration unless its position makes it a secret (see positions.ts); `secret`: always a secret. */
+export type RefSource = "env" | "secret";
+
+/** One `${env:NAME}` or `${secret:NAME}` occurrence inside a string of the artifact. */
 export interface SecretRef {
   /** Where the string sits in the artifact, e.g. `["input", "auth", "token"]`. */
   path: (string | number)[];
@@ -15,6 +18,9 @@ export interface SecretRef {
   name: string;
   /** The reference exactly as written, e.g. `${env:API_TOKEN}`. */
   raw: string;
+  source: RefSource;
+  /** Where the reference starts in its string. */
+  index: number;
 }
 
 export interface SecretSyntaxError {

@@ -1,6 +1,14 @@
 export { createReadiness, type Readiness } from "./health.js";
 export { createMetricsRegistry, type MetricsRegistry } from "./metrics.js";
-export { artifactFiles, diffArtifacts, type InvalidArtifact, type LoadResult, loadArtifacts } from "./registry.js";
+export {
+  type ArtifactLoader,
+  artifactFiles,
+  diffArtifacts,
+  type InvalidArtifact,
+  type LoadResult,
+  loadArtifacts,
+  YAML_ARTIFACTS,
+} from "./registry.js";
 export { type ReloadWatch, watchForReload } from "./reload.js";
 export { createServeMetrics, type ServeMetrics } from "./serve-metrics.js";
 export { createApp, type HttpServer, startHttpServer } from "./server.js";

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { hasErrors } from "../diagnostics/index.js";
 import { ErrorCodes } from "../errors/index.js";
-import { type LoadedArtifact, validateArtifactFile } from "../validate/index.js";
+import { type LoadedArtifact, type ValidationResult, validateArtifactFile } from "../validate/index.js";
 
 export interface InvalidArtifact {
   file: string;
@@ -18,13 +18,39 @@ export interface LoadResult {
 
 const ARTIFACT_FILE = /\.ya?ml$/i;
 
-/** The artifact files behind the arguments: a directory contributes its own `*.yaml|*.yml`, sorted. */
-export async function artifactFiles(targets: readonly string[]): Promise<string[]> {
+/**
+ * Which files are connectors and how they become artifacts. The runtime knows YAML only; the CLI
+ * adds TypeScript connectors (built in memory by the compiler, which the runtime never imports).
+ */
+export interface ArtifactLoader {
+  /** Whether a file found in a folder is a connector. */
+  matches(name: string): boolean;
+  /** One entry per artifact, in the files' order (a file may hold several, or none when invalid). */
+  load(
+    files: readonly string[],
+    env: Record<string, string | undefined>,
+  ): Promise<Array<{ file: string; result: ValidationResult }>>;
+}
+
+export const YAML_ARTIFACTS: ArtifactLoader = {
+  matches: (name) => ARTIFACT_FILE.test(name),
+  load: async (files, env) => {
+    const out = [];
+    for (const file of files) out.push({ file, result: await validateArtifactFile(file, { env }) });
+    return out;
+  },
+};
+
+/** The artifact files behind the arguments: a directory contributes the files `matches` accepts, sorted. */
+export async function artifactFiles(
+  targets: readonly string[],
+  matches: (name: string) => boolean = YAML_ARTIFACTS.matches,
+): Promise<string[]> {
   const files: string[] = [];
   for (const target of targets) {
     const info = await stat(target).catch(() => undefined);
     if (info?.isDirectory()) {
-      const names = (await readdir(target)).filter((name) => ARTIFACT_FILE.test(name)).sort();
+      const names = (await readdir(target)).filter(matches).sort();
       files.push(...names.map((name) => path.join(target, name)));
     } else {
       files.push(target);
@@ -41,11 +67,11 @@ export async function artifactFiles(targets: readonly string[]): Promise<string[
 export async function loadArtifacts(
   targets: readonly string[],
   env: Record<string, string | undefined>,
+  loader: ArtifactLoader = YAML_ARTIFACTS,
 ): Promise<LoadResult> {
   const artifacts = new Map<string, LoadedArtifact>();
   const invalid: InvalidArtifact[] = [];
-  for (const file of await artifactFiles(targets)) {
-    const result = await validateArtifactFile(file, { env });
+  for (const { file, result } of await loader.load(await artifactFiles(targets, loader.matches), env)) {
     if (hasErrors(result.diagnostics) || !result.artifact) {
       invalid.push({ file, diagnostics: result.diagnostics });
       continue;

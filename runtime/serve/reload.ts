@@ -13,9 +13,10 @@ export interface ReloadWatch {
 export async function watchForReload(
   targets: readonly string[],
   reload: (reason: string) => Promise<void>,
-  options: { debounceMs?: number; watchFiles?: boolean } = {},
+  options: { debounceMs?: number; watchFiles?: boolean; matches?: (name: string) => boolean } = {},
 ): Promise<ReloadWatch> {
   const debounceMs = options.debounceMs ?? 250;
+  const matches = options.matches ?? ((name: string) => /\.ya?ml$/i.test(name));
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again: string | undefined;
@@ -50,7 +51,7 @@ export async function watchForReload(
     for (const folder of folders) {
       try {
         const watcher = watch(folder, (_event, name) => {
-          if (name === null || /\.ya?ml$/i.test(name)) schedule(`change in ${folder}`);
+          if (name === null || matches(name)) schedule(`change in ${folder}`);
         });
         watcher.on("error", () => watcher.close());
         watchers.push(watcher);

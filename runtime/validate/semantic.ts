@@ -1,5 +1,5 @@
 import { CronExpressionParser } from "cron-parser";
-import type { Connector } from "../artifact/index.js";
+import type { Connector, Filter } from "../artifact/index.js";
 import type { YamlSource } from "../artifact/yaml-source.js";
 import type { Diagnostic, PathSegment } from "../diagnostics/index.js";
 import { formatPath } from "../diagnostics/index.js";
@@ -7,10 +7,14 @@ import { ErrorCodes } from "../errors/index.js";
 import { checkExpression } from "../expr/index.js";
 import { checkFilters } from "../filters/index.js";
 import { checkWebhookInput } from "../input/webhook/check.js";
+import { pathParamProblems } from "../input/path-params.js";
 import { compileUrlTemplate } from "../net/url-template.js";
 
+/** The sections checked: all of them for a valid artifact, those that parse when another does not. */
+export type Sections = Partial<Pick<Connector, "input" | "output">> & { filters?: readonly (Filter | undefined)[] };
+
 /** Checks zod cannot express: expressions, CRON, time zones, placeholders. All problems, at once. */
-export function semanticDiagnostics(connector: Connector, source: YamlSource): Diagnostic[] {
+export function semanticDiagnostics(connector: Sections, source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   const problem = (code: string, path: PathSegment[], message: string, offset?: number, severity?: "warning") => {
     out.push({
@@ -22,12 +26,12 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
     });
   };
 
-  for (const p of checkFilters(connector.filters)) problem(p.code, p.path, p.message, undefined, p.severity);
+  for (const p of checkFilters(connector.filters ?? [])) problem(p.code, p.path, p.message, undefined, p.severity);
 
   const input = connector.input;
-  if (input.type === "webhook") {
+  if (input?.type === "webhook") {
     for (const p of checkWebhookInput(input)) problem(ErrorCodes.SCHEMA, p.path, p.message);
-  } else {
+  } else if (input !== undefined) {
     const stopWhen = input.pagination.type === "none" ? undefined : input.pagination.stopWhen;
     if (stopWhen !== undefined) {
       const found = checkExpression(stopWhen, ["response", "page"]);
@@ -36,6 +40,19 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
     if (input.schedule !== undefined) {
       const cron = checkCron(input.schedule, input.timezone);
       if (cron) problem(ErrorCodes.CRON, ["input", "schedule"], cron);
+    }
+    // References keep their length, so a placeholder's offset stays the one in the file.
+    const inputPath = input.path.replace(REFERENCE, (ref) => "r".repeat(ref.length));
+    const pathProblems = pathParamProblems(inputPath, input.pathParams);
+    for (const p of pathProblems) {
+      problem(ErrorCodes.SCHEMA, p.at === "path" ? ["input", "path"] : ["input", ...p.at], p.message, p.offset);
+    }
+    if (pathProblems.length === 0) {
+      try {
+        compileUrlTemplate({ baseUrl: "http://configured.invalid", path: inputPath });
+      } catch (error) {
+        problem(ErrorCodes.SCHEMA, ["input", "path"], error instanceof Error ? error.message : String(error));
+      }
     }
     if (input.body !== undefined && input.method === "GET") {
       problem(ErrorCodes.SCHEMA, ["input", "body"], "a GET request has no body; use method: POST or remove body");
@@ -46,12 +63,15 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
   }
 
   const output = connector.output;
+  if (output === undefined) return out;
   if (output.idempotency) {
     const found = checkExpression(output.idempotency.key, ["record"]);
     if (found) problem(found.code, ["output", "idempotency", "key"], found.message, found.offset, found.severity);
   }
+  // A `${env:NAME}` in the path is configuration, resolved before the run: not a record placeholder.
+  const outputPath = output.path.replace(REFERENCE, "ref");
   let placeholdersOk = true;
-  for (const placeholder of output.path.match(/\{[^}]*\}/g) ?? []) {
+  for (const placeholder of outputPath.match(/\{[^}]*\}/g) ?? []) {
     if (!FIELD_PATH.test(placeholder.slice(1, -1))) {
       placeholdersOk = false;
       problem(
@@ -64,12 +84,13 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
   if (placeholdersOk) {
     // The runtime's own rule (a placeholder in the query, or in a segment a literal ".." removes).
     try {
-      compileUrlTemplate(output);
+      const baseUrl = output.baseUrl.includes("${") ? "http://configured.invalid" : output.baseUrl;
+      compileUrlTemplate({ ...output, baseUrl, path: outputPath });
     } catch (error) {
       problem(ErrorCodes.SCHEMA, ["output", "path"], error instanceof Error ? error.message : String(error));
     }
   }
-  if (output.batch && /\{[^}]+\}/.test(output.path)) {
+  if (output.batch && /\{[^}]+\}/.test(outputPath)) {
     problem(
       ErrorCodes.SCHEMA,
       ["output", "path"],
@@ -86,6 +107,7 @@ export function semanticDiagnostics(connector: Connector, source: YamlSource): D
   return out;
 }
 
+const REFERENCE = /\$\{(env|secret):[A-Za-z_][A-Za-z0-9_]*\}/g;
 const FIELD_PATH = /^[^.\s[\]{}]+(\[\d+\])*(\.[^.\s[\]{}]+(\[\d+\])*)*$/;
 
 export function checkCron(expression: string, timezone: string): string | undefined {

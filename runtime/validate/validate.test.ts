@@ -60,7 +60,9 @@ describe("validateArtifact", () => {
 
   it("points at the exact key of a nested unknown field", () => {
     const text = minimal.replace("  path: /sink", "  path: /sink\n  batch:\n    size: 10\n    wrapp: clients");
-    expect(problems(text)).toEqual(['a.yaml:16:5 output.batch.wrapp CANNECTORS_E_SCHEMA unknown key "wrapp"']);
+    expect(problems(text)).toEqual([
+      'a.yaml:16:5 output.batch.wrapp CANNECTORS_E_SCHEMA unknown key "wrapp"; did you mean "wrap"?',
+    ]);
   });
 
   it.each([

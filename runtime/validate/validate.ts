@@ -6,7 +6,15 @@ import { parseYamlSource, type YamlSource } from "../artifact/yaml-source.js";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { formatPath, hasErrors, sortDiagnostics } from "../diagnostics/index.js";
 import { ErrorCodes } from "../errors/index.js";
-import { findSecretRefs, findSecretSyntaxErrors } from "../secrets/index.js";
+import {
+  findSecretRefs,
+  findSecretSyntaxErrors,
+  resolvedUrlProblems,
+  resolveSecrets,
+  unusedInDryRun,
+} from "../secrets/index.js";
+import { contractDiagnostics } from "./contract.js";
+import { salvagedDiagnostics } from "./salvage.js";
 import { semanticDiagnostics } from "./semantic.js";
 import { zodDiagnostics } from "./zod-diagnostics.js";
 
@@ -19,8 +27,13 @@ export interface LoadedArtifact {
 }
 
 export interface ValidateOptions {
-  /** When given, every `${env:NAME}` must resolve in it (an empty value counts as unresolved). */
+  /**
+   * When given, every `${env:NAME}` / `${secret:NAME}` must resolve in it (an empty value counts as
+   * unresolved), and URL and path fields must still be a URL or a path once resolved.
+   */
   env?: Record<string, string | undefined>;
+  /** With `env`: only what a dry run uses must be set (the output's secrets may be missing). */
+  dryRun?: boolean;
 }
 
 export interface ValidationResult {
@@ -65,26 +78,16 @@ export function validateArtifact(text: string, file: string, options: ValidateOp
     });
   }
   if (options.env) {
-    for (const ref of findSecretRefs(migrated.document)) {
-      // Own properties only: `${env:toString}` must not resolve to Object.prototype.toString.
-      const value = Object.hasOwn(options.env, ref.name) ? options.env[ref.name] : undefined;
-      if (value === undefined || value === "") {
-        found.push({
-          code: ErrorCodes.SECRET_UNRESOLVED,
-          severity: "error",
-          message: `secret reference ${ref.raw} is not set in the environment`,
-          path: formatPath(ref.path),
-          location: source.locate(ref.path),
-        });
-      }
-    }
+    found.push(...environmentDiagnostics(migrated.document, options.env, source, options.dryRun === true));
   }
   const parsed = ConnectorSchema.safeParse(migrated.document);
   if (!parsed.success) {
     found.push(...zodDiagnostics(parsed.error.issues, source));
+    found.push(...salvagedDiagnostics(migrated.document, source));
     return { diagnostics: sortDiagnostics(found) };
   }
   found.push(...semanticDiagnostics(parsed.data, source));
+  found.push(...contractDiagnostics(parsed.data, source));
   const result: ValidationResult = { diagnostics: sortDiagnostics(found) };
   if (!hasErrors(found)) {
     result.artifact = { file, hash: createHash("sha256").update(text).digest("hex"), connector: parsed.data, source };
@@ -111,6 +114,36 @@ export async function validateArtifactFile(file: string, options: ValidateOption
     };
   }
   return validateArtifact(text, file, options);
+}
+
+/** Unset variables, and URL or path fields that are no longer one once resolved: all at once. */
+function environmentDiagnostics(
+  document: unknown,
+  env: Record<string, string | undefined>,
+  source: YamlSource,
+  dryRun: boolean,
+): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const { missing } = resolveSecrets(document, env, dryRun ? { optional: unusedInDryRun } : {});
+  for (const ref of missing) {
+    found.push({
+      code: ErrorCodes.SECRET_UNRESOLVED,
+      severity: "error",
+      message: `${ref.source === "secret" ? "secret " : ""}reference ${ref.raw} is not set in the environment`,
+      path: formatPath(ref.path),
+      location: source.locate(ref.path),
+    });
+  }
+  for (const problem of resolvedUrlProblems(document, env)) {
+    found.push({
+      code: ErrorCodes.CONFIG_INVALID,
+      severity: "error",
+      message: problem.message,
+      path: formatPath(problem.path),
+      location: source.locate(problem.path),
+    });
+  }
+  return found;
 }
 
 function rootProblem(source: YamlSource, message: string): Diagnostic {

@@ -3,6 +3,8 @@ import type { Diagnostic, PathSegment } from "../diagnostics/index.js";
 import { formatPath } from "../diagnostics/index.js";
 import { ErrorCodes } from "../errors/index.js";
 import type { YamlSource } from "../artifact/yaml-source.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { knownKeysAt } from "./known-keys.js";
 
 /** Turns zod issues into located diagnostics; an unknown key points at the key itself. */
 export function zodDiagnostics(issues: readonly z.core.$ZodIssue[], source: YamlSource): Diagnostic[] {
@@ -15,7 +17,7 @@ export function zodDiagnostics(issues: readonly z.core.$ZodIssue[], source: Yaml
         out.push({
           code: ErrorCodes.SCHEMA,
           severity: "error",
-          message: `unknown key ${JSON.stringify(key)}`,
+          message: `unknown key ${JSON.stringify(key)}${didYouMean(key, knownKeysAt(path))}`,
           path: formatPath(keyPath),
           location: source.locate(keyPath, "key"),
         });

@@ -26,7 +26,7 @@ export function runCli(
 ): Promise<CliResult> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does)`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, ["--", CLI, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { PATH: process.env.PATH, NO_COLOR: "1", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -8,7 +8,7 @@ export interface SpawnedCli {
 
 /** Starts the CLI without waiting, so a test can signal or kill it mid-run. */
 export function spawnCli(args: string[], env: Record<string, string | undefined> = {}): SpawnedCli {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(process.execPath, ["--", CLI, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, NO_COLOR: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

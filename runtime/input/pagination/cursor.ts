@@ -1,5 +1,5 @@
 import type { CursorPagination } from "../../artifact/index.js";
-import { getPath } from "../../json/path.js";
+import { getPath, stringifyJson } from "../../json/index.js";
 import { type Paginator, withParam } from "./paginator.js";
 
 /** Cursor read from the body at cursorPath and sent back as cursorParam; absent, null or "" ends the run. */
@@ -11,7 +11,7 @@ export function cursorPaginator(spec: CursorPagination): Paginator {
     next(page) {
       const cursor = getPath(page.body, spec.cursorPath);
       if (cursor === undefined || cursor === null || cursor === "") return undefined;
-      const value = typeof cursor === "string" ? cursor : JSON.stringify(cursor);
+      const value = typeof cursor === "string" ? cursor : stringifyJson(cursor);
       return { url: withParam(page.url, spec.cursorParam, value), key: value };
     },
   };

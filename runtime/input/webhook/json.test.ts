@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MAX_JSON_DEPTH, nestingDepth, parseDelivery } from "./json.js";
+import { MAX_JSON_DEPTH, parseDelivery } from "./json.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-
-describe("nestingDepth", () => {
-  it.each([
-    ["{}", 1],
-    ['{"a":[1,{"b":[]}]}', 4],
-    ['{"a":"[[[[{{{{"}', 1],
-    ['{"a":"\\"[[[["}', 1],
-    ['["\\\\", [[]]]', 3],
-    ["42", 0],
-  ])("%s → %i", (text, depth) => {
-    expect(nestingDepth(text)).toBe(depth);
-  });
-});
 
 describe("parseDelivery", () => {
   it.each([

@@ -1,5 +1,7 @@
 import type { InputModule, ModuleContext, SourcePage } from "../../engine/modules.js";
 import type { StateStore } from "../../state/index.js";
+import { decodeJson } from "../../json/index.js";
+import { MAX_JSON_DEPTH } from "./json.js";
 import { recordsOf } from "./records.js";
 
 /** Deliveries read from the queue per query: small, so a long backlog does not sit in memory. */
@@ -26,7 +28,7 @@ export function createQueueInput(
         for (const delivery of batch) {
           after = delivery.seq;
           const where = `webhook delivery ${delivery.deliveryId} (queue seq ${delivery.seq})`;
-          const found = recordsOf(JSON.parse(delivery.body), records);
+          const found = recordsOf(decodeJson(delivery.body, { maxDepth: MAX_JSON_DEPTH }).value, records);
           if (typeof found === "string") {
             // Checked when received; only an artifact changed since can get here. Skipping keeps the queue moving.
             context.logger.error("webhook delivery skipped: no records", {

@@ -1,0 +1,1 @@
+export { type InitOptions, type InitResult, initProject } from "./init-project.js";

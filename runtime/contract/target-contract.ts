@@ -1,0 +1,48 @@
+import { Ajv, type ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import type { HttpOutput } from "../artifact/index.js";
+import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import { findOperation, requestSchema } from "./operation.js";
+import { loadSpec } from "./spec.js";
+
+/** The problems the target's contract finds in a body; empty when it accepts it. */
+export type BodyCheck = (body: unknown) => string[];
+
+/**
+ * From `output.contract`: a check of request bodies against the operation's JSON request schema
+ * (ajv; OpenAPI 3.1 as JSON Schema 2020-12, 3.0 and Swagger 2.0 as draft-07 with `nullable`). The
+ * whole document is registered so `$ref`s resolve where they point.
+ */
+export function targetBodyCheckOf(output: HttpOutput): BodyCheck | undefined {
+  const contract = output.contract;
+  if (!contract) return undefined;
+  const spec = loadSpec(contract.spec);
+  const operation = contract.operation ?? `${output.method} ${output.path}`;
+  const schema = requestSchema(spec, findOperation(spec, operation));
+  if (!schema)
+    throw new CannectorsError(ErrorCodes.CONTRACT, `${contract.spec}: ${operation} has no JSON request body schema`);
+  const openapi31 = String(spec.document.openapi ?? "").startsWith("3.1");
+  const ajv = openapi31
+    ? new Ajv2020({ strict: false, allErrors: true, validateFormats: true })
+    : new Ajv({ strict: false, allErrors: true, validateFormats: true });
+  (addFormats as unknown as (a: Ajv) => void)(ajv as Ajv);
+  ajv.addSchema(spec.document, "spec");
+  const validate: ValidateFunction = ajv.compile(pointingIntoSpec(schema) as object);
+  return (body) => {
+    if (validate(body)) return [];
+    return (validate.errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message ?? "is invalid"}`);
+  };
+}
+
+/** A copy of `node` whose local `$ref`s (`#/components/...`) point into the registered document. */
+function pointingIntoSpec(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(pointingIntoSpec);
+  if (typeof node !== "object" || node === null) return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [
+      key,
+      key === "$ref" && typeof value === "string" && value.startsWith("#") ? `spec${value}` : pointingIntoSpec(value),
+    ]),
+  );
+}
