@@ -233,7 +233,7 @@ ${output()}`;
 describe("no walk over record values can overflow the stack", () => {
   const deep = (levels: number) => `${'{"a":'.repeat(levels - 1)}{"leaf":1}${"}".repeat(levels - 1)}`;
 
-  it("a record as deep as the largest maxDepth goes through from:, CEL, keepUnmapped, the target's refusal and the dead letter", async () => {
+  it("a record as deep as the largest maxDepth goes through from:, CEL, keepUnmapped, the target's refusal, the dead letter and a dry run", async () => {
     page = () => ({ body: `{"items":[{"id":1,"x":${deep(999)}}]}` });
     const refusing = await startServer((_req, res) => {
       res.writeHead(422, { "content-type": "application/json" });
@@ -258,6 +258,27 @@ output:
       expect(summary.counts).toMatchObject({ read: 1, failed: 1 });
       expect(refusing.requests[0]!.body).toBe(`{"copy":${deep(999)},"viaCel":${deep(999)},"id":1}`);
       expect(dead[0]).toMatchObject({ record: JSON.parse(refusing.requests[0]!.body) });
+      const lines: string[] = [];
+      const { artifact } = validateArtifact(
+        `apiVersion: cannectors.dev/v1
+kind: Connector
+metadata: { name: integrity }
+input: { type: http, baseUrl: ${source.url}, path: /items, records: items }
+output: { type: http, baseUrl: ${refusing.url}, path: /sink, method: POST }
+settings:
+  limits: { maxDepth: 1000 }
+`,
+        "dry.yaml",
+      );
+      const store = openStateStore(path.join(dir, "dry.db"));
+      try {
+        await runConnector({ env: {}, artifact: artifact!, store, dryRun: { write: (line) => lines.push(line) } });
+      } finally {
+        store.close();
+      }
+      expect(lines.map((line) => (JSON.parse(line) as { body: unknown }).body)).toEqual([
+        JSON.parse(`{"id":1,"x":${deep(999)}}`),
+      ]);
     } finally {
       await refusing.close();
     }

@@ -61,6 +61,12 @@ const CASES: Case[] = [
   { name: "malformed JSON", body: () => utf8('{"a": 1,'), status: 400, error: /not valid JSON/ },
   { name: "JSON that is not an object", body: () => utf8("42"), status: 422, error: /not an object/ },
   {
+    name: "a number too long for a double",
+    body: () => utf8("123456789012345678901234567890"),
+    status: 422,
+    error: /not an object/,
+  },
+  {
     name: "wrong content type",
     body: () => utf8('{"a":1}'),
     contentType: "text/plain",

@@ -2,6 +2,7 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ExactNumber } from "../json/exact-number.js";
 import { driftOf } from "./drift.js";
 import { loadSpec } from "./spec.js";
 
@@ -38,6 +39,9 @@ describe("driftOf", () => {
   it.each([
     { given: { id: 1, name: "a" }, want: [] },
     { given: { id: 1, name: "a", age: null, tags: ["x"], extra: { any: 1 } }, want: [] },
+    // Exact numbers (json/exact-number.ts) are the JSON types they were written as.
+    { given: { id: 9007199254740993n, name: "a", age: new ExactNumber("0.1000000000000000055511") }, want: [] },
+    { given: { id: new ExactNumber("123456789012345678901234567890"), name: "a" }, want: [] },
     { given: { id: 1, name: "a", age: 4.5 }, want: [] },
     { given: { id: 1, name: "a", nick: "b" }, want: [{ kind: "new_field", path: "nick", actual: "string" }] },
     { given: { name: "a" }, want: [{ kind: "missing_field", path: "id" }] },

@@ -1,3 +1,4 @@
+import { ExactNumber } from "../json/exact-number.js";
 import { propertiesOf, requiredOf } from "./operation.js";
 import type { SchemaNode, Spec } from "./spec.js";
 
@@ -16,6 +17,7 @@ function typeOf(value: unknown): JsonType {
   if (Array.isArray(value)) return "array";
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   if (typeof value === "bigint") return "integer";
+  if (value instanceof ExactNumber) return /[.eE]/.test(value.text) ? "number" : "integer";
   return typeof value as JsonType;
 }
 

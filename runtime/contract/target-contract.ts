@@ -1,6 +1,7 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { stringifyJson } from "../json/index.js";
 import type { HttpOutput } from "../artifact/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { findOperation, requestSchema } from "./operation.js";
@@ -30,7 +31,8 @@ export function targetBodyCheckOf(output: HttpOutput): BodyCheck | undefined {
   ajv.addSchema(spec.document, "spec");
   const validate: ValidateFunction = ajv.compile(pointingIntoSpec(schema) as object);
   return (body) => {
-    if (validate(body)) return [];
+    // ajv knows JSON numbers as JavaScript numbers: an exact one (BigInt, ExactNumber) is checked as its nearest double.
+    if (validate(body) || validate(JSON.parse(stringifyJson(body)))) return [];
     return (validate.errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message ?? "is invalid"}`);
   };
 }

@@ -6,13 +6,7 @@ import { parseYamlSource, type YamlSource } from "../artifact/yaml-source.js";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { formatPath, hasErrors, sortDiagnostics } from "../diagnostics/index.js";
 import { ErrorCodes } from "../errors/index.js";
-import {
-  findSecretRefs,
-  findSecretSyntaxErrors,
-  resolvedUrlProblems,
-  resolveSecrets,
-  unusedInDryRun,
-} from "../secrets/index.js";
+import { findSecretSyntaxErrors, resolvedUrlProblems, resolveSecrets, unusedInDryRun } from "../secrets/index.js";
 import { contractDiagnostics } from "./contract.js";
 import { salvagedDiagnostics } from "./salvage.js";
 import { semanticDiagnostics } from "./semantic.js";

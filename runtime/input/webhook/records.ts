@@ -1,4 +1,8 @@
-import { isPlainObject, type JsonRecord, parsePath, readPath } from "../../json/path.js";
+import { ExactNumber } from "../../json/exact-number.js";
+import { isPlainObject as isObject, type JsonRecord, parsePath, readPath } from "../../json/path.js";
+
+/** A JSON object; an exact number (json/exact-number.ts) is an object to JavaScript only. */
+const isPlainObject = (value: unknown): value is JsonRecord => isObject(value) && !(value instanceof ExactNumber);
 
 /** The records of one delivery: the value at `records` (or the body), an object being one record. */
 export function recordsOf(body: unknown, records: string | undefined): JsonRecord[] | string {
