@@ -1,6 +1,7 @@
 import type { ASTNode } from "@marcbachmann/cel-js";
 import { buildsValue, charge } from "../budget/meter.js";
 import { guardResult } from "./guard-result.js";
+import { intOfDouble } from "./int-conversion.js";
 import { mapLiteral } from "./map-literal.js";
 import { binaryOperator, timestampCall } from "./timestamps.js";
 import { fixedOffsetGetter } from "./fixed-offset.js";
@@ -79,6 +80,6 @@ function override(node: ASTNode): NodeEvaluate | undefined {
   if (meta.alternate || meta.macro) return undefined;
   if (node.op === "map") return mapLiteral(original(node));
   if (node.op === "rcall") return fixedOffsetGetter(node, original(node));
-  if (node.op === "call") return timestampCall(node, original(node));
+  if (node.op === "call") return timestampCall(node, original(node)) ?? intOfDouble(node, original(node));
   return binaryOperator(node, original(node));
 }

@@ -14,6 +14,8 @@ describe.each(ENGINES)("CEL on real data (%s)", (engine) => {
     "int(1e20)",
     "int(1e20) > 0",
     "int(-1e19) < 0",
+    "int(-9223372036854775808.0)",
+    "int(9223372036854775807.0)",
     "9223372036854775807 + 1 > 0",
     "[1, 2].map(x, x * 9223372036854775807)[1] > 0",
   ])("int64 overflow is an error, never an answer: %s", (source) => {
