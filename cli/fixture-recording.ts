@@ -4,8 +4,8 @@ import type { Redactor } from "../runtime/secrets/types.js";
 import type { StateStore } from "../runtime/state/index.js";
 
 /** `run --record DIR`: wraps the run's client, then writes the fixture folder once the run is over. */
-export function startRecording(dir: string, connector: string, store: StateStore) {
-  const startCursor = store.getCursor(connector) ?? null;
+export async function startRecording(dir: string, connector: string, store: StateStore) {
+  const startCursor = (await store.getCursor(connector)) ?? null;
   let recorder: RecordingClient | undefined;
   return {
     wrap: (client: HttpClient, redactor: Redactor): HttpClient => {

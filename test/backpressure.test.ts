@@ -55,7 +55,7 @@ describe("back-pressure", () => {
 
     release();
     const summary = await run;
-    store.close();
+    await store.close();
     expect(summary).toMatchObject({ status: "succeeded", counts: { read: 5_000, sent: 5_000 } });
     expect(source.requests).toHaveLength(50);
     const ids = target.requests.flatMap((r) => JSON.parse(r.body).map((x: { id: string }) => x.id)).sort();
@@ -85,10 +85,10 @@ describe("graceful stop", () => {
     expect(stopped).toMatchObject({ status: "cancelled", counts: { sent: 30 } });
     expect(target.requests).toHaveLength(3);
     expect(stopped.cursor).toBe(data[29]!.updated);
-    expect(store.getCursor("stopped")).toBe(data[29]!.updated);
+    expect(await store.getCursor("stopped")).toBe(data[29]!.updated);
 
     const rerun = await runConnector({ artifact: artifact!, store, env: {} });
-    store.close();
+    await store.close();
     expect(rerun).toMatchObject({ status: "succeeded", counts: { read: 2_970, sent: 2_970 } });
     // Batches of a run arrive in any order; across both runs every record arrives exactly once.
     const ids = target.requests.flatMap((r) => JSON.parse(r.body).map((x: { id: string }) => x.id)).sort();
@@ -107,7 +107,7 @@ describe("graceful stop", () => {
     await waitFor(() => target.requests.length > 0, 10_000, "a request at the hung target");
     stop.abort(new Error("SIGTERM"));
     const summary = await run;
-    store.close();
+    await store.close();
     expect(summary.status).toBe("cancelled");
     expect(summary.counts.sent).toBe(0);
     expect(summary.cursor).toBeUndefined();

@@ -79,9 +79,9 @@ describe("a run whose lease is taken over", () => {
     expect(summary.status).toBe("failed");
     expect(summary.error).toMatch(/lease/);
     expect(summary.counts.sent).toBeLessThan(data.length);
-    expect(store.getCursor("stolen")).toBe(cursorAtTakeover);
+    expect(await store.getCursor("stolen")).toBe(cursorAtTakeover);
     // The thief's lease is left alone.
-    expect(store.leases.holds("stolen", "thief")).toBe(true);
-    store.close();
+    expect(await store.leases.holds("stolen", "thief")).toBe(true);
+    await store.close();
   });
 });

@@ -65,13 +65,13 @@ describe("cannectors cursor show|set|reset", () => {
     await t.cli("run", t.connector);
     const store = openStateStore(t.statePath);
     try {
-      const before = store.getCursorInfo("synced");
-      expect(store.leases.acquire("synced", 60_000).acquired).toBe(true);
+      const before = await store.getCursorInfo("synced");
+      expect((await store.leases.acquire("synced", 60_000)).acquired).toBe(true);
       expect((await t.cli("cursor", "set", t.connector, "2020-01-01")).code).toBe(3);
       expect((await t.cli("cursor", "reset", t.connector)).code).toBe(3);
-      expect(store.getCursorInfo("synced")).toEqual(before);
+      expect(await store.getCursorInfo("synced")).toEqual(before);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

@@ -151,10 +151,10 @@ describe("cannectors mcp, driven by the SDK's own client over stdio", () => {
     // A run while another holds the lease: exit 3, as `cannectors run` would end.
     const store = openStateStore(path.join(dir, "state.db"));
     try {
-      expect(store.leases.acquire("mcp-demo", 60_000).acquired).toBe(true);
+      expect((await store.leases.acquire("mcp-demo", 60_000)).acquired).toBe(true);
       expect((await call("run", { file: "c.yaml" })).body.exitCode).toBe(3);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

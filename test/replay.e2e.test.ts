@@ -94,10 +94,10 @@ describe("cannectors replay DEAD_LETTER", () => {
     // The replay is in the history like a run.
     const store = openStateStore(path.join(t.dir, "state.db"));
     try {
-      const [latest] = store.listExecutions({ connector: "replayed" });
+      const [latest] = await store.listExecutions({ connector: "replayed" });
       expect(latest).toMatchObject({ status: "succeeded", counts: { read: 2, filtered: 0, sent: 2, failed: 0 } });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -139,13 +139,13 @@ describe("cannectors replay DEAD_LETTER", () => {
     const before = readFileSync(t.dead, "utf8");
     const store = openStateStore(path.join(t.dir, "state.db"));
     try {
-      const lease = store.leases.acquire("replayed", 60_000);
+      const lease = await store.leases.acquire("replayed", 60_000);
       expect(lease.acquired).toBe(true);
       // The holder must look alive: this test process is.
       const replay = await t.cli("replay", t.dead, "--connector", t.connector);
       expect(replay.code).toBe(3);
     } finally {
-      store.close();
+      await store.close();
     }
     expect(readFileSync(t.dead, "utf8")).toBe(before);
   });

@@ -141,11 +141,11 @@ describe("cannectors serve", () => {
     expect(exit.code).toBe(0);
     const store = openStateStore(path.join(dir, "state.db"));
     try {
-      const executions = store.listExecutions({ limit: 1000 });
+      const executions = await store.listExecutions({ limit: 1000 });
       expect(executions.length).toBeGreaterThanOrEqual(3);
       expect(executions.filter((e) => e.status === "running")).toEqual([]);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });
@@ -161,8 +161,8 @@ describe("cannectors serve catch-up", () => {
     const state = path.join(dir, "state.db");
     if (lastFire) {
       const store = openStateStore(state);
-      store.setCursor("schedule:yearly", lastFire, "seed");
-      store.close();
+      await store.setCursor("schedule:yearly", lastFire, "seed");
+      await store.close();
     }
     const serve = await startServe([dir, "--state", state, "--no-watch"]);
     try {
@@ -172,8 +172,8 @@ describe("cannectors serve catch-up", () => {
       expect((await serve.spawned.exited).code).toBe(0);
       expect(target.requests).toHaveLength(runs);
       const store = openStateStore(state);
-      const recorded = store.getCursor("schedule:yearly");
-      store.close();
+      const recorded = await store.getCursor("schedule:yearly");
+      await store.close();
       expect(recorded).toBeDefined();
       expect(Date.parse(recorded!)).toBeGreaterThan(Date.parse("2025-01-01T00:00:00Z"));
     } finally {

@@ -53,14 +53,16 @@ output: { type: http, baseUrl: ${target.url}, path: /in }
 `;
 
 /** A state file cannectors made, with a saved cursor: what the faults below damage. */
-function realState(file: string): void {
+async function realState(file: string): Promise<void> {
   const store = openStateStore(file);
-  store.setCursor(
-    "faults",
-    "2024-05-01",
-    store.startExecution({ connector: "faults", artifactHash: "h", dryRun: false, startedAt: 0 }),
-  );
-  store.close();
+  const executionId = await store.startExecution({
+    connector: "faults",
+    artifactHash: "h",
+    dryRun: false,
+    startedAt: 0,
+  });
+  await store.setCursor("faults", "2024-05-01", executionId);
+  await store.close();
 }
 
 /** Deterministic garbage: the same bytes on every run. */
@@ -112,16 +114,16 @@ const FAULTS: Fault[] = [
   },
   {
     name: "a state file truncated mid-way",
-    setUp: (_dir, file) => {
-      realState(file);
+    setUp: async (_dir, file) => {
+      await realState(file);
       fs.truncateSync(file, 4096);
     },
     want: /is damaged: restore it from a backup/,
   },
   {
     name: "an unwritable file",
-    setUp: (dir, file) => {
-      realState(file);
+    setUp: async (dir, file) => {
+      await realState(file);
       fs.chmodSync(file, 0o444);
       fs.chmodSync(dir, 0o777);
     },
@@ -131,8 +133,8 @@ const FAULTS: Fault[] = [
   },
   {
     name: "a read-only folder",
-    setUp: (dir, file) => {
-      realState(file);
+    setUp: async (dir, file) => {
+      await realState(file);
       fs.chmodSync(file, 0o666);
       fs.chmodSync(dir, 0o555);
     },
@@ -143,7 +145,7 @@ const FAULTS: Fault[] = [
   {
     name: "a file locked by another process",
     setUp: async (_dir, file) => {
-      realState(file);
+      await realState(file);
       const hold = `const D = require("better-sqlite3"); const db = new D(${JSON.stringify(file)});
         db.exec("BEGIN EXCLUSIVE"); db.exec("DELETE FROM leases"); console.log("locked"); setInterval(() => {}, 1000);`;
       const child = spawn(process.execPath, ["-e", hold], {
@@ -228,7 +230,7 @@ describe("state database faults", () => {
     const dir = fs.mkdtempSync(path.join(tmpdir(), "cannectors-state-fault-"));
     dirs.push(dir);
     const file = path.join(dir, "state.db");
-    realState(file);
+    await realState(file);
     // A process that takes the write lock on demand and holds it for 6 s: the run's cursor write waits
     // its 5 s and fails; recording the run's end waits for the lock to go and succeeds.
     const hold = `const D = require("better-sqlite3"); const db = new D(${JSON.stringify(file)});

@@ -57,12 +57,18 @@ describe("a .ts connector wherever a YAML artifact goes", () => {
   }, 150_000);
 
   it("validate builds it in memory: valid, or the type error at file:line:col with exit 2", async () => {
-    const ok = await runCli(["validate", "connectors/crm-to-erp.ts"], { cwd: dir, timeoutMs: 120_000 });
-    expect(ok.stderr).toContain("connectors/crm-to-erp.ts: valid (crm-to-erp)");
-    expect(ok.code).toBe(0);
-    const bad = await runCli(["validate", "connectors/crm-to-erp.ts"], { cwd: project(typo), timeoutMs: 120_000 });
-    expect(bad.stderr).toMatch(/connectors\/crm-to-erp\.ts:\d+:\d+ .*TS2339/);
-    expect(bad.code).toBe(2);
+    // One call for both (one type check, one build): a typo'd copy beside the project's connectors.
+    mkdirSync(path.join(dir, "typo"), { recursive: true });
+    const source = readFileSync(path.join(dir, "connectors/crm-to-erp.ts"), "utf8");
+    writeFileSync(path.join(dir, "typo/crm-to-erp.ts"), typo(source).replace('name: "crm-to-erp"', 'name: "typo"'));
+    const result = await runCli(["validate", "connectors/crm-to-erp.ts", "typo/crm-to-erp.ts"], {
+      cwd: dir,
+      timeoutMs: 120_000,
+    });
+    expect(result.stderr).toContain("connectors/crm-to-erp.ts: valid (crm-to-erp)");
+    expect(result.stderr).toMatch(/typo\/crm-to-erp\.ts:\d+:\d+ .*TS2339/);
+    expect(result.stderr).not.toContain("typo/crm-to-erp.ts: valid");
+    expect(result.code).toBe(2);
   }, 150_000);
 
   it("run delivers what the YAML would", async () => {

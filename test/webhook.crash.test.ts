@@ -68,12 +68,12 @@ describe("a webhook processor killed mid-delivery", () => {
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
     const inFlight = rig.target.requests.map((r) => r.headers["idempotency-key"]);
-    expect(queueDepth(rig.store, "hooks")).toBe(3);
+    expect(await queueDepth(rig.store, "hooks")).toBe(3);
 
     hanging = false;
     const summary = await rig.process();
     expect(summary).toMatchObject({ status: "succeeded", counts: { sent: 3, failed: 0 } });
-    expect(queueDepth(rig.store, "hooks")).toBe(0);
+    expect(await queueDepth(rig.store, "hooks")).toBe(0);
     const resent = rig.target.requests.slice(inFlight.length);
     expect(resent.map((r) => JSON.parse(r.body).id)).toEqual(["evt-1", "evt-2", "evt-3"]);
     // What the killed process had in flight went again under the same key.

@@ -87,12 +87,12 @@ describe("webhook processing", () => {
       const body = JSON.stringify({ issues: [{ n: n * 2 }, { n: n * 2 + 1 }] });
       expect((await rig.post(body, headers(body, `o-${n}`))).status).toBe(202);
     }
-    expect(queueDepth(rig.store, "hooks")).toBe(3);
+    expect(await queueDepth(rig.store, "hooks")).toBe(3);
     const summary = await rig.process();
     expect(summary).toMatchObject({ status: "succeeded", counts: { read: 6, sent: 6, failed: 0, filtered: 0 } });
     expect(rig.target.requests.flatMap((r) => JSON.parse(r.body))).toEqual([0, 1, 2, 3, 4, 5].map((n) => ({ n })));
-    expect(queueDepth(rig.store, "hooks")).toBe(0);
-    const history = rig.store.listExecutions({ connector: "hooks" });
+    expect(await queueDepth(rig.store, "hooks")).toBe(0);
+    const history = await rig.store.listExecutions({ connector: "hooks" });
     expect(history.map((e) => [e.id, e.status, e.counts.sent])).toEqual([[summary.executionId, "succeeded", 6]]);
   });
 
@@ -113,11 +113,11 @@ describe("webhook processing", () => {
     while (rig.target.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
     stop.abort();
     expect((await running).status).toBe("cancelled");
-    expect(queueDepth(rig.store, "hooks")).toBe(1);
+    expect(await queueDepth(rig.store, "hooks")).toBe(1);
     slow = false;
     const retried = await rig.process();
     expect(retried).toMatchObject({ status: "succeeded", counts: { sent: 1 } });
-    expect(queueDepth(rig.store, "hooks")).toBe(0);
+    expect(await queueDepth(rig.store, "hooks")).toBe(0);
     // The same idempotency-free body both times: the delivery was re-sent, not lost.
     expect(rig.target.requests.map((r) => r.body)).toEqual([body, body]);
   });
@@ -147,8 +147,8 @@ describe("webhook processing", () => {
     expect(summaries.map((s) => s.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
     expect(summaries[1]).toBe(summaries[2]);
     expect(rig.target.requests.map((r) => r.body)).toEqual([first, late]);
-    expect(rig.store.listExecutions({ connector: "hooks" })).toHaveLength(2);
-    expect(queueDepth(rig.store, "hooks")).toBe(0);
+    expect(await rig.store.listExecutions({ connector: "hooks" })).toHaveLength(2);
+    expect(await queueDepth(rig.store, "hooks")).toBe(0);
   });
 
   it("dead-letters a delivery the target refuses and moves on", async () => {
@@ -157,6 +157,6 @@ describe("webhook processing", () => {
     await rig.post(body, headers(body, "dl-1"));
     const summary = await rig.process();
     expect(summary).toMatchObject({ status: "failed", counts: { failed: 1, sent: 0 } });
-    expect(queueDepth(rig.store, "hooks")).toBe(0);
+    expect(await queueDepth(rig.store, "hooks")).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { acquireRunLease } from "../../runtime/engine/run-lease.js";
 import { describeError } from "../../runtime/errors/index.js";
-import { openStateStore, type StateStore } from "../../runtime/state/index.js";
+import { openState, type StateStore } from "../../runtime/state/index.js";
 import { type NamedConnector, resolveConnectorArgument } from "../connector-argument.js";
 import { resolveStatePath } from "../state-path.js";
 import { EXIT, failureExitCode } from "../terminal.js";
@@ -31,8 +31,8 @@ export function registerCursorCommand(program: Command): void {
 
   common(cursor.command("show").description("the saved cursor: value, when, and which execution wrote it")).action(
     async (arg: string, flags: CursorFlags) => {
-      process.exitCode = await withConnector(arg, flags, (store, connector) => {
-        const info = store.getCursorInfo(connector.name) ?? null;
+      process.exitCode = await withConnector(arg, flags, async (store, connector) => {
+        const info = (await store.getCursorInfo(connector.name)) ?? null;
         if (flags.json) process.stdout.write(`${JSON.stringify({ connector: connector.name, cursor: info })}\n`);
         else if (!info)
           process.stdout.write(`${connector.name}: no cursor saved (the next run reads from the start)\n`);
@@ -69,18 +69,18 @@ export function registerCursorCommand(program: Command): void {
 async function change(
   arg: string,
   flags: CursorFlags,
-  write: (store: StateStore, name: string, leaseToken: string) => void,
+  write: (store: StateStore, name: string, leaseToken: string) => Promise<void>,
   next: string | null,
 ): Promise<number> {
-  return withConnector(arg, flags, (store, connector) => {
+  return withConnector(arg, flags, async (store, connector) => {
     if (connector.incremental === false) {
       process.stderr.write(`${connector.file}: ${connector.name} has no incremental cursor (input.incremental)\n`);
       return EXIT.invalid;
     }
-    const lease = acquireRunLease(store, connector.name, LEASE_TTL_MS);
+    const lease = await acquireRunLease(store, connector.name, LEASE_TTL_MS);
     try {
-      const before = store.getCursorInfo(connector.name)?.value ?? null;
-      write(store, connector.name, lease.token);
+      const before = (await store.getCursorInfo(connector.name))?.value ?? null;
+      await write(store, connector.name, lease.token);
       if (flags.json) process.stdout.write(`${JSON.stringify({ connector: connector.name, before, after: next })}\n`);
       else
         process.stdout.write(
@@ -88,7 +88,7 @@ async function change(
         );
       return EXIT.ok;
     } finally {
-      lease.release();
+      await lease.release();
     }
   });
 }
@@ -96,18 +96,18 @@ async function change(
 async function withConnector(
   arg: string,
   flags: CursorFlags,
-  act: (store: StateStore, connector: NamedConnector) => number,
+  act: (store: StateStore, connector: NamedConnector) => Promise<number>,
 ): Promise<number> {
   const connector = await resolveConnectorArgument(arg);
   if (typeof connector === "number") return connector;
   let store: StateStore | undefined;
   try {
-    store = openStateStore(resolveStatePath(flags.state));
-    return act(store, connector);
+    store = await openState(resolveStatePath(flags.state));
+    return await act(store, connector);
   } catch (error) {
     process.stderr.write(`${describeError(error)}\n`);
     return failureExitCode(error);
   } finally {
-    store?.close();
+    await store?.close().catch(() => undefined);
   }
 }

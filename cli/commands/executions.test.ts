@@ -11,30 +11,35 @@ let dir: string;
 let statePath: string;
 let ids: { ok: string; partial: string; running: string };
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cannectors-cli-"));
   statePath = path.join(dir, "state.db");
   const store = openStateStore(statePath);
   const start = (connector: string, offset: number, dryRun = false) =>
     store.startExecution({ connector, artifactHash: "sha256:abc", dryRun, startedAt: T0 + offset });
-  const ok = start("crm-sync", 0);
-  store.appendLog(ok, { time: "2024-05-01T10:00:00.100Z", level: "info", message: "run started", fields: { page: 1 } });
-  store.appendLog(ok, { time: "2024-05-01T10:00:01.200Z", level: "warn", message: "slow page", fields: {} });
-  store.finishExecution(ok, {
+  const ok = await start("crm-sync", 0);
+  await store.appendLog(ok, {
+    time: "2024-05-01T10:00:00.100Z",
+    level: "info",
+    message: "run started",
+    fields: { page: 1 },
+  });
+  await store.appendLog(ok, { time: "2024-05-01T10:00:01.200Z", level: "warn", message: "slow page", fields: {} });
+  await store.finishExecution(ok, {
     status: "succeeded",
     endedAt: T0 + 2500,
     counts: { read: 120, filtered: 20, sent: 100, failed: 0 },
   });
-  const partial = start("billing", 60_000, true);
-  store.finishExecution(partial, {
+  const partial = await start("billing", 60_000, true);
+  await store.finishExecution(partial, {
     status: "partial",
     endedAt: T0 + 60_000 + 125_000,
     counts: { read: 5, filtered: 0, sent: 4, failed: 1 },
     error: "1 record dead-lettered",
   });
-  const running = start("crm-sync", 120_000);
+  const running = await start("crm-sync", 120_000);
   ids = { ok, partial, running };
-  store.close();
+  await store.close();
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -2,8 +2,15 @@ import fs from "node:fs";
 import { type Command, InvalidArgumentError } from "commander";
 import { describeError, isCannectorsError } from "../../runtime/errors/index.js";
 import { formatJson, formatPretty } from "../../runtime/log/index.js";
-import { type ExecutionRow, type ExecutionStatus, openStateStore, type StateStore } from "../../runtime/state/index.js";
 import { DRIFT_MESSAGE } from "../../runtime/contract/drift-watch.js";
+import {
+  type ExecutionRow,
+  type ExecutionStatus,
+  isPostgresUrl,
+  openState,
+  type StateStore,
+  stateLabel,
+} from "../../runtime/state/index.js";
 import { EXIT, failureExitCode, painter, useColor } from "../terminal.js";
 
 /** Where the commands write; injectable so tests read the output without touching process streams. */
@@ -43,8 +50,8 @@ export function registerExecutionsCommand(
     .option("--connector <name>", "only this connector's executions")
     .option("--limit <n>", `how many to show (default ${DEFAULT_LIMIT})`, parseLimit, DEFAULT_LIMIT)
     .option("--json", "print JSON on stdout")
-    .action((options: { connector?: string; limit: number; json?: boolean }) => {
-      const read = withStore(statePath(), out, (store) => store.listExecutions(options));
+    .action(async (options: { connector?: string; limit: number; json?: boolean }) => {
+      const read = await withStore(statePath(), out, (store) => store.listExecutions(options));
       if (!read.ok) return;
       const rows = read.value ?? [];
       if (options.json) out.stdout(`${JSON.stringify(rows, null, 2)}\n`);
@@ -57,12 +64,12 @@ export function registerExecutionsCommand(
     .description("every recorded field of one execution")
     .argument("<id>", "execution id, or a unique prefix of it")
     .option("--json", "print JSON on stdout")
-    .action((id: string, options: { json?: boolean }) => {
+    .action(async (id: string, options: { json?: boolean }) => {
       const file = statePath();
-      const row = findExecution(file, id, out);
+      const row = await findExecution(file, id, out);
       if (row === undefined) return;
       // Contract drift is read back from the execution's own log lines: one source of truth.
-      const logs = withStore(file, out, (store) => store.getLogs(row.id));
+      const logs = await withStore(file, out, (store) => store.getLogs(row.id));
       const drift = (logs.ok ? (logs.value ?? []) : [])
         .filter((entry) => entry.message === DRIFT_MESSAGE)
         .map((entry) => String(entry.fields.change));
@@ -75,11 +82,11 @@ export function registerExecutionsCommand(
     .description("the log lines one execution wrote")
     .argument("<id>", "execution id, or a unique prefix of it")
     .option("--json", "one JSON object a line on stdout")
-    .action((id: string, options: { json?: boolean }) => {
+    .action(async (id: string, options: { json?: boolean }) => {
       const file = statePath();
-      const row = findExecution(file, id, out);
+      const row = await findExecution(file, id, out);
       if (row === undefined) return;
-      const read = withStore(file, out, (store) => store.getLogs(row.id));
+      const read = await withStore(file, out, (store) => store.getLogs(row.id));
       if (!read.ok) return;
       const entries = read.value ?? [];
       if (entries.length === 0 && !options.json) out.stderr(`execution ${row.id} has no log entries\n`);
@@ -93,29 +100,39 @@ type StoreRead<T> = { ok: true; value: T | undefined } | { ok: false };
  * Runs `read` against the store. A missing database file reads as empty rather than being
  * created; a failure is reported here (stderr, exit code 4 for a state fault, else 1) and comes back as `ok: false`.
  */
-function withStore<T>(statePath: string, io: ExecutionsIO, read: (store: StateStore) => T): StoreRead<T> {
-  if (!fs.existsSync(statePath)) return { ok: true, value: undefined };
+async function withStore<T>(
+  statePath: string,
+  io: ExecutionsIO,
+  read: (store: StateStore) => Promise<T>,
+): Promise<StoreRead<T>> {
+  if (!stateExists(statePath)) return { ok: true, value: undefined };
   let store: StateStore | undefined;
   try {
     // Reading the history needs no write access: a read-only file is opened read-only.
-    store = openStateStore(statePath, { access: "read" });
-    return { ok: true, value: read(store) };
+    store = await openState(statePath, { access: "read" });
+    return { ok: true, value: await read(store) };
   } catch (error) {
-    // Our errors say what went wrong and where (a state fault names the file); anything else gets the file.
-    const where = isCannectorsError(error) ? "" : `cannot read the state database ${statePath}: `;
+    // Our errors say what went wrong and where (a state fault names the database); anything else gets it here.
+    const where = isCannectorsError(error) ? "" : `cannot read the state database ${stateLabel(statePath)}: `;
     io.stderr(`${where}${describeError(error)}\n`);
     io.setExitCode(failureExitCode(error));
     return { ok: false };
   } finally {
-    store?.close();
+    await store?.close().catch(() => undefined);
   }
 }
 
-function findExecution(statePath: string, id: string, io: ExecutionsIO): ExecutionRow | undefined {
-  const found = withStore(statePath, io, (store) => store.getExecution(id));
+/** A missing file reads as no history; a PostgreSQL database is asked. */
+function stateExists(statePath: string): boolean {
+  return isPostgresUrl(statePath) || fs.existsSync(statePath);
+}
+
+async function findExecution(statePath: string, id: string, io: ExecutionsIO): Promise<ExecutionRow | undefined> {
+  const found = await withStore(statePath, io, (store) => store.getExecution(id));
   if (!found.ok) return undefined;
   if (found.value === undefined) {
-    const where = fs.existsSync(statePath) ? `in ${statePath}` : `(no state database at ${statePath})`;
+    const label = stateLabel(statePath);
+    const where = stateExists(statePath) ? `in ${label}` : `(no state database at ${label})`;
     io.stderr(`no execution ${id} ${where}\n`);
     io.setExitCode(EXIT.failed);
   }

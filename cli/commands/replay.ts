@@ -3,7 +3,7 @@ import { hasErrors } from "../../runtime/diagnostics/index.js";
 import { replayDeadLetters } from "../../runtime/engine/replay.js";
 import { describeError } from "../../runtime/errors/index.js";
 import { stderrSink } from "../../runtime/log/index.js";
-import { openStateStore, type StateStore } from "../../runtime/state/index.js";
+import { openState, type StateStore } from "../../runtime/state/index.js";
 import { validateArtifactFile } from "../../runtime/validate/index.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { resolveStatePath } from "../state-path.js";
@@ -45,7 +45,7 @@ async function replayCommand(file: string, flags: ReplayFlags): Promise<number> 
   }
   let store: StateStore | undefined;
   try {
-    store = openStateStore(resolveStatePath(flags.state));
+    store = await openState(resolveStatePath(flags.state));
     const summary = await replayDeadLetters({
       artifact: validation.artifact,
       store,
@@ -69,6 +69,6 @@ async function replayCommand(file: string, flags: ReplayFlags): Promise<number> 
     process.stderr.write(`${describeError(error)}\n`);
     return failureExitCode(error);
   } finally {
-    store?.close();
+    await store?.close().catch(() => undefined);
   }
 }

@@ -4,7 +4,7 @@ import { hasErrors } from "../../runtime/diagnostics/index.js";
 import { type RunSummary, runConnector } from "../../runtime/engine/run.js";
 import { describeError, ErrorCodes, isCannectorsError } from "../../runtime/errors/index.js";
 import { stderrSink } from "../../runtime/log/index.js";
-import { openStateStore, type StateStore } from "../../runtime/state/index.js";
+import { openState, type StateStore } from "../../runtime/state/index.js";
 import type { ValidationResult } from "../../runtime/validate/index.js";
 import { loadConnectorFiles } from "../connector-files.js";
 import { ENV_FILE_HELP, loadEnvironment } from "../env-file.js";
@@ -83,7 +83,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   }
   let store: StateStore;
   try {
-    store = openStateStore(resolveStatePath(flags.state));
+    store = await openState(resolveStatePath(flags.state));
   } catch (error) {
     process.stderr.write(`${describeError(error)}\n`);
     return failureExitCode(error);
@@ -98,9 +98,10 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   const progress = progressLine(process.stderr, artifact.connector.metadata.name);
-  const recording = flags.record ? startRecording(flags.record, artifact.connector.metadata.name, store) : undefined;
   let summary: RunSummary;
+  let recording: Awaited<ReturnType<typeof startRecording>> | undefined;
   try {
+    if (flags.record) recording = await startRecording(flags.record, artifact.connector.metadata.name, store);
     summary = await runConnector({
       artifact,
       store,
@@ -129,7 +130,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
-    store.close();
+    await store.close().catch(() => undefined);
     if (out) await new Promise((resolve) => out.end(resolve));
   }
   progress.done();

@@ -15,7 +15,7 @@ import {
   watchForReload,
   YAML_ARTIFACTS,
 } from "../../runtime/serve/index.js";
-import { openStateStore, type StateStore } from "../../runtime/state/index.js";
+import { openState, type StateStore } from "../../runtime/state/index.js";
 import { isConnectorSource } from "../../compiler/build/ts-file.js";
 import { loadConnectorFiles } from "../connector-files.js";
 import { loadEnvironment } from "../env-file.js";
@@ -54,7 +54,7 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
   const logger = createLogger({ level: flags.logLevel, redactor: createRedactor(), sinks: [sink] });
   let store: StateStore;
   try {
-    store = openStateStore(resolveStatePath(flags.state));
+    store = await openState(resolveStatePath(flags.state));
   } catch (error) {
     process.stderr.write(`serve: ${describeError(error)}\n`);
     return failureExitCode(error);
@@ -63,13 +63,13 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
   let loaded: ReadonlyMap<string, LoadedArtifact> = first.artifacts;
   let invalidCount = first.invalid.length;
   const shutdownMs = flags.shutdownTimeout * 1000;
-  // Late-bound: the metrics read queue depths from the supervisor they are handed to.
-  let supervisor: Supervisor | undefined;
+  // Read from the state store by the /metrics handler below, just before each render.
+  let queueDepths: [string, number][] = [];
   const metrics = createServeMetrics({
-    queueDepths: () => supervisor?.queueDepths() ?? [],
+    queueDepths: () => queueDepths,
     artifacts: () => ({ loaded: loaded.size, invalid: invalidCount }),
   });
-  supervisor = new Supervisor({
+  const supervisor = new Supervisor({
     store,
     env,
     logger,
@@ -94,7 +94,7 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
     const drained = await running.stop(shutdownMs + 1000);
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000))]);
     logger[drained ? "info" : "warn"](drained ? "stopped" : "stopped: some runs did not finish in time", { signal });
-    store.close();
+    await store.close().catch(() => undefined);
     process.exit(EXIT.ok);
   };
   // Before anything starts, so a signal during startup still drains instead of killing.
@@ -111,7 +111,7 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
     reportInvalid(next);
     invalidCount = next.invalid.length;
     loaded = keepLastGood(loaded, next);
-    running.apply(loaded);
+    await running.load(loaded);
     logger.info("reloaded", { reason, connectors: running.connectors, invalid: next.invalid.length });
   };
   watcher = await watchForReload(
@@ -126,16 +126,19 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
       host: flags.host,
       port: flags.port,
       readiness,
-      metrics: () => metrics.registry.render(),
+      metrics: async () => {
+        queueDepths = await running.queueDepths();
+        return metrics.registry.render();
+      },
       receiver: (path) => running.receiver(path),
     });
   } catch (error) {
     process.stderr.write(`serve: ${describeError(error)}\n`);
     watcher.close();
-    store.close();
+    await store.close().catch(() => undefined);
     return EXIT.failed;
   }
-  running.apply(loaded);
+  await running.load(loaded);
   readiness.ready();
   const { url } = server;
   process.stdout.write(`cannectors serve listening on ${url}\n`);

@@ -6,7 +6,7 @@ import { replayDeadLetters } from "../../runtime/engine/replay.js";
 import { runConnector } from "../../runtime/engine/run.js";
 import { describeError } from "../../runtime/errors/index.js";
 import { createRedactor, resolveSecrets } from "../../runtime/secrets/index.js";
-import { openStateStore, type StateStore } from "../../runtime/state/index.js";
+import { openState, type StateStore } from "../../runtime/state/index.js";
 import { type LoadedArtifact, validateArtifactFile } from "../../runtime/validate/index.js";
 import { EXIT, failureExitCode } from "../terminal.js";
 import { planVersions } from "../plan-versions.js";
@@ -37,11 +37,11 @@ export function createMcpServer(options: McpOptions): McpServer {
   const withStore =
     <T>(use: (store: StateStore) => T | Promise<T>) =>
     async () => {
-      const store = openStateStore(options.statePath);
+      const store = await openState(options.statePath);
       try {
         return await use(store);
       } finally {
-        store.close();
+        await store.close().catch(() => undefined);
       }
     };
   const answer = (result: ToolAnswer, redact: (text: string) => string = (t) => t) => {
@@ -138,9 +138,9 @@ export function createMcpServer(options: McpOptions): McpServer {
     },
     ({ connector, limit }) =>
       guarded(
-        withStore((store) => ({
+        withStore(async (store) => ({
           exitCode: EXIT.ok,
-          executions: store.listExecutions({ connector, limit: limit ?? 20 }),
+          executions: await store.listExecutions({ connector, limit: limit ?? 20 }),
         })),
       ),
   );
@@ -149,10 +149,10 @@ export function createMcpServer(options: McpOptions): McpServer {
     { description: "The log lines of one execution (by id or unique prefix)", inputSchema: { id: z.string() } },
     ({ id }) =>
       guarded(
-        withStore((store) => {
-          const row = store.getExecution(id);
+        withStore(async (store) => {
+          const row = await store.getExecution(id);
           if (!row) return { exitCode: EXIT.failed, error: `no execution ${id}` };
-          return { exitCode: EXIT.ok, execution: row.id, logs: store.getLogs(row.id) };
+          return { exitCode: EXIT.ok, execution: row.id, logs: await store.getLogs(row.id) };
         }),
       ),
   );

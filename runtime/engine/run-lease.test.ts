@@ -45,7 +45,7 @@ describe("runConnector's lease", () => {
     await expect(runConnector({ ...run, env: {} })).rejects.toThrow(/injected: the run cannot be recorded/);
     // The records went out; the throw came after them.
     expect(run.target.requests.length).toBeGreaterThan(0);
-    const next = run.store.leases.acquire("finish-throws", 30_000);
+    const next = await run.store.leases.acquire("finish-throws", 30_000);
     expect(next.acquired).toBe(true);
   });
 
@@ -57,7 +57,7 @@ describe("runConnector's lease", () => {
     db.close();
     await expect(runConnector({ ...run, env: {} })).rejects.toThrow(/injected: no new execution/);
     expect(run.target.requests).toHaveLength(0);
-    expect(run.store.leases.acquire("start-throws", 30_000).acquired).toBe(true);
+    expect((await run.store.leases.acquire("start-throws", 30_000)).acquired).toBe(true);
   });
 
   it("is released after a successful run and held by nobody else meanwhile", async () => {
@@ -67,11 +67,14 @@ describe("runConnector's lease", () => {
       ...run,
       env: {},
       onProgress: () => {
-        heldDuringRun ??= !run.store.leases.acquire("plain", 30_000).acquired;
+        // SQLite answers synchronously: the promise is already settled when it is handed back.
+        void run.store.leases.acquire("plain", 30_000).then((attempt) => {
+          heldDuringRun ??= !attempt.acquired;
+        });
       },
     });
     expect(summary.status).toBe("succeeded");
     expect(heldDuringRun).toBe(true);
-    expect(run.store.leases.acquire("plain", 30_000).acquired).toBe(true);
+    expect((await run.store.leases.acquire("plain", 30_000)).acquired).toBe(true);
   });
 });

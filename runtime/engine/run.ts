@@ -16,6 +16,7 @@ import { groupingRecordFailures } from "./failure-groups.js";
 import { acquireRunLease, type RunLease } from "./run-lease.js";
 import { type RunStatus, runStatus } from "./run-status.js";
 import { createRunStop } from "./run-stop.js";
+import { cursorWriter } from "./cursor-writer.js";
 import { Watermark } from "./watermark.js";
 import { type WiringOptions, wireModules } from "./wiring.js";
 
@@ -80,7 +81,7 @@ export interface InputSource {
   afterFilters?: boolean;
   /** Each page is one output request, whatever `batch.size` (a replay re-forms the requests that failed). */
   pageIsBatch?: boolean;
-  commit(cursor: string): void;
+  commit(cursor: string): unknown;
 }
 
 /**
@@ -107,14 +108,14 @@ export async function runConnector(options: RunOptions, source?: InputSource): P
   const redactor = createRedactor(resolved.secrets);
   // A dry run writes no cursor, so it needs no lease and may run beside a real one.
   const lease =
-    options.dryRun === undefined ? acquireRunLease(options.store, name, options.leaseTtlMs ?? 30_000) : undefined;
+    options.dryRun === undefined ? await acquireRunLease(options.store, name, options.leaseTtlMs ?? 30_000) : undefined;
   let logger: Logger | undefined;
   try {
     return await runRecorded(options, source, resolved.value, redactor, lease, (created) => {
       logger = created;
     });
   } finally {
-    lease?.release((error) =>
+    await lease?.release((error) =>
       logger?.warn("lease not released: it expires on its own", { error: redactor.redact(describeError(error)) }),
     );
   }
@@ -134,8 +135,8 @@ async function runRecorded(
   const clock = options.clock ?? systemClock;
   const started = clock.now();
   const dryRun = options.dryRun !== undefined;
-  store.markInterrupted();
-  const executionId = store.startExecution({
+  await store.markInterrupted();
+  const executionId = await store.startExecution({
     connector: name,
     artifactHash: artifact.hash,
     dryRun,
@@ -156,9 +157,13 @@ async function runRecorded(
     stop.abort(lost);
   });
 
+  const cursors = cursorWriter(
+    (cursor) => (source ? source.commit(cursor) : store.setCursor(name, cursor, executionId, lease?.token)),
+    (error) => stop.abort(error),
+  );
   const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0 };
   const incremental = spec.input.type === "http" && source === undefined ? spec.input.incremental : undefined;
-  const savedCursor = incremental ? store.getCursor(name) : undefined;
+  const savedCursor = incremental ? await store.getCursor(name) : undefined;
   const watermark = new Watermark(savedCursor);
   logger.info(dryRun ? "dry run started" : "run started", {
     artifact: artifact.file,
@@ -201,9 +206,7 @@ async function runRecorded(
       signal: stop.stopping,
       limit: options.limit,
       onCursor: (cursor) => {
-        if (dryRun) return;
-        if (source) source.commit(cursor);
-        else store.setCursor(name, cursor, executionId, lease?.token);
+        if (!dryRun) cursors.save(cursor);
       },
       onProgress: options.onProgress,
     });
@@ -214,12 +217,15 @@ async function runRecorded(
     if (wiring) await Promise.allSettled([wiring.output.close(), wiring.deadLetter.close(), wiring.client.close()]);
     logger.flush();
   }
+  // The cursor is saved once its last write is done; a write that failed fails the run (it stopped it, too).
+  const cursorFailure = await cursors.settled();
+  failure ??= cursorFailure;
 
   const leaseLost = lease?.lost;
   failure ??= leaseLost;
   const status = runStatus({
     leaseLost: leaseLost !== undefined,
-    stopped: stop.stopping.aborted,
+    stopped: stop.stopping.aborted && cursorFailure === undefined,
     failure,
     deadLettered: counts.failed,
     delivered: counts.sent,
@@ -247,7 +253,7 @@ async function runRecorded(
     ...(isCannectorsError(failure) ? { errorCode: failure.code } : {}),
   };
   logger.info(`run ${status}`, { ...counts, ms: summary.durationMs });
-  store.finishExecution(executionId, {
+  await store.finishExecution(executionId, {
     status,
     endedAt: new Date(clock.now()).toISOString(),
     counts,

@@ -148,11 +148,11 @@ describe("stderrSink", () => {
 });
 
 describe("historySink", () => {
-  it("writes redacted entries to the execution's log in the state store", () => {
+  it("writes redacted entries to the execution's log in the state store", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cannectors-log-"));
     const store = openStateStore(path.join(dir, "state.db"));
     try {
-      const id = store.startExecution({ connector: "crm", artifactHash: "h", dryRun: false, startedAt: T0 });
+      const id = await store.startExecution({ connector: "crm", artifactHash: "h", dryRun: false, startedAt: T0 });
       const logger = createLogger({
         redactor: createRedactor([SECRET]),
         sinks: [historySink(store, id)],
@@ -160,7 +160,7 @@ describe("historySink", () => {
       });
       logger.info("first", { token: SECRET });
       logger.error("second");
-      expect(store.getLogs(id)).toEqual([
+      expect(await store.getLogs(id)).toEqual([
         { time: "2024-05-01T10:20:30.456Z", level: "info", message: "first", fields: { token: "***" } },
         { time: "2024-05-01T10:20:30.456Z", level: "error", message: "second", fields: {} },
       ]);

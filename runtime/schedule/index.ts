@@ -1,4 +1,4 @@
-export { type FireLog, memoryFireLog, stateFireLog } from "./fire-log.js";
+export { type FireLog, memoryFireLog, type StateFireLog, stateFireLog } from "./fire-log.js";
 export { nextFire } from "./next-fire.js";
 export {
   createScheduler,

@@ -10,7 +10,8 @@ export interface ServeHttpOptions {
   host: string;
   port: number;
   readiness: Readiness;
-  metrics: () => string;
+  /** May read the state store (queue depths) first. */
+  metrics: () => string | Promise<string>;
   /** Looked up per request, so a reload swaps receivers without restarting the server. */
   receiver: (path: string) => WebhookReceiver | undefined;
 }
@@ -28,7 +29,10 @@ export function createApp(options: Omit<ServeHttpOptions, "host" | "port">): Hon
   app.get("/readyz", () => readyz(options.readiness));
   app.get(
     "/metrics",
-    () => new Response(options.metrics(), { headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" } }),
+    async () =>
+      new Response(await options.metrics(), {
+        headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" },
+      }),
   );
   app.all("*", (c) => {
     const receiver = options.receiver(c.req.path);

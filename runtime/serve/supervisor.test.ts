@@ -35,12 +35,12 @@ async function rig(target: TestServer): Promise<Rig> {
   const time = fakeTime(START);
   const logs: LogEntry[] = [];
   const logger = createLogger({ redactor: createRedactor(), sinks: [(e) => logs.push(e)] });
-  let supervisor: Supervisor | undefined;
   const metrics = createServeMetrics({
-    queueDepths: () => supervisor?.queueDepths() ?? [],
+    // The gauge is fed by serve's /metrics handler (serve-session.ts); these tests read depths directly.
+    queueDepths: () => [],
     artifacts: () => ({ loaded: 0, invalid: 0 }),
   });
-  supervisor = new Supervisor({
+  const supervisor = new Supervisor({
     store,
     env: {},
     logger,
@@ -54,7 +54,7 @@ async function rig(target: TestServer): Promise<Rig> {
   const running = supervisor;
   cleanups.push(async () => {
     await running.stop(2000);
-    store.close();
+    await store.close();
   });
   return {
     supervisor: running,
@@ -91,9 +91,9 @@ async function servers(source: () => Promise<unknown> | unknown = () => undefine
   return { src, target };
 }
 
-const eventually = async (check: () => boolean, what: string) => {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
+const eventually = async (check: () => boolean | Promise<boolean>, what: string) => {
+  for (let i = 0; i < 500 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  if (!(await check())) throw new Error(`timed out waiting for ${what}`);
 };
 
 const polling = (url: string, schedule?: string) => ({
@@ -179,7 +179,7 @@ describe("Supervisor", () => {
     }
     expect(answers).toEqual([202, 202, 202]);
     await eventually(() => target.requests.length === 3, "the deliveries to reach the target");
-    await eventually(() => r.supervisor.queueDepths()[0]?.[1] === 0, "the queue to drain");
+    await eventually(async () => (await r.supervisor.queueDepths())[0]?.[1] === 0, "the queue to drain");
     expect(r.metrics()).toContain(
       'cannectors_webhook_deliveries_total{code="202",connector="hook",status="accepted"} 3',
     );
@@ -208,6 +208,6 @@ describe("Supervisor", () => {
     const stopped = r.supervisor.stop(5000);
     setTimeout(() => release(), 20);
     expect(await stopped).toBe(true);
-    expect(r.store.listExecutions().map((e) => e.status)).toEqual(["cancelled"]);
+    expect((await r.store.listExecutions()).map((e) => e.status)).toEqual(["cancelled"]);
   });
 });

@@ -2,7 +2,14 @@ import { type RunOptions, type RunSummary, runConnector } from "../engine/run.js
 import { describeError } from "../errors/index.js";
 import type { Logger, LogLevel, LogSink } from "../log/index.js";
 import type { Clock } from "../net/types.js";
-import { createScheduler, type FireReason, type SetTimer, stateFireLog, systemTimer } from "../schedule/index.js";
+import {
+  createScheduler,
+  type FireReason,
+  type SetTimer,
+  type StateFireLog,
+  stateFireLog,
+  systemTimer,
+} from "../schedule/index.js";
 import type { StateStore } from "../state/index.js";
 import type { LoadedArtifact } from "../validate/index.js";
 import { diffArtifacts } from "./registry.js";
@@ -48,13 +55,17 @@ export class Supervisor {
   private readonly slots = new Map<string, Slot>();
   private readonly stopping = new AbortController();
   private readonly scheduler;
+  private readonly fireLog: StateFireLog;
 
   constructor(private readonly options: SupervisorOptions) {
     const now = options.now ?? (() => Date.now());
+    this.fireLog = stateFireLog(options.store, (error) =>
+      options.logger.warn("schedule fire time not recorded", { error: String(error) }),
+    );
     this.scheduler = createScheduler({
       now,
       setTimer: options.setTimer ?? systemTimer,
-      fireLog: stateFireLog(options.store),
+      fireLog: this.fireLog,
       logger: options.logger,
       onSkip: (connector) => options.metrics.scheduleSkipped(connector),
     });
@@ -64,15 +75,22 @@ export class Supervisor {
     return [...this.slots.keys()];
   }
 
-  queueDepths(): [string, number][] {
+  /** Pending deliveries per webhook connector, read from the state store. */
+  async queueDepths(): Promise<[string, number][]> {
     const { webhooks, store } = this.options;
     if (!webhooks) return [];
-    return [...this.slots.values()]
+    const names = [...this.slots.values()]
       .filter((slot) => slot.receiver)
-      .map((slot) => [
-        slot.artifact.connector.metadata.name,
-        webhooks.queueDepth(store, slot.artifact.connector.metadata.name),
-      ]);
+      .map((slot) => slot.artifact.connector.metadata.name);
+    return Promise.all(
+      names.map(async (name): Promise<[string, number]> => [name, await webhooks.queueDepth(store, name)]),
+    );
+  }
+
+  /** `apply`, once the connectors' last schedule fires have been read from the state store. */
+  async load(artifacts: ReadonlyMap<string, LoadedArtifact>): Promise<void> {
+    await this.fireLog.prime([...artifacts.keys()]);
+    this.apply(artifacts);
   }
 
   /** The webhook receiver listening on `path`, if any. */
@@ -186,14 +204,15 @@ export class Supervisor {
       if (slot.rerun) return this.processQueue(slot);
       if (this.stopping.signal.aborted || slot.removed.signal.aborted) return;
       // A run that failed outright (target down past its retries) leaves deliveries queued: try again later.
-      if (summary?.status === "failed" && this.queueDepth(slot) > 0) {
-        slot.retry = setTimeout(() => this.processQueue(slot), this.options.queueRetryMs ?? 30_000);
-      }
+      if (summary?.status !== "failed") return;
+      return this.queueDepth(slot).then((depth) => {
+        if (depth > 0) slot.retry = setTimeout(() => this.processQueue(slot), this.options.queueRetryMs ?? 30_000);
+      });
     });
   }
 
-  private queueDepth(slot: Slot): number {
-    return this.options.webhooks?.queueDepth(this.options.store, slot.artifact.connector.metadata.name) ?? 0;
+  private async queueDepth(slot: Slot): Promise<number> {
+    return (await this.options.webhooks?.queueDepth(this.options.store, slot.artifact.connector.metadata.name)) ?? 0;
   }
 
   private exclusive(slot: Slot, run: (options: RunOptions) => Promise<RunSummary>): Promise<RunSummary | undefined> {

@@ -1,8 +1,9 @@
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import type { Synchronous } from "./types.js";
 
 /**
  * Why a state database cannot be used. Backend-neutral: a backend maps its own errors onto these
- * (see sqlite-faults.ts), and every fault is reported the same way — one line naming the database
+ * (see sqlite-faults.ts, postgres/faults.ts), and every fault is reported the same way — one line naming the database
  * and what to do — under CANNECTORS_E_STATE, which the CLI turns into exit code 4.
  */
 export type StateFault =
@@ -15,7 +16,9 @@ export type StateFault =
   | "locked"
   | "disk-full"
   | "io"
-  | "unavailable";
+  | "unavailable"
+  | "unreachable"
+  | "denied";
 
 /** Starting over is a decision the user makes: it re-reads every source record and drops queued deliveries. */
 const START_OVER =
@@ -30,7 +33,10 @@ const FAULTS: Record<StateFault, { problem: (where: string) => string; advice: s
     advice: RESTORE,
   },
   foreign: {
-    problem: (where) => `${where} is an SQLite database without the cannectors state schema (another program's file?)`,
+    problem: (where) =>
+      /^postgres(ql)?:/i.test(where)
+        ? `${where} holds tables named like the cannectors state's but without its schema_version (another program's?)`
+        : `${where} is an SQLite database without the cannectors state schema (another program's file?)`,
     advice: `give another path with --state, or ${START_OVER}`,
   },
   "not-a-database": {
@@ -60,6 +66,15 @@ const FAULTS: Record<StateFault, { problem: (where: string) => string; advice: s
     problem: (where) => `state database ${where} cannot be opened or created`,
     advice: "check that its folder exists and is writable, or give another path with --state",
   },
+  // The faults of a database server (PostgreSQL) rather than a file.
+  unreachable: {
+    problem: (where) => `state database ${where} cannot be reached (server down, wrong host, port or database name)`,
+    advice: "check that the server is up and the --state / CANNECTORS_STATE URL, then try again",
+  },
+  denied: {
+    problem: (where) => `state database ${where} refused this user (authentication or permissions)`,
+    advice: "check the user and password in the URL and the user's grants on the database and schema",
+  },
 };
 
 /**
@@ -87,28 +102,45 @@ export function stateFaultOf(error: unknown): StateFault | undefined {
 }
 
 /**
- * The same object whose every method passes what it throws through `translate` (a backend's
- * mapping of its errors onto state faults), so no driver error — and no stack trace — reaches a
- * caller, whichever statement failed.
+ * A store object as the StateStore interface promises it: every method returns a promise, and what
+ * it throws or rejects with passes through `translate` (a backend's mapping of its errors onto
+ * state faults), so no driver error — and no stack trace — reaches a caller, whichever statement
+ * failed. Object properties (the lease table, the webhook queue) are wrapped the same way. A
+ * synchronous method (SQLite) has done its work by the time its promise is handed back.
  */
-export function reportingFaults<T extends object>(target: T, translate: (error: unknown) => unknown): T {
+export function reportingFaults<T extends object>(
+  target: T | Synchronous<T>,
+  translate: (error: unknown) => unknown,
+): T {
   const wrapped = new Map<PropertyKey, unknown>();
-  return new Proxy(target, {
+  return new Proxy(target as T, {
     get(object, key) {
       const value: unknown = Reflect.get(object, key, object);
-      if (typeof value !== "function") return value;
-      let method = wrapped.get(key);
-      if (method === undefined) {
-        method = (...args: unknown[]) => {
-          try {
-            return (value as (...a: unknown[]) => unknown).apply(object, args);
-          } catch (error) {
-            throw translate(error);
-          }
-        };
-        wrapped.set(key, method);
+      if (value === null || (typeof value !== "function" && typeof value !== "object")) return value;
+      let member = wrapped.get(key);
+      if (member === undefined) {
+        member =
+          typeof value === "function"
+            ? (...args: unknown[]) =>
+                settle(() => (value as (...a: unknown[]) => unknown).apply(object, args), translate)
+            : reportingFaults(value as object, translate);
+        wrapped.set(key, member);
       }
-      return method;
+      return member;
     },
   });
+}
+
+function settle(call: () => unknown, translate: (error: unknown) => unknown): Promise<unknown> {
+  try {
+    const result = call();
+    if (result instanceof Promise) {
+      return result.catch((error: unknown) => {
+        throw translate(error);
+      });
+    }
+    return Promise.resolve(result);
+  } catch (error) {
+    return Promise.reject(translate(error));
+  }
 }

@@ -3,6 +3,7 @@ export { newExecutionId } from "./ids.js";
 export { createLeaseTable, type LeaseAttempt, type LeaseHolder, type LeaseTable, leaseHeldError } from "./lease.js";
 export { migrate } from "./migrate.js";
 export { INTERRUPTED_ERROR, LOG_PRAGMAS, MIGRATIONS, PRAGMAS, SQL } from "./schema.js";
+export { isPostgresUrl, openState, stateLabel } from "./open.js";
 export { type OpenStateOptions, openStateStore } from "./store.js";
 export type { EnqueueDelivery, QueuedDelivery, WebhookQueue } from "./webhook-queue.js";
 export {
@@ -15,5 +16,6 @@ export {
   type FinishExecution,
   type StartExecution,
   type StateStore,
+  type Synchronous,
   type Timestamp,
 } from "./types.js";

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import os from "node:os";
 import type Database from "better-sqlite3";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import { ownerGone, thisHost } from "./owner.js";
+import type { Synchronous } from "./types.js";
 
 /** Who holds a connector's lease, as another process sees it. */
 export interface LeaseHolder {
@@ -20,12 +21,13 @@ export type LeaseAttempt = { acquired: true; token: string } | { acquired: false
  * taken over, so a SIGKILLed run never blocks the next one.
  */
 export interface LeaseTable {
-  acquire(connector: string, ttlMs: number, now?: number): LeaseAttempt;
+  /** `now` (epoch ms) defaults to the database's clock on PostgreSQL, this process's on SQLite. */
+  acquire(connector: string, ttlMs: number, now?: number): Promise<LeaseAttempt>;
   /** False when the lease was taken over (or released): the holder must stop writing. */
-  renew(connector: string, token: string, ttlMs: number, now?: number): boolean;
-  release(connector: string, token: string): void;
-  /** True when `token` holds the lease now; callers check it inside their write transaction. */
-  holds(connector: string, token: string): boolean;
+  renew(connector: string, token: string, ttlMs: number, now?: number): Promise<boolean>;
+  release(connector: string, token: string): Promise<void>;
+  /** True when `token` holds the lease now; writes under a lease check it inside their transaction. */
+  holds(connector: string, token: string): Promise<boolean>;
 }
 
 interface LeaseRow {
@@ -35,9 +37,7 @@ interface LeaseRow {
   expires_at: number;
 }
 
-const thisHost = os.hostname();
-
-export function createLeaseTable(db: Database.Database): LeaseTable {
+export function createLeaseTable(db: Database.Database): Synchronous<LeaseTable> {
   const get = db.prepare<[string], LeaseRow>("SELECT token, pid, host, expires_at FROM leases WHERE connector = ?");
   const put = db.prepare(
     `INSERT INTO leases (connector, token, pid, host, acquired_at, expires_at)
@@ -86,17 +86,4 @@ export function leaseHeldError(connector: string, holder: LeaseHolder, file: str
     `connector ${connector} is already running (pid ${holder.pid} on ${holder.host}, lease valid until ${holder.expiresAt}, state ${file}); not starting a second run`,
     { details: { connector, ...holder } },
   );
-}
-
-/** Only this host's processes can be checked; another host's lease waits for its expiry. */
-function ownerGone(pid: number, host: string): boolean {
-  if (host !== thisHost) return false;
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code !== "EPERM";
-  }
 }

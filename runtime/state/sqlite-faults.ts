@@ -1,5 +1,6 @@
 import { isCannectorsError } from "../errors/index.js";
 import { reportingFaults, type StateFault, stateFaultError } from "./faults.js";
+import type { Synchronous } from "./types.js";
 
 /** SQLite's primary result codes (extended ones share the prefix) and the OS errors met when opening a file. */
 const FAULTS: [prefix: string, fault: StateFault][] = [
@@ -39,7 +40,7 @@ export function toStateError(error: unknown, where: string): unknown {
   return fault === undefined ? error : stateFaultError(fault, where, { cause: error });
 }
 
-/** A store object whose every method reports SQLite failures as state faults (see `reportingFaults`). */
-export function withStateErrors<T extends object>(target: T, where: string): T {
+/** The SQLite store as a StateStore: settled promises, SQLite failures as state faults (see `reportingFaults`). */
+export function withStateErrors<T extends object>(target: Synchronous<T>, where: string): T {
   return reportingFaults(target, (error) => toStateError(error, where));
 }

@@ -1,14 +1,23 @@
-import os from "node:os";
 import Database from "better-sqlite3";
-import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import type { LogEntry } from "../log/types.js";
 import { newExecutionId } from "./ids.js";
 import { createLeaseTable, type LeaseTable } from "./lease.js";
+import { ownerGone, thisHost } from "./owner.js";
 import { createWebhookQueue, type WebhookQueue } from "./webhook-queue.js";
 import { stateFaultError, stateFaultOf } from "./faults.js";
 import { migrate } from "./migrate.js";
 import { openStateFile } from "./open-file.js";
-import { type ExecutionRecord, type LogRecord, toExecutionRow, toLogEntry } from "./rows.js";
+import {
+  cursorLeaseLost,
+  type ExecutionRecord,
+  countParams,
+  expectOneExecution,
+  iso,
+  type LogRecord,
+  onlyMatch,
+  toExecutionRow,
+  toLogEntry,
+} from "./rows.js";
 import { INTERRUPTED_ERROR, LOG_PRAGMAS, MIGRATIONS, PRAGMAS, SQL } from "./schema.js";
 import { toStateError, withStateErrors } from "./sqlite-faults.js";
 import type {
@@ -18,6 +27,7 @@ import type {
   FinishExecution,
   StartExecution,
   StateStore,
+  Synchronous,
   Timestamp,
 } from "./types.js";
 
@@ -66,7 +76,7 @@ function prepareStore(
       logDb = openLogDb();
       for (const pragma of LOG_PRAGMAS) logDb.pragma(pragma);
     }
-    return withStateErrors(new SqliteStateStore(db, logDb, file), file);
+    return withStateErrors<StateStore>(new SqliteStateStore(db, logDb, file), file);
   } catch (error) {
     if (logDb !== db && logDb.open) logDb.close();
     db.close();
@@ -81,19 +91,10 @@ function assertCurrentSchema(db: Database.Database, file: string): void {
   if (version < MIGRATIONS.length) throw stateFaultError("read-only", file, { details: { version, upgrade: true } });
 }
 
-function iso(time: Timestamp): string {
-  const date = time instanceof Date ? time : new Date(time);
-  if (Number.isNaN(date.getTime())) {
-    throw new CannectorsError(ErrorCodes.STATE, `invalid timestamp ${String(time)} for the state database`);
-  }
-  return date.toISOString();
-}
-const host = os.hostname();
-
-class SqliteStateStore implements StateStore {
+class SqliteStateStore implements Synchronous<StateStore> {
   private readonly statements;
-  readonly leases: LeaseTable;
-  readonly webhooks: WebhookQueue;
+  readonly leases: Synchronous<LeaseTable>;
+  readonly webhooks: Synchronous<WebhookQueue>;
 
   constructor(
     private readonly db: Database.Database,
@@ -119,8 +120,8 @@ class SqliteStateStore implements StateStore {
       running: db.prepare<[], { id: string; pid: number | null; host: string | null }>(SQL.running),
       interrupt: db.prepare(SQL.interrupt),
     };
-    this.leases = withStateErrors(createLeaseTable(db), path);
-    this.webhooks = withStateErrors(createWebhookQueue(db), path);
+    this.leases = createLeaseTable(db);
+    this.webhooks = createWebhookQueue(db);
   }
 
   startExecution(start: StartExecution): string {
@@ -132,13 +133,18 @@ class SqliteStateStore implements StateStore {
       dryRun: start.dryRun ? 1 : 0,
       startedAt: iso(start.startedAt),
       pid: process.pid,
-      host,
+      host: thisHost,
     });
     return id;
   }
 
   updateCounts(id: string, counts: ExecutionCounts): void {
-    this.expectOne(this.statements.updateCounts.run({ id, ...countParams(counts) }).changes, id, "update counts of");
+    expectOneExecution(
+      this.statements.updateCounts.run({ id, ...countParams(counts) }).changes,
+      id,
+      "update counts of",
+      this.path,
+    );
   }
 
   finishExecution(id: string, finish: FinishExecution): void {
@@ -149,7 +155,7 @@ class SqliteStateStore implements StateStore {
       ...countParams(finish.counts),
       error: finish.error ?? null,
     });
-    this.expectOne(result.changes, id, "finish");
+    expectOneExecution(result.changes, id, "finish", this.path);
   }
 
   appendLog(id: string, entry: LogEntry): void {
@@ -186,11 +192,7 @@ class SqliteStateStore implements StateStore {
     const run = () => {
       // Checked inside the write transaction, so a run that lost its lease cannot interleave a cursor.
       if (leaseToken !== undefined && !this.leases.holds(connector, leaseToken)) {
-        throw new CannectorsError(
-          ErrorCodes.LEASE_LOST,
-          `cursor of ${connector} not saved: the lease on the connector is held by another run`,
-          { details: { connector } },
-        );
+        throw cursorLeaseLost(connector);
       }
       write();
     };
@@ -206,18 +208,7 @@ class SqliteStateStore implements StateStore {
     const exact = this.statements.getExecution.get(idOrPrefix);
     if (exact !== undefined) return toExecutionRow(exact);
     if (idOrPrefix === "") return undefined;
-    const matches = this.statements.findByPrefix.all({ prefix: idOrPrefix });
-    if (matches.length > 1) {
-      throw new CannectorsError(
-        ErrorCodes.NOT_FOUND,
-        `execution id prefix ${idOrPrefix} is ambiguous; give more characters`,
-        {
-          details: { prefix: idOrPrefix, ambiguous: true },
-        },
-      );
-    }
-    const only = matches[0];
-    return only === undefined ? undefined : toExecutionRow(only);
+    return onlyMatch(idOrPrefix, this.statements.findByPrefix.all({ prefix: idOrPrefix }));
   }
 
   getLogs(id: string): LogEntry[] {
@@ -229,7 +220,7 @@ class SqliteStateStore implements StateStore {
     this.db
       .transaction(() => {
         for (const row of this.statements.running.all()) {
-          if (!isAbandoned(row.pid, row.host)) continue;
+          if (!ownerGone(row.pid, row.host)) continue;
           if (this.statements.interrupt.run({ id: row.id, endedAt: iso(now), error: INTERRUPTED_ERROR }).changes > 0) {
             marked.push(row.id);
           }
@@ -248,38 +239,4 @@ class SqliteStateStore implements StateStore {
     if (this.logDb.open) this.logDb.close();
     if (this.db.open) this.db.close();
   }
-
-  private expectOne(changes: number, id: string, action: string): void {
-    if (changes !== 1) {
-      throw new CannectorsError(
-        ErrorCodes.STATE,
-        `cannot ${action} execution ${id}: no such execution in ${this.path}`,
-        {
-          details: { executionId: id },
-        },
-      );
-    }
-  }
-}
-
-/**
- * A running row is abandoned when its process is gone. Only this host's processes can be checked;
- * rows from another host are left alone (a database shared across hosts is not supported anyway).
- */
-function isAbandoned(pid: number | null, rowHost: string | null): boolean {
-  if (pid === null) return true;
-  if (rowHost !== host) return false;
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code !== "EPERM";
-  }
-}
-
-/** The columns only: callers may pass richer counts (a run's retries), which SQLite would refuse. */
-function countParams({ read, filtered, sent, failed }: ExecutionCounts): ExecutionCounts {
-  return { read, filtered, sent, failed };
 }

@@ -54,37 +54,56 @@ export interface CursorInfo {
   executionId: string | null;
 }
 
-/** Run history and incremental cursors. Synchronous, like better-sqlite3 beneath it. */
+/**
+ * Run history and incremental cursors, in one of two backends: an SQLite file (the default) or a
+ * PostgreSQL database shared by several processes. Every call returns a promise; the SQLite store
+ * does its work synchronously (better-sqlite3) and hands back an already settled one.
+ */
 export interface StateStore {
+  /** Where the state lives, for messages: a file path, or a PostgreSQL URL without its password. */
   readonly path: string;
-  startExecution(start: StartExecution): string;
-  updateCounts(id: string, counts: ExecutionCounts): void;
-  finishExecution(id: string, finish: FinishExecution): void;
-  appendLog(id: string, entry: LogEntry): void;
-  getCursor(connector: string): string | undefined;
+  startExecution(start: StartExecution): Promise<string>;
+  updateCounts(id: string, counts: ExecutionCounts): Promise<void>;
+  finishExecution(id: string, finish: FinishExecution): Promise<void>;
+  /** Log lines of one execution are stored in call order, even when calls are not awaited one by one. */
+  appendLog(id: string, entry: LogEntry): Promise<void>;
+  getCursor(connector: string): Promise<string | undefined>;
   /**
-   * Commits in its own transaction: durable when it returns. With `leaseToken`, the write happens
+   * Commits in its own transaction: durable when it resolves. With `leaseToken`, the write happens
    * only while that token holds the connector's lease (else CANNECTORS_E_LEASE_LOST).
    */
-  setCursor(connector: string, value: string, executionId: string | null, leaseToken?: string): void;
+  setCursor(connector: string, value: string, executionId: string | null, leaseToken?: string): Promise<void>;
   /** The saved cursor with when and by which execution it was written (null: set by `cannectors cursor set`). */
-  getCursorInfo(connector: string): CursorInfo | undefined;
+  getCursorInfo(connector: string): Promise<CursorInfo | undefined>;
   /** Forgets the cursor: the next run reads from the start. Same lease rule as `setCursor`. */
-  deleteCursor(connector: string, leaseToken?: string): void;
+  deleteCursor(connector: string, leaseToken?: string): Promise<void>;
   /** One run per connector: see lease.ts. */
   readonly leases: LeaseTable;
   /** The durable queue of accepted webhook deliveries: see webhook-queue.ts. */
   readonly webhooks: WebhookQueue;
   /** Newest first. */
-  listExecutions(options?: { connector?: string | undefined; limit?: number | undefined }): ExecutionRow[];
+  listExecutions(options?: { connector?: string | undefined; limit?: number | undefined }): Promise<ExecutionRow[]>;
   /** By full id or a unique prefix; undefined when nothing matches, an error when the prefix is ambiguous. */
-  getExecution(idOrPrefix: string): ExecutionRow | undefined;
-  getLogs(id: string): LogEntry[];
+  getExecution(idOrPrefix: string): Promise<ExecutionRow | undefined>;
+  getLogs(id: string): Promise<LogEntry[]>;
   /**
    * Fails the executions left `running` by a process of this host that no longer exists; returns their ids.
    * Runs of live processes (a concurrent `serve`, this process) are left alone.
    */
-  markInterrupted(now?: Timestamp): string[];
-  integrityCheck(): string;
-  close(): void;
+  markInterrupted(now?: Timestamp): Promise<string[]>;
+  integrityCheck(): Promise<string>;
+  /** Waits for writes still under way (log lines), then lets the database go. */
+  close(): Promise<void>;
 }
+
+/**
+ * The same interface with plain return values: how the SQLite store is written, since
+ * better-sqlite3 is synchronous (faults.ts turns it into a StateStore).
+ */
+export type Synchronous<T> = {
+  readonly [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R>
+    ? (...args: A) => R
+    : T[K] extends object
+      ? Synchronous<T[K]>
+      : T[K];
+};

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import type { Synchronous } from "./types.js";
 
 export interface QueuedDelivery {
   seq: number;
@@ -22,20 +23,20 @@ export interface EnqueueDelivery {
 
 /**
  * The durable webhook queue, in the state database. A delivery is accepted once `enqueue` returns:
- * the insert is committed with synchronous=FULL. The UNIQUE (connector, delivery_id) constraint, and
+ * the insert is committed (SQLite: synchronous=FULL). The UNIQUE (connector, delivery_id) constraint, and
  * the one on (connector, body_hash) when a hash is given, are the de-duplication, so two concurrent
  * copies cannot both be stored.
  */
 export interface WebhookQueue {
-  enqueue(delivery: EnqueueDelivery): "accepted" | "duplicate";
+  enqueue(delivery: EnqueueDelivery): Promise<"accepted" | "duplicate">;
   /** Pending deliveries after `afterSeq`, oldest first. */
-  pending(connector: string, afterSeq: number, limit: number): QueuedDelivery[];
+  pending(connector: string, afterSeq: number, limit: number): Promise<QueuedDelivery[]>;
   /** Marks every pending delivery up to `seq` processed (its body is dropped, its id kept for the window). */
-  markDone(connector: string, upToSeq: number): number;
-  depth(connector: string): number;
+  markDone(connector: string, upToSeq: number): Promise<number>;
+  depth(connector: string): Promise<number>;
 }
 
-export function createWebhookQueue(db: Database.Database): WebhookQueue {
+export function createWebhookQueue(db: Database.Database): Synchronous<WebhookQueue> {
   const statements = {
     prune: db.prepare("DELETE FROM webhook_deliveries WHERE connector = ? AND status = 'done' AND received_at < ?"),
     // No conflict target: a known id and a known body hash are both duplicates.

@@ -53,6 +53,6 @@ function advance(perStore: Map<string, { current: Promise<RunSummary>; next?: Pr
   current.finally(() => advance(perStore, name)).catch(() => undefined);
 }
 
-export function queueDepth(store: StateStore, connector: string): number {
+export function queueDepth(store: StateStore, connector: string): Promise<number> {
   return store.webhooks.depth(connector);
 }

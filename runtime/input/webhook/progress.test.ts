@@ -44,6 +44,6 @@ describe("webhook queue progress at a stop", () => {
     const summary = await rig.process({ signal: stop.signal });
     expect(summary.status).toBe("cancelled");
     expect(rig.target.requests).toHaveLength(stopAfter);
-    expect(DELIVERIES - queueDepth(rig.store, "hooks")).toBe(done);
+    expect(DELIVERIES - (await queueDepth(rig.store, "hooks"))).toBe(done);
   });
 });

@@ -23,7 +23,7 @@ export function createQueueInput(
       let after = 0;
       let number = 0;
       for (;;) {
-        const batch = store.webhooks.pending(connector, after, READ_AHEAD);
+        const batch = await store.webhooks.pending(connector, after, READ_AHEAD);
         if (batch.length === 0) return;
         for (const delivery of batch) {
           after = delivery.seq;

@@ -52,7 +52,7 @@ export async function receiveDelivery(parts: ReceiverParts, request: Request): P
   if ("missing" in id) return refuse({ status: 400, reason: id.missing });
   let outcome: "accepted" | "duplicate";
   try {
-    outcome = parts.store.webhooks.enqueue({
+    outcome = await parts.store.webhooks.enqueue({
       connector: parts.connector,
       deliveryId: id.id,
       body: parsed.text,
