@@ -1,4 +1,5 @@
 import { Environment } from "@marcbachmann/cel-js";
+import { registerTimeConversions } from "./interpreter/time-conversions.js";
 import { registerLibrary } from "./library/index.js";
 import { PARSE_LIMITS } from "./limits.js";
 import { registerMixedNumericOperators } from "./numeric-operators.js";
@@ -20,6 +21,7 @@ function baseEnvironment(): Environment {
   });
   registerLibrary(env);
   registerMixedNumericOperators(env);
+  registerTimeConversions(env);
   base = env;
   return env;
 }

@@ -1,4 +1,5 @@
 import { type ASTNode, EvaluationError } from "@marcbachmann/cel-js";
+import { Duration } from "@marcbachmann/cel-js/evaluator";
 
 const MAX_INT = 9223372036854775807n;
 const MIN_INT = -9223372036854775808n;
@@ -14,6 +15,8 @@ const MAX_DURATION_NANOS = 9223372036854775807n;
  * every operator and function at once, ours included.
  */
 export function guardResult(value: unknown, node: ASTNode): unknown {
+  const kind = typeof value;
+  if (kind !== "bigint" && (kind !== "object" || value === null || Array.isArray(value))) return value;
   if (typeof value === "bigint") {
     if (value > MAX_INT || value < MIN_INT) throw failure("int64 overflow", node);
   } else if (value instanceof Date) {
@@ -26,13 +29,8 @@ export function guardResult(value: unknown, node: ASTNode): unknown {
   return value;
 }
 
-function isDuration(value: unknown): value is { seconds: bigint; nanos: number } {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    value.constructor?.name === "Duration" &&
-    typeof (value as { seconds?: unknown }).seconds === "bigint"
-  );
+function isDuration(value: unknown): value is Duration {
+  return value instanceof Duration;
 }
 
 function failure(message: string, node: ASTNode): EvaluationError {

@@ -1,6 +1,7 @@
 import type { ASTNode } from "@marcbachmann/cel-js";
 import { buildsValue, charge } from "../budget/meter.js";
 import { guardResult } from "./guard-result.js";
+import { intOfDouble } from "./int-conversion.js";
 import { mapLiteral } from "./map-literal.js";
 import { binaryOperator, timestampCall } from "./timestamps.js";
 import { fixedOffsetGetter } from "./fixed-offset.js";
@@ -49,11 +50,17 @@ function isNode(value: unknown): value is ASTNode {
 function wrap(node: ASTNode, negatedLiteral: boolean): void {
   const base = override(node) ?? original(node);
   const builds = buildsValue(node.op);
-  const evaluate: NodeEvaluate = (ev, _node, ctx) => {
-    const value = negatedLiteral ? base(ev, node, ctx) : guardResult(base(ev, node, ctx), node);
-    charge(builds, value);
-    return value;
-  };
+  const evaluate: NodeEvaluate = negatedLiteral
+    ? (ev, _node, ctx) => {
+        const value = base(ev, node, ctx);
+        charge(builds, value);
+        return value;
+      }
+    : (ev, _node, ctx) => {
+        const value = guardResult(base(ev, node, ctx), node);
+        charge(builds, value);
+        return value;
+      };
   (node as unknown as { evaluate: NodeEvaluate }).evaluate = evaluate;
 }
 
@@ -65,7 +72,7 @@ function original(node: ASTNode): NodeEvaluate {
     return (ev, _node, ctx) => (alternate as unknown as { evaluate: NodeEvaluate }).evaluate(ev, alternate, ctx);
   }
   if (meta.macro) return (ev, _node, ctx) => meta.macro!.evaluate(ev, meta.macro, ctx);
-  return (ev, n, ctx) => meta.evaluate(ev, n, ctx);
+  return meta.evaluate;
 }
 
 function override(node: ASTNode): NodeEvaluate | undefined {
@@ -73,6 +80,6 @@ function override(node: ASTNode): NodeEvaluate | undefined {
   if (meta.alternate || meta.macro) return undefined;
   if (node.op === "map") return mapLiteral(original(node));
   if (node.op === "rcall") return fixedOffsetGetter(node, original(node));
-  if (node.op === "call") return timestampCall(node, original(node));
+  if (node.op === "call") return timestampCall(node, original(node)) ?? intOfDouble(node, original(node));
   return binaryOperator(node, original(node));
 }

@@ -14,6 +14,8 @@ describe.each(ENGINES)("CEL on real data (%s)", (engine) => {
     "int(1e20)",
     "int(1e20) > 0",
     "int(-1e19) < 0",
+    "int(-9223372036854775808.0)",
+    "int(9223372036854775807.0)",
     "9223372036854775807 + 1 > 0",
     "[1, 2].map(x, x * 9223372036854775807)[1] > 0",
   ])("int64 overflow is an error, never an answer: %s", (source) => {
@@ -48,6 +50,9 @@ describe.each(ENGINES)("CEL on real data (%s)", (engine) => {
     ["timestamp('2020-01-01T00:00:00.000000001Z') == timestamp('2020-01-01T00:00:00Z')", false],
     ["timestamp('2020-01-01T00:00:00.000000500Z') - timestamp('2020-01-01T00:00:00Z')", "0.0000005s"],
     ["9223372036854775807 < 9223372036854775808.0", false],
+    ["string(timestamp('2009-02-13T23:31:30.123456Z'))", "2009-02-13T23:31:30.123456Z"],
+    ["int(timestamp('1969-12-31T23:59:59.5Z'))", -1],
+    ["string(duration('1.5s')) + string(duration('-1ns'))", "1.5s-0.000000001s"],
   ])("timestamps keep nanoseconds; int and double order as doubles: %s", (source, expected) => {
     expect(run(engine, source)).toBe(expected);
   });
