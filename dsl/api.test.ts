@@ -3,7 +3,9 @@ import type { components as CrmTypes, paths as Crm } from "../examples/demo-apis
 import type { components as ErpTypes, paths as Erp } from "../examples/demo-apis/types/erp.js";
 import { api } from "./api.js";
 import { apiKey } from "./auth.js";
+import { connector } from "./connector.js";
 import type { InputEndpoint, OutputEndpoint } from "./endpoint.js";
+import { isConnectorNode } from "./ir.js";
 import { cursor, type PageResponse } from "./pagination.js";
 import { secret } from "./refs.js";
 
@@ -110,5 +112,30 @@ describe("types from the spec", () => {
     // @ts-expect-error Property 'clientId' does not exist on type Client (idempotency key)
     erp.post("/clients", { idempotency: { key: (c) => c.clientId } });
     expect(true).toBe(true);
+  });
+
+  it("reports a wrong path once, at the path: the lambdas reading its records add no error", () => {
+    // Only the path lines carry @ts-expect-error: any cascade (TS18046 'c' is of type 'unknown', a
+    // `never` target) would be an unexpected error in the lambdas below and fail the typecheck.
+    const wrongSource = connector({ name: "wrong-source" })
+      // @ts-expect-error ✖ unknown path: use one of the spec's paths
+      .from(crm.get("/custmers", { records: "data" }))
+      .to(erp.post("/clients"))
+      .filter((c) => c.status !== "inactive")
+      .map((c) => ({ client_id: c.id, full_name: `${c.first_name} ${c.last_name}`, email: c.email.trim() }));
+    const wrongTarget = connector({ name: "wrong-target" })
+      .from(crm.get("/customers", { records: "data" }))
+      // @ts-expect-error ✖ unknown path: use one of the spec's paths
+      .to(erp.post("/clintes", { idempotency: { key: (c) => c.client_id } }))
+      .map((c) => ({ client_id: c.id }));
+    const wrongSearch = connector({ name: "wrong-search" })
+      // @ts-expect-error ✖ method POST is not defined for /customers in the spec
+      .from(crm.post("/customers", { records: "data" }))
+      // @ts-expect-error ✖ unknown path: use one of the spec's paths
+      .to(erp.put("/clients/{id}/x"))
+      .map((c) => ({ id: c.id }));
+    // biome-ignore lint/suspicious/noExplicitAny: what an unknown path's records are typed as
+    expectTypeOf(crm.get("/custmers" as never)).toEqualTypeOf<InputEndpoint<any>>();
+    expect([wrongSource, wrongTarget, wrongSearch].every(isConnectorNode)).toBe(true);
   });
 });

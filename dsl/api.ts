@@ -19,9 +19,11 @@ import type {
   CheckedPath,
   HttpMethod,
   JsonRequestBody,
+  OnKnownPath,
   OperationOf,
   PathParamsOf,
   ResponseBody,
+  UnknownPathRecord,
 } from "./types/index.js";
 
 type Op<Paths, P, M extends HttpMethod> = OperationOf<Paths, P, M>;
@@ -43,7 +45,7 @@ type SourceFacet<Body, R> = [R] extends [string]
 type Writer<M extends HttpMethod, Paths> = <const P extends string, const B extends Batch<Paths, P, M> = undefined>(
   path: CheckedPath<Paths, P, M>,
   options?: OutputOptions<TargetOf<Op<Paths, P, M>, B>, B>,
-) => OutputEndpoint<TargetOf<Op<Paths, P, M>, B>>;
+) => OnKnownPath<Paths, P, M, OutputEndpoint<TargetOf<Op<Paths, P, M>, B>>, OutputEndpoint<UnknownPathRecord>>;
 
 /**
  * One API described by an OpenAPI spec's `paths` type. `get` makes a source; `put`, `patch`
@@ -57,7 +59,7 @@ export interface Api<Paths> {
     options?: InputOptions<Body<Paths, P, "get">, RecordOf<Body<Paths, P, "get">, R>> &
       RecordsOption<Body<Paths, P, "get">, R> &
       PathParamsOption<PathParamsOf<Op<Paths, P, "get">>>,
-  ): InputEndpoint<RecordOf<Body<Paths, P, "get">, R>>;
+  ): OnKnownPath<Paths, P, "get", InputEndpoint<RecordOf<Body<Paths, P, "get">, R>>, InputEndpoint<UnknownPathRecord>>;
   post<
     const P extends string,
     const R extends Records<Paths, P, "post"> = undefined,
@@ -72,7 +74,13 @@ export interface Api<Paths> {
       > & {
         records?: R;
       },
-  ): SourceFacet<Body<Paths, P, "post">, R> & OutputEndpoint<TargetOf<Op<Paths, P, "post">, B>>;
+  ): OnKnownPath<
+    Paths,
+    P,
+    "post",
+    SourceFacet<Body<Paths, P, "post">, R> & OutputEndpoint<TargetOf<Op<Paths, P, "post">, B>>,
+    InputEndpoint<UnknownPathRecord> & OutputEndpoint<UnknownPathRecord>
+  >;
   put: Writer<"put", Paths>;
   patch: Writer<"patch", Paths>;
   delete: Writer<"delete", Paths>;

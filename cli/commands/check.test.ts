@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../test/support/cli.js";
+import { ROOT, runCli } from "../../test/support/cli.js";
 
 // The demo CRM's generated types give a typed source; the planted errors are at known positions.
 const CONNECTOR = `import { api, connector } from "cannectors";
@@ -23,6 +23,35 @@ function project(text: string): string {
   writeFileSync(path.join(dir, "connector.ts"), text);
   return dir;
 }
+
+/** A project typed by the demo specs, as `init` writes one. */
+function typedProject(text: string): string {
+  const dir = project(text);
+  mkdirSync(path.join(dir, "types"));
+  for (const spec of ["crm", "erp"]) {
+    copyFileSync(path.join(ROOT, `examples/demo-apis/types/${spec}.ts`), path.join(dir, `types/${spec}.ts`));
+  }
+  return dir;
+}
+
+// Line 8 holds the misspelt path; every lambda below reads the records it would have typed.
+const WRONG_PATH = `import { api, connector } from "cannectors";
+import type { paths as Crm } from "./types/crm.js";
+import type { paths as Erp } from "./types/erp.js";
+
+const crm = api<Crm>({ baseUrl: "http://127.0.0.1:4010" });
+const erp = api<Erp>({ baseUrl: "http://127.0.0.1:4020" });
+export default connector({ name: "wrong-path" })
+  .from(crm.get("/custmers", { records: "data" }))
+  .to(erp.post("/clients"))
+  .filter((c) => c.status !== "inactive")
+  .map((c) => ({
+    client_id: c.id,
+    full_name: \`\${c.first_name} \${c.last_name}\`,
+    email: c.email.trim().toLowerCase(),
+    city: c.address.city,
+  }));
+`;
 
 interface Reported {
   code: string;
@@ -57,6 +86,15 @@ describe("cannectors check", () => {
     expect(wanted).toEqual(["3:14 TS2322", "11:22 CANNECTORS_E_LOWERING"]);
     expect(result.code).toBe(2);
   });
+
+  it("reports a wrong path once, at the path argument, with no cascade in the lambdas", async () => {
+    const dir = typedProject(WRONG_PATH);
+    const result = await runCli(["check", "connector.ts"], { cwd: dir });
+    expect(result.stdout.trim().split("\n")).toEqual([
+      "connector.ts:8:17 TS2345 Argument of type '\"/custmers\"' is not assignable to parameter of type '\"✖ unknown path: use one of the spec's paths\"'.",
+    ]);
+    expect(result.code).toBe(2);
+  }, 90_000);
 
   it("exits 0 for the example connector, which type-checks and lowers cleanly", async () => {
     const result = await runCli(["check", "examples/crm-to-erp/connector.ts"]);

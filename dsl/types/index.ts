@@ -4,8 +4,10 @@ export type {
   CheckedPath,
   HttpMethod,
   JsonRequestBody,
+  OnKnownPath,
   OperationOf,
   PathParamsOf,
   RequestRecord,
   ResponseBody,
+  UnknownPathRecord,
 } from "./spec.js";

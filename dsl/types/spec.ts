@@ -21,6 +21,19 @@ export type CheckedPath<Paths, P extends string, M extends HttpMethod> = P exten
     : P
   : "✖ unknown path: use one of the spec's paths";
 
+/**
+ * The record type behind a path the spec lacks. A wrong path is reported once, at the path
+ * argument (`CheckedPath`); typing its records `unknown` or `never` instead would add an error at
+ * every `.map`/`.filter` lambda that reads them, burying the one that says what to fix.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the path is already an error; any stops the cascade
+export type UnknownPathRecord = any;
+
+/** `Known` when the spec defines method `M` on path `P`; otherwise `Unknown` (built on `UnknownPathRecord`). */
+export type OnKnownPath<Paths, P, M extends HttpMethod, Known, Unknown> = [OperationOf<Paths, P, M>] extends [never]
+  ? Unknown
+  : Known;
+
 type SuccessStatus = 200 | 201 | 202 | 203 | 206 | "200" | "201" | "202" | "203" | "206" | "2XX" | "2xx";
 
 type JsonContent<Response> = Response extends { content: infer Content }
