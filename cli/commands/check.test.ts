@@ -96,6 +96,25 @@ describe("cannectors check", () => {
     expect(result.code).toBe(2);
   }, 90_000);
 
+  it("reports a bad CRON at the schedule string's own line and column, not at the export", async () => {
+    const dir = typedProject(`import { api, connector } from "cannectors";
+import type { paths as Crm } from "./types/crm.js";
+import type { paths as Erp } from "./types/erp.js";
+
+const crm = api<Crm>({ baseUrl: "http://127.0.0.1:4010" });
+const erp = api<Erp>({ baseUrl: "http://127.0.0.1:4020" });
+export default connector({ name: "bad-cron" })
+  .from(crm.get("/customers", { records: "data", schedule: "61 * * * *" }))
+  .to(erp.post("/clients"))
+  .map((c) => ({ client_id: c.id, full_name: c.first_name, email: c.email }));
+`);
+    const result = await runCli(["check", "connector.ts"], { cwd: dir });
+    expect(result.stdout.trim().split("\n")).toEqual([
+      'connector.ts:8:60 input.schedule CANNECTORS_E_CRON invalid CRON expression "61 * * * *": Constraint error, got value 61 expected range 0-59',
+    ]);
+    expect(result.code).toBe(2);
+  }, 90_000);
+
   it("exits 0 for the example connector, which type-checks and lowers cleanly", async () => {
     const result = await runCli(["check", "examples/crm-to-erp/connector.ts"]);
     expect(result.stdout).toBe("");

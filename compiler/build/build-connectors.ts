@@ -4,11 +4,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Diagnostic, SourceLocation } from "../../runtime/diagnostics/index.js";
+import type { Diagnostic, PathSegment, SourceLocation } from "../../runtime/diagnostics/index.js";
 import { hasErrors, sortDiagnostics } from "../../runtime/diagnostics/index.js";
 import { ErrorCodes } from "../../runtime/errors/index.js";
 import { validateArtifact } from "../../runtime/validate/index.js";
 import { emitArtifact, headerFor } from "../emit/index.js";
+import { literalLocator, parsePath } from "./literal-location.js";
 import { loadConnectors, type LoadOptions } from "./load-connectors.js";
 import type { LoweredConnector } from "./protocol.js";
 
@@ -24,8 +25,10 @@ export interface BuiltArtifact {
   name: string;
   outputFile: string;
   yaml: string;
-  /** Where the connector's export stands in the source: where problems found in the YAML point. */
+  /** Where the connector's export stands in the source: where problems found in the YAML point... */
   location: SourceLocation;
+  /** ...unless the value at an artifact path came from one literal in the source: then there. */
+  locate: (segments: readonly PathSegment[]) => SourceLocation;
   /** Set in `check` mode when the file on disk differs. */
   status?: "fresh" | "stale" | "missing";
 }
@@ -37,9 +40,14 @@ export interface BuildResult {
   wrote: boolean;
 }
 
-/** Problems found in the YAML point at the connector's export: the YAML may never exist on disk. */
-function atExport(found: readonly Diagnostic[], connector: LoweredConnector): Diagnostic[] {
-  return found.map((d) => ({ ...d, location: connector.location }));
+/**
+ * Problems found in the YAML point at the literal in the source their value came from, else at
+ * the connector's export: the YAML may never exist on disk.
+ */
+function sourceLocator(sourceFile: string, connector: LoweredConnector) {
+  const { file } = connector.location;
+  const literal = literalLocator(readFileSync(sourceFile, "utf8"), sourceFile, file, connector.artifact);
+  return (segments: readonly PathSegment[]) => literal(segments) ?? connector.location;
 }
 
 function emitOne(sourceFile: string, connector: LoweredConnector, outDir: string) {
@@ -47,8 +55,10 @@ function emitOne(sourceFile: string, connector: LoweredConnector, outDir: string
   const name = typeof metadata?.name === "string" ? metadata.name : "";
   const outputFile = path.join(outDir, `${name}.yaml`);
   const yaml = emitArtifact(connector.artifact, headerFor(sourceFile, outputFile));
-  const { diagnostics } = validateArtifact(yaml, outputFile);
-  return { name, outputFile, yaml, diagnostics: atExport(diagnostics, connector) };
+  const locate = sourceLocator(sourceFile, connector);
+  const found = validateArtifact(yaml, outputFile).diagnostics;
+  const diagnostics = found.map((d) => ({ ...d, location: locate(parsePath(d.path)) }));
+  return { name, outputFile, yaml, locate, diagnostics };
 }
 
 export async function buildConnectors(files: readonly string[], options: BuildOptions): Promise<BuildResult> {
@@ -74,12 +84,12 @@ export async function buildConnectors(files: readonly string[], options: BuildOp
           severity: "error",
           message: `connector name ${emitted.name} is already used by ${previous}: both would write ${emitted.name}.yaml`,
           path: "metadata.name",
-          location: connector.location,
+          location: emitted.locate(["metadata", "name"]),
         });
         continue;
       }
       owners.set(emitted.name, owner);
-      const { name, outputFile, yaml } = emitted;
+      const { name, outputFile, yaml, locate } = emitted;
       artifacts.push({
         sourceFile: file.file,
         exportName: connector.exportName,
@@ -87,6 +97,7 @@ export async function buildConnectors(files: readonly string[], options: BuildOp
         outputFile,
         yaml,
         location: connector.location,
+        locate,
       });
     }
   }

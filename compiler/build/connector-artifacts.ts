@@ -2,11 +2,10 @@
  * Artifacts behind connector files of either kind, for the commands that take both (`run`,
  * `validate`, `serve`, `docs`): a YAML file goes through the runtime's validator; a TypeScript
  * file is type-checked and built in memory exactly as `cannectors build` would write it, then
- * validated the same way. Problems found in a built YAML point at the connector's export, since
- * that YAML never exists on disk.
+ * validated the same way. Problems found in a built YAML point at the literal their value came
+ * from, else at the connector's export, since that YAML never exists on disk.
  */
 import path from "node:path";
-import type { SourceLocation } from "../../runtime/diagnostics/index.js";
 import { hasErrors } from "../../runtime/diagnostics/index.js";
 import {
   type LoadedArtifact,
@@ -15,7 +14,8 @@ import {
   validateArtifact,
   validateArtifactFile,
 } from "../../runtime/validate/index.js";
-import { buildConnectors } from "./build-connectors.js";
+import { type BuiltArtifact, buildConnectors } from "./build-connectors.js";
+import { parsePath } from "./literal-location.js";
 import { TS_CONNECTOR } from "./ts-file.js";
 import { typeCheck } from "./type-check.js";
 
@@ -31,14 +31,14 @@ export interface ConnectorArtifactOptions extends ValidateOptions {
   cwd?: string;
 }
 
-/** The built YAML's problems and positions, moved to the export that produced it. */
-function atExport(result: ValidationResult, file: string, location: SourceLocation): ValidationResult {
-  const diagnostics = result.diagnostics.map((d) => ({ ...d, location }));
+/** The built YAML's problems and positions, moved to the source that produced them. */
+function inSource(result: ValidationResult, file: string, built: BuiltArtifact): ValidationResult {
+  const diagnostics = result.diagnostics.map((d) => ({ ...d, location: built.locate(parsePath(d.path)) }));
   if (!result.artifact) return { diagnostics };
   const artifact: LoadedArtifact = {
     ...result.artifact,
     file,
-    source: { ...result.artifact.source, file, locate: () => location },
+    source: { ...result.artifact.source, file, locate: built.locate },
   };
   return { artifact, diagnostics };
 }
@@ -69,7 +69,7 @@ async function builtArtifacts(
       continue;
     }
     for (const built of artifacts) {
-      const result = atExport(validateArtifact(built.yaml, file, options), file, built.location);
+      const result = inSource(validateArtifact(built.yaml, file, options), file, built);
       out.push({ file, result: { ...result, diagnostics: [...own, ...result.diagnostics] } });
     }
   }
