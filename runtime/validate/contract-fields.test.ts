@@ -22,11 +22,17 @@ output: { type: http, baseUrl: http://127.0.0.1:2, path: /sink }
 }
 
 const cases: { name: string; given: string; want: RegExp[] }[] = [
-  { name: "fields the spec declares", given: '  - { type: condition, if: record.status == "active", then: keep }', want: [] },
+  {
+    name: "fields the spec declares",
+    given: '  - { type: condition, if: record.status == "active", then: keep }',
+    want: [],
+  },
   {
     name: "a misspelt field, caught before the run, with the field it was meant to be",
     given: '  - { type: condition, if: record.stauts == "active", then: keep }',
-    want: [/^a\.yaml:11:\d+ filters\[0\]\.if CANNECTORS_E_EXPRESSION record has no field stauts in the source contract \(GET \/customers\); did you mean "status"\?$/],
+    want: [
+      /^a\.yaml:11:\d+ filters\[0\]\.if CANNECTORS_E_EXPRESSION record has no field stauts in the source contract \(GET \/customers\); did you mean "status"\?$/,
+    ],
   },
   {
     name: "text inside a string literal is not a field",
@@ -38,6 +44,15 @@ const cases: { name: string; given: string; want: RegExp[] }[] = [
     given:
       '  - { type: compute, fields: [{ target: tier, expr: "1" }] }\n  - { type: condition, if: record.tier == 1, then: keep }\n  - { type: map, fields: [{ target: nope, from: id }] }\n  - { type: condition, if: record.nope == 1, then: keep }',
     want: [],
+  },
+  {
+    name: "the map reads source records too: its expressions and `from` paths are checked",
+    given:
+      '  - type: map\n    fields:\n      - { target: a, expr: "upper(record.frist_name)" }\n      - { target: b, from: adress.city }\n      - { target: c, from: address.city }',
+    want: [
+      /filters\[0\]\.fields\[0\]\.expr CANNECTORS_E_EXPRESSION record has no field frist_name .*did you mean "first_name"\?$/,
+      /filters\[0\]\.fields\[1\]\.from CANNECTORS_E_EXPRESSION record has no field adress .*did you mean "address"\?$/,
+    ],
   },
 ];
 
@@ -51,4 +66,18 @@ describe("CEL field names checked against the source contract", () => {
       });
     });
   }
+});
+
+describe("validate --source-spec: the same check when the artifact names no contract", () => {
+  const withoutContract = (filters: string) => artifact(filters).replace(/ {2}contract: .*\n/, "");
+  const typo = '  - { type: condition, if: record.stauts == "active", then: keep }';
+
+  it("without a spec nothing can be checked; with one, the typo is found", () => {
+    expect(validateArtifact(withoutContract(typo), "a.yaml").diagnostics).toEqual([]);
+    const got = validateArtifact(withoutContract(typo), "a.yaml", { sourceSpec: SPEC }).diagnostics.map(
+      formatDiagnostic,
+    );
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/record has no field stauts .*did you mean "status"\?$/);
+  });
 });

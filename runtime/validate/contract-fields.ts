@@ -32,8 +32,9 @@ export function contractFieldDiagnostics(connector: Connector, contract: SourceC
     }
   };
   for (const [index, step] of connector.filters.entries()) {
-    if (step.type === "map") break;
     checkStep(step, ["filters", index], check, known);
+    // The first map reads source records and builds the output's: later steps see the output's fields.
+    if (step.type === "map") break;
   }
   return found;
 }
@@ -45,6 +46,13 @@ function checkStep(
   known: Set<string>,
 ): void {
   if (step.type === "condition") check(step.if, [...at, "if"]);
+  if (step.type === "map") {
+    step.fields.forEach((field, i) => {
+      // Inside `each`, `record` is the list's element, which the record schema does not describe.
+      if (field.expr !== undefined) check(field.expr, [...at, "fields", i, "expr"]);
+      if (field.from !== undefined) check(`record.${field.from}`, [...at, "fields", i, "from"]);
+    });
+  }
   if (step.type === "compute") {
     step.fields.forEach((field, i) => {
       check(field.expr, [...at, "fields", i, "expr"]);
