@@ -10,7 +10,7 @@ import type { paths } from "./generated/github.js";
 const github = api<paths>({ baseUrl: "https://api.github.com", auth: bearer(secret("GITHUB_TOKEN")) });
 
 export default connector({ name: "github-pulls-to-repo-settings" })
-  .from(github.get("/repos/{owner}/{repo}/pulls", {}))
+  .from(github.get("/repos/{owner}/{repo}/pulls", { pathParams: { owner: "octocat", repo: "hello-world" } }))
   .to(github.patch("/repos/{owner}/{repo}", {}))
   .filter((p) => p.state === "open" && p.draft !== true)
   .compute((p) => ({
