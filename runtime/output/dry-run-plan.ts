@@ -2,9 +2,8 @@ import type { Auth } from "../artifact/index.js";
 import type { PlannedRequest } from "../engine/modules.js";
 import type { Redactor } from "../secrets/types.js";
 import type { DeliveryRequest } from "./delivery-request.js";
-
-const MASK = "***";
-const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "x-api-key"]);
+import { CREDENTIAL_HEADERS } from "../secrets/credential-headers.js";
+import { MASK } from "../secrets/redactor.js";
 
 /**
  * The request as it would go out, credentials shown as "***". Authentication is rendered from
