@@ -35,7 +35,11 @@ export function sideBySide(ours: BenchReport | undefined, peer: readonly PeerMod
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ");
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join(" | ")
+      .trimEnd();
   return [
     "## both benches, medians (cannectors ÷ hand-written; higher is better)",
     line(header),
