@@ -6,6 +6,8 @@ export interface MockRequest {
   at: number;
   url: string;
   status: number;
+  /** Source pages: how many records the page held (absent for a fault). */
+  records?: number;
 }
 
 /** An answer given to the Nth request of an operation instead of the normal one. */

@@ -53,6 +53,8 @@ export interface ConformanceRun {
    * (1 per request without batching) with incremental sync; without it a rerun reads everything again.
    */
   duplicateBound: number;
+  /** With `crashAtPage`: records the target had accepted when the first run was killed. */
+  arrivedBeforeCrash: number;
   deadLetters: DeadLetterEntry[];
   /** Requests whose body the target operation's request schema refused, with ajv's words. */
   violations: Violation[];
@@ -73,6 +75,8 @@ export async function runScenario(ctx: ScenarioContext, scenario: Scenario): Pro
   const output = connector.output as HttpOutput;
   let killing: Promise<void> | undefined;
   let kill: (() => Promise<void>) | undefined;
+  let targetArrivals: Arrival[] | undefined;
+  let arrivedBeforeCrash = 0;
   const source = await startSourceMock(ctx.sourceSpec, input, {
     records: scenario.records ?? Math.floor(ctx.pageSize * 3.5),
     seed: scenario.seed ?? 1,
@@ -81,6 +85,9 @@ export async function runScenario(ctx: ScenarioContext, scenario: Scenario): Pro
     tokenPaths: tokenPaths(input.auth),
     onPageRequest: async (n) => {
       if (n !== scenario.crashAtPage || !kill) return;
+      // Held at the page boundary until the target has something, so the crash interrupts deliveries.
+      await until(() => (targetArrivals?.length ?? 0) > 0, 5_000);
+      arrivedBeforeCrash = targetArrivals?.length ?? 0;
       killing = kill();
       await killing;
     },
@@ -94,6 +101,7 @@ export async function runScenario(ctx: ScenarioContext, scenario: Scenario): Pro
       faults: scenario.target?.faults ?? [],
       tokenPaths: tokenPaths(output.auth),
     });
+    targetArrivals = target.arrivals;
     try {
       const deadLetterPath = path.join(work, "dead-letter.ndjson");
       const pointed = pointedAtMocks(connector, { source: source.url, target: target.url }, deadLetterPath);
@@ -127,6 +135,7 @@ export async function runScenario(ctx: ScenarioContext, scenario: Scenario): Pro
         duplicateBound: input.incremental
           ? settings.concurrency * (output.batch?.size ?? 1)
           : expected.length,
+        arrivedBeforeCrash,
         deadLetters,
         violations: target.violations,
         source: side(source.requests),
@@ -156,6 +165,11 @@ function readDeadLetters(file: string): DeadLetterEntry[] {
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as DeadLetterEntry);
+}
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 function side(requests: MockRequest[]): MockSide {
