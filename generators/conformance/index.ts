@@ -50,7 +50,10 @@ export async function conformance(connectorFile: string | URL, options: Conforma
   const artifact: LoadedArtifact = result.artifact;
   const { input, output } = artifact.connector;
   if (input.type !== "http" || output.type !== "http")
-    throw new CannectorsError(ErrorCodes.CONFIG_INVALID, `${file}: conformance tests need an HTTP input and an HTTP output`);
+    throw new CannectorsError(
+      ErrorCodes.CONFIG_INVALID,
+      `${file}: conformance tests need an HTTP input and an HTTP output`,
+    );
   const context = {
     artifact,
     sourceSpec: loadSpec(fileOf(options.sourceSpec)),

@@ -14,14 +14,23 @@ export interface KillableRun {
 }
 
 /** Runs the connector (written as JSON, which is YAML) with the CLI of this package, on `statePath`. */
-export function startKillableRun(connector: Connector, dir: string, statePath: string, env: Record<string, string>): KillableRun {
+export function startKillableRun(
+  connector: Connector,
+  dir: string,
+  statePath: string,
+  env: Record<string, string>,
+): KillableRun {
   const file = path.join(dir, "connector.yaml");
   writeFileSync(file, stringifyJson(connector));
   const cli = path.join(packageRoot(), "dist", "cli", "main.js");
-  const child: ChildProcess = spawn(process.execPath, [cli, "run", file, "--state", statePath, "--log-level", "error"], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli, "run", file, "--state", statePath, "--log-level", "error"],
+    {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();

@@ -45,13 +45,19 @@ export interface Tally {
   duplicates: number;
 }
 
-export function tally(expected: readonly ExpectedRecord[], received: readonly unknown[], deadLetters: readonly DeadLetterEntry[]): Tally {
+export function tally(
+  expected: readonly ExpectedRecord[],
+  received: readonly unknown[],
+  deadLetters: readonly DeadLetterEntry[],
+): Tally {
   const counts = new Map<string, number>();
   for (const record of received) counts.set(canonical(record), (counts.get(canonical(record)) ?? 0) + 1);
   const deadLettered = new Set(deadLetters.map((entry) => canonical(entry.record)));
   const wanted = new Set(expected.map((e) => canonical(e.record)));
   return {
-    lost: expected.filter((e) => !counts.has(canonical(e.record)) && !deadLettered.has(canonical(e.record))).map((e) => e.record),
+    lost: expected
+      .filter((e) => !counts.has(canonical(e.record)) && !deadLettered.has(canonical(e.record)))
+      .map((e) => e.record),
     unexpected: received.filter((record) => !wanted.has(canonical(record))),
     duplicates: [...counts.values()].reduce((sum, n) => sum + n - 1, 0),
   };

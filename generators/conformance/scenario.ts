@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Connector, HttpInput, HttpOutput } from "../../runtime/artifact/index.js";
+import type { HttpInput, HttpOutput } from "../../runtime/artifact/index.js";
 import type { Spec } from "../../runtime/contract/spec.js";
 import type { DeadLetterEntry } from "../../runtime/engine/modules.js";
 import { type RunSummary, runConnector } from "../../runtime/engine/run.js";
@@ -112,7 +112,9 @@ export async function runScenario(ctx: ScenarioContext, scenario: Scenario): Pro
         kill = first.kill;
         const exit = await first.exited;
         if (exit.signal !== "SIGKILL")
-          throw new Error(`the run ended before page ${scenario.crashAtPage} (exit ${exit.code}): ${exit.stderr.trim()}`);
+          throw new Error(
+            `the run ended before page ${scenario.crashAtPage} (exit ${exit.code}): ${exit.stderr.trim()}`,
+          );
         await killing;
       }
       const summary = await runInProcess({ ...ctx.artifact, connector: pointed }, statePath, env);
@@ -132,9 +134,7 @@ export async function runScenario(ctx: ScenarioContext, scenario: Scenario): Pro
         expected,
         received,
         ...counts,
-        duplicateBound: input.incremental
-          ? settings.concurrency * (output.batch?.size ?? 1)
-          : expected.length,
+        duplicateBound: input.incremental ? settings.concurrency * (output.batch?.size ?? 1) : expected.length,
         arrivedBeforeCrash,
         deadLetters,
         violations: target.violations,
@@ -150,7 +150,11 @@ export async function runScenario(ctx: ScenarioContext, scenario: Scenario): Pro
   }
 }
 
-async function runInProcess(artifact: LoadedArtifact, statePath: string, env: Record<string, string>): Promise<RunSummary> {
+async function runInProcess(
+  artifact: LoadedArtifact,
+  statePath: string,
+  env: Record<string, string>,
+): Promise<RunSummary> {
   const store = openStateStore(statePath);
   try {
     return await runConnector({ artifact, store, env, logLevel: "error" });

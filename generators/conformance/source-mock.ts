@@ -58,7 +58,13 @@ export async function startSourceMock(spec: Spec, input: HttpInput, options: Sou
     const end = Math.min(start + size, available.length);
     const more = end < available.length || (options.lastPageEmpty === true && start < end && end === available.length);
     request.records = end - Math.min(start, end);
-    const body = pageBody(template, input, available.slice(start, end), { more, end, total: available.length, size, url: c.req.url });
+    const body = pageBody(template, input, available.slice(start, end), {
+      more,
+      end,
+      total: available.length,
+      size,
+      url: c.req.url,
+    });
     for (const problem of check(body)) problems.add(`${shape.operation} page: ${problem}`);
     const pagination = input.pagination;
     if (pagination.type === "linkHeader" && more)

@@ -31,7 +31,13 @@ const INCREMENTAL_BASE = Date.parse("2024-01-01T00:00:00Z");
  * `count` records valid against the record schema, the same for a seed. With incremental sync the
  * cursor field strictly increases (a minute apart, or 1, 2, 3 for a number), as the input requires.
  */
-export function sourceRecords(spec: Spec, input: HttpInput, shape: SourceShape, count: number, seed: number): JsonRecord[] {
+export function sourceRecords(
+  spec: Spec,
+  input: HttpInput,
+  shape: SourceShape,
+  count: number,
+  seed: number,
+): JsonRecord[] {
   const random = seededRandom(seed);
   const incremental = input.incremental;
   const cursorSchema = incremental && fieldSchema(spec, shape.record, incremental.cursorField);
@@ -61,7 +67,7 @@ export function recordsAfter(records: JsonRecord[], input: HttpInput, after: str
 
 function fieldSchema(spec: Spec, record: SchemaNode, dotted: string): SchemaNode | undefined {
   let node: SchemaNode | undefined = record;
-  for (const part of dotted.split(".")) node = spec.deref((spec.deref(node?.properties) ?? {})[part]);
+  for (const part of dotted.split(".")) node = spec.deref(spec.deref(node?.properties)?.[part]);
   return node;
 }
 

@@ -45,11 +45,15 @@ export interface TargetMock {
  */
 export async function startTargetMock(spec: Spec, output: HttpOutput, options: TargetMockOptions): Promise<TargetMock> {
   if (output.encoding !== "json")
-    throw new CannectorsError(ErrorCodes.CONTRACT, "the conformance target mock reads JSON bodies only (output.encoding: form)");
+    throw new CannectorsError(
+      ErrorCodes.CONTRACT,
+      "the conformance target mock reads JSON bodies only (output.encoding: form)",
+    );
   const operationName = `${output.method} ${output.path}`;
   const operation = findOperation(spec, operationName);
   const schema = requestSchema(spec, operation);
-  if (!schema) throw new CannectorsError(ErrorCodes.CONTRACT, `${spec.file}: ${operationName} has no JSON request body schema`);
+  if (!schema)
+    throw new CannectorsError(ErrorCodes.CONTRACT, `${spec.file}: ${operationName} has no JSON request body schema`);
   const check = schemaCheckOf(spec, schema);
   const success = statusOf(spec, operation, /^2/, 200);
   const refusal = statusOf(spec, operation, /^(400|422|409)$/, 422);
@@ -66,9 +70,14 @@ export async function startTargetMock(spec: Spec, output: HttpOutput, options: T
     const body: unknown = await c.req.json().catch(() => undefined);
     const problems = check(body);
     if (problems.length > 0) {
-      mock.violations.push({ request: request.number, problems });
+      // The first few say what is wrong; a batch of one mistake repeated need not list it 50 times.
+      const shown = problems.length > 5 ? [...problems.slice(0, 5), `… and ${problems.length - 5} more`] : problems;
+      mock.violations.push({ request: request.number, problems: shown });
       request.status = refusal;
-      return c.json({ error: "validation_failed", message: `${operationName}: ${problems.join("; ")}` }, refusal as 400);
+      return c.json(
+        { error: "validation_failed", message: `${operationName}: ${problems.join("; ")}` },
+        refusal as 400,
+      );
     }
     const records = recordsOf(body, output);
     if (records.some((record) => options.rejects?.(record))) {

@@ -217,7 +217,11 @@ async function generateWithTypes(
  * connectors/NAME.conformance.test.ts: the connector against mocks of the two specs. Only for specs
  * on disk (the mocks read them when the test runs, and a URL may not answer then) and JSON targets.
  */
-function writeConformanceTest(options: GenerateOptions, connectorsDir: string, plan: ConnectorPlan): string | undefined {
+function writeConformanceTest(
+  options: GenerateOptions,
+  connectorsDir: string,
+  plan: ConnectorPlan,
+): string | undefined {
   if (/^https?:\/\//i.test(options.source) || /^https?:\/\//i.test(options.target)) return undefined;
   // The target mock reads JSON bodies only.
   if (plan.target.encoding === "form") return undefined;
