@@ -6,7 +6,7 @@ import { stringify } from "yaml";
 import { sendJson, startServer, type TestServer } from "../../test/support/http-server.js";
 import * as webhookInput from "../input/webhook/index.js";
 import { createLogger, type LogEntry } from "../log/index.js";
-import { fakeTime } from "../schedule/fake-time.js";
+import { fakeTime } from "../schedule/fake-time.test-support.js";
 import { createRedactor } from "../secrets/index.js";
 import { openStateStore, type StateStore } from "../state/index.js";
 import { type LoadedArtifact, validateArtifact } from "../validate/index.js";
