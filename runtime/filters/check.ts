@@ -2,7 +2,7 @@ import type { Filter, MapField } from "../artifact/index.js";
 import { type ErrorCode, ErrorCodes } from "../errors/index.js";
 import { checkExpression } from "../expr/index.js";
 import type { PathSegment } from "../json/path.js";
-import { collidingTarget, targetSegments } from "./targets.js";
+import { collidingTarget, targetSegments } from "../modules/filter-map/targets.js";
 
 export interface FilterProblem {
   code: ErrorCode;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { sendJson, startServer, type TestServer } from "../../test/support/http-server.js";
-import * as webhookInput from "../input/webhook/index.js";
+import * as webhookInput from "../modules/input-webhook/index.js";
 import { createLogger, type LogEntry } from "../log/index.js";
 import { fakeTime } from "../schedule/fake-time.test-support.js";
 import { createRedactor } from "../secrets/index.js";
