@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSpec } from "../../runtime/contract/spec.js";
-import { createHttpInput } from "../../runtime/input/http-input.js";
-import { collect, harness } from "../../runtime/input/test-harness.js";
+import { createHttpInput } from "../../runtime/modules/input-http/http-input.js";
+import { collect, harness } from "../../runtime/modules/input-http/test-harness.js";
 import { startSourceMock } from "./source-mock.js";
 
 // A list API with room for every pagination's fields: the mock fills the ones the input reads.
