@@ -43,8 +43,8 @@ export async function startSourceMock(spec: Spec, input: HttpInput, options: Sou
   const requests: MockRequest[] = [];
   const problems = new Set<string>();
   const app = new Hono();
-  app.post("*", (c) => (options.tokenPaths?.includes(c.req.path) ? c.json(tokenResponse()) : c.notFound()));
   app.all("*", async (c) => {
+    if (c.req.method === "POST" && options.tokenPaths?.includes(c.req.path)) return c.json(tokenResponse());
     const number = requests.length + 1;
     const request: MockRequest = { number, at: Date.now(), url: c.req.url, status: 200 };
     requests.push(request);
