@@ -5,7 +5,7 @@ import { stringifyJson } from "../json/index.js";
 import type { HttpOutput } from "../artifact/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { findOperation, requestSchema } from "./operation.js";
-import { loadSpec } from "./spec.js";
+import { loadSpec, type SchemaNode, type Spec } from "./spec.js";
 
 const AJV_OPTIONS = { strict: false, allErrors: true, validateFormats: true } as const;
 
@@ -25,7 +25,12 @@ export function targetBodyCheckOf(output: HttpOutput): BodyCheck | undefined {
   const schema = requestSchema(spec, findOperation(spec, operation));
   if (!schema)
     throw new CannectorsError(ErrorCodes.CONTRACT, `${contract.spec}: ${operation} has no JSON request body schema`);
-  // ajv is required only for a connector with a target contract: it costs every other run's start-up.
+  return schemaCheckOf(spec, schema);
+}
+
+/** Validates values against `schema`, a node of `spec` (its `$ref`s resolve in the whole document). */
+export function schemaCheckOf(spec: Spec, schema: SchemaNode): BodyCheck {
+  // ajv is required only for a connector with a contract: it costs every other run's start-up.
   const require = createRequire(import.meta.url);
   const openapi31 = String(spec.document.openapi ?? "").startsWith("3.1");
   const ajv = openapi31

@@ -1,4 +1,0 @@
-const steps = ["commander","better-sqlite3","/work/wt-boot/dist/runtime/state/index.js","yaml","zod","/work/wt-boot/dist/runtime/artifact/index.js","@marcbachmann/cel-js","@bufbuild/re2","/work/wt-boot/dist/runtime/expr/index.js","ajv/dist/2020.js","ajv-formats","cron-parser","/work/wt-boot/dist/runtime/validate/index.js","/work/wt-boot/dist/runtime/net/http-client.js","/work/wt-boot/dist/runtime/engine/run.js","/work/wt-boot/dist/cli/commands/run.js"];
-const out = [];
-for (const s of steps) { const c = process.cpuUsage(); const t = performance.now(); await import(s); const u = process.cpuUsage(c); out.push([s.replace("/work/wt-boot/dist/",""), (u.user+u.system)/1000, performance.now()-t]); }
-console.log(out.map(([s,c,w])=>`${c.toFixed(0).padStart(5)} ${w.toFixed(0).padStart(5)} ${s}`).join("\n"));
