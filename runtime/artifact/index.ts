@@ -7,4 +7,5 @@ export * from "./input-webhook.js";
 export { connectorJsonSchema, SCHEMA_ID } from "./json-schema.js";
 export * from "./output-http.js";
 export * from "./pagination.js";
+export * from "./response-format.js";
 export * from "./settings.js";

@@ -1,15 +1,26 @@
 import { z } from "zod";
 import { Auth } from "./auth.js";
 import { Duration, FieldPath, HttpUrl, PathParamValue, QueryMap, RequestPath, StringMap } from "./common.js";
-import { Pagination } from "./pagination.js";
+import { Pagination, ValuePlace } from "./pagination.js";
+import { ResponseFormat } from "./response-format.js";
 
 export const Incremental = z
   .strictObject({
     cursorField: FieldPath.describe(
       "Record field whose value on the last record acknowledged, in stream order, is the sync cursor (e.g. updated_at).",
     ),
-    param: z.string().min(1).describe("Query parameter that carries the saved cursor on the next run."),
+    param: z
+      .string()
+      .min(1)
+      .describe("Query parameter (or, with `in: body`, body path) that carries the saved cursor on the next run."),
     initialValue: z.string().optional().describe("Value sent on the very first run; omitted when absent."),
+    in: ValuePlace.optional(),
+    as: z
+      .enum(["string", "number"])
+      .optional()
+      .describe(
+        "With `in: body`: write the cursor as a JSON string (default) or as a JSON number, digits exactly as saved.",
+      ),
   })
   .describe(
     "Incremental sync: the source must return records in ascending cursorField order and honour `param` as 'greater than'.",
@@ -43,7 +54,10 @@ export const HttpInput = z
       "Request path; `{name}` placeholders are filled from `pathParams`, one path segment each (percent-encoded).",
     ),
     pathParams: z
-      .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, "expected a placeholder name such as owner"), PathParamValue)
+      .record(
+        z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, "expected a placeholder name such as owner"),
+        PathParamValue,
+      )
       .optional()
       .describe(
         "Values of the path's `{name}` placeholders: a constant, or `${env:NAME}` (configuration). Every placeholder must have one.",
@@ -55,8 +69,9 @@ export const HttpInput = z
     auth: Auth.optional(),
     pagination: Pagination.default({ type: "none" }),
     records: FieldPath.optional().describe(
-      "Path to the records array in the body; absent means the body is the array.",
+      "Path to the records array in the body (JSON), or to the repeated record element (XML, e.g. Envelope.Items.Item); absent means the body is the array. Not used with CSV.",
     ),
+    response: ResponseFormat.optional(),
     schedule: z.string().min(1).optional().describe("CRON expression (5 or 6 fields) for `cannectors serve`."),
     timezone: z.string().min(1).default("UTC").describe("IANA time zone the schedule is read in."),
     incremental: Incremental.optional(),
