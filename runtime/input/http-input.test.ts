@@ -145,10 +145,14 @@ describe("records that cannot be read", () => {
   it("hands a record that is not an object to the engine as that record's failure, not the page's", async () => {
     h = await harness((_req, res) => sendJson(res, 200, { data: [{ id: 1 }, 2] }));
     const pages = [];
-    for await (const page of createHttpInput(h.spec({ records: "data" }), h.context()).pages(undefined)) pages.push(page);
+    for await (const page of createHttpInput(h.spec({ records: "data" }), h.context()).pages(undefined))
+      pages.push(page);
     expect(pages[0]?.records).toEqual([{ id: 1 }, 2]);
     expect([...(pages[0]?.failures?.entries() ?? [])]).toEqual([
-      [1, { reason: `record 1 of input page 1 (GET ${h.server.url}/items) is number, expected an object`, source: "2" }],
+      [
+        1,
+        { reason: `record 1 of input page 1 (GET ${h.server.url}/items) is number, expected an object`, source: "2" },
+      ],
     ]);
   });
 });

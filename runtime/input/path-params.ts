@@ -12,7 +12,10 @@ export function inputBaseUrl(spec: Pick<HttpInput, "baseUrl" | "path" | "pathPar
   const template = compileUrlTemplate({ baseUrl: spec.baseUrl, path: spec.path });
   const filled = template.fill(spec.pathParams ?? {});
   if (!filled.ok) {
-    throw new CannectorsError(ErrorCodes.CONFIG_INVALID, `input.path ${spec.path}: ${filled.reason.replace(/ in the record/g, " in pathParams")}`);
+    throw new CannectorsError(
+      ErrorCodes.CONFIG_INVALID,
+      `input.path ${spec.path}: ${filled.reason.replace(/ in the record/g, " in pathParams")}`,
+    );
   }
   return new URL(filled.url);
 }
@@ -38,9 +41,15 @@ export function pathParamProblems(
   }
   for (const [name, value] of Object.entries(given)) {
     if (!used.has(name)) {
-      problems.push({ at: ["pathParams", name], message: `pathParams.${name} is not a placeholder of the path ${path}` });
+      problems.push({
+        at: ["pathParams", name],
+        message: `pathParams.${name} is not a placeholder of the path ${path}`,
+      });
     } else if (typeof value === "string" && !value.includes("${") && (value === "." || value === "..")) {
-      problems.push({ at: ["pathParams", name], message: `pathParams.${name} is "${value}", which would remove a path segment` });
+      problems.push({
+        at: ["pathParams", name],
+        message: `pathParams.${name} is "${value}", which would remove a path segment`,
+      });
     }
   }
   return problems;

@@ -33,7 +33,10 @@ export function requestTemplate(
   const post = spec.method === "POST";
   const incremental = spec.incremental;
   const queryCursor = incremental && incremental.in !== "body" ? incremental.param : undefined;
-  let base: PageRequest = { url: baseUrl, body: post ? spec.body : undefined };
+  // A POST whose values go in the body has one even when none is configured.
+  const pagination = spec.pagination;
+  const placed = incremental?.in === "body" || ("in" in pagination && pagination.in === "body");
+  let base: PageRequest = { url: baseUrl, body: post ? (spec.body ?? (placed ? {} : undefined)) : undefined };
   if (incremental?.in === "body" && incrementalValue !== undefined) {
     base = withValue(base, "body", incremental.param, bodyCursor(incrementalValue, incremental.as));
   }

@@ -8,6 +8,7 @@ import { checkExpression } from "../expr/index.js";
 import { checkFilters } from "../filters/index.js";
 import { checkWebhookInput } from "../input/webhook/check.js";
 import { pathParamProblems } from "../input/path-params.js";
+import { checkHttpReach } from "../input/reach-check.js";
 import { compileUrlTemplate } from "../net/url-template.js";
 
 /** The sections checked: all of them for a valid artifact, those that parse when another does not. */
@@ -54,6 +55,7 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
         problem(ErrorCodes.SCHEMA, ["input", "path"], error instanceof Error ? error.message : String(error));
       }
     }
+    for (const p of checkHttpReach(input)) problem(ErrorCodes.SCHEMA, p.path, p.message);
     if (input.body !== undefined && input.method === "GET") {
       problem(ErrorCodes.SCHEMA, ["input", "body"], "a GET request has no body; use method: POST or remove body");
     }

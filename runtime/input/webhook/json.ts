@@ -29,7 +29,10 @@ export function parseDelivery(bytes: Uint8Array): { text: string; value: unknown
   }
   const [problem] = parsed.problems;
   if (problem !== undefined) {
-    const reason = problem.kind === "depth" ? `the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels` : `the JSON body has a ${problem.message}`;
+    const reason =
+      problem.kind === "depth"
+        ? `the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`
+        : `the JSON body has a ${problem.message}`;
     return { status: 400, reason };
   }
   const value = parsed.value;
