@@ -42,6 +42,8 @@ describe("pagination values in a JSON request body", () => {
     ]);
     expect(h.server.requests.every((r) => r.method === "POST" && r.url === "/items")).toBe(true);
     expect(h.server.requests[0]?.headers["content-type"]).toBe("application/json");
+    const logged = h.logs.filter((entry) => entry.message === "page fetched").map((entry) => entry.fields.body);
+    expect(logged).toEqual(bodies());
   });
 
   it("cursor: a cursor beyond 2^53 or a search_after list is sent back byte for byte", async () => {

@@ -45,6 +45,7 @@ export function createHttpInput(
           records: records.length,
           ms: Math.round(performance.now() - started),
           url: requestUrl,
+          ...(request.body === undefined ? {} : { body: ctx.redactor.redact(request.body) }),
         });
         const { status, headers } = response;
         const responseUrl = response.url;
