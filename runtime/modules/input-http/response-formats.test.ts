@@ -47,21 +47,21 @@ describe("CSV pages", () => {
 
   it("a row with the wrong number of fields, or bytes that are not UTF-8, fails that row with its row number", async () => {
     const body = Buffer.concat([
-      Buffer.from("id,name\n1,ann\n2,bob,extra\n3,c"),
+      Buffer.from('id,name\n1,"ann\nsmith"\n\n2,bob,extra\r\n3,c'),
       Buffer.from([0xff, 0xfe]),
       Buffer.from("l\n4\n5,eve\n"),
     ]);
     h = await harness((_req, res) => send(res, "text/csv", body));
     const [page] = await run({});
     expect(page?.records).toHaveLength(5);
-    expect(page?.records[0]).toEqual({ id: "1", name: "ann" });
+    expect(page?.records[0]).toEqual({ id: "1", name: "ann\nsmith" });
     expect(page?.records[4]).toEqual({ id: "5", name: "eve" });
     const failures = failuresOf(page!);
     expect(failures.map(([index]) => index)).toEqual([1, 2, 3]);
-    expect(failures[0]?.[1].reason).toMatch(/^row 2 \(line 3\) of input page 1 .*: 3 fields, the header has 2$/);
+    expect(failures[0]?.[1].reason).toMatch(/^row 2 \(line 5\) of input page 1 .*: 3 fields, the header has 2$/);
     expect(failures[0]?.[1].source).toContain("2,bob,extra");
-    expect(failures[1]?.[1].reason).toMatch(/^row 3 \(line 4\) of .*: bytes that are not UTF-8 on line 4$/);
-    expect(failures[2]?.[1].reason).toMatch(/^row 4 \(line 5\) of .*: 1 fields, the header has 2$/);
+    expect(failures[1]?.[1].reason).toMatch(/^row 3 \(line 6\) of .*: bytes that are not UTF-8 on line 6$/);
+    expect(failures[2]?.[1].reason).toMatch(/^row 4 \(line 7\) of .*: 1 fields, the header has 2$/);
   });
 
   it("a quote that never closes, or a header naming a field twice, fails the page", async () => {

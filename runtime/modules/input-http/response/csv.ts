@@ -9,8 +9,8 @@ import type { PageBody } from "./json.js";
 
 interface ParsedRow {
   record: string[];
+  /** The row's text as read: the empty lines skipped before it, the row, its line break. */
   raw: string;
-  info: { lines: number };
 }
 
 const LINE_BREAK = /\r\n|\n|\r/g;
@@ -34,7 +34,6 @@ export function readCsvPage(response: HttpResponse, options: CsvOptions | undefi
       quote: options?.quote ?? '"',
       escape: options?.quote ?? '"',
       bom: true,
-      info: true,
       raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
@@ -51,17 +50,16 @@ export function readCsvPage(response: HttpResponse, options: CsvOptions | undefi
   const [header, ...data] = rows;
   if (header === undefined) return empty;
   const badLines = invalidLines(text, invalid?.chars ?? []);
-  checkHeader(header, badLines, where);
+  const lines = lineCounter();
+  checkHeader(header, lines.span(header.raw), badLines, where);
   const names = header.record;
   const records: JsonRecord[] = [];
   const failures = new Map<number, RecordFailure>();
-  let previousEnd = header.info.lines;
   data.forEach((row, index) => {
-    const firstLine = previousEnd + 1;
-    previousEnd = row.info.lines;
-    const at = `row ${index + 1} (line ${firstLine}) of ${where}`;
+    const { first, last } = lines.span(row.raw);
+    const at = `row ${index + 1} (line ${first}) of ${where}`;
     const record: JsonRecord = {};
-    const bad = badLines.find((line) => line >= firstLine && line <= row.info.lines);
+    const bad = badLines.find((line) => line >= first && line <= last);
     if (bad !== undefined) {
       failures.set(index, { reason: `${at}: bytes that are not UTF-8 on line ${bad}`, source: row.raw });
     } else if (row.record.length !== names.length) {
@@ -77,12 +75,25 @@ export function readCsvPage(response: HttpResponse, options: CsvOptions | undefi
   return { body: records, records, failures };
 }
 
-function checkHeader(header: ParsedRow, badLines: number[], where: string): void {
+/** The first and last line of each row in turn, counted from its raw text (line breaks in quotes included). */
+function lineCounter() {
+  let line = 1;
+  const breaks = (text: string) => text.match(LINE_BREAK)?.length ?? 0;
+  return {
+    span(raw: string): { first: number; last: number } {
+      const first = line + breaks(/^(?:\r\n|\n|\r)*/.exec(raw)![0]);
+      line += breaks(raw);
+      return { first, last: /[\r\n]$/.test(raw) ? line - 1 : line };
+    },
+  };
+}
+
+function checkHeader(header: ParsedRow, span: { last: number }, badLines: number[], where: string): void {
   const fail = (problem: string) =>
     new CannectorsError(ErrorCodes.PAGE_INVALID, `${where}: the CSV header row ${problem}`, {
       details: { header: header.raw.slice(0, 200) },
     });
-  if (badLines.some((line) => line <= header.info.lines)) throw fail("holds bytes that are not UTF-8");
+  if (badLines.some((line) => line <= span.last)) throw fail("holds bytes that are not UTF-8");
   const seen = new Set<string>();
   for (const name of header.record) {
     if (name === "") throw fail("has an empty field name");
