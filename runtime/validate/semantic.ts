@@ -9,6 +9,7 @@ import { checkExpression } from "../expr/index.js";
 import { checkFilters } from "../filters/index.js";
 import { checkWebhookInput } from "../modules/input-webhook/check.js";
 import { pathParamProblems } from "../modules/input-http/path-params.js";
+import { checkHttpReach } from "../modules/input-http/reach-check.js";
 import { compileUrlTemplate } from "../net/url-template.js";
 
 /** The sections checked: all of them for a valid artifact, those that parse when another does not. */
@@ -17,7 +18,13 @@ export type Sections = Partial<Pick<Connector, "input" | "output">> & { filters?
 /** Checks zod cannot express: expressions, CRON, time zones, placeholders. All problems, at once. */
 export function semanticDiagnostics(connector: Sections, source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const problem = (code: Diagnostic["code"], path: PathSegment[], message: string, offset?: number, severity?: "warning") => {
+  const problem = (
+    code: Diagnostic["code"],
+    path: PathSegment[],
+    message: string,
+    offset?: number,
+    severity?: "warning",
+  ) => {
     out.push({
       code,
       severity: severity ?? "error",
@@ -55,6 +62,7 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
         problem(ErrorCodes.SCHEMA, ["input", "path"], error instanceof Error ? error.message : String(error));
       }
     }
+    for (const p of checkHttpReach(input)) problem(ErrorCodes.SCHEMA, p.path, p.message);
     if (input.body !== undefined && input.method === "GET") {
       problem(ErrorCodes.SCHEMA, ["input", "body"], "a GET request has no body; use method: POST or remove body");
     }
