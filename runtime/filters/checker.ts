@@ -1,8 +1,9 @@
+import type { ErrorCode } from "../errors/index.js";
 import type { PathSegment } from "../json/path.js";
 
 /** A problem of one filter, from the artifact root (e.g. ["filters", 1, "fields", 0, "expr"]). */
 export interface FilterProblem {
-  code: string;
+  code: ErrorCode;
   message: string;
   path: PathSegment[];
   /** Character index inside the expression, for expression problems when known. */

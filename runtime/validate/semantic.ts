@@ -16,7 +16,7 @@ export type Sections = Partial<Pick<Connector, "input" | "output">> & { filters?
 /** Checks zod cannot express: expressions, CRON, time zones, placeholders. All problems, at once. */
 export function semanticDiagnostics(connector: Sections, source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const problem = (code: string, path: PathSegment[], message: string, offset?: number, severity?: "warning") => {
+  const problem = (code: Diagnostic["code"], path: PathSegment[], message: string, offset?: number, severity?: "warning") => {
     out.push({
       code,
       severity: severity ?? "error",

@@ -1,8 +1,8 @@
 // Authoring: imports only the DSL's and the compiler's contracts, types only (../README.md).
 import type { z } from "zod";
 import type { LoweringTools } from "../../../compiler/lower/contract.js";
-import type { InputNode } from "../../../dsl/ir.js";
-import { lowerPagination } from "../../pagination/lower.js";
+import type { InputNode, PaginationNode } from "../../../dsl/ir.js";
+import type { Pagination } from "../../pagination/schema.js";
 import type { HttpInput } from "./schema.js";
 
 /** The api's base URL, auth, headers and query are merged into the call's. */
@@ -24,4 +24,15 @@ export function lowerHttpInput(node: InputNode, path: string, tools: LoweringToo
     incremental: node.incremental ? tools.plain(node.incremental) : undefined,
     timeout: node.timeout,
   });
+}
+
+/** `stopWhen` is a `(response, page) => boolean` lambda, lowered to CEL over `response` and `page`. */
+export function lowerPagination(node: PaginationNode, path: string, tools: LoweringTools): z.input<typeof Pagination> {
+  const { kind: _kind, ...rest } = node;
+  const lowered = tools.plain({ ...rest, stopWhen: undefined }) as z.input<typeof Pagination> & { stopWhen?: string };
+  if ("stopWhen" in node && node.stopWhen !== undefined) {
+    const expr = tools.expressionLambda(node.stopWhen, `${path}.stopWhen`, ["response", "page"]);
+    if (expr !== undefined) lowered.stopWhen = expr;
+  }
+  return lowered;
 }

@@ -1,7 +1,7 @@
 /** Test-only: a chat endpoint on 127.0.0.1 speaking the OpenAI or the Ollama protocol. */
 import type { ServerResponse } from "node:http";
-import { type RecordedRequest, sendJson, startServer, type TestServer } from "../../test/support/http-server.js";
-import type { LlmProvider } from "./types.js";
+import { type RecordedRequest, sendJson, startServer, type TestServer } from "./http-server.js";
+import type { LlmProvider } from "../../generators/llm/types.js";
 
 /**
  * The assistant's text, a raw HTTP answer, no answer at all until the server closes, or the

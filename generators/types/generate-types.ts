@@ -26,7 +26,7 @@ export async function generateTypes(spec: string, outFile: string): Promise<stri
   // Loaded on use: openapi-typescript is large and only this command needs it.
   const [lib, { openApi3Document }] = await Promise.all([
     import("openapi-typescript"),
-    import("../../generators/openapi/openapi3-document.js"),
+    import("../openapi/openapi3-document.js"),
   ]);
   const parsed = await openApi3Document(spec);
   const fast = parsed ? transformParsed(parsed.document, lib) : undefined;

@@ -13,7 +13,7 @@ const SPECS = [
 ].map((f) => path.join(ROOT, f));
 const OUT = path.join(ROOT, "types/x.ts");
 // The worker is the compiled one: a worker thread cannot load the TypeScript sources.
-const compiled = path.join(ROOT, "dist/compiler/types/generate-types-in-worker.js");
+const compiled = path.join(ROOT, "dist/generators/types/generate-types-in-worker.js");
 
 describe.each([
   {
