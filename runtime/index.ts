@@ -6,11 +6,10 @@ export { type RunCounts, type RunOptions, type RunStatus, type RunSummary, runCo
 export { CannectorsError, ErrorCodes, type ErrorCode } from "./errors/index.js";
 export {
   createWebhookReceiver,
-  processWebhookQueue,
-  queueDepth,
   type WebhookMetrics,
   type WebhookReceiver,
   type WebhookReceiverOptions,
 } from "./modules/input-webhook/index.js";
+export { processWebhookQueue, queueDepth } from "./serve/webhook-queue.js";
 export { openStateStore, type StateStore } from "./state/index.js";
 export { type LoadedArtifact, validateArtifact, validateArtifactFile } from "./validate/index.js";

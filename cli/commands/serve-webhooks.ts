@@ -1,5 +1,6 @@
-import * as webhookInput from "../../runtime/modules/input-webhook/index.js";
+import { createWebhookReceiver } from "../../runtime/modules/input-webhook/index.js";
+import { processWebhookQueue, queueDepth } from "../../runtime/serve/webhook-queue.js";
 import type { WebhookModule } from "../../runtime/serve/index.js";
 
 /** The webhook input module, as the supervisor sees it (the agreed interface). */
-export const webhookModule: WebhookModule = webhookInput;
+export const webhookModule: WebhookModule = { createWebhookReceiver, processWebhookQueue, queueDepth };

@@ -1,8 +1,5 @@
 import { z } from "zod";
-import { Filter } from "../modules/filter-map/schema.js";
-import { HttpInput } from "../modules/input-http/schema.js";
-import { WebhookInput } from "../modules/input-webhook/schema.js";
-import { HttpOutput } from "../modules/output-http/schema.js";
+import { Filter, Input, Output } from "../modules/catalogue.js";
 import { DEFAULT_SETTINGS, Settings } from "./settings.js";
 
 export const API_VERSION = "cannectors.dev/v1";
@@ -17,8 +14,9 @@ export const Metadata = z.strictObject({
   labels: z.record(z.string(), z.string()).default({}),
 });
 
-export const Input = z.discriminatedUnion("type", [HttpInput, WebhookInput]);
-export const Output = z.discriminatedUnion("type", [HttpOutput]);
+// The unions of modules come from the catalogue: one line there per module.
+export { Filter, Input, Output };
+export type { FilterInput } from "../modules/catalogue.js";
 
 export const Connector = z
   .strictObject({
@@ -34,5 +32,3 @@ export const Connector = z
 
 export type Connector = z.infer<typeof Connector>;
 export type Metadata = z.infer<typeof Metadata>;
-export type Input = z.infer<typeof Input>;
-export type Output = z.infer<typeof Output>;

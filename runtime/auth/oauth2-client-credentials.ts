@@ -1,4 +1,5 @@
-import { durationMs, type OAuth2ClientCredentialsAuth } from "../artifact/index.js";
+import { durationMs } from "../artifact/common.js";
+import type { OAuth2ClientCredentialsAuth } from "./schema.js";
 import { type AuthContext, type Authenticator, withoutHeader } from "./authenticator.js";
 import { requestAccessToken } from "./oauth2-token-request.js";
 

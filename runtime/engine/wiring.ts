@@ -1,22 +1,20 @@
-import { type Connector, durationMs, type HttpInput } from "../artifact/index.js";
-import { watchDrift } from "../contract/drift-watch.js";
-import { sourceContractOf } from "../contract/source-contract.js";
-import { targetBodyCheckOf } from "../contract/target-contract.js";
+import { type Connector, durationMs } from "../artifact/index.js";
+import type { Auth } from "../auth/schema.js";
 import { createAuthenticator } from "../auth/index.js";
-import { CannectorsError, ErrorCodes } from "../errors/index.js";
-import { createHttpInput } from "../modules/input-http/index.js";
+import { withExpressionBudget } from "../expr/budget/limits.js";
 import type { Logger } from "../log/types.js";
 import type { LookupFunction } from "../net/address-guard.js";
 import { createHttpClient } from "../net/http-client.js";
+import { moduleClient } from "../net/module-client.js";
 import { retryPolicyFrom } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
-import { createDeadLetterFile, createDryRunWriter, createHttpOutput } from "../modules/output-http/index.js";
 import type { Redactor } from "../secrets/types.js";
-import { moduleClient } from "../net/module-client.js";
+import { inputKindOf, outputKindOf } from "../modules/catalogue.js";
+import { createDeadLetterFile } from "./dead-letter-file.js";
+import { createDryRunWriter } from "./dry-run-writer.js";
 import { allowedHostsOf, moduleHostsOf } from "./hosts.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
 import type { DeadLetterSink, InputModule, ModuleContext, OutputModule } from "./modules.js";
-import { withExpressionBudget } from "../expr/budget/limits.js";
 
 export interface Wiring {
   client: HttpClient;
@@ -85,47 +83,20 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
       `.cannectors/dead-letter/${spec.metadata.name}.ndjson`);
   const deadLetter = deadLetterFile ? createDeadLetterFile(deadLetterFile, redactor) : memoryDeadLetter(logger);
   const dryRun = options.dryRun;
+  const authenticator = (auth: Auth | undefined) => createAuthenticator(auth, authContext);
   // Each module reaches its own hosts only; credentials stay on its baseUrl's origin (origin-scope.ts).
-  const inputContext = { ...context, client: moduleClient(client, "input", moduleHostsOf(spec, "input")) };
   const input = options.input
     ? options.input(context)
-    : spec.input.type === "http"
-      ? withContract(
-          createHttpInput(
-            spec.input,
-            { ...inputContext, auth: createAuthenticator(spec.input.auth, authContext) },
-            settings.limits?.maxDepth,
-          ),
-          spec.input,
-          logger,
-        )
-      : webhookNeedsServe(spec.metadata.name);
-  const output = createHttpOutput(spec.output, {
-    ...context,
-    client: moduleClient(client, "output", moduleHostsOf(spec, "output")),
-    auth: createAuthenticator(spec.output.auth, authContext),
+    : inputKindOf(spec.input).create(spec.input, {
+        context: { ...context, client: moduleClient(client, "input", moduleHostsOf(spec, "input")) },
+        authenticator,
+        maxDepth: settings.limits?.maxDepth,
+      });
+  const output = outputKindOf(spec.output).create(spec.output, {
+    context: { ...context, client: moduleClient(client, "output", moduleHostsOf(spec, "output")) },
+    authenticator,
     deadLetter,
-    ...(dryRun
-      ? {
-          dryRun: createDryRunWriter((line) => dryRun.write(line), redactor),
-          checkBody: targetBodyCheckOf(spec.output),
-        }
-      : {}),
+    dryRun: dryRun ? createDryRunWriter((line) => dryRun.write(line), redactor) : undefined,
   });
   return { client, input, output, deadLetter, deadLetterFile };
-}
-
-/** With `input.contract`, sampled records are checked against the source's OpenAPI contract. */
-function withContract(input: InputModule, spec: HttpInput, logger: Logger): InputModule {
-  const contract = sourceContractOf(spec);
-  if (!contract || !spec.contract) return input;
-  return watchDrift(input, contract, { mode: spec.contract.mode, sampleEvery: spec.contract.sampleEvery, logger });
-}
-
-/** A webhook input has no source to poll: its deliveries arrive through `cannectors serve`. */
-function webhookNeedsServe(name: string): never {
-  throw new CannectorsError(
-    ErrorCodes.WEBHOOK_NEEDS_SERVE,
-    `connector ${name} has a webhook input: it receives deliveries under \`cannectors serve\`, it cannot be run once`,
-  );
 }

@@ -1,9 +1,6 @@
-import type { Filter } from "../artifact/index.js";
 import type { JsonRecord } from "../engine/modules.js";
-import { compileCompute } from "../modules/filter-compute/compute.js";
-import { compileCondition } from "../modules/filter-condition/condition.js";
-import { compileMap } from "../modules/filter-map/map.js";
 import type { PathSegment } from "../json/path.js";
+import { type Filter, filterKindOf } from "../modules/catalogue.js";
 import type { FilterStep } from "./step.js";
 
 /** Runs the filters on one record: no record (dropped) or the filtered record. */
@@ -22,23 +19,15 @@ export function compileFilters(filters: readonly Filter[]): CompiledFilters {
   };
 }
 
+// Kinds see nested lists as unknown[] (module.ts says why); they hold filters the union validated.
+const nested = (filters: readonly unknown[], path: readonly PathSegment[]) => compileList(filters as Filter[], path);
+
 function compileList(filters: readonly Filter[], path: readonly PathSegment[]): FilterStep {
-  const steps = filters.map((filter, index) => compileOne(filter, [...path, index]));
+  const steps = filters.map((filter, index) => filterKindOf(filter).compile(filter as never, [...path, index], nested));
   if (steps.length === 1) return steps[0]!;
   return (record, seq) => {
     let current: JsonRecord | undefined = record;
     for (let i = 0; i < steps.length && current !== undefined; i++) current = steps[i]!(current, seq);
     return current;
   };
-}
-
-function compileOne(filter: Filter, path: readonly PathSegment[]): FilterStep {
-  switch (filter.type) {
-    case "map":
-      return compileMap(filter, path);
-    case "compute":
-      return compileCompute(filter, path);
-    case "condition":
-      return compileCondition(filter, path, compileList);
-  }
 }

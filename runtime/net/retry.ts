@@ -1,4 +1,5 @@
-import { durationMs, type RetrySettings } from "../artifact/index.js";
+import { durationMs } from "../artifact/common.js";
+import type { RetrySettings } from "../artifact/settings.js";
 
 export interface RetryPolicy {
   maxAttempts: number;

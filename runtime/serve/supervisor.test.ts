@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { sendJson, startServer, type TestServer } from "../../test/support/http-server.js";
-import * as webhookInput from "../modules/input-webhook/index.js";
+import { createWebhookReceiver } from "../modules/input-webhook/index.js";
+import { processWebhookQueue, queueDepth } from "./webhook-queue.js";
 import { createLogger, type LogEntry } from "../log/index.js";
 import { fakeTime } from "../schedule/fake-time.test-support.js";
 import { createRedactor } from "../secrets/index.js";
@@ -46,7 +47,7 @@ async function rig(target: TestServer): Promise<Rig> {
     logger,
     runLogSinks: [],
     metrics,
-    webhooks: webhookInput,
+    webhooks: { createWebhookReceiver, processWebhookQueue, queueDepth },
     now: time.now,
     setTimer: time.setTimer,
     drainTimeoutMs: 2000,

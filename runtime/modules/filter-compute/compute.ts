@@ -1,9 +1,9 @@
-import type { ComputeFilter } from "../../artifact/index.js";
+import type { ComputeFilter } from "./schema.js";
 import { compileExpression } from "../../expr/index.js";
 import { compileFailure, evaluationFailure, moduleRef } from "../../filters/filter-error.js";
 import { copyRecord, type PathSegment, writePath } from "../../json/path.js";
 import type { FilterStep } from "../../filters/step.js";
-import { targetSegments } from "../filter-map/targets.js";
+import { targetSegments } from "../../filters/targets.js";
 
 /**
  * Fields are computed in order on a copy of the record, and each expression sees the fields

@@ -1,11 +1,10 @@
-import type { ConditionFilter, Filter } from "../../artifact/index.js";
 import { CannectorsError, ErrorCodes } from "../../errors/index.js";
 import { compileExpression } from "../../expr/index.js";
 import { compileFailure, evaluationFailure, moduleRef } from "../../filters/filter-error.js";
 import type { PathSegment } from "../../json/path.js";
 import type { FilterStep } from "../../filters/step.js";
-
-type ListCompiler = (filters: readonly Filter[], path: readonly PathSegment[]) => FilterStep;
+import type { ListCompiler } from "../module.js";
+import type { ConditionFilter } from "./schema.js";
 
 const keep: FilterStep = (record) => record;
 const drop: FilterStep = () => undefined;
@@ -14,7 +13,7 @@ const drop: FilterStep = () => undefined;
 export function compileCondition(
   filter: ConditionFilter,
   path: readonly PathSegment[],
-  compileList: ListCompiler,
+  compileList: ListCompiler<unknown>,
 ): FilterStep {
   const ref = moduleRef([...path, "if"], "condition");
   let test: ReturnType<typeof compileExpression>;

@@ -1,10 +1,10 @@
-import type { MapField } from "../../artifact/index.js";
+import type { MapField } from "./schema.js";
 import type { JsonRecord } from "../../engine/modules.js";
 import { CannectorsError, ErrorCodes } from "../../errors/index.js";
 import { type CompiledExpression, compileExpression } from "../../expr/index.js";
 import { compileFailure, evaluationFailure, type ModuleRef, moduleRef } from "../../filters/filter-error.js";
 import { cloneJson, compilePathReader, compilePathWriter, type PathSegment, parsePath } from "../../json/path.js";
-import { targetSegments } from "./targets.js";
+import { targetSegments } from "../../filters/targets.js";
 
 /**
  * What a field reads: `record` is the record (or the array element inside `each`, where `root` is

@@ -1,4 +1,4 @@
-import type { MapFilter } from "../../artifact/index.js";
+import type { MapFilter } from "./schema.js";
 import type { JsonRecord } from "../../engine/modules.js";
 import { generateMap } from "./map-codegen.js";
 import { compileFieldParts, type FieldParts } from "./map-field.js";

@@ -47,41 +47,4 @@ export const MapFilter = z
   })
   .describe("Builds the output record field by field.");
 
-export const ComputeFilter = z
-  .strictObject({
-    type: z.literal("compute"),
-    fields: z.array(z.strictObject({ target: FieldPath, expr: Expression })).min(1),
-  })
-  .describe("Adds or overwrites fields computed by CEL expressions; the rest of the record is kept.");
-
-export type Filter =
-  | z.infer<typeof MapFilter>
-  | z.infer<typeof ComputeFilter>
-  | {
-      type: "condition";
-      if: string;
-      then: "keep" | "drop" | Filter[];
-      else: "keep" | "drop" | Filter[];
-    };
-
-const Branch: z.ZodType<"keep" | "drop" | Filter[]> = z.lazy(() =>
-  z.union([z.enum(["keep", "drop"]), z.array(Filter)]),
-);
-
-export const ConditionFilter = z
-  .strictObject({
-    type: z.literal("condition"),
-    if: Expression,
-    // biome-ignore lint/suspicious/noThenProperty: never a function, so the object cannot act as a thenable
-    then: Branch.default("keep").describe("keep, drop, or filters to run when the condition holds."),
-    else: Branch.default("drop").describe("keep, drop, or filters to run otherwise."),
-  })
-  .describe("Routes each record on a CEL condition.");
-
-export const Filter: z.ZodType<Filter> = z
-  .lazy(() => z.discriminatedUnion("type", [MapFilter, ConditionFilter, ComputeFilter]))
-  .meta({ id: "Filter" });
-
 export type MapFilter = z.infer<typeof MapFilter>;
-export type ComputeFilter = z.infer<typeof ComputeFilter>;
-export type ConditionFilter = Extract<Filter, { type: "condition" }>;

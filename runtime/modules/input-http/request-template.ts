@@ -1,5 +1,5 @@
-import type { HttpInput } from "../../artifact/index.js";
-import { durationMs } from "../../artifact/index.js";
+import { durationMs } from "../../artifact/common.js";
+import type { HttpInput } from "./schema.js";
 import { secretBodyRefusal, withoutCredentials } from "../../auth/origin-scope.js";
 import { CannectorsError, ErrorCodes } from "../../errors/index.js";
 import { ExactNumber, stringifyJson } from "../../json/index.js";

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
-import { durationMs, type WebhookInput } from "../../artifact/index.js";
+import { durationMs } from "../../artifact/common.js";
+import type { WebhookInput } from "./schema.js";
 import { parsePath, readPath } from "../../json/path.js";
 
 export interface DedupeRule {

@@ -15,8 +15,6 @@ import { compilePayloadSchema } from "./payload-schema.js";
 import { type DeliveryOutcome, receiveDelivery } from "./receiver.js";
 import { createVerifier } from "./signature/index.js";
 
-export { processWebhookQueue, queueDepth } from "./process.js";
-
 export interface WebhookReceiver {
   /** The artifact's path, e.g. "/hooks/github" (serve mounts it). */
   readonly path: string;

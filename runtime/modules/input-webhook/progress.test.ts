@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { sendJson } from "../../../test/support/http-server.js";
-import { queueDepth } from "./index.js";
+import { queueDepth } from "../../serve/webhook-queue.js";
 import { type WebhookRig, webhookRig } from "./test-support.js";
 
 let rig: WebhookRig | undefined;

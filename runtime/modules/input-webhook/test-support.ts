@@ -13,7 +13,8 @@ import type { RunOptions, RunSummary } from "../../engine/run.js";
 import type { Clock } from "../../net/types.js";
 import { openStateStore, type StateStore } from "../../state/index.js";
 import { type LoadedArtifact, validateArtifact } from "../../validate/index.js";
-import { createWebhookReceiver, processWebhookQueue, type WebhookReceiver } from "./index.js";
+import { processWebhookQueue } from "../../serve/webhook-queue.js";
+import { createWebhookReceiver, type WebhookReceiver } from "./index.js";
 
 export const sign = {
   github(secret: string, body: string | Uint8Array): Record<string, string> {

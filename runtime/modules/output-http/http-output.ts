@@ -1,4 +1,5 @@
-import { durationMs, type HttpOutput } from "../../artifact/index.js";
+import { durationMs } from "../../artifact/common.js";
+import type { HttpOutput } from "./schema.js";
 import type {
   DeadLetterSink,
   DeliveryResult,

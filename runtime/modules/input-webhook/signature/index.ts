@@ -1,4 +1,5 @@
-import { durationMs, type WebhookVerify } from "../../../artifact/index.js";
+import { durationMs } from "../../../artifact/common.js";
+import type { WebhookVerify } from "../schema.js";
 import { verifyGithub } from "./github.js";
 import { ACCEPTED, type Verdict, verifyHmacHeader } from "./hmac.js";
 import { verifyStandardWebhooks } from "./standard-webhooks.js";

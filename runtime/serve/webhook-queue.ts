@@ -1,7 +1,7 @@
-import { CannectorsError, ErrorCodes } from "../../errors/index.js";
-import { type RunOptions, type RunSummary, runConnector } from "../../engine/run.js";
-import type { StateStore } from "../../state/index.js";
-import { createQueueInput } from "./queue-input.js";
+import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import { type RunOptions, type RunSummary, runConnector } from "../engine/run.js";
+import type { StateStore } from "../state/index.js";
+import { createQueueInput } from "../modules/input-webhook/queue-input.js";
 
 /** One run at a time per store and connector, plus at most one waiting: later calls share the waiting one. */
 const runs = new WeakMap<StateStore, Map<string, { current: Promise<RunSummary>; next?: Promise<RunSummary> }>>();

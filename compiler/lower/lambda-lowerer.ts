@@ -1,4 +1,4 @@
-import { type BranchNode, type FilterNode, type Lambda, SOURCE_SPAN } from "../../dsl/ir.js";
+import { type Lambda, SOURCE_SPAN } from "../../dsl/ir.js";
 import type { Diagnostic } from "../../runtime/diagnostics/index.js";
 import { irProblem } from "./problems.js";
 import { type LambdaLowering, type LambdaRole, lowerLambda } from "./lambda.js";
@@ -10,7 +10,7 @@ export interface LambdaLowerer {
   readonly diagnostics: Diagnostic[];
 }
 
-function lowerAt(
+export function lowerAt(
   lowerer: LambdaLowerer,
   fn: Lambda,
   path: string,
@@ -39,47 +39,6 @@ function lowerAt(
 function join(base: string, rest: string): string {
   if (rest === "") return base;
   return rest.startsWith("[") ? base + rest : `${base}.${rest}`;
-}
-
-export function lowerFilters(
-  filters: readonly FilterNode[],
-  path: string,
-  lowerer: LambdaLowerer,
-): Record<string, unknown>[] {
-  return filters.map((filter, index) => lowerFilter(filter, `${path}[${index}]`, lowerer));
-}
-
-function lowerFilter(filter: FilterNode, path: string, lowerer: LambdaLowerer): Record<string, unknown> {
-  switch (filter.kind) {
-    case "map": {
-      const lowered = lowerAt(lowerer, filter.fn, path, "map", ["record"]);
-      const fields = lowered?.role === "map" ? lowered.fields : [];
-      const keepUnmapped = filter.keepUnmapped === true || (lowered?.role === "map" && lowered.keepUnmapped);
-      return keepUnmapped ? { type: "map", fields, keepUnmapped: true } : { type: "map", fields };
-    }
-    case "compute": {
-      const lowered = lowerAt(lowerer, filter.fn, path, "compute", ["record"]);
-      return { type: "compute", fields: lowered?.role === "compute" ? lowered.fields : [] };
-    }
-    case "condition": {
-      const lowered = lowerAt(lowerer, filter.fn, `${path}.if`, "condition", ["record"]);
-      return {
-        type: "condition",
-        if: lowered?.role === "condition" ? lowered.expr : "<error>",
-        // biome-ignore lint/suspicious/noThenProperty: artifact data, never awaited
-        then: lowerBranch(filter.then, `${path}.then`, lowerer),
-        else: lowerBranch(filter.else, `${path}.else`, lowerer),
-      };
-    }
-  }
-}
-
-function lowerBranch(
-  branch: BranchNode,
-  path: string,
-  lowerer: LambdaLowerer,
-): "keep" | "drop" | Record<string, unknown>[] {
-  return typeof branch === "string" ? branch : lowerFilters(branch, path, lowerer);
 }
 
 /** A key or stopWhen lambda as one CEL expression, or undefined after reporting why not. */

@@ -1,5 +1,5 @@
-import { CannectorsError, ErrorCodes } from "../../errors/index.js";
-import { parsePath } from "../../json/path.js";
+import { CannectorsError, ErrorCodes } from "../errors/index.js";
+import { parsePath } from "../json/path.js";
 
 /** Output targets are dotted names only: `a.b`, never `a[0]`, which would have to invent array slots. */
 export function targetSegments(target: string): string[] {

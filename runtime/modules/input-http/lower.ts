@@ -1,0 +1,39 @@
+// Authoring: imports only the DSL's and the compiler's contracts, types only (../README.md).
+import type { z } from "zod";
+import type { LoweringTools } from "../../../compiler/lower/contract.js";
+import type { InputNode, PaginationNode } from "../../../dsl/ir.js";
+import type { Pagination } from "../../pagination/schema.js";
+import type { HttpInput } from "./schema.js";
+
+/** The api's base URL, auth, headers and query are merged into the call's. */
+export function lowerHttpInput(node: InputNode, path: string, tools: LoweringTools): z.input<typeof HttpInput> {
+  return tools.defined({
+    type: node.type,
+    baseUrl: tools.string(node.api.baseUrl, "config"),
+    path: node.path,
+    pathParams: node.pathParams === undefined ? undefined : tools.plain(node.pathParams, "config"),
+    method: node.method,
+    query: tools.merged(node.api.query, node.query),
+    headers: tools.merged(node.api.headers, node.headers),
+    body: node.body === undefined ? undefined : tools.plain(node.body),
+    auth: node.api.auth ? tools.auth(node.api.auth) : undefined,
+    pagination: node.pagination ? lowerPagination(node.pagination, `${path}.pagination`, tools) : undefined,
+    records: node.records,
+    response: node.response ? (tools.plain(node.response) as z.input<typeof HttpInput>["response"]) : undefined,
+    schedule: node.schedule,
+    timezone: node.timezone,
+    incremental: node.incremental ? tools.plain(node.incremental) : undefined,
+    timeout: node.timeout,
+  });
+}
+
+/** `stopWhen` is a `(response, page) => boolean` lambda, lowered to CEL over `response` and `page`. */
+export function lowerPagination(node: PaginationNode, path: string, tools: LoweringTools): z.input<typeof Pagination> {
+  const { kind: _kind, ...rest } = node;
+  const lowered = tools.plain({ ...rest, stopWhen: undefined }) as z.input<typeof Pagination> & { stopWhen?: string };
+  if ("stopWhen" in node && node.stopWhen !== undefined) {
+    const expr = tools.expressionLambda(node.stopWhen, `${path}.stopWhen`, ["response", "page"]);
+    if (expr !== undefined) lowered.stopWhen = expr;
+  }
+  return lowered;
+}

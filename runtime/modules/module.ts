@@ -1,0 +1,89 @@
+/**
+ * What a module folder gives the catalogue: its kind, its zod schema and how the engine builds it.
+ * Each module's `module.ts` returns one of these plain values; `catalogue.ts` lists them once.
+ */
+import type { z } from "zod";
+import type { Auth } from "../auth/schema.js";
+import type { Authenticator } from "../auth/authenticator.js";
+import type { DeadLetterSink, DryRunSink, InputModule, ModuleContext, OutputModule } from "../engine/modules.js";
+import type { FilterChecker } from "../filters/checker.js";
+import type { FilterStep } from "../filters/step.js";
+import type { PathSegment } from "../json/path.js";
+
+/** Every module config carries its `type`, the discriminator of its role's union. */
+type Typed<T extends string> = z.ZodType<{ type: T }, { type: T }>;
+
+/** What the engine hands an input when it builds one: the shared context, scoped to the input's hosts. */
+export interface InputWiring {
+  context: ModuleContext;
+  /** An authenticator for the module's `auth` (none when undefined), sharing the run's client and clock. */
+  authenticator(auth: Auth | undefined): Authenticator;
+  /** `settings.limits.maxDepth`: how deep a record may nest. */
+  maxDepth: number | undefined;
+}
+
+export interface OutputWiring extends Omit<InputWiring, "maxDepth"> {
+  deadLetter: DeadLetterSink;
+  /** Set in a dry run: requests are written here and nothing is sent. */
+  dryRun: DryRunSink | undefined;
+}
+
+/** An input or an output: built once per run from its config. */
+interface BuiltKind<R extends "input" | "output", W, M, T extends string, S extends Typed<T>> {
+  readonly kind: "module";
+  readonly role: R;
+  readonly type: T;
+  readonly schema: S;
+  create(spec: z.output<S>, wiring: W): M;
+}
+
+export type InputKind<T extends string = string, S extends Typed<T> = Typed<T>> = BuiltKind<
+  "input",
+  InputWiring,
+  InputModule,
+  T,
+  S
+>;
+export type OutputKind<T extends string = string, S extends Typed<T> = Typed<T>> = BuiltKind<
+  "output",
+  OutputWiring,
+  OutputModule,
+  T,
+  S
+>;
+
+/** Compiles a nested list of filters (a condition's branch) without importing the chain compiler. */
+export type ListCompiler<F> = (filters: readonly F[], path: readonly PathSegment[]) => FilterStep;
+
+/**
+ * Nested filters (a condition's branches) are `unknown` here: the filter union is built from
+ * every FilterKind, so a FilterKind's type cannot mention it without a type cycle.
+ */
+export interface FilterKind<T extends string = string, S extends Typed<T> = Typed<T>> {
+  readonly kind: "module";
+  readonly role: "filter";
+  readonly type: T;
+  readonly schema: S;
+  /** Compiles every expression and path once; throws a CannectorsError naming the filter. */
+  compile(spec: z.output<S>, path: readonly PathSegment[], compileList: ListCompiler<unknown>): FilterStep;
+  /** Reports every problem of the filter at once (the checker collects them). */
+  check(spec: z.output<S>, path: readonly PathSegment[], checker: FilterChecker<unknown>): void;
+}
+
+export function inputKind<const T extends string, S extends Typed<T>>(
+  kind: Omit<InputKind<T, S>, "kind" | "role">,
+): InputKind<T, S> {
+  return Object.freeze({ kind: "module", role: "input", ...kind });
+}
+
+export function outputKind<const T extends string, S extends Typed<T>>(
+  kind: Omit<OutputKind<T, S>, "kind" | "role">,
+): OutputKind<T, S> {
+  return Object.freeze({ kind: "module", role: "output", ...kind });
+}
+
+export function filterKind<const T extends string, S extends Typed<T>>(
+  kind: Omit<FilterKind<T, S>, "kind" | "role">,
+): FilterKind<T, S> {
+  return Object.freeze({ kind: "module", role: "filter", ...kind });
+}
