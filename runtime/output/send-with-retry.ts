@@ -122,6 +122,8 @@ async function attemptOnce(request: DeliveryRequest, ctx: SendContext, target: s
       signal: ctx.signal,
       // Only the status decides a delivery: a 2xx whose body is cut off was processed, not in doubt.
       statusOnly: true,
+      // Set here so the module's client need not copy the request to add it.
+      hosts: ctx.client.hosts,
     });
     response = await ctx.client.request(authorized);
   } catch (error) {
