@@ -161,7 +161,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           const where = `${hop.method} ${redact(href)}`;
           throw refusalError(refusal, hop.url, where, { method: hop.method, url: redact(href) });
         }
-        await limiter.acquire(hop.url.host, request.signal);
+        const admitted = limiter.acquire(hop.url.host, request.signal);
+        if (admitted !== undefined) await admitted;
         const response = await send(hop, href, timeoutMs, request.signal, request.statusOnly === true);
         const target = redirectTarget(response, hop.url);
         if (!target) return response;
