@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { generateTypesInWorker } from "../../compiler/types/index.js";
+import { generateTypesInWorker } from "../types/index.js";
 import { CannectorsError, ErrorCodes } from "../../runtime/errors/index.js";
 import { type LoadedSpec, loadSpec } from "../openapi/index.js";
 import { type ConnectorPlan, renderConnector } from "../scaffold/index.js";

@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../../compiler/emit/index.js";
-import { generateTypes } from "../../compiler/types/generate-types.js";
+import { generateTypes } from "../types/generate-types.js";
 import {
   ARTIFACTS_DIR,
   connectorTest,
