@@ -3,14 +3,8 @@ import type { CompiledFilters } from "../filters/index.js";
 import { failpoint } from "../failpoints/index.js";
 import { getPath } from "../json/path.js";
 import type { Logger } from "../log/types.js";
-import type {
-  DeadLetterSink,
-  InputModule,
-  JsonRecord,
-  OutputModule,
-  OutputRecord,
-  RecordFailure,
-} from "./modules.js";
+import type { DeadLetterSink, InputModule, JsonRecord, OutputModule, OutputRecord, RecordFailure } from "./modules.js";
+import { InFlight } from "./in-flight.js";
 import { type NextValue, TieSafeCursor, UNKNOWN_NEXT } from "./tie-safe-cursor.js";
 import type { Watermark } from "./watermark.js";
 
@@ -55,7 +49,7 @@ export interface PumpOptions {
  */
 export async function pump(options: PumpOptions): Promise<void> {
   const { counts, watermark, signal } = options;
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
   let batch: OutputRecord[] = [];
   let batchCursor: string | undefined;
   let seq = 0;
@@ -91,19 +85,27 @@ export async function pump(options: PumpOptions): Promise<void> {
     batchCursor = undefined;
     const sent =
       records.length === 0 ? Promise.resolve({ delivered: 0, deadLettered: 0 }) : options.output.deliver(records);
-    const delivery = sent
-      .then((result) => {
-        counts.sent += result.delivered;
-        counts.failed += result.deadLettered;
-        if (records.length > 0) failpoint("after-ack-before-commit");
-        commit(segment.settle);
-        options.onProgress?.(counts);
-      })
-      .catch((error: unknown) => {
+    inFlight.start();
+    // One reaction per batch (not then/catch/finally: three promises per record in single mode).
+    sent.then(
+      (result) => {
+        try {
+          counts.sent += result.delivered;
+          counts.failed += result.deadLettered;
+          if (records.length > 0) failpoint("after-ack-before-commit");
+          commit(segment.settle);
+          options.onProgress?.(counts);
+        } catch (error) {
+          deliveryError ??= error;
+        } finally {
+          inFlight.finish();
+        }
+      },
+      (error: unknown) => {
         deliveryError ??= error;
-      })
-      .finally(() => inFlight.delete(delivery));
-    inFlight.add(delivery);
+        inFlight.finish();
+      },
+    );
   };
 
   // The cursor value of the record after the last one read: none at the end of the stream.
@@ -132,12 +134,14 @@ export async function pump(options: PumpOptions): Promise<void> {
         seq++;
         if (batch.length >= options.batchSize) {
           dispatch(index + 1 < records.length ? cursorOf(records[index + 1]) : UNKNOWN_NEXT);
-          while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
+          const slot = inFlight.below(options.concurrency);
+          if (slot !== undefined) await slot;
         }
       }
       if (options.pageIsBatch && batch.length > 0) {
         dispatch(UNKNOWN_NEXT);
-        while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
+        const slot = inFlight.below(options.concurrency);
+        if (slot !== undefined) await slot;
       }
       if (records.length === 0 && page.cursor !== undefined) batchCursor = page.cursor;
       options.onProgress?.(counts);
@@ -159,7 +163,7 @@ export async function pump(options: PumpOptions): Promise<void> {
     } catch (error) {
       deliveryError ??= error;
     }
-    await Promise.allSettled([...inFlight]);
+    await inFlight.below(1);
   }
   if (deliveryError !== undefined) throw deliveryError;
 

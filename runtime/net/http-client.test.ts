@@ -169,6 +169,21 @@ describe("createHttpClient", () => {
     expect(s.requests).toHaveLength(0);
   });
 
+  it("a URL one module's hosts cleared is still checked against another module's hosts", async () => {
+    const s = await server((_req, res) => sendJson(res, 200, {}));
+    const c = client();
+    const output = { owner: "output", allows: () => true };
+    const input = { owner: "input", allows: () => false };
+    const url = `${s.url}/same`;
+    // The same URL twice: the second request reuses the parsed URL, and the check made for it.
+    await c.request({ method: "POST", url, headers: {}, body: "{}", hosts: output });
+    await c.request({ method: "POST", url, headers: {}, body: "{}", hosts: output });
+    const error = await failure(c.request({ method: "GET", url, headers: {}, hosts: input }));
+    expect(error.code).toBe(ErrorCodes.HOST_NOT_ALLOWED);
+    expect(error.message).toContain("not declared by the input");
+    expect(s.requests).toHaveLength(2);
+  });
+
   it("a body cut off after the status line: an error, or with statusOnly the status and a bodyError", async () => {
     const s = await server((_req, res) => {
       res.writeHead(201, { "content-length": "100", "x-id": "7" });

@@ -9,7 +9,14 @@ import { nextHop, redirectTarget } from "./redirects.js";
 import { AbortFanout, RequestAbort } from "./request-abort.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyLimited } from "./response-body.js";
 import { normalizeHeaders } from "./response-headers.js";
-import { type Clock, type HttpClient, type HttpRequest, type HttpResponse, systemClock } from "./types.js";
+import {
+  type Clock,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+  type ModuleHosts,
+  systemClock,
+} from "./types.js";
 import { Agent, requestWith } from "./undici-agent.js";
 
 export interface HttpClientOptions {
@@ -58,6 +65,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   const checkOrigin = createOriginCheck(allowlist, options.allowLinkLocal);
   let lastParsed: { href: string; url: URL } | undefined;
+  let clearedUrl: URL | undefined;
+  let clearedHosts: ModuleHosts | undefined;
   const fanout = new AbortFanout();
 
   async function send(
@@ -134,19 +143,26 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // The headers are not copied: neither this client nor undici writes to them.
       let hop: Hop = { method, url, headers: request.headers, body: request.body };
       const timeoutMs = request.timeoutMs ?? options.requestTimeoutMs;
-      // Redirects stay on this origin (below), so the module's hosts are checked once.
-      if (request.hosts !== undefined && !request.hosts.allows(url)) {
+      // Redirects stay on this origin (below), so the module's hosts are checked once; the URL a
+      // run sends every record to was cleared by its previous request (both checks are pure).
+      const cleared = url === clearedUrl && request.hosts === clearedHosts;
+      if (!cleared && request.hosts !== undefined && !request.hosts.allows(url)) {
         const where = `${method} ${redact(url.href)}`;
         throw moduleRefusal(request.hosts.owner, url, where, { method, url: redact(url.href) });
       }
       for (let redirects = 0; ; redirects++) {
         const href = hop.url.href;
-        const refusal = checkOrigin(hop.url);
+        const refusal = redirects === 0 && cleared ? undefined : checkOrigin(hop.url);
+        if (redirects === 0) {
+          clearedUrl = refusal === undefined ? url : undefined;
+          clearedHosts = request.hosts;
+        }
         if (refusal !== undefined) {
           const where = `${hop.method} ${redact(href)}`;
           throw refusalError(refusal, hop.url, where, { method: hop.method, url: redact(href) });
         }
-        await limiter.acquire(hop.url.host, request.signal);
+        const admitted = limiter.acquire(hop.url.host, request.signal);
+        if (admitted !== undefined) await admitted;
         const response = await send(hop, href, timeoutMs, request.signal, request.statusOnly === true);
         const target = redirectTarget(response, hop.url);
         if (!target) return response;

@@ -10,7 +10,10 @@ export function moduleClient(client: HttpClient, owner: string, hosts: readonly 
   const allowlist = createHostAllowlist(hosts);
   const scope: ModuleHosts = { owner, allows: (url) => allowlist.allows(url) };
   return {
-    request: (request) => client.request({ ...request, hosts: scope }),
+    hosts: scope,
+    // A request that already carries this scope (the output sets `hosts` from `client.hosts`) is
+    // not copied: spreading one request object into another cost ~1.7 µs, once per record in single mode.
+    request: (request) => client.request(request.hosts === scope ? request : { ...request, hosts: scope }),
     pauseHost: (url, ms) => client.pauseHost(url, ms),
     close: () => client.close(),
   };

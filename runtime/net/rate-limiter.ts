@@ -7,8 +7,11 @@ export interface RateLimit {
 }
 
 export interface RateLimiter {
-  /** Resolves when a request to `host` may start. */
-  acquire(host: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves when a request to `host` may start; undefined when it may start now (no limit, no
+   * pause: the common case, which then costs no promise).
+   */
+  acquire(host: string, signal?: AbortSignal): Promise<void> | undefined;
   /** Holds every request to `host` for `ms` (a 429's Retry-After applies to the host, not to one request). */
   pause(host: string, ms: number): void;
 }
@@ -28,23 +31,26 @@ export function createRateLimiter(limit: RateLimit | undefined, clock: Clock): R
   const perMs = (limit?.requestsPerSecond ?? 0) / 1000;
   const buckets = new Map<string, Bucket>();
   const pausedUntil = new Map<string, number>();
+  const take = (host: string, signal: AbortSignal | undefined): Promise<void> | undefined => {
+    if (!limit) return undefined;
+    const now = clock.now();
+    const bucket = buckets.get(host) ?? { tokens: capacity, updatedAt: now };
+    bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.updatedAt) * perMs);
+    bucket.updatedAt = now;
+    bucket.tokens -= 1;
+    buckets.set(host, bucket);
+    if (bucket.tokens >= 0) return undefined;
+    return clock.sleep(Math.ceil(-bucket.tokens / perMs), signal);
+  };
   return {
-    async acquire(host, signal) {
+    acquire(host, signal) {
       const resume = pausedUntil.get(host);
       if (resume !== undefined) {
         const wait = resume - clock.now();
-        if (wait > 0) await clock.sleep(wait, signal);
-        else pausedUntil.delete(host);
+        if (wait > 0) return clock.sleep(wait, signal).then(() => take(host, signal));
+        pausedUntil.delete(host);
       }
-      if (!limit) return;
-      const now = clock.now();
-      const bucket = buckets.get(host) ?? { tokens: capacity, updatedAt: now };
-      bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.updatedAt) * perMs);
-      bucket.updatedAt = now;
-      bucket.tokens -= 1;
-      buckets.set(host, bucket);
-      if (bucket.tokens >= 0) return;
-      await clock.sleep(Math.ceil(-bucket.tokens / perMs), signal);
+      return take(host, signal);
     },
     pause(host, ms) {
       const until = clock.now() + ms;

@@ -35,6 +35,8 @@ export interface HttpResponse {
 
 export interface HttpClient {
   request(request: HttpRequest): Promise<HttpResponse>;
+  /** A module's client (moduleClient): the hosts every request it sends carries. */
+  readonly hosts?: ModuleHosts | undefined;
   /** Holds every request to the host of `url` for `ms`: used when the host says it is rate limiting us. */
   pauseHost(url: string, ms: number): void;
   close(): Promise<void>;

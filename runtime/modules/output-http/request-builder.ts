@@ -60,6 +60,7 @@ export function createRequestBuilder(
   // Names are lower-cased so a header set twice with different case cannot be sent twice.
   const baseHeaders: Record<string, string> = { "content-type": CONTENT_TYPES[spec.encoding] };
   for (const [name, value] of Object.entries(spec.headers)) baseHeaders[name.toLowerCase()] = value;
+  Object.freeze(baseHeaders);
 
   return {
     fixedTarget() {
@@ -83,13 +84,17 @@ export function createRequestBuilder(
       // A form body is shown and sent as its encoded text: what the dry run prints is what goes out.
       const bodyText = spec.encoding === "form" ? encodeForm(value) : stringifyJson(value);
       const body = spec.encoding === "form" ? bodyText : value;
-      const headers = { ...baseHeaders };
-      if (idempotencyHeader) {
-        headers[idempotencyHeader] = idempotencyKey(
-          connectorName,
-          records.map((prepared) => prepared.key ?? ""),
-        );
-      }
+      // Shared by every request without a key of its own: nothing downstream writes to headers
+      // (authenticators return new ones), and frozen, a write would throw rather than leak.
+      const headers = idempotencyHeader
+        ? {
+            ...baseHeaders,
+            [idempotencyHeader]: idempotencyKey(
+              connectorName,
+              records.map((prepared) => prepared.key ?? ""),
+            ),
+          }
+        : baseHeaders;
       return {
         records: records.map((prepared) => prepared.record),
         method: spec.method,

@@ -5,9 +5,9 @@ import type { Logger } from "../../log/types.js";
 import type { RetryPolicy } from "../../net/retry.js";
 import { type AttemptFailure, decideRetry, type RetryState } from "../../net/retry-decision.js";
 import { isTransientError } from "../../net/transient.js";
-import type { Clock, HttpClient, HttpResponse } from "../../net/types.js";
+import type { Clock, HttpClient, HttpRequest, HttpResponse } from "../../net/types.js";
 import type { Redactor } from "../../secrets/types.js";
-import type { Authenticator } from "../../auth/index.js";
+import { type Authenticator, noAuth } from "../../auth/index.js";
 import { classifyStatus } from "./classify.js";
 import type { DeliveryFailure, DeliveryOutcome, DeliveryRequest } from "./delivery-request.js";
 
@@ -113,7 +113,7 @@ async function attemptOnce(request: DeliveryRequest, ctx: SendContext, target: s
   let response: HttpResponse;
   try {
     // Not copied: authenticators return new headers rather than write to these, reused by every retry.
-    const authorized = await ctx.auth.apply({
+    const outgoing: HttpRequest = {
       method: request.method,
       url: request.url,
       headers: request.headers,
@@ -122,7 +122,11 @@ async function attemptOnce(request: DeliveryRequest, ctx: SendContext, target: s
       signal: ctx.signal,
       // Only the status decides a delivery: a 2xx whose body is cut off was processed, not in doubt.
       statusOnly: true,
-    });
+      // Set here so the module's client need not copy the request to add it.
+      hosts: ctx.client.hosts,
+    };
+    // Without credentials there is nothing to apply, and no promise to wait for per record.
+    const authorized = ctx.auth === noAuth ? outgoing : await ctx.auth.apply(outgoing);
     response = await ctx.client.request(authorized);
   } catch (error) {
     if (ctx.signal.aborted) throw cancelled(target, error);
