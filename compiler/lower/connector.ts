@@ -4,6 +4,7 @@ import { API_VERSION, KIND } from "../../runtime/artifact/index.js";
 import type { Diagnostic } from "../../runtime/diagnostics/index.js";
 import { type LambdaLowerer, lowerExpressionLambda, lowerFilters } from "./filters.js";
 import type { LoweringOptions } from "./options.js";
+import { type FieldFlow, startFlow } from "./produced-fields.js";
 import { defined, lowerAuth, lowerPlain, lowerString, merged } from "./values.js";
 
 /** The artifact object of a connector: plain JSON in the artifact's shape, with only the fields set. */
@@ -13,14 +14,15 @@ export function lowerConnector(
 ): { artifact: Record<string, unknown>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const lambdas: LambdaLowerer = { options, diagnostics };
-  const filters = lowerFilters(node.filters, "filters", lambdas);
+  const flow = startFlow();
+  const filters = lowerFilters(node.filters, "filters", lambdas, flow);
   const artifact = defined({
     apiVersion: API_VERSION,
     kind: KIND,
     metadata: lowerPlain(node.metadata),
     input: lowerInput(node.input, lambdas),
     filters: filters.length > 0 ? filters : undefined,
-    output: lowerOutput(node.output, lambdas),
+    output: lowerOutput(node.output, lambdas, flow),
     settings: lowerSettings(node.settings),
   });
   return { artifact, diagnostics };
@@ -60,10 +62,11 @@ function lowerPagination(pagination: PaginationNode, lambdas: LambdaLowerer): Re
   return lowered;
 }
 
-function lowerOutput(output: OutputNode, lambdas: LambdaLowerer): Record<string, unknown> {
+/** `flow`: the fields the records reaching the output have, which the idempotency key may read. */
+function lowerOutput(output: OutputNode, lambdas: LambdaLowerer, flow: FieldFlow): Record<string, unknown> {
   let idempotency: Record<string, unknown> | undefined;
   if (output.idempotency) {
-    const key = lowerExpressionLambda(lambdas, output.idempotency.key, "output.idempotency.key", ["record"]);
+    const key = lowerExpressionLambda(lambdas, output.idempotency.key, "output.idempotency.key", ["record"], flow);
     idempotency = defined({ header: output.idempotency.header, key: key ?? "<error>" });
   }
   return defined({
