@@ -45,10 +45,11 @@ export function pathParamFields(operation: Operation, bodyFields: readonly Field
     }));
 }
 
-function valueOf(parameter: Parameter, prefix: string): ParameterPlan["value"] {
-  const fallback = parameter.schema.default ?? parameter.example;
-  if (typeof fallback === "string" || typeof fallback === "number" || typeof fallback === "boolean")
-    return { literal: fallback };
+/** The spec's default, or its only allowed value; an example is no decision (a tenant id example is someone else's tenant). */
+function parameterValue(parameter: Parameter, prefix: string): ParameterPlan["value"] {
+  const only = parameter.schema.enum?.length === 1 ? parameter.schema.enum[0] : undefined;
+  const fixed = parameter.schema.default ?? only;
+  if (typeof fixed === "string" || typeof fixed === "number" || typeof fixed === "boolean") return { literal: fixed };
   return { env: configName(prefix, parameter.name) };
 }
 
@@ -65,5 +66,5 @@ export function requiredParameters(
   return operation.parameters
     .filter((p): p is Parameter & { in: "query" | "header" } => (p.in === "query" || p.in === "header") && p.required)
     .filter((p) => !skip.has(p.name.toLowerCase()) && !(p.in === "header" && OWN_HEADERS.has(p.name.toLowerCase())))
-    .map((p) => ({ in: p.in, name: p.name, value: valueOf(p, prefix) }));
+    .map((p) => ({ in: p.in, name: p.name, value: parameterValue(p, prefix) }));
 }
