@@ -73,6 +73,15 @@ describe("generate decides every parameter a request needs", () => {
     for (const line of want) expect(text).toContain(line);
   });
 
+  it("a required array of objects is a todo() saying how to map it, never dropped; an optional one stays out", async () => {
+    const text = await generated(...ISSUES, "shop-orders", "POST /orders");
+    expect(text).toContain(
+      "// a required list of objects, mapped as r.some_list.map((item) => ({ ... })): no candidate in the source [cannectors:todo order_item]",
+    );
+    expect(text).toContain('order_item: todo("order_item"),');
+    expect(text).not.toContain("notes:");
+  });
+
   it("a target with a path placeholder is sent one record per request (the runtime refuses batches there)", async () => {
     const text = await generated(...ORDERS, ...CREATE_ISSUE);
     expect(text).toContain('target.post("/repos/{owner}/{repo}/issues")');

@@ -12,6 +12,7 @@ import { isFormEncoded, type SourceEndpoint, type TargetEndpoint } from "./endpo
 import { expressionFor, plannedConfidence } from "./expression.js";
 import { paginationFor } from "./pagination.js";
 import { pathParamFields, requiredParameters, sourcePathParams } from "./parameters.js";
+import { requiredObjectArrays } from "./required-fields.js";
 import { secretPrefix } from "./secret-names.js";
 
 export interface PlanInput {
@@ -28,7 +29,7 @@ export interface PlanInput {
 /** Target fields the map writes: what `suggestFor` and `planConnector` agree on; path parameters first. */
 export function targetFieldsOf(target: TargetEndpoint): FieldRecord[] {
   const body = mappableTargets(target.fields);
-  return [...pathParamFields(target.operation, body), ...body];
+  return [...pathParamFields(target.operation, body), ...body, ...requiredObjectArrays(target)];
 }
 
 /** Query parameters pagination sets itself. */
@@ -72,7 +73,9 @@ export function planConnector(input: PlanInput): ConnectorPlan {
   const suggestions = input.suggestions ?? suggestMappings(source.fields, targets, { maxCandidates: 4 });
 
   const fields: FieldPlan[] = targets.map((field) => {
-    const found = suggestions.find((s) => s.target === field.path)?.candidates ?? [];
+    // A list of objects is mapped element by element, which no single candidate expresses.
+    const objectList = field.type === "array<object>" && field.required;
+    const found = objectList ? [] : (suggestions.find((s) => s.target === field.path)?.candidates ?? []);
     const planned: Suggestion[] = found.flatMap((candidate) => {
       const written = expressionFor({
         source: candidate.source,
@@ -102,6 +105,7 @@ export function planConnector(input: PlanInput): ConnectorPlan {
       target: field.path.replace(/\[\]$/, ""),
       required: field.required,
       ...(pathParam ? { pathParam: true } : {}),
+      ...(objectList ? { objectList: true } : {}),
       suggestions: planned,
     };
   });

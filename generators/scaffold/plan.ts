@@ -89,6 +89,8 @@ export interface FieldPlan {
   required: boolean;
   /** A `{name}` placeholder of the target path, filled from this field of the record. */
   pathParam?: boolean;
+  /** A required array of objects: mapped with `list.map((item) => ({ ... }))`, never dropped. */
+  objectList?: boolean;
   /** Best candidates first; empty when nothing plausible was found. */
   suggestions: Suggestion[];
 }

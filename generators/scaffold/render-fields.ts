@@ -36,7 +36,9 @@ function fieldLines(field: FieldPlan, key: string): { line?: Line; orphanComment
         // The runtime fills the target path's {placeholder} from this field: say so, or it reads as a body field.
         comment: field.pathParam
           ? comment.replace("// ", `// path parameter {${field.target}} of the target URL, filled from the record: `)
-          : comment,
+          : field.objectList
+            ? comment.replace("// ", `// a required list of objects, mapped as r.some_list.map((item) => ({ ... })): `)
+            : comment,
       },
     };
   }
