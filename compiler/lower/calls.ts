@@ -24,6 +24,7 @@ export function lowerCall(node: ts.CallExpression, ctx: LowerContext): Cel {
   const helper = helperPath(callee, ctx);
   if (helper !== undefined) {
     if (helper === "cel") return lowerRawCel(node, ctx);
+    if (helper === "todo") return rejectTodo(node, ctx);
     const spec = HELPERS.get(helper);
     if (!spec)
       return reject(
@@ -89,6 +90,22 @@ function helperPath(callee: ts.Expression, ctx: LowerContext): string | undefine
     return base === "" ? callee.name.text : `${base}.${callee.name.text}`;
   }
   return undefined;
+}
+
+/**
+ * `todo("field")` is a decision `generate` left to the developer, not a misuse: say which field
+ * (or path parameter) still needs one, and what deciding means.
+ */
+function rejectTodo(node: ts.CallExpression, ctx: LowerContext): Cel {
+  const arg = node.arguments[0] === undefined ? undefined : unwrap(node.arguments[0]);
+  const field = arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) ? arg.text : "this field";
+  ctx.problems.reject(
+    node,
+    ctx.path,
+    `decide this field: ${field}`,
+    "map it from the record (r.some_field), give a module-level const, or remove the entry if the target does not require it",
+  );
+  return ERROR;
 }
 
 function lowerRawCel(node: ts.CallExpression, ctx: LowerContext): Cel {

@@ -6,7 +6,8 @@ import type { ConnectorInput, LoweringTools } from "./contract.js";
 import type { LambdaLowerer } from "./lambda-lowerer.js";
 import { lowerFilter, lowerInput, lowerOutput } from "./modules.js";
 import type { LoweringOptions } from "./options.js";
-import { loweringTools } from "./tools.js";
+import { afterBranches, type FieldFlow } from "./produced-fields.js";
+import { type FlowState, loweringTools, startFlowState } from "./tools.js";
 import { lowerPlain } from "./values.js";
 
 /** The artifact object of a connector: plain JSON in the artifact's shape, with only the fields set. */
@@ -16,8 +17,11 @@ export function lowerConnector(
 ): { artifact: ConnectorInput; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const lambdas: LambdaLowerer = { options, diagnostics };
-  const tools = loweringTools(lambdas, lowerFilters);
-  const filters = lowerFilters(node.filters, "filters", tools);
+  const flow = startFlowState();
+  const lowerList = (nodes: readonly FilterNode[], path: string, tools: LoweringTools) =>
+    lowerFilters(nodes, path, tools, flow);
+  const tools = loweringTools(lambdas, lowerList, flow);
+  const filters = lowerList(node.filters, "filters", tools);
   const artifact: ConnectorInput = tools.defined({
     apiVersion: API_VERSION,
     kind: KIND,
@@ -30,8 +34,25 @@ export function lowerConnector(
   return { artifact, diagnostics };
 }
 
-function lowerFilters(nodes: readonly FilterNode[], path: string, tools: LoweringTools): FilterInput[] {
-  return nodes.map((node, index) => lowerFilter(node, `${path}[${index}]`, tools));
+/** A condition's branches each start from the flow at the condition; after it, the record has what a surviving branch gives. */
+function lowerFilters(
+  nodes: readonly FilterNode[],
+  path: string,
+  tools: LoweringTools,
+  flow: FlowState,
+): FilterInput[] {
+  return nodes.map((node, index) => {
+    if (node.kind !== "condition") return lowerFilter(node, `${path}[${index}]`, tools);
+    const outer = flow.branches;
+    flow.branches = [];
+    const lowered = lowerFilter(node, `${path}[${index}]`, tools);
+    const outcomes: (FieldFlow | "drop")[] = [...flow.branches];
+    for (const branch of [node.then, node.else])
+      if (typeof branch === "string") outcomes.push(branch === "drop" ? "drop" : { ...flow.current });
+    flow.branches = outer;
+    afterBranches(flow.current, outcomes);
+    return lowered;
+  });
 }
 
 function lowerSettings(settings: SettingsNode | undefined): ConnectorInput["settings"] {

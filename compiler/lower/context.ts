@@ -25,6 +25,14 @@ export interface LowerContext {
   readonly inHelperArg: boolean;
   /** First segments of `record` paths the lambda reads, for compute's ordering check. */
   readonly reads?: Set<string>;
+  /** Whole field paths read from the lambda's own record parameter, for the produced-fields check. */
+  readonly fieldReads?: FieldReads;
+}
+
+/** The paths a lambda reads from `binding` (its record parameter), each with the node that reads it. */
+export interface FieldReads {
+  readonly binding: Binding;
+  readonly list: { path: string; node: ts.Node }[];
 }
 
 export function withPath(ctx: LowerContext, path: string): LowerContext {

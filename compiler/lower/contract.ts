@@ -15,14 +15,18 @@ export type Position = "secret" | "config";
 
 export interface LoweringTools {
   /** `(record) => ({ target: value, ... })` as map fields; undefined after reporting why not. */
-  mapLambda(fn: Lambda, path: string): { fields: MapField[]; keepUnmapped: boolean } | undefined;
+  mapLambda(
+    fn: Lambda,
+    path: string,
+    options?: { keepUnmapped?: boolean | undefined },
+  ): { fields: MapField[]; keepUnmapped: boolean } | undefined;
   /** `(record) => ({ field: value, ... })` as computed fields. */
   computeLambda(fn: Lambda, path: string): { target: string; expr: string }[] | undefined;
   /** `(record) => boolean` as one CEL condition. */
   conditionLambda(fn: Lambda, path: string): string | undefined;
   /** A key or stopWhen lambda as one CEL expression over `params`. */
   expressionLambda(fn: Lambda, path: string, params: string[]): string | undefined;
-  /** A nested list of filters (a condition's branch). */
+  /** A nested list of filters (a condition's branch), lowered from the fields the record has at the condition. */
   filters(nodes: readonly FilterNode[], path: string): FilterInput[];
   /** `env("X")`, `secret("X")`, a `text` template or a literal, as one string. */
   string(value: StringValue, position?: Position): string;

@@ -5,6 +5,7 @@ import type { LowerContext } from "./context.js";
 import { constantKey, fold, propertyKey, unwrap } from "./fold.js";
 import { foldedToCel } from "./folded.js";
 import { lowerBinary } from "./operators.js";
+import { paramPath } from "./paths.js";
 import { resolveName } from "./scope.js";
 
 export const ERROR: Cel = primary("<error>");
@@ -91,6 +92,7 @@ function lowerAccess(
 ): Cel {
   const folded = foldedAccess(node, ctx);
   if (folded) return folded;
+  noteFieldRead(node, ctx);
   const receiverNode = node.expression;
   const receiver =
     inChain &&
@@ -121,6 +123,21 @@ function lowerAccess(
   if (typeof key === "string") return selectField(receiver, key);
   const index = lowerExpression(node.argumentExpression, ctx);
   return primary(`${atLeast(receiver, Prec.primary)}[${index.text}]`);
+}
+
+/** Records `r.a.b` (the whole chain, once) when it reads the lambda's own record parameter. */
+function noteFieldRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, ctx: LowerContext): void {
+  const reads = ctx.fieldReads;
+  if (!reads) return;
+  const parent = node.parent;
+  const extended =
+    (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) &&
+    parent.expression === node &&
+    !(ts.isCallExpression(parent.parent) && parent.parent.expression === parent) &&
+    paramPath(parent, ctx) !== undefined;
+  if (extended) return;
+  const found = paramPath(node, ctx);
+  if (found && found.path !== "" && found.binding === reads.binding) reads.list.push({ path: found.path, node });
 }
 
 /** `T.a` and `T["a"]` on a module-level constant fold to a literal; `T[record.k]` becomes `lookup`. */

@@ -2,6 +2,7 @@ import { type Lambda, SOURCE_SPAN } from "../../dsl/ir.js";
 import type { Diagnostic } from "../../runtime/diagnostics/index.js";
 import { irProblem } from "./problems.js";
 import { type LambdaLowering, type LambdaRole, lowerLambda } from "./lambda.js";
+import { type FieldFlow, unproducedReads } from "./produced-fields.js";
 import type { LoweringOptions } from "./options.js";
 
 /** Lowers the lambdas of one connector, prefixing each diagnostic with the artifact path it concerns. */
@@ -16,6 +17,7 @@ export function lowerAt(
   path: string,
   role: LambdaRole,
   params: string[],
+  flow?: FieldFlow,
 ): LambdaLowering["lowered"] {
   const span = typeof fn === "function" ? fn[SOURCE_SPAN] : undefined;
   if (!span) {
@@ -33,6 +35,7 @@ export function lowerAt(
   for (const diagnostic of result.diagnostics) {
     lowerer.diagnostics.push({ ...diagnostic, path: join(path, diagnostic.path) });
   }
+  if (flow) lowerer.diagnostics.push(...unproducedReads(flow, result.reads, path));
   return result.lowered;
 }
 
@@ -47,7 +50,8 @@ export function lowerExpressionLambda(
   fn: Lambda,
   path: string,
   params: string[],
+  flow?: FieldFlow,
 ): string | undefined {
-  const lowered = lowerAt(lowerer, fn, path, "expression", params);
+  const lowered = lowerAt(lowerer, fn, path, "expression", params, flow);
   return lowered?.role === "expression" ? lowered.expr : undefined;
 }

@@ -20,10 +20,18 @@ export type LoweredLambda =
   | { readonly role: "compute"; readonly fields: ComputeField[] }
   | { readonly role: "condition" | "expression"; readonly expr: string };
 
+/** A field path the lambda reads from its record parameter, and where (`line`/`column` 1-based). */
+export interface FieldRead {
+  readonly path: string;
+  readonly location: { file: string; line: number; column: number };
+}
+
 /** `lowered` is set only when there is no diagnostic. */
 export interface LambdaLowering {
   readonly lowered?: LoweredLambda;
   readonly diagnostics: Diagnostic[];
+  /** Paths read from the record parameter (not from nested `.map()` elements); set with `lowered`. */
+  readonly reads?: readonly FieldRead[];
 }
 
 /**
@@ -55,6 +63,8 @@ export function lowerLambda(
   const bindings = bindParameters(fn, params, problems);
   const body = singleReturn(fn, problems);
   if (!bindings || !body) return { diagnostics: problems.list };
+  const record = [...bindings.values()].find((b) => b.cel === "record");
+  const fieldReads = record ? { binding: record, list: [] } : undefined;
   const ctx: LowerContext = {
     sourceFile: module.sourceFile,
     oracle: module.oracle,
@@ -63,9 +73,12 @@ export function lowerLambda(
     bindings,
     lambda: fn,
     inHelperArg: false,
+    ...(fieldReads ? { fieldReads } : {}),
   };
   const lowered = lowerBody(role, body, ctx);
-  return problems.count > 0 || !lowered ? { diagnostics: problems.list } : { lowered, diagnostics: [] };
+  if (problems.count > 0 || !lowered) return { diagnostics: problems.list };
+  const reads = (fieldReads?.list ?? []).map(({ path, node }) => ({ path, location: problems.locate(node) }));
+  return { lowered, diagnostics: [], reads };
 }
 
 function lowerBody(role: LambdaRole, body: ts.Expression, ctx: LowerContext): LoweredLambda | undefined {

@@ -13,14 +13,19 @@ export class Problems {
 
   /** Records a problem located at `node`'s first character in the original file. */
   reject(node: ts.Node, path: string, message: string, hint?: string): void {
-    const { line, character } = this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile));
     this.list.push({
       code: ErrorCodes.LOWERING,
       severity: "error",
       message: hint === undefined ? message : `${message}; ${hint}`,
       path,
-      location: { file: this.file, line: line + 1, column: character + 1 },
+      location: this.locate(node),
     });
+  }
+
+  /** `node`'s first character in the original file, 1-based. */
+  locate(node: ts.Node): { file: string; line: number; column: number } {
+    const { line, character } = this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile));
+    return { file: this.file, line: line + 1, column: character + 1 };
   }
 
   get count(): number {

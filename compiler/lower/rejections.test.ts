@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RECORD_TYPE, located, lowerIn } from "./test-support.js";
 
-const PRELUDE = `import { cel, cents, lookup, secret } from "cannectors";
+const PRELUDE = `import { cel, cents, lookup, secret, todo } from "cannectors";
 import { helper } from "./elsewhere.js";
 let suffix = "x";
 var legacy = 1;
@@ -66,6 +66,13 @@ const cases: { given: string; offending: string; message: string; role?: "map" |
   { given: "(c: R) => c.a === undefined", offending: "undefined", message: "undefined has no JSON form; use null" },
   { given: "(c: R) => c.a === helper", offending: "helper", message: 'helper is imported from "./elsewhere.js"' },
   { given: '(c: R) => secret("X")', offending: "secret", message: "secret cannot be used in a lambda" },
+  {
+    given: '(c: R) => ({ companyId: todo("companyId") })',
+    offending: "todo(",
+    message: "decide this field: companyId; map it from the record",
+    role: "map",
+  },
+  { given: "(c: R) => todo(c.a)", offending: "todo(", message: "decide this field: this field" },
   { given: "(c: R) => cents", offending: "cents", message: 'cents is imported from "cannectors"' },
   { given: "(c: R) => cents(c.a, 2)", offending: "cents(", message: "cents takes 1 arguments, got 2" },
   { given: "(c: R) => cel(c.a)", offending: "cel(", message: "cel() takes one string literal" },

@@ -1,12 +1,6 @@
 import type { LoadedSpec, Operation, SecurityScheme } from "../openapi/index.js";
-import type { AuthPlan } from "../scaffold/index.js";
-
-/** Secret names read `<API>_<WHAT>`, e.g. CRM_API_KEY, from the spec's title. */
-export function secretPrefix(spec: LoadedSpec): string {
-  const words = spec.title.toUpperCase().match(/[A-Z0-9]+/g) ?? ["API"];
-  const meaningful = words.filter((w) => !["API", "THE", "DEMO", "REST", "V1", "V2", "V3"].includes(w));
-  return (meaningful[0] ?? words[0] ?? "API").slice(0, 20);
-}
+import type { AuthPlan, CredentialPlan } from "../scaffold/index.js";
+import { configName, secretPrefix } from "./secret-names.js";
 
 /**
  * A connector holds its credential in secrets: one token or key is simplest to provision and rotate,
@@ -18,48 +12,83 @@ function preference(scheme: SecurityScheme): number {
   return 2;
 }
 
-/** The preferred usable security scheme of the operation (else the spec's), with a note when it was a choice. */
-export function authPlanFor(spec: LoadedSpec, operation: Operation): { auth?: AuthPlan; notes: string[] } {
-  const prefix = secretPrefix(spec);
-  const required = operation.security ?? [spec.securitySchemes.map((s) => s.id)];
-  const ids = [...new Set(required.flat())];
-  const schemes = ids
-    .flatMap((id) => spec.securitySchemes.filter((s) => s.id === id))
-    .map((scheme, order) => ({ scheme, order }))
-    .sort((a, b) => preference(a.scheme) - preference(b.scheme) || a.order - b.order)
-    .map(({ scheme }) => scheme);
-  const notes: string[] = [];
-  if (schemes.length > 1)
-    notes.push(
-      `auth: the spec offers ${schemes.map((s) => s.id).join(", ")}; a single token or key is preferred, then client credentials, then basic`,
-    );
-  for (const scheme of schemes) {
-    if (scheme.type === "apiKey" && scheme.in !== "cookie") {
-      return { auth: { kind: "apiKey", in: scheme.in, name: scheme.name, secret: `${prefix}_API_KEY` }, notes };
-    }
-    if (scheme.type === "http" && scheme.scheme === "bearer")
-      return { auth: { kind: "bearer", secret: `${prefix}_TOKEN` }, notes };
-    if (scheme.type === "http" && scheme.scheme === "basic") {
-      return {
-        auth: { kind: "basic", usernameSecret: `${prefix}_USERNAME`, passwordSecret: `${prefix}_PASSWORD` },
-        notes,
-      };
-    }
-    if (scheme.type === "oauth2" && scheme.clientCredentials) {
-      const scopes = Object.keys(scheme.clientCredentials.scopes);
-      return {
-        auth: {
-          kind: "oauth2ClientCredentials",
-          tokenUrl: scheme.clientCredentials.tokenUrl,
-          clientIdSecret: `${prefix}_CLIENT_ID`,
-          clientSecretSecret: `${prefix}_CLIENT_SECRET`,
-          ...(scopes.length > 0 ? { scopes } : {}),
-        },
-        notes,
-      };
-    }
+function authOf(scheme: SecurityScheme, prefix: string, secretOf: (s: SecurityScheme) => string): AuthPlan | undefined {
+  if (scheme.type === "apiKey" && scheme.in !== "cookie")
+    return { kind: "apiKey", in: scheme.in, name: scheme.name, secret: secretOf(scheme) };
+  if (scheme.type === "http" && scheme.scheme === "bearer") return { kind: "bearer", secret: `${prefix}_TOKEN` };
+  if (scheme.type === "http" && scheme.scheme === "basic")
+    return { kind: "basic", usernameSecret: `${prefix}_USERNAME`, passwordSecret: `${prefix}_PASSWORD` };
+  if (scheme.type === "oauth2" && scheme.clientCredentials) {
+    const scopes = Object.keys(scheme.clientCredentials.scopes);
+    return {
+      kind: "oauth2ClientCredentials",
+      tokenUrl: scheme.clientCredentials.tokenUrl,
+      clientIdSecret: `${prefix}_CLIENT_ID`,
+      clientSecretSecret: `${prefix}_CLIENT_SECRET`,
+      ...(scopes.length > 0 ? { scopes } : {}),
+    };
   }
-  if (schemes.length > 0)
-    notes.push(`auth: no scheme usable by a connector (${schemes.map((s) => s.type).join(", ")}); add one by hand`);
+  return undefined;
+}
+
+/** `API_KEY` for the one key of an API; with several keys, each named after its header or parameter. */
+function keySecret(prefix: string, keys: number): (scheme: SecurityScheme) => string {
+  return (scheme) => (keys <= 1 || scheme.type !== "apiKey" ? `${prefix}_API_KEY` : configName(prefix, scheme.name));
+}
+
+interface Candidate {
+  schemes: SecurityScheme[];
+  order: number;
+}
+
+/**
+ * The preferred usable security requirement of the operation (else the spec's schemes, one at a time),
+ * with a note when it was a choice. A requirement naming several schemes needs all of them (AND,
+ * api2cart's `api_key` + `store_key`): the first is the auth, the other API keys are sent as
+ * credentials beside it; a requirement whose other schemes are not API keys cannot be met.
+ */
+export function authPlanFor(
+  spec: LoadedSpec,
+  operation: Operation,
+): { auth?: AuthPlan; credentials?: CredentialPlan[]; notes: string[] } {
+  const prefix = secretPrefix(spec);
+  const requirements = operation.security ?? spec.securitySchemes.map((s) => [s.id]);
+  const candidates: Candidate[] = requirements
+    .filter((ids) => ids.length > 0)
+    .map((ids, order) => ({
+      schemes: ids.flatMap((id) => spec.securitySchemes.filter((s) => s.id === id)),
+      order,
+    }))
+    .filter((c) => c.schemes.length > 0);
+  const offered = [...new Set(candidates.flatMap((c) => c.schemes.map((s) => s.id)))];
+  const notes: string[] = [];
+  if (offered.length > 1 && candidates.length > 1)
+    notes.push(
+      `auth: the spec offers ${offered.join(", ")}; a single token or key is preferred, then client credentials, then basic`,
+    );
+  const ranked = candidates
+    .map((c) => ({ ...c, schemes: [...c.schemes].sort((a, b) => preference(a) - preference(b)) }))
+    .sort(
+      (a, b) =>
+        a.schemes.length - b.schemes.length ||
+        preference(a.schemes[0]!) - preference(b.schemes[0]!) ||
+        a.order - b.order,
+    );
+  for (const { schemes } of ranked) {
+    const keys = schemes.filter((s) => s.type === "apiKey").length;
+    const secretOf = keySecret(prefix, keys);
+    const [first, ...rest] = schemes;
+    const auth = first && authOf(first, prefix, secretOf);
+    if (!auth) continue;
+    const credentials = rest.flatMap((s): CredentialPlan[] =>
+      s.type === "apiKey" && s.in !== "cookie" ? [{ in: s.in, name: s.name, secret: secretOf(s) }] : [],
+    );
+    if (credentials.length < rest.length) continue;
+    if (credentials.length > 0)
+      notes.push(`auth: the spec requires ${schemes.map((s) => s.id).join(" and ")} together; all are sent`);
+    return { auth, ...(credentials.length > 0 ? { credentials } : {}), notes };
+  }
+  if (candidates.length > 0)
+    notes.push(`auth: no scheme usable by a connector (${offered.join(", ")}); add one by hand`);
   return { notes };
 }

@@ -1,4 +1,5 @@
-export { authPlanFor, secretPrefix } from "./auth.js";
+export { authPlanFor } from "./auth.js";
+export { configName, secretPrefix } from "./secret-names.js";
 export {
   type EndpointPair,
   label,

@@ -1,10 +1,19 @@
 import type { LoadedSpec } from "../openapi/index.js";
-import type { ConnectorPlan, FieldPlan, Suggestion } from "../scaffold/index.js";
+import {
+  CONFIDENCE,
+  type ConnectorPlan,
+  type FieldPlan,
+  type PaginationPlan,
+  type Suggestion,
+} from "../scaffold/index.js";
 import { type FieldRecord, suggestMappings, type TargetSuggestion } from "../suggest/index.js";
 import { authPlanFor } from "./auth.js";
 import { isFormEncoded, type SourceEndpoint, type TargetEndpoint } from "./endpoints.js";
 import { expressionFor, plannedConfidence } from "./expression.js";
 import { paginationFor } from "./pagination.js";
+import { pathParamFields, requiredParameters, sourcePathParams } from "./parameters.js";
+import { requiredObjectArrays } from "./required-fields.js";
+import { secretPrefix } from "./secret-names.js";
 
 export interface PlanInput {
   name: string;
@@ -17,9 +26,23 @@ export interface PlanInput {
   suggestions?: TargetSuggestion[];
 }
 
-/** Target fields the map writes: what `suggestFor` and `planConnector` agree on. */
+/** Target fields the map writes: what `suggestFor` and `planConnector` agree on; path parameters first. */
 export function targetFieldsOf(target: TargetEndpoint): FieldRecord[] {
-  return mappableTargets(target.fields);
+  const body = mappableTargets(target.fields);
+  return [...pathParamFields(target.operation, body), ...body, ...requiredObjectArrays(target)];
+}
+
+/** Query parameters pagination sets itself. */
+function paginationParams(pagination: PaginationPlan | undefined): string[] {
+  if (!pagination) return [];
+  return Object.entries(pagination)
+    .filter(([key, value]) => key.endsWith("Param") && typeof value === "string")
+    .map(([, value]) => value as string);
+}
+
+/** Header and query names the spec's API keys use: sent by auth, never a parameter to fill. */
+function keyNames(spec: LoadedSpec): string[] {
+  return spec.securitySchemes.flatMap((s) => (s.type === "apiKey" ? [s.name] : []));
 }
 
 /** Target fields the map writes: scalars and scalar arrays at any depth; fields inside arrays of objects are left out. */
@@ -45,11 +68,14 @@ export function planConnector(input: PlanInput): ConnectorPlan {
   const pagination = paginationFor(source.operation);
   const constants: Record<string, Record<string, string | null>> = {};
   const sourceFields = new Map(source.fields.map((f) => [f.path, f]));
-  const targets = mappableTargets(target.fields);
+  const targets = targetFieldsOf(target);
+  const pathParamNames = new Set(pathParamFields(target.operation, []).map((f) => f.path));
   const suggestions = input.suggestions ?? suggestMappings(source.fields, targets, { maxCandidates: 4 });
 
   const fields: FieldPlan[] = targets.map((field) => {
-    const found = suggestions.find((s) => s.target === field.path)?.candidates ?? [];
+    // A list of objects is mapped element by element, which no single candidate expresses.
+    const objectList = field.type === "array<object>" && field.required;
+    const found = objectList ? [] : (suggestions.find((s) => s.target === field.path)?.candidates ?? []);
     const planned: Suggestion[] = found.flatMap((candidate) => {
       const written = expressionFor({
         source: candidate.source,
@@ -74,20 +100,46 @@ export function planConnector(input: PlanInput): ConnectorPlan {
         sources: Array.isArray(candidate.source) ? candidate.source : [candidate.source],
       };
     });
-    return { target: field.path.replace(/\[\]$/, ""), required: field.required, suggestions: planned };
+    const pathParam = pathParamNames.has(field.path) && !target.fields.some((f) => f.path === field.path);
+    return {
+      target: field.path.replace(/\[\]$/, ""),
+      required: field.required,
+      ...(pathParam ? { pathParam: true } : {}),
+      ...(objectList ? { objectList: true } : {}),
+      suggestions: planned,
+    };
   });
 
-  const idField = fields.find((f) => /(^|_)id$/.test(f.target) && f.suggestions[0]?.sources.includes("id"));
-  const batched = target.wrap !== undefined || target.arrayBody;
+  // The key reads a field the map writes: one whose best suggestion is rendered as code.
+  const idField = fields.find(
+    (f) =>
+      /(^|_)id$/.test(f.target) &&
+      f.suggestions[0]?.sources.includes("id") &&
+      f.suggestions[0].confidence >= CONFIDENCE.review,
+  );
+  // A `{placeholder}` in the target path is filled per record: the runtime sends one record per request.
+  const batched = (target.wrap !== undefined || target.arrayBody) && pathParamNames.size === 0;
+  const sourcePrefix = secretPrefix(input.sourceSpec);
+  const targetPrefix = secretPrefix(input.targetSpec);
+  const sourcePathParamPlan = sourcePathParams(source.operation, sourcePrefix);
+  const sourceParameters = requiredParameters(
+    source.operation,
+    sourcePrefix,
+    new Set([...keyNames(input.sourceSpec), ...paginationParams(pagination.pagination)]),
+  );
+  const targetParameters = requiredParameters(target.operation, targetPrefix, new Set(keyNames(input.targetSpec)));
   return {
     name: input.name,
     source: {
       typesImport: input.typesImports.source,
       baseUrl: baseUrlOf(input.sourceSpec, sourceNotes),
       ...(sourceAuth.auth ? { auth: sourceAuth.auth } : {}),
+      ...(sourceAuth.credentials ? { credentials: sourceAuth.credentials } : {}),
       notes: [...sourceNotes, ...sourceAuth.notes, ...pagination.notes],
       method: "get",
       path: source.operation.path,
+      ...(sourcePathParamPlan ? { pathParams: sourcePathParamPlan } : {}),
+      ...(sourceParameters.length > 0 ? { parameters: sourceParameters } : {}),
       ...(source.records ? { records: source.records } : {}),
       ...(pagination.pagination ? { pagination: pagination.pagination } : {}),
       schedule: "0 * * * *",
@@ -96,9 +148,11 @@ export function planConnector(input: PlanInput): ConnectorPlan {
       typesImport: input.typesImports.target,
       baseUrl: baseUrlOf(input.targetSpec, targetNotes),
       ...(targetAuth.auth ? { auth: targetAuth.auth } : {}),
+      ...(targetAuth.credentials ? { credentials: targetAuth.credentials } : {}),
       notes: [...targetNotes, ...targetAuth.notes],
       method: target.operation.method as "post" | "put" | "patch",
       path: target.operation.path,
+      ...(targetParameters.length > 0 ? { parameters: targetParameters } : {}),
       ...(form ? { encoding: "form" as const } : {}),
       ...(batched ? { batch: { size: 50, ...(target.wrap ? { wrap: target.wrap } : {}) } } : {}),
       ...(idField ? { idempotencyField: idField.target } : {}),

@@ -47,3 +47,18 @@ export function mustFillOf(target: TargetEndpoint): (field: FieldRecord) => bool
   const must = paths;
   return (field) => must.has(field.path);
 }
+
+/**
+ * Required arrays of objects (`order_item`): their element fields are not mapped one by one, so
+ * each is one field of its own, left to a todo() rather than dropped from the map unseen.
+ */
+export function requiredObjectArrays(target: TargetEndpoint): FieldRecord[] {
+  const record = recordSchema(target);
+  if (!record) return [];
+  const prefixes = new Set(
+    target.fields.filter((f) => f.path.includes("[].")).map((f) => f.path.slice(0, f.path.indexOf("[].") + 2)),
+  );
+  return [...prefixes]
+    .filter((prefix) => !prefix.slice(0, -2).includes("[]") && requiredAlong(record, prefix))
+    .map((prefix) => ({ path: prefix.slice(0, -2), type: "array<object>", required: true }));
+}

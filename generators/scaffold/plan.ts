@@ -28,6 +28,23 @@ export type PaginationPlan =
   | { type: "offset"; offsetParam: string; limitParam: string; limit: number }
   | { type: "page"; pageParam: string; sizeParam?: string; size?: number };
 
+/** An API key an AND security requirement needs besides `auth`, sent on every request of the API. */
+export interface CredentialPlan {
+  in: "header" | "query";
+  name: string;
+  secret: string;
+}
+
+/**
+ * A query parameter or header the spec requires that is no credential (`xero-tenant-id`): its
+ * default when the spec gives one, else `env(NAME)`, a value the developer must provide.
+ */
+export interface ParameterPlan {
+  in: "header" | "query";
+  name: string;
+  value: { env: string } | { literal: string | number | boolean };
+}
+
 export interface EndpointPlan {
   /** Module the `paths` type is imported from, relative to the connector file. */
   typesImport: string;
@@ -37,9 +54,13 @@ export interface EndpointPlan {
   notes: string[];
   method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
+  credentials?: CredentialPlan[];
+  parameters?: ParameterPlan[];
 }
 
 export interface SourcePlan extends EndpointPlan {
+  /** Path parameter → the configuration name its value is read from (`owner` → GITHUB_OWNER). */
+  pathParams?: Record<string, string>;
   records?: string;
   pagination?: PaginationPlan;
   schedule: string;
@@ -66,6 +87,10 @@ export interface FieldPlan {
   /** Dotted target path (`address.city` renders as a nested object). */
   target: string;
   required: boolean;
+  /** A `{name}` placeholder of the target path, filled from this field of the record. */
+  pathParam?: boolean;
+  /** A required array of objects: mapped with `list.map((item) => ({ ... }))`, never dropped. */
+  objectList?: boolean;
   /** Best candidates first; empty when nothing plausible was found. */
   suggestions: Suggestion[];
 }

@@ -28,11 +28,17 @@ function fieldLines(field: FieldPlan, key: string): { line?: Line; orphanComment
     return { line: { key, value: best.expression, comment: reviewComment(field.target, best) } };
   }
   if (field.required) {
+    const comment = candidatesComment(field.target, field.suggestions, "todo");
     return {
       line: {
         key,
         value: `todo(${JSON.stringify(field.target)})`,
-        comment: candidatesComment(field.target, field.suggestions, "todo"),
+        // The runtime fills the target path's {placeholder} from this field: say so, or it reads as a body field.
+        comment: field.pathParam
+          ? comment.replace("// ", `// path parameter {${field.target}} of the target URL, filled from the record: `)
+          : field.objectList
+            ? comment.replace("// ", `// a required list of objects, mapped as r.some_list.map((item) => ({ ... })): `)
+            : comment,
       },
     };
   }
