@@ -1,13 +1,19 @@
-import { type Connector, durationMs, type HttpInput } from "../artifact/index.js";
+import { type Auth, type Connector, durationMs, type HttpInput, type Settings } from "../artifact/index.js";
 import { watchDrift } from "../contract/drift-watch.js";
 import { sourceContractOf } from "../contract/source-contract.js";
 import { targetBodyCheckOf } from "../contract/target-contract.js";
-import { createAuthenticator } from "../auth/index.js";
+import {
+  type AuthContext,
+  type Authenticator,
+  createAuthenticator,
+  type RefreshTokenVault,
+} from "../auth/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { createHttpInput } from "../input/index.js";
 import type { Logger } from "../log/types.js";
 import type { LookupFunction } from "../net/address-guard.js";
 import { createHttpClient } from "../net/http-client.js";
+import type { RateBudget } from "../net/rate-limiter.js";
 import { retryPolicyFrom } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
 import { createDeadLetterFile, createDryRunWriter, createHttpOutput } from "../output/index.js";
@@ -42,6 +48,8 @@ export interface WiringOptions {
   onSplit?: (() => void) | undefined;
   /** Wraps the shared client (recording to, or replaying from, a fixture folder). */
   wrapClient?: ((client: HttpClient, redactor: Redactor) => HttpClient) | undefined;
+  /** The connector's stored OAuth2 refresh tokens (oauth2AuthorizationCode). */
+  refreshTokens?: RefreshTokenVault | undefined;
 }
 
 /** Builds the modules a resolved connector needs, sharing one HTTP client (one pool, one rate limiter). */
@@ -60,7 +68,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
     requestTimeoutMs: durationMs(settings.timeouts.request),
     maxResponseBytes: settings.limits?.maxResponseBytes,
     resolve: options.resolve,
-    rateLimit: settings.rateLimit,
+    rateLimit: rateBudgetOf(settings),
     clock,
     redactor,
   });
@@ -77,7 +85,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     ...(options.onSplit ? { onSplit: options.onSplit } : {}),
   };
-  const authContext = { client, clock, redactor, logger };
+  const authFor = sharedAuthenticators({ client, clock, redactor, logger, refreshTokens: options.refreshTokens });
   const deadLetterFile = options.dryRun
     ? undefined
     : (options.deadLetterPath ??
@@ -93,7 +101,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
       ? withContract(
           createHttpInput(
             spec.input,
-            { ...inputContext, auth: createAuthenticator(spec.input.auth, authContext) },
+            { ...inputContext, auth: authFor(spec.input.auth) },
             settings.limits?.maxDepth,
           ),
           spec.input,
@@ -103,7 +111,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
   const output = createHttpOutput(spec.output, {
     ...context,
     client: moduleClient(client, "output", moduleHostsOf(spec, "output")),
-    auth: createAuthenticator(spec.output.auth, authContext),
+    auth: authFor(spec.output.auth),
     deadLetter,
     ...(dryRun
       ? {
@@ -113,6 +121,40 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
       : {}),
   });
   return { client, input, output, deadLetter, deadLetterFile };
+}
+
+/**
+ * One authenticator per oauth2AuthorizationCode block: the connector has one refresh token, and two
+ * modules refreshing it at once would each rotate it (a provider with reuse detection then revokes
+ * both). The same block on input and output shares its access token; two different blocks are refused.
+ */
+function sharedAuthenticators(context: AuthContext): (auth: Auth | undefined) => Authenticator {
+  let shared: { key: string; authenticator: Authenticator } | undefined;
+  return (auth) => {
+    if (auth?.type !== "oauth2AuthorizationCode") return createAuthenticator(auth, context);
+    const key = JSON.stringify(auth);
+    if (shared && shared.key !== key) {
+      throw new CannectorsError(
+        ErrorCodes.CONFIG_INVALID,
+        "the input and the output name different oauth2AuthorizationCode blocks; a connector keeps one refresh token, so they must be the same",
+      );
+    }
+    shared ??= { key, authenticator: createAuthenticator(auth, context) };
+    return shared.authenticator;
+  };
+}
+
+/** settings.rateLimit for every host, settings.rateLimits for the hosts they name (per minute as per second). */
+function rateBudgetOf(settings: Settings): RateBudget {
+  return {
+    default: settings.rateLimit,
+    hosts: (settings.rateLimits ?? []).map((limit) => ({
+      host: limit.host,
+      requestsPerSecond: limit.requestsPerSecond ?? (limit.requestsPerMinute ?? 0) / 60,
+      burst: limit.burst,
+    })),
+    maxHeaderPauseMs: durationMs(settings.retries.maxRetryAfter),
+  };
 }
 
 /** With `input.contract`, sampled records are checked against the source's OpenAPI contract. */
