@@ -107,7 +107,10 @@ function inputCall(input: Written<HttpInput>, context: ImportContext): string {
   const record = (v: Record<string, unknown>) => secretRecord(v, context.use);
   return `source.${method}(${literal(input.path ?? "/")}, ${options([
     ["records", maybe(input.records, literal)],
-    ["pathParams", maybe(input.pathParams, (v: Record<string, unknown>) => secretRecord(v, context.use, () => "config"))],
+    [
+      "pathParams",
+      maybe(input.pathParams, (v: Record<string, unknown>) => secretRecord(v, context.use, () => "config")),
+    ],
     ["query", maybe(input.query, record)],
     ["headers", maybe(input.headers, record)],
     ["body", maybe(input.body, literal)],

@@ -54,7 +54,9 @@ export const OAuth2AuthorizationCodeAuth = z
     authorizationParams: z
       .record(z.string().min(1), z.string())
       .optional()
-      .describe("Extra query parameters of the authorization request, e.g. Google's access_type=offline, prompt=consent."),
+      .describe(
+        "Extra query parameters of the authorization request, e.g. Google's access_type=offline, prompt=consent.",
+      ),
     redirectPort: z
       .number()
       .int()

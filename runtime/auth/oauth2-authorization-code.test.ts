@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type FakeOAuthOptions, type FakeOAuthServer, startFakeOAuthServer } from "../../test/support/fake-oauth-server.js";
+import {
+  type FakeOAuthOptions,
+  type FakeOAuthServer,
+  startFakeOAuthServer,
+} from "../../test/support/fake-oauth-server.js";
 import { type TestState, usableBackends } from "../../test/support/state-backends.js";
 import { OAuth2AuthorizationCodeAuth } from "../artifact/index.js";
 import { ErrorCodes } from "../errors/index.js";
@@ -56,7 +60,10 @@ describe.each(usableBackends())("oauth2 authorization code, state on $name", (ba
     const secret = given ?? undefined;
     state = await backend.fresh();
     store = await state.open();
-    cleanups.push(() => state.dispose(), () => store.close());
+    cleanups.push(
+      () => state.dispose(),
+      () => store.close(),
+    );
     const server = await startFakeOAuthServer({ clientSecret: secret, ...options });
     cleanups.push(() => server.close());
     const auth = authFor(server, secret);

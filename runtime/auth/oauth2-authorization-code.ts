@@ -11,16 +11,21 @@ function isInvalidGrant(error: unknown): boolean {
   return isCannectorsError(error, ErrorCodes.AUTH) && error.details.oauthError === "invalid_grant";
 }
 
-export function loginRequired(connector: string, why: string, cause?: unknown): CannectorsError {
+export function loginRequired(vault: RefreshTokenVault, why: string, cause?: unknown): CannectorsError {
   return new CannectorsError(
     ErrorCodes.AUTH_LOGIN_REQUIRED,
-    `${why}: run \`cannectors auth login ${connector}\` to authorize again`,
-    { ...(cause === undefined ? {} : { cause }), details: { connector } },
+    `${why}: run \`cannectors auth login ${vault.loginArgument}\` to authorize again`,
+    { ...(cause === undefined ? {} : { cause }), details: { connector: vault.connector } },
   );
 }
 
 export function tokenEndpointOf(auth: OAuth2AuthorizationCodeAuth): TokenEndpoint {
-  return { tokenUrl: auth.tokenUrl, clientId: auth.clientId, clientSecret: auth.clientSecret, clientAuth: auth.clientAuth };
+  return {
+    tokenUrl: auth.tokenUrl,
+    clientId: auth.clientId,
+    clientSecret: auth.clientSecret,
+    clientAuth: auth.clientAuth,
+  };
 }
 
 /**
@@ -48,7 +53,11 @@ export function oauth2AuthorizationCodeAuthenticator(
   const endpoint = tokenEndpointOf(auth);
   const vault = ctx.refreshTokens;
 
-  async function refreshWith(vaultOf: RefreshTokenVault, refreshToken: string, fallback: boolean): Promise<AccessToken> {
+  async function refreshWith(
+    vaultOf: RefreshTokenVault,
+    refreshToken: string,
+    fallback: boolean,
+  ): Promise<AccessToken> {
     ctx.redactor.add(refreshToken);
     const grant = new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken });
     const issued = await postTokenForm(endpoint, grant, ctx.client, ctx.redactor);
@@ -70,13 +79,17 @@ export function oauth2AuthorizationCodeAuthenticator(
       );
     }
     const stored = await vault.load();
-    if (!stored) throw loginRequired(vault.connector, `no refresh token is stored for ${vault.connector}`);
+    if (!stored) throw loginRequired(vault, `no refresh token is stored for ${vault.connector}`);
     try {
       return await refreshWith(vault, stored.current, false);
     } catch (error) {
       if (!isInvalidGrant(error)) throw error;
       if (stored.previous === undefined) {
-        throw loginRequired(vault.connector, `the refresh token of ${vault.connector} was refused (invalid_grant: revoked or expired)`, error);
+        throw loginRequired(
+          vault,
+          `the refresh token of ${vault.connector} was refused (invalid_grant: revoked or expired)`,
+          error,
+        );
       }
       ctx.logger.warn("oauth2 refresh token refused; trying the one it replaced", { connector: vault.connector });
       try {
@@ -84,7 +97,7 @@ export function oauth2AuthorizationCodeAuthenticator(
       } catch (fallbackError) {
         if (!isInvalidGrant(fallbackError)) throw fallbackError;
         throw loginRequired(
-          vault.connector,
+          vault,
           `the refresh tokens of ${vault.connector} were refused (invalid_grant: revoked or expired)`,
           fallbackError,
         );

@@ -5,6 +5,8 @@ export interface RefreshTokenVault {
   readonly kind: "refreshTokenVault";
   /** The connector the tokens belong to (named in every error). */
   readonly connector: string;
+  /** What `cannectors auth login` takes to authorize this connector again: its file. */
+  readonly loginArgument: string;
   load(): Promise<{ current: string; previous: string | undefined } | undefined>;
   /** Login, or a fallback that worked: `token` alone. */
   replace(token: string): Promise<void>;
@@ -14,11 +16,17 @@ export interface RefreshTokenVault {
 }
 
 /** Seals with `key`, binding each sealed token to `connector` (a row copied elsewhere does not open). */
-export function refreshTokenVault(store: StateStore, key: StateKey, connector: string): RefreshTokenVault {
+export function refreshTokenVault(
+  store: StateStore,
+  key: StateKey,
+  connector: string,
+  loginArgument = connector,
+): RefreshTokenVault {
   const now = () => new Date().toISOString();
   return {
     kind: "refreshTokenVault",
     connector,
+    loginArgument,
     async load() {
       const stored = await store.refreshTokens.get(connector);
       if (!stored) return undefined;

@@ -192,7 +192,7 @@ async function runRecorded(
       deadLetterPath: options.deadLetterPath,
       resolve: options.resolve,
       wrapClient: options.wrapClient,
-      refreshTokens: options.stateKey && refreshTokenVault(store, options.stateKey, name),
+      refreshTokens: options.stateKey && refreshTokenVault(store, options.stateKey, name, artifact.file),
       input: source?.create,
       onRetry: () => {
         counts.retries++;
@@ -277,5 +277,7 @@ async function runRecorded(
 
 /** Whether a module authenticates with a refresh token kept in the state store. */
 function usesAuthorizationCode(spec: Connector): boolean {
-  return [spec.input, spec.output].some((module) => "auth" in module && module.auth?.type === "oauth2AuthorizationCode");
+  return [spec.input, spec.output].some(
+    (module) => "auth" in module && module.auth?.type === "oauth2AuthorizationCode",
+  );
 }

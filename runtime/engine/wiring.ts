@@ -2,12 +2,7 @@ import { type Auth, type Connector, durationMs, type HttpInput, type Settings } 
 import { watchDrift } from "../contract/drift-watch.js";
 import { sourceContractOf } from "../contract/source-contract.js";
 import { targetBodyCheckOf } from "../contract/target-contract.js";
-import {
-  type AuthContext,
-  type Authenticator,
-  createAuthenticator,
-  type RefreshTokenVault,
-} from "../auth/index.js";
+import { type AuthContext, type Authenticator, createAuthenticator, type RefreshTokenVault } from "../auth/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { createHttpInput } from "../input/index.js";
 import type { Logger } from "../log/types.js";
@@ -99,11 +94,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
     ? options.input(context)
     : spec.input.type === "http"
       ? withContract(
-          createHttpInput(
-            spec.input,
-            { ...inputContext, auth: authFor(spec.input.auth) },
-            settings.limits?.maxDepth,
-          ),
+          createHttpInput(spec.input, { ...inputContext, auth: authFor(spec.input.auth) }, settings.limits?.maxDepth),
           spec.input,
           logger,
         )

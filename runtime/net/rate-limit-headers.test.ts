@@ -9,9 +9,9 @@ describe("readRateLimitHeaders", () => {
       remaining: 0,
       resetMs: 30_000,
     });
-    expect(readRateLimitHeaders({ "x-ratelimit-remaining": "5", "x-ratelimit-reset": `${NOW / 1000 + 12}` }, NOW)).toEqual(
-      { remaining: 5, resetMs: 12_000 },
-    );
+    expect(
+      readRateLimitHeaders({ "x-ratelimit-remaining": "5", "x-ratelimit-reset": `${NOW / 1000 + 12}` }, NOW),
+    ).toEqual({ remaining: 5, resetMs: 12_000 });
   });
 
   it("reads the IETF drafts: separate fields, draft -07's list, draft -08's structured items and the policy", () => {

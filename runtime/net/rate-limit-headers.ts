@@ -45,7 +45,13 @@ function items(header: string): Array<{ name: string; params: Map<string, string
         if (index === 0) name = part.replace(/^"|"$/g, "");
         continue;
       }
-      params.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim().replace(/^"|"$/g, ""));
+      params.set(
+        part.slice(0, eq).trim().toLowerCase(),
+        part
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"|"$/g, ""),
+      );
     }
     return { name, params };
   });

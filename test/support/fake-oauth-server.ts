@@ -4,7 +4,8 @@
  * and the caller's state; the token endpoint checks the client, the redirect_uri and the PKCE S256
  * verifier (RFC 7636 §4.6), issues short-lived access tokens and refresh tokens, rotates refresh
  * tokens when asked (the old one dies at once, or after a grace), and answers `invalid_grant` for a
- * revoked, used or unknown one. `/api` accepts only live access tokens.
+ * revoked, used or unknown one. Other paths accept only live access tokens (`/records` serves
+ * `records`), except `/sink`, which takes anything.
  */
 import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
@@ -126,11 +127,12 @@ export async function startFakeOAuthServer(options: FakeOAuthOptions = {}): Prom
       }
       return sendJson(res, 400, { error: "unsupported_grant_type" });
     }
+    // The sink stands for another API without auth (the connector's output).
+    if (url.pathname === "/sink") return sendJson(res, 200, { ok: true });
     const token = req.headers.authorization?.replace(/^Bearer /, "") ?? "";
     apiTokens.push(token);
     if (!accessTokens.has(token)) return sendJson(res, 401, { error: "invalid_token" });
     if (url.pathname === "/records") return sendJson(res, 200, options.records ?? []);
-    if (url.pathname === "/sink") return sendJson(res, 200, { ok: true });
     return sendJson(res, 200, { ok: true });
   });
   return {
