@@ -97,8 +97,8 @@ describe("createRateLimiter with a budget naming hosts", () => {
   it("adopts an advertised RateLimit-Policy for a host settings do not name, never over a configured one", async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ hosts: [{ host: "mine", requestsPerSecond: 50, burst: 1 }] }, clock);
-    limiter.observe("theirs", { "ratelimit-policy": '"default";q=2;w=1', ratelimit: '"default";r=0;t=0' });
-    await limiter.acquire("theirs");
+    limiter.observe("theirs", { "ratelimit-policy": '"default";q=2;w=1' });
+    for (let i = 0; i < 3; i++) await limiter.acquire("theirs");
     expect(clock.sleeps).toEqual([500]);
     limiter.observe("mine", { "ratelimit-policy": "1;w=10" });
     await limiter.acquire("mine");

@@ -114,11 +114,9 @@ export function createRateLimiter(budget: RateBudget | RateLimit | undefined, cl
       if (configured.has(host)) return;
       const requestsPerSecond = policy.quota / policy.windowSeconds;
       if (current && current.perMs * 1000 <= requestsPerSecond) return;
-      // The server's own quota, stricter than what we had: follow it from now on, starting empty
-      // when the window is already spent.
-      const bucket = newBucket({ requestsPerSecond, burst: Math.max(1, Math.floor(policy.quota)) });
-      if (bucket && advice.remaining !== undefined) bucket.tokens = Math.min(bucket.capacity, advice.remaining);
-      buckets.set(host, bucket);
+      // The server's own quota, stricter than what we had: follow it from now on. A window already
+      // spent is the pause's business (above), not the bucket's.
+      buckets.set(host, newBucket({ requestsPerSecond, burst: Math.max(1, Math.floor(policy.quota)) }));
     },
   };
 }
