@@ -74,7 +74,7 @@ async function login(t: Awaited<ReturnType<typeof setup>>) {
   return cli.exited;
 }
 
-describe("cannectors auth login and runs on a stored refresh token", () => {
+describe("cannectors auth login and runs on a stored refresh token", { timeout: 90_000 }, () => {
   it("logs in through the loopback redirect, stores the token encrypted, and a run authenticates from it", async () => {
     const t = await setup();
     const done = await login(t);
@@ -119,7 +119,7 @@ describe("cannectors auth login and runs on a stored refresh token", () => {
   });
 });
 
-describe("refresh-token rotation across a crash (SIGKILL at a failpoint)", () => {
+describe("refresh-token rotation across a crash (SIGKILL at a failpoint)", { timeout: 90_000 }, () => {
   it("killed after the new token is written: the rerun refreshes with it", async () => {
     const t = await setup({ rotate: true });
     expect((await login(t)).code).toBe(0);

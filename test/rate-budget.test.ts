@@ -48,7 +48,12 @@ describe("settings.rateLimits: a per-host budget shared by the input and the out
     expect(posts).toHaveLength(40);
     // 20 per second with a burst of 1: at most 20 of the 48 in any second, +2 for arrivals that
     // network and event-loop delays bunch at the window's edges.
-    expect(busiestWindow(server.requests.map((r) => r.at), 1000)).toBeLessThanOrEqual(22);
+    expect(
+      busiestWindow(
+        server.requests.map((r) => r.at),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(22);
     // Shared: pages kept being fetched while deliveries went out, not all reads first.
     const lastGet = Math.max(...gets.map((r) => r.at));
     expect(posts.some((r) => r.at < lastGet)).toBe(true);
@@ -56,7 +61,12 @@ describe("settings.rateLimits: a per-host budget shared by the input and the out
 
   it("a budget per minute, for another host, leaves this one unthrottled (the control)", async () => {
     const server = await run("  concurrency: 4\n  rateLimits: [{ host: elsewhere.example, requestsPerMinute: 60 }]\n");
-    expect(busiestWindow(server.requests.map((r) => r.at), 1000)).toBeGreaterThan(22);
+    expect(
+      busiestWindow(
+        server.requests.map((r) => r.at),
+        1000,
+      ),
+    ).toBeGreaterThan(22);
   });
 
   it("an exhausted RateLimit window holds every module's requests to the host until it resets", async () => {
