@@ -4,7 +4,7 @@
  * the stored token, rotation across a SIGKILL between the token response and the state write
  * (failpoints), and the clear error a revoked token gives.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -90,6 +90,13 @@ describe("cannectors auth login and runs on a stored refresh token", { timeout: 
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ status: "succeeded", counts: { sent: 3 } });
     expect(run.stderr + run.stdout).not.toContain(refreshToken);
+    // Nowhere in the state database either (tables, execution logs, WAL), nor any access token.
+    const files = [t.state, `${t.state}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f, "latin1"));
+    const accessTokens = [...new Set(t.server.apiTokens())];
+    expect(accessTokens.length).toBeGreaterThan(0);
+    for (const secret of [refreshToken ?? "?", ...accessTokens, "client-secret-value"]) {
+      for (const bytes of files) expect(bytes.includes(secret), secret).toBe(false);
+    }
     expect(t.server.grants()).toEqual(["authorization_code", "refresh_token"]);
   });
 

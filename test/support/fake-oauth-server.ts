@@ -7,7 +7,7 @@
  * revoked, used or unknown one. Other paths accept only live access tokens (`/records` serves
  * `records`), except `/sink`, which takes anything.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { sendJson, startServer, type TestServer } from "./http-server.js";
 
@@ -57,11 +57,12 @@ export async function startFakeOAuthServer(options: FakeOAuthOptions = {}): Prom
 
   const issue = (res: ServerResponse, withRefresh: boolean, refreshToken?: string) => {
     serial++;
-    const access = `at-${serial}`;
+    // Long and random: a test can look for them in files without matching by chance.
+    const access = `at-${serial}-${randomBytes(12).toString("hex")}`;
     accessTokens.add(access);
     let refresh = refreshToken;
     if (withRefresh) {
-      refresh = `rt-${serial}`;
+      refresh = `rt-${serial}-${randomBytes(12).toString("hex")}`;
       refreshTokens.set(refresh, Number.POSITIVE_INFINITY);
     }
     sendJson(res, 200, {
