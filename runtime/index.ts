@@ -11,6 +11,6 @@ export {
   type WebhookMetrics,
   type WebhookReceiver,
   type WebhookReceiverOptions,
-} from "./input/webhook/index.js";
+} from "./modules/input-webhook/index.js";
 export { openStateStore, type StateStore } from "./state/index.js";
 export { type LoadedArtifact, validateArtifact, validateArtifactFile } from "./validate/index.js";

@@ -50,7 +50,7 @@ describe("the npm package", () => {
   it("leaves tests, sources and source maps out", () => {
     const extra = [...packed.keys()].filter(
       (f) =>
-        /\.test\.|\.map$/.test(f) ||
+        /\.test\.|\.map$|test-support|-harness\.|(^|\/)fake-/.test(f) ||
         (/\.ts$/.test(f) && !f.endsWith(".d.ts") && f !== INIT_EXAMPLE) ||
         f.startsWith("dist/test/"),
     );

@@ -8,12 +8,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { HttpOutput } from "../runtime/artifact/index.js";
 import { createAuthenticator } from "../runtime/auth/index.js";
 import { ErrorCodes, isCannectorsError } from "../runtime/errors/index.js";
-import { fetchPage } from "../runtime/input/page-fetcher.js";
+import { fetchPage } from "../runtime/modules/input-http/page-fetcher.js";
 import type { RetryPolicy } from "../runtime/net/retry.js";
 import { fakeClock, plainRedactor, recordingLogger, seededRandom } from "../runtime/net/testing.js";
 import type { HttpClient } from "../runtime/net/types.js";
-import { sendWithRetry } from "../runtime/output/send-with-retry.js";
-import { localClient } from "../runtime/output/test-support.js";
+import { sendWithRetry } from "../runtime/modules/output-http/send-with-retry.js";
+import { localClient } from "../runtime/modules/output-http/test-support.js";
 import { sendJson, startServer, type TestServer } from "./support/http-server.js";
 
 type Answer = { status: number; retryAfter?: string };

@@ -3,8 +3,8 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { queueDepth } from "../runtime/input/webhook/index.js";
-import { sign, type WebhookRig, webhookRig } from "../runtime/input/webhook/test-support.js";
+import { queueDepth } from "../runtime/modules/input-webhook/index.js";
+import { sign, type WebhookRig, webhookRig } from "../runtime/modules/input-webhook/test-support.js";
 import { ROOT } from "./support/cli.js";
 import { sendJson } from "./support/http-server.js";
 import { waitFor } from "./support/spawn-cli.js";
@@ -16,7 +16,7 @@ const dist = (file: string) => pathToFileURL(path.join(ROOT, "dist", file)).href
 const PROCESSOR = `
 import { validateArtifact } from ${JSON.stringify(dist("runtime/validate/index.js"))};
 import { openStateStore } from ${JSON.stringify(dist("runtime/state/index.js"))};
-import { processWebhookQueue } from ${JSON.stringify(dist("runtime/input/webhook/index.js"))};
+import { processWebhookQueue } from ${JSON.stringify(dist("runtime/modules/input-webhook/index.js"))};
 const { artifact } = validateArtifact(process.env.ARTIFACT, "hooks.yaml");
 const store = openStateStore(process.env.STATE);
 await processWebhookQueue({ artifact, store, env: process.env, deadLetterPath: process.env.DEAD_LETTER });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sign, type WebhookRig, webhookRig } from "../runtime/input/webhook/test-support.js";
+import { sign, type WebhookRig, webhookRig } from "../runtime/modules/input-webhook/test-support.js";
 
 interface Definition {
   name: string;

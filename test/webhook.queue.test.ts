@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { queueDepth } from "../runtime/input/webhook/index.js";
-import { sign, type WebhookRig, webhookRig } from "../runtime/input/webhook/test-support.js";
+import { queueDepth } from "../runtime/modules/input-webhook/index.js";
+import { sign, type WebhookRig, webhookRig } from "../runtime/modules/input-webhook/test-support.js";
 import { fakeClock } from "../runtime/net/testing.js";
 import { sendJson } from "./support/http-server.js";
 

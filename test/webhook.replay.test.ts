@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { sign, type WebhookRig, webhookRig } from "../runtime/input/webhook/test-support.js";
+import { sign, type WebhookRig, webhookRig } from "../runtime/modules/input-webhook/test-support.js";
 
 const SECRET = "replay-secret";
 const WHSEC = `whsec_${Buffer.from("replay-standard-secret").toString("base64")}`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sign, type WebhookRig, webhookRig } from "../runtime/input/webhook/test-support.js";
+import { sign, type WebhookRig, webhookRig } from "../runtime/modules/input-webhook/test-support.js";
 
 const SECRET = "It's a Secret to Everybody";
 const OLD_SECRET = "the previous secret";

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { generateTypes } from "../../compiler/types/generate-types.js";
+import { generateTypes } from "../../generators/types/generate-types.js";
 import { EXIT } from "../terminal.js";
 
 export function registerTypesCommand(program: Command): void {

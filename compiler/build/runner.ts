@@ -30,7 +30,7 @@ export function displayPath(file: string): string {
   return path.relative(process.cwd(), file).split(path.sep).join("/");
 }
 
-function problem(code: string, message: string, location: Diagnostic["location"]): Diagnostic {
+function problem(code: Diagnostic["code"], message: string, location: Diagnostic["location"]): Diagnostic {
   return { code, severity: "error", message, path: "", ...(location ? { location } : {}) };
 }
 

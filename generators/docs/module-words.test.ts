@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Auth, HttpInput, Pagination, Settings } from "../../runtime/artifact/index.js";
-import { WebhookInput } from "../../runtime/artifact/input-webhook.js";
+import { WebhookInput } from "../../runtime/modules/input-webhook/schema.js";
 import { authWords } from "./auth-words.js";
 import { inputDoc, settingsDoc } from "./module-words.js";
 import { paginationWords } from "./pagination-words.js";

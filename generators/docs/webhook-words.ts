@@ -1,5 +1,5 @@
 /** A webhook input in plain words: where it listens, how deliveries are verified and de-duplicated. */
-import type { WebhookInput } from "../../runtime/artifact/input-webhook.js";
+import type { WebhookInput } from "../../runtime/modules/input-webhook/schema.js";
 import type { Fact, ModuleDoc } from "./model-types.js";
 import { secretSource } from "./secret-words.js";
 

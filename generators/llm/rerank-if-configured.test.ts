@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TestServer } from "../../test/support/http-server.js";
 import { llmConfigFromEnv } from "./config.js";
-import { rankingContent, startFakeLlm } from "./fake-llm-server.js";
+import { rankingContent, startFakeLlm } from "../../test/support/fake-llm-server.js";
 import { rerankIfConfigured } from "./rerank-if-configured.js";
 import { offlineCandidates, rerankRequest } from "./test-fixture.js";
 import type { FetchFunction } from "./types.js";

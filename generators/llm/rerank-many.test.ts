@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TestServer } from "../../test/support/http-server.js";
-import { rankingContent, startFakeLlm } from "./fake-llm-server.js";
+import { rankingContent, startFakeLlm } from "../../test/support/fake-llm-server.js";
 import { rerankMany } from "./rerank-many.js";
 import { offlineCandidates, rerankRequest, targetField } from "./test-fixture.js";
 import type { LlmConfig, RerankRequest } from "./types.js";

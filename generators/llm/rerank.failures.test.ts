@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ErrorCodes } from "../../runtime/errors/index.js";
 import { recordingLogger } from "../../runtime/net/testing.js";
 import type { TestServer } from "../../test/support/http-server.js";
-import { type FakeReply, rankingContent, startFakeLlm } from "./fake-llm-server.js";
+import { type FakeReply, rankingContent, startFakeLlm } from "../../test/support/fake-llm-server.js";
 import { rerankWithLlm } from "./rerank.js";
 import { offlineCandidates, rerankRequest } from "./test-fixture.js";
 import type { LlmConfig, LlmProvider } from "./types.js";

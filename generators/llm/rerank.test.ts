@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TestServer } from "../../test/support/http-server.js";
-import { type FakeReply, rankingContent, startFakeLlm } from "./fake-llm-server.js";
+import { type FakeReply, rankingContent, startFakeLlm } from "../../test/support/fake-llm-server.js";
 import { rerankWithLlm } from "./rerank.js";
 import { offlineCandidates, rerankRequest } from "./test-fixture.js";
 import type { LlmConfig, LlmProvider } from "./types.js";

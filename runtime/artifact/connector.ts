@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { Filter } from "./filters.js";
-import { HttpInput } from "./input-http.js";
-import { WebhookInput } from "./input-webhook.js";
-import { HttpOutput } from "./output-http.js";
+import { Filter } from "../modules/filter-map/schema.js";
+import { HttpInput } from "../modules/input-http/schema.js";
+import { WebhookInput } from "../modules/input-webhook/schema.js";
+import { HttpOutput } from "../modules/output-http/schema.js";
 import { DEFAULT_SETTINGS, Settings } from "./settings.js";
 
 export const API_VERSION = "cannectors.dev/v1";

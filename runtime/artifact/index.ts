@@ -1,10 +1,10 @@
-export * from "./auth.js";
+export * from "../auth/schema.js";
 export * from "./common.js";
 export * from "./connector.js";
-export * from "./filters.js";
-export * from "./input-http.js";
-export * from "./input-webhook.js";
+export * from "../modules/filter-map/schema.js";
+export * from "../modules/input-http/schema.js";
+export * from "../modules/input-webhook/schema.js";
 export { connectorJsonSchema, SCHEMA_ID } from "./json-schema.js";
-export * from "./output-http.js";
-export * from "./pagination.js";
+export * from "../modules/output-http/schema.js";
+export * from "../pagination/schema.js";
 export * from "./settings.js";

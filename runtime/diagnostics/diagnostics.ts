@@ -2,6 +2,11 @@
  * Diagnostics are data, collected and reported together, never thrown one at a time:
  * a user fixing a config wants every problem in one pass.
  */
+import type { ErrorCode } from "../errors/errors.js";
+
+/** A stable error code, or a TypeScript compiler code (`TS2322`) passed through from `check`/`build`. */
+export type DiagnosticCode = ErrorCode | `TS${number}`;
+
 export type Severity = "error" | "warning";
 
 export interface SourceLocation {
@@ -11,7 +16,8 @@ export interface SourceLocation {
 }
 
 export interface Diagnostic {
-  code: string;
+  /** One of the stable error codes: a tool branches on it, never on the message. */
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   /** Path inside the artifact, e.g. `filters[1].fields[0].expr`. Empty for the whole document. */

@@ -1,2 +1,2 @@
 export { formatDiagnostic, formatPath, hasErrors, sortDiagnostics } from "./diagnostics.js";
-export type { Diagnostic, PathSegment, Severity, SourceLocation } from "./diagnostics.js";
+export type { Diagnostic, DiagnosticCode, PathSegment, Severity, SourceLocation } from "./diagnostics.js";

@@ -1,11 +1,11 @@
 import type { Filter, MapField } from "../artifact/index.js";
-import { ErrorCodes } from "../errors/index.js";
+import { type ErrorCode, ErrorCodes } from "../errors/index.js";
 import { checkExpression } from "../expr/index.js";
 import type { PathSegment } from "../json/path.js";
-import { collidingTarget, targetSegments } from "./targets.js";
+import { collidingTarget, targetSegments } from "../modules/filter-map/targets.js";
 
 export interface FilterProblem {
-  code: string;
+  code: ErrorCode;
   message: string;
   /** From the artifact root, e.g. ["filters", 1, "fields", 0, "expr"]. */
   path: PathSegment[];

@@ -1,8 +1,8 @@
 import type { Filter } from "../artifact/index.js";
 import type { JsonRecord } from "../engine/modules.js";
-import { compileCompute } from "./compute.js";
-import { compileCondition } from "./condition.js";
-import { compileMap } from "./map.js";
+import { compileCompute } from "../modules/filter-compute/compute.js";
+import { compileCondition } from "../modules/filter-condition/condition.js";
+import { compileMap } from "../modules/filter-map/map.js";
 import type { PathSegment } from "../json/path.js";
 import type { FilterStep } from "./step.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLogger, type LogEntry } from "../log/index.js";
 import { createRedactor } from "../secrets/index.js";
-import { fakeTime } from "./fake-time.js";
+import { fakeTime } from "./fake-time.test-support.js";
 import { memoryFireLog } from "./fire-log.js";
 import { createScheduler, type FireReason } from "./scheduler.js";
 

@@ -82,7 +82,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     "CREATE INDEX webhook_deliveries_received ON webhook_deliveries (connector, received_at)",
   ],
   // A body seen within the window is a duplicate too when the delivery id is not signed
-  // (GitHub signs only the body): see runtime/input/webhook/dedupe.ts.
+  // (GitHub signs only the body): see runtime/modules/input-webhook/dedupe.ts.
   [
     "ALTER TABLE webhook_deliveries ADD COLUMN body_hash TEXT",
     `CREATE UNIQUE INDEX webhook_deliveries_body_hash ON webhook_deliveries (connector, body_hash)

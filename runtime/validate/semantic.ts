@@ -6,8 +6,8 @@ import { formatPath } from "../diagnostics/index.js";
 import { ErrorCodes } from "../errors/index.js";
 import { checkExpression } from "../expr/index.js";
 import { checkFilters } from "../filters/index.js";
-import { checkWebhookInput } from "../input/webhook/check.js";
-import { pathParamProblems } from "../input/path-params.js";
+import { checkWebhookInput } from "../modules/input-webhook/check.js";
+import { pathParamProblems } from "../modules/input-http/path-params.js";
 import { compileUrlTemplate } from "../net/url-template.js";
 
 /** The sections checked: all of them for a valid artifact, those that parse when another does not. */
@@ -16,7 +16,7 @@ export type Sections = Partial<Pick<Connector, "input" | "output">> & { filters?
 /** Checks zod cannot express: expressions, CRON, time zones, placeholders. All problems, at once. */
 export function semanticDiagnostics(connector: Sections, source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const problem = (code: string, path: PathSegment[], message: string, offset?: number, severity?: "warning") => {
+  const problem = (code: Diagnostic["code"], path: PathSegment[], message: string, offset?: number, severity?: "warning") => {
     out.push({
       code,
       severity: severity ?? "error",

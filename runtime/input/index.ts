@@ -1,3 +1,0 @@
-export { createHttpInput } from "./http-input.js";
-export { findLink, type Link, parseLinkHeader } from "./link-header.js";
-export { createPaginator, type FetchedPage, type NextPage, type Paginator } from "./pagination/index.js";

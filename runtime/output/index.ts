@@ -1,5 +1,0 @@
-export { classifyStatus, type StatusClass, statusMatches } from "./classify.js";
-export { createDeadLetterFile } from "./dead-letter-file.js";
-export { createDryRunWriter } from "./dry-run-writer.js";
-export { createHttpOutput, type HttpOutputContext } from "./http-output.js";
-export { idempotencyKey } from "./idempotency-key.js";
