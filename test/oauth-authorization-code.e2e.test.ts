@@ -100,7 +100,7 @@ describe("cannectors auth login and runs on a stored refresh token", { timeout: 
     expect(t.server.grants()).toEqual(["authorization_code", "refresh_token"]);
   });
 
-  it("without the state key, or with another one, the run stops with exit 2 before any request", async () => {
+  it("no state key: exit 2 before any request; another key: the run fails (exit 1) saying so, before any request", async () => {
     const t = await setup();
     expect((await login(t)).code).toBe(0);
     const before = t.server.requests.length;

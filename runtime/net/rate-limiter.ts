@@ -104,6 +104,14 @@ export function createRateLimiter(budget: RateBudget | RateLimit | undefined, cl
     },
     pause,
     observe(host, headers) {
+      // Every response passes here: most carry no budget header, and cost four lookups.
+      if (
+        headers["x-ratelimit-remaining"] === undefined &&
+        headers["ratelimit-remaining"] === undefined &&
+        headers.ratelimit === undefined &&
+        headers["ratelimit-policy"] === undefined
+      )
+        return;
       const advice = readRateLimitHeaders(headers, clock.now());
       if (advice.remaining === 0 && advice.resetMs !== undefined && advice.resetMs > 0) {
         pause(host, Math.min(advice.resetMs, maxHeaderPauseMs));
