@@ -1,4 +1,4 @@
-import type { Duration } from "../runtime/artifact/index.js";
+import type { Duration, ValuePlace } from "../runtime/artifact/index.js";
 import type { ConfigValue, StringValue } from "./ir.js";
 import type { Pagination } from "./pagination.js";
 import type { ArrayPaths, AtPath, ElementOf, JsonRequestBody, RequestRecord, ScalarPaths } from "./types/index.js";
@@ -17,6 +17,14 @@ export type PathParamsOption<Params> = [Params] extends [never]
   ? { pathParams?: undefined }
   : { pathParams: { readonly [K in keyof Params]-?: Extract<Params[K], string | number> | ConfigValue } };
 
+/** `response`: the page format and its options (the artifact's `input.response`, defaults optional). */
+export interface ResponseFormatOptions {
+  format?: "json" | "csv" | "xml";
+  csv?: { delimiter?: string; quote?: string };
+  /** `lists`: paths, relative to a record, of elements that are always lists. */
+  xml?: { lists?: readonly string[] };
+}
+
 /** Options of an input (`get`, or `post` used in `.from`), typed against the response body. */
 export interface InputOptions<Body, Rec> {
   query?: QueryValues;
@@ -28,9 +36,15 @@ export interface InputOptions<Body, Rec> {
   incremental?: {
     /** A field (or dotted path) of the record: its value on the last record delivered is the cursor. */
     cursorField: ScalarPaths<Rec>;
+    /** A query parameter, or with `in: "body"` a dotted path into the JSON request body. */
     param: string;
     initialValue?: string;
+    in?: ValuePlace;
+    /** With `in: "body"`: the cursor as a JSON string (default) or a JSON number with the saved digits. */
+    as?: "string" | "number";
   };
+  /** How pages are decoded: `format` json, csv or xml (absent: from the Content-Type), with CSV and XML options. */
+  response?: ResponseFormatOptions;
   timeout?: Duration;
 }
 

@@ -26,6 +26,7 @@ const INPUT_KEYS = [
   "headers",
   "body",
   "records",
+  "response",
   "pagination",
   "schedule",
   "timezone",

@@ -4,7 +4,8 @@
  * Functions (map, filter, key lambdas) stay functions here; the compiler finds their source
  * through the span the build loader attaches to every function literal.
  */
-import type { Duration } from "../runtime/artifact/index.js";
+import type { Duration, ValuePlace } from "../runtime/artifact/index.js";
+import type { ResponseFormatOptions } from "./endpoint-options.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 /** Where a function literal stands in the original TypeScript file (character offsets). */
@@ -107,6 +108,7 @@ export type PaginationNode =
       readonly cursorParam: string;
       readonly limitParam?: string;
       readonly limit?: number;
+      readonly in?: ValuePlace;
     } & StopConditions)
   | ({ readonly kind: "pagination"; readonly type: "nextUrl"; readonly nextUrlPath: string } & StopConditions)
   | ({ readonly kind: "pagination"; readonly type: "linkHeader"; readonly rel?: string } & StopConditions)
@@ -117,6 +119,7 @@ export type PaginationNode =
       readonly limitParam?: string;
       readonly limit: number;
       readonly totalPath?: string;
+      readonly in?: ValuePlace;
     } & StopConditions)
   | ({
       readonly kind: "pagination";
@@ -126,6 +129,7 @@ export type PaginationNode =
       readonly size?: number;
       readonly startAt?: number;
       readonly totalPagesPath?: string;
+      readonly in?: ValuePlace;
     } & StopConditions);
 
 export interface InputNode {
@@ -144,7 +148,14 @@ export interface InputNode {
   readonly pagination?: PaginationNode;
   readonly schedule?: string;
   readonly timezone?: string;
-  readonly incremental?: { readonly cursorField: string; readonly param: string; readonly initialValue?: string };
+  readonly incremental?: {
+    readonly cursorField: string;
+    readonly param: string;
+    readonly initialValue?: string;
+    readonly in?: ValuePlace;
+    readonly as?: "string" | "number";
+  };
+  readonly response?: ResponseFormatOptions;
   readonly timeout?: Duration;
 }
 

@@ -1,3 +1,4 @@
+import type { ValuePlace } from "../runtime/artifact/index.js";
 import { compact } from "./freeze.js";
 import type { Lambda, PaginationNode } from "./ir.js";
 
@@ -21,6 +22,10 @@ declare const PAGE_BODY: unique symbol;
  */
 export type Pagination<Body = unknown> = PaginationNode & { readonly [PAGE_BODY]?: (body: Body) => void };
 
+/**
+ * `in`: where the strategy's values go. "query" (default) sends them as query parameters; "body"
+ * writes them at dotted paths of the JSON request body of a `post` search, as exact JSON.
+ */
 interface StopOptions<Body> {
   hasMorePath?: string;
   /** `(response, page) => boolean`: true stops. Lowered to CEL over `response` and `page`. */
@@ -43,7 +48,14 @@ export function noPagination(): Node<"none"> {
 }
 
 export function cursor<Body = unknown>(
-  options: { cursorPath: string; cursorParam: string; limitParam?: string; limit?: number } & StopOptions<Body>,
+  options: {
+    cursorPath: string;
+    /** A query parameter, or with `in: "body"` a dotted path into the JSON request body (e.g. `paging.cursor`). */
+    cursorParam: string;
+    limitParam?: string;
+    limit?: number;
+    in?: ValuePlace;
+  } & StopOptions<Body>,
 ): Node<"cursor"> & Pagination<Body> {
   return node("cursor", options);
 }
@@ -61,7 +73,13 @@ export function linkHeader<Body = unknown>(
 }
 
 export function offset<Body = unknown>(
-  options: { offsetParam?: string; limitParam?: string; limit: number; totalPath?: string } & StopOptions<Body>,
+  options: {
+    offsetParam?: string;
+    limitParam?: string;
+    limit: number;
+    totalPath?: string;
+    in?: ValuePlace;
+  } & StopOptions<Body>,
 ): Node<"offset"> & Pagination<Body> {
   return node("offset", options);
 }
@@ -73,6 +91,7 @@ export function page<Body = unknown>(
     size?: number;
     startAt?: number;
     totalPagesPath?: string;
+    in?: ValuePlace;
   } & StopOptions<Body>,
 ): Node<"page"> & Pagination<Body> {
   return node("page", options);

@@ -107,6 +107,7 @@ function inputCall(input: Written<HttpInput>, context: ImportContext): string {
   const record = (v: Record<string, unknown>) => secretRecord(v, context.use);
   return `source.${method}(${literal(input.path ?? "/")}, ${options([
     ["records", maybe(input.records, literal)],
+    ["response", maybe(input.response, literal)],
     [
       "pathParams",
       maybe(input.pathParams, (v: Record<string, unknown>) => secretRecord(v, context.use, () => "config")),

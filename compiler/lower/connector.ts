@@ -43,6 +43,7 @@ function lowerInput(input: InputNode | WebhookInputNode, lambdas: LambdaLowerer)
     auth: input.api.auth ? lowerAuth(input.api.auth) : undefined,
     pagination: input.pagination ? lowerPagination(input.pagination, lambdas) : undefined,
     records: input.records,
+    response: input.response ? lowerPlain(input.response) : undefined,
     schedule: input.schedule,
     timezone: input.timezone,
     incremental: input.incremental ? lowerPlain(input.incremental) : undefined,

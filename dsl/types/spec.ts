@@ -36,11 +36,24 @@ export type OnKnownPath<Paths, P, M extends HttpMethod, Known, Unknown> = [Opera
 
 type SuccessStatus = 200 | 201 | 202 | 203 | 206 | "200" | "201" | "202" | "203" | "206" | "2XX" | "2xx";
 
+/** One decoded CSV row: the header's names, every value a string (`input.response.format: csv`). */
+export type CsvRow = Readonly<Record<string, string>>;
+
+/**
+ * The JSON content of a response; without one, what the input decodes: CSV rows for `text/csv`,
+ * an open record for XML (the spec's XML schema does not say how elements become fields).
+ */
 type JsonContent<Response> = Response extends { content: infer Content }
-  ? Content[Extract<keyof Content, `${string}json${string}`>]
+  ? [Extract<keyof Content, `${string}json${string}`>] extends [never]
+    ? [Extract<keyof Content, `${string}csv${string}`>] extends [never]
+      ? [Extract<keyof Content, `${string}xml${string}`>] extends [never]
+        ? never
+        : UnknownPathRecord
+      : readonly CsvRow[]
+    : Content[Extract<keyof Content, `${string}json${string}`>]
   : never;
 
-/** The JSON body of the operation's 2xx responses. */
+/** The JSON body of the operation's 2xx responses (decoded CSV rows or an open XML document without one). */
 export type ResponseBody<Op> = Op extends { responses: infer Responses }
   ? JsonContent<Responses[Extract<keyof Responses, SuccessStatus>]>
   : never;

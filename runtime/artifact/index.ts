@@ -7,4 +7,5 @@ export * from "../modules/input-webhook/schema.js";
 export { connectorJsonSchema, SCHEMA_ID } from "./json-schema.js";
 export * from "../modules/output-http/schema.js";
 export * from "../pagination/schema.js";
+export * from "../modules/input-http/response-format.js";
 export * from "./settings.js";

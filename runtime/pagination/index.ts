@@ -7,7 +7,7 @@ import { offsetPaginator } from "./offset.js";
 import { pageNumberPaginator } from "./page-number.js";
 import type { Paginator } from "./paginator.js";
 
-export type { FetchedPage, NextPage, Paginator } from "./paginator.js";
+export type { FetchedPage, NextPage, PageRequest, Paginator } from "./paginator.js";
 
 export function createPaginator(spec: Pagination): Paginator {
   switch (spec.type) {

@@ -10,7 +10,7 @@ export function linkHeaderPaginator(spec: LinkHeaderPagination): Paginator {
       const link = findLink(page.headers.link, spec.rel);
       if (!link || link.uri === "") return undefined;
       const url = new URL(link.uri, page.responseUrl);
-      return { url, key: url.toString() };
+      return { request: { url, body: page.request.body }, key: url.toString() };
     },
   };
 }

@@ -10,7 +10,7 @@ export function nextUrlPaginator(spec: NextUrlPagination): Paginator {
       const next = getPath(page.body, spec.nextUrlPath);
       if (typeof next !== "string" || next === "") return undefined;
       const url = new URL(next, page.responseUrl);
-      return { url, key: url.toString() };
+      return { request: { url, body: page.request.body }, key: url.toString() };
     },
   };
 }

@@ -10,18 +10,32 @@ const StopConditions = {
   maxPages: z.number().int().positive().optional().describe("Stop after this many pages."),
 };
 
+/** Where a strategy's values go: the query string, or the JSON request body of a POST. */
+export const ValuePlace = z
+  .enum(["query", "body"])
+  .describe(
+    "query (default): the `*Param` names are query parameters. body: they are dotted paths into the JSON request body (e.g. paging.cursor); the input must be a POST.",
+  );
+export type ValuePlace = z.infer<typeof ValuePlace>;
+
 export const NoPagination = z.strictObject({ type: z.literal("none") }).describe("A single request.");
 
 export const CursorPagination = z
   .strictObject({
     type: z.literal("cursor"),
     cursorPath: FieldPath.describe("Body field holding the next cursor; absent, null or empty stops."),
-    cursorParam: z.string().min(1).describe("Query parameter that carries the cursor on the next request."),
+    cursorParam: z
+      .string()
+      .min(1)
+      .describe("Query parameter (or, with `in: body`, body path) that carries the cursor on the next request."),
     limitParam: z.string().min(1).optional(),
     limit: z.number().int().positive().optional(),
+    in: ValuePlace.optional(),
     ...StopConditions,
   })
-  .describe("Cursor taken from the response body and sent as a query parameter.");
+  .describe(
+    "Cursor taken from the response body and sent as a query parameter, or with `in: body` written as exact JSON into the request body.",
+  );
 
 export const NextUrlPagination = z
   .strictObject({
@@ -29,7 +43,7 @@ export const NextUrlPagination = z
     nextUrlPath: FieldPath.describe("Body field holding the absolute or relative URL of the next page."),
     ...StopConditions,
   })
-  .describe("The next page's URL taken from the response body.");
+  .describe("The next page's URL taken from the response body; a POST input sends its body again to that URL.");
 
 export const LinkHeaderPagination = z
   .strictObject({
@@ -46,9 +60,10 @@ export const OffsetPagination = z
     limitParam: z.string().min(1).default("limit"),
     limit: z.number().int().positive(),
     totalPath: FieldPath.optional().describe("Body field with the total count; stops when reached."),
+    in: ValuePlace.optional(),
     ...StopConditions,
   })
-  .describe("offset/limit query parameters; a page shorter than `limit` stops.");
+  .describe("offset/limit query parameters (or body fields with `in: body`); a page shorter than `limit` stops.");
 
 export const PagePagination = z
   .strictObject({
@@ -58,9 +73,10 @@ export const PagePagination = z
     size: z.number().int().positive().optional(),
     startAt: z.number().int().nonnegative().default(1),
     totalPagesPath: FieldPath.optional().describe("Body field with the number of pages; stops at the last."),
+    in: ValuePlace.optional(),
     ...StopConditions,
   })
-  .describe("Page number query parameter; a page shorter than `size` stops.");
+  .describe("Page number query parameter (or body field with `in: body`); a page shorter than `size` stops.");
 
 export const Pagination = z.discriminatedUnion("type", [
   NoPagination,

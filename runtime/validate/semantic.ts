@@ -1,4 +1,5 @@
-import { CronExpressionParser } from "cron-parser";
+import { createRequire } from "node:module";
+import type * as CronParser from "cron-parser";
 import type { Connector, Filter } from "../artifact/index.js";
 import type { YamlSource } from "../artifact/yaml-source.js";
 import type { Diagnostic, PathSegment } from "../diagnostics/index.js";
@@ -8,6 +9,7 @@ import { checkExpression } from "../expr/index.js";
 import { checkFilters } from "../filters/index.js";
 import { checkWebhookInput } from "../modules/input-webhook/check.js";
 import { pathParamProblems } from "../modules/input-http/path-params.js";
+import { checkHttpReach } from "../modules/input-http/reach-check.js";
 import { compileUrlTemplate } from "../net/url-template.js";
 
 /** The sections checked: all of them for a valid artifact, those that parse when another does not. */
@@ -16,7 +18,13 @@ export type Sections = Partial<Pick<Connector, "input" | "output">> & { filters?
 /** Checks zod cannot express: expressions, CRON, time zones, placeholders. All problems, at once. */
 export function semanticDiagnostics(connector: Sections, source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const problem = (code: Diagnostic["code"], path: PathSegment[], message: string, offset?: number, severity?: "warning") => {
+  const problem = (
+    code: Diagnostic["code"],
+    path: PathSegment[],
+    message: string,
+    offset?: number,
+    severity?: "warning",
+  ) => {
     out.push({
       code,
       severity: severity ?? "error",
@@ -54,6 +62,7 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
         problem(ErrorCodes.SCHEMA, ["input", "path"], error instanceof Error ? error.message : String(error));
       }
     }
+    for (const p of checkHttpReach(input)) problem(ErrorCodes.SCHEMA, p.path, p.message);
     if (input.body !== undefined && input.method === "GET") {
       problem(ErrorCodes.SCHEMA, ["input", "body"], "a GET request has no body; use method: POST or remove body");
     }
@@ -114,6 +123,8 @@ export function checkCron(expression: string, timezone: string): string | undefi
   const fields = expression.trim().split(/\s+/).length;
   if (fields !== 5 && fields !== 6) return `CRON expression needs 5 or 6 fields, got ${fields}`;
   try {
+    // Required here, not imported: cron-parser and luxon cost every connector without a schedule start-up time.
+    const { CronExpressionParser } = createRequire(import.meta.url)("cron-parser") as typeof CronParser;
     CronExpressionParser.parse(expression, { tz: isTimeZone(timezone) ? timezone : "UTC", strict: false });
     return undefined;
   } catch (error) {

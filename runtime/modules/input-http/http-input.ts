@@ -2,11 +2,11 @@ import type { HttpInput } from "../../artifact/index.js";
 import type { InputModule, RecordFailure, SourcePage } from "../../engine/modules.js";
 import { scopeToOrigin } from "../../auth/origin-scope.js";
 import { CannectorsError, ErrorCodes } from "../../errors/index.js";
-import { DEFAULT_MAX_DEPTH } from "../../json/index.js";
+import { DEFAULT_MAX_DEPTH, stringifyJson } from "../../json/index.js";
 import { type FetchContext, fetchPage } from "./page-fetcher.js";
-import { readPageBody } from "./page-body.js";
-import { createPaginator, type FetchedPage } from "../../pagination/index.js";
+import { createPaginator, type FetchedPage, type PageRequest } from "../../pagination/index.js";
 import { requestTemplate } from "./request-template.js";
+import { readPage } from "./response/index.js";
 import { createStopCheck } from "../../pagination/stop-conditions.js";
 
 /** A fetched page and its request URL, redacted once for the page's logs and errors. */
@@ -33,32 +33,34 @@ export function createHttpInput(
 
       const runAbort = new AbortController();
       const runCtx: FetchContext = { ...ctx, signal: AbortSignal.any([ctx.signal, runAbort.signal]) };
-      const load = async (number: number, url: URL): Promise<LoadedPage> => {
-        const request = template.build(url);
+      const load = async (number: number, pageRequest: PageRequest): Promise<LoadedPage> => {
+        const request = template.build(pageRequest);
         const requestUrl = ctx.redactor.redact(request.url);
         const where = `input page ${number} (${request.method} ${requestUrl})`;
         const started = performance.now();
         const response = await fetchPage(request, where, runCtx);
-        const { body, records, failures } = readPageBody(response, spec.records, where, maxDepth);
+        const { body, records, failures } = readPage(response, spec, where, maxDepth);
         logger.debug("page fetched", {
           page: number,
           records: records.length,
           ms: Math.round(performance.now() - started),
           url: requestUrl,
+          ...(request.body === undefined ? {} : { body: ctx.redactor.redact(request.body) }),
         });
         const { status, headers } = response;
-        return { number, url, requestUrl, responseUrl: response.url, status, headers, body, records, failures };
+        const responseUrl = response.url;
+        return { number, request: pageRequest, requestUrl, responseUrl, status, headers, body, records, failures };
       };
-      const prefetch = (number: number, url: URL): Promise<LoadedPage> => {
-        const promise = load(number, url);
+      const prefetch = (number: number, pageRequest: PageRequest): Promise<LoadedPage> => {
+        const promise = load(number, pageRequest);
         // Observed later by the loop; this only stops an abandoned prefetch from being "unhandled".
         promise.catch(() => {});
         return promise;
       };
 
-      const firstUrl = paginator.first(template.base);
-      const seen = new Set<string>([firstUrl.toString()]);
-      let pending: Promise<LoadedPage> | undefined = prefetch(1, firstUrl);
+      const first = paginator.first(template.base);
+      const seen = new Set<string>([requestKey(first)]);
+      let pending: Promise<LoadedPage> | undefined = prefetch(1, first);
       try {
         while (pending) {
           const page = await pending;
@@ -66,10 +68,10 @@ export function createHttpInput(
           const last = page.records.length === 0 || shouldStop(page);
           const next = last ? undefined : paginator.next(page);
           let loop: CannectorsError | undefined;
-          if (next && seen.has(next.url.toString())) loop = loopError(page.number, ctx.redactor.redact(next.key));
+          if (next && seen.has(requestKey(next.request))) loop = loopError(page.number, ctx.redactor.redact(next.key));
           else if (next) {
-            seen.add(next.url.toString());
-            pending = prefetch(page.number + 1, next.url);
+            seen.add(requestKey(next.request));
+            pending = prefetch(page.number + 1, next.request);
           }
           if (page.records.length > 0) {
             const { failures } = page;
@@ -88,6 +90,11 @@ export function createHttpInput(
       }
     },
   };
+}
+
+/** What makes two page requests the same page: the URL and the body sent. */
+function requestKey(request: PageRequest): string {
+  return request.body === undefined ? request.url.toString() : `${request.url} ${stringifyJson(request.body)}`;
 }
 
 function loopError(pageNumber: number, repeated: string): CannectorsError {

@@ -16,7 +16,7 @@ const isSecret = (value: string) => value.includes("key-5521");
 describe("requestTemplate", () => {
   it("sends every configured header to the baseUrl's origin, none carrying a credential elsewhere", () => {
     const template = requestTemplate(spec(), undefined, isSecret);
-    const own = template.build(new URL("http://api.test:8080/v1/items?page=2"));
+    const own = template.build({ url: new URL("http://api.test:8080/v1/items?page=2"), body: template.base.body });
     expect(own.headers).toEqual({
       accept: "application/json",
       "X-Api-Key": "key-5521",
@@ -24,14 +24,19 @@ describe("requestTemplate", () => {
       "X-Tenant": "acme",
     });
     for (const elsewhere of ["http://api.test:8081/items", "https://api.test:8080/items", "http://cdn.test/p/2"]) {
-      expect(template.build(new URL(elsewhere)).headers).toEqual({ accept: "application/json", "X-Tenant": "acme" });
+      expect(template.build({ url: new URL(elsewhere), body: template.base.body }).headers).toEqual({
+        accept: "application/json",
+        "X-Tenant": "acme",
+      });
     }
   });
 
   it("refuses to send a request body holding a secret to another origin", () => {
     const template = requestTemplate(spec({ method: "POST", body: { token: "key-5521" } }), undefined, isSecret);
-    expect(template.build(new URL("http://api.test:8080/v1/items")).body).toBe('{"token":"key-5521"}');
-    expect(() => template.build(new URL("http://cdn.test/p/2"))).toThrow(
+    expect(template.build({ url: new URL("http://api.test:8080/v1/items"), body: template.base.body }).body).toBe(
+      '{"token":"key-5521"}',
+    );
+    expect(() => template.build({ url: new URL("http://cdn.test/p/2"), body: template.base.body })).toThrow(
       /holds a secret and is not sent to another origin/,
     );
   });

@@ -9,15 +9,26 @@ import {
   RequestPath,
   StringMap,
 } from "../../artifact/common.js";
-import { Pagination } from "../../pagination/schema.js";
+import { Pagination, ValuePlace } from "../../pagination/schema.js";
+import { ResponseFormat } from "./response-format.js";
 
 export const Incremental = z
   .strictObject({
     cursorField: FieldPath.describe(
       "Record field whose value on the last record acknowledged, in stream order, is the sync cursor (e.g. updated_at).",
     ),
-    param: z.string().min(1).describe("Query parameter that carries the saved cursor on the next run."),
+    param: z
+      .string()
+      .min(1)
+      .describe("Query parameter (or, with `in: body`, body path) that carries the saved cursor on the next run."),
     initialValue: z.string().optional().describe("Value sent on the very first run; omitted when absent."),
+    in: ValuePlace.optional(),
+    as: z
+      .enum(["string", "number"])
+      .optional()
+      .describe(
+        "With `in: body`: write the cursor as a JSON string (default) or as a JSON number, digits exactly as saved.",
+      ),
   })
   .describe(
     "Incremental sync: the source must return records in ascending cursorField order and honour `param` as 'greater than'.",
@@ -66,8 +77,9 @@ export const HttpInput = z
     auth: Auth.optional(),
     pagination: Pagination.default({ type: "none" }),
     records: FieldPath.optional().describe(
-      "Path to the records array in the body; absent means the body is the array.",
+      "Path to the records array in the body (JSON), or to the repeated record element (XML, e.g. Envelope.Items.Item); absent means the body is the array. Not used with CSV.",
     ),
+    response: ResponseFormat.optional(),
     schedule: z.string().min(1).optional().describe("CRON expression (5 or 6 fields) for `cannectors serve`."),
     timezone: z.string().min(1).default("UTC").describe("IANA time zone the schedule is read in."),
     incremental: Incremental.optional(),

@@ -1,11 +1,11 @@
-import type { JsonRecord } from "../../engine/modules.js";
-import type { RecordFailure } from "../../engine/modules.js";
-import { formatPath } from "../../diagnostics/index.js";
-import { CannectorsError, ErrorCodes } from "../../errors/index.js";
-import type { HttpResponse } from "../../net/types.js";
-import { decodeBodyText } from "../../net/body-text.js";
-import { decodeJson, ExactNumber, type JsonProblem, parsePath, readPath, stringifyJson } from "../../json/index.js";
-import type { ExactParse } from "../../json/parse-exact.js";
+import type { JsonRecord } from "../../../engine/modules.js";
+import type { RecordFailure } from "../../../engine/modules.js";
+import { formatPath } from "../../../diagnostics/index.js";
+import { CannectorsError, ErrorCodes } from "../../../errors/index.js";
+import type { HttpResponse } from "../../../net/types.js";
+import { decodeBodyText } from "../../../net/body-text.js";
+import { decodeJson, ExactNumber, type JsonProblem, parsePath, readPath, stringifyJson } from "../../../json/index.js";
+import type { ExactParse } from "../../../json/parse-exact.js";
 
 export interface PageBody {
   body: unknown;
@@ -21,7 +21,7 @@ export interface PageBody {
  * record's failure; anywhere else it fails the page. `where` names the page and its (redacted)
  * URL. A 204 or an empty body is an empty page rather than an error.
  */
-export function readPageBody(
+export function readJsonPage(
   response: HttpResponse,
   recordsPath: string | undefined,
   where: string,
