@@ -21,6 +21,7 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<Register>>> 
     return (program) => registerExecutionsCommand(program, resolveStatePath);
   },
   cursor: async () => (await import("./commands/cursor.js")).registerCursorCommand,
+  auth: async () => (await import("./commands/auth.js")).registerAuthCommand,
   replay: async () => (await import("./commands/replay.js")).registerReplayCommand,
   test: async () => (await import("./commands/test.js")).registerTestCommand,
   plan: async () => (await import("./commands/plan.js")).registerPlanCommand,

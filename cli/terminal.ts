@@ -19,7 +19,7 @@ export const EXIT_CODES_HELP = `
 Exit codes:
   0  succeeded
   1  the run failed, was cancelled or is partial (records dead-lettered)
-  2  invalid artifact, missing secret or command-line usage error
+  2  invalid artifact, missing secret or state key, or command-line usage error
   3  another run of the connector holds its lease on the state database
   4  the state database cannot be used (damaged, not ours, read-only, locked, disk full)`;
 
@@ -27,7 +27,12 @@ Exit codes:
 export function failureExitCode(error: unknown): number {
   if (isCannectorsError(error, ErrorCodes.LEASE_HELD)) return EXIT.leaseHeld;
   if (isCannectorsError(error, ErrorCodes.STATE)) return EXIT.state;
-  if (isCannectorsError(error, ErrorCodes.DEAD_LETTER_INVALID) || isCannectorsError(error, ErrorCodes.FIXTURE_INVALID))
+  if (
+    isCannectorsError(error, ErrorCodes.DEAD_LETTER_INVALID) ||
+    isCannectorsError(error, ErrorCodes.FIXTURE_INVALID) ||
+    // Like a missing secret: the state key is configuration the user provides.
+    isCannectorsError(error, ErrorCodes.STATE_KEY)
+  )
     return EXIT.invalid;
   return EXIT.failed;
 }

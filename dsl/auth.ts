@@ -44,3 +44,36 @@ export function oauth2ClientCredentials(options: {
     refreshBefore: options.refreshBefore,
   });
 }
+
+/**
+ * OAuth2 authorization code with PKCE, for APIs a user authorizes in a browser (Salesforce, HubSpot,
+ * Google, Xero). `cannectors auth login NAME` runs the browser flow once; runs then refresh access
+ * tokens from the refresh token it stored, encrypted, in the state store. Leave `clientSecret` out
+ * for a public client.
+ */
+export function oauth2AuthorizationCode(options: {
+  authorizationUrl: ConfigValue;
+  tokenUrl: ConfigValue;
+  clientId: StringValue;
+  clientSecret?: StringValue;
+  scopes?: readonly string[];
+  clientAuth?: "basic" | "body";
+  authorizationParams?: Readonly<Record<string, string>>;
+  redirectPort?: number;
+  refreshBefore?: Duration;
+}): AuthOf<"oauth2AuthorizationCode"> {
+  return compact({
+    kind: "auth",
+    type: "oauth2AuthorizationCode",
+    authorizationUrl: configValue("authorizationUrl", options.authorizationUrl),
+    tokenUrl: configValue("tokenUrl", options.tokenUrl),
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    scopes: options.scopes === undefined ? undefined : Object.freeze([...options.scopes]),
+    clientAuth: options.clientAuth,
+    authorizationParams:
+      options.authorizationParams === undefined ? undefined : Object.freeze({ ...options.authorizationParams }),
+    redirectPort: options.redirectPort,
+    refreshBefore: options.refreshBefore,
+  });
+}

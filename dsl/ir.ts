@@ -69,6 +69,19 @@ export type AuthNode =
       readonly audience?: string;
       readonly clientAuth?: "basic" | "body";
       readonly refreshBefore?: Duration;
+    }
+  | {
+      readonly kind: "auth";
+      readonly type: "oauth2AuthorizationCode";
+      readonly authorizationUrl: ConfigValue;
+      readonly tokenUrl: ConfigValue;
+      readonly clientId: StringValue;
+      readonly clientSecret?: StringValue;
+      readonly scopes?: readonly string[];
+      readonly clientAuth?: "basic" | "body";
+      readonly authorizationParams?: Readonly<Record<string, string>>;
+      readonly redirectPort?: number;
+      readonly refreshBefore?: Duration;
     };
 
 export interface ApiNode {

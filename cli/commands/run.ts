@@ -4,7 +4,7 @@ import { hasErrors } from "../../runtime/diagnostics/index.js";
 import { type RunSummary, runConnector } from "../../runtime/engine/run.js";
 import { describeError, ErrorCodes, isCannectorsError } from "../../runtime/errors/index.js";
 import { stderrSink } from "../../runtime/log/index.js";
-import { openState, type StateStore } from "../../runtime/state/index.js";
+import { openState, type StateStore, stateKeyFrom } from "../../runtime/state/index.js";
 import type { ValidationResult } from "../../runtime/validate/index.js";
 import { loadConnectorFiles } from "../connector-files.js";
 import { ENV_FILE_HELP, loadEnvironment } from "../env-file.js";
@@ -25,6 +25,7 @@ interface RunFlags {
   deadLetter?: string;
   record?: string;
   envFile?: string;
+  stateKeyFile?: string;
 }
 
 export function registerRunCommand(program: Command): void {
@@ -46,6 +47,10 @@ export function registerRunCommand(program: Command): void {
       "keep what the source and the target answered, secrets removed, as fixtures for `cannectors test`",
     )
     .option("--env-file <file>", ENV_FILE_HELP)
+    .option(
+      "--state-key-file <file>",
+      "file holding the key of the stored OAuth2 refresh tokens (default $CANNECTORS_STATE_KEY)",
+    )
     .option("--log-level <level>", "debug | info | warn | error", "info")
     .option("--log-format <format>", "pretty | json (logs go to stderr)", "pretty")
     .addHelpText("after", EXIT_CODES_HELP)
@@ -110,6 +115,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
       ...(flags.deadLetter ? { deadLetterPath: flags.deadLetter } : {}),
       ...(recording ? { wrapClient: recording.wrap } : {}),
+      ...(flags.stateKeyFile ? { stateKey: stateKeyFrom(env, flags.stateKeyFile) } : {}),
       logLevel: flags.logLevel ?? "info",
       logSinks: [
         stderrSink({

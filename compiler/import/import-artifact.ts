@@ -53,6 +53,18 @@ function authCall(auth: Auth, context: ImportContext): string {
         ["clientAuth", raw.clientAuth === undefined ? undefined : literal(raw.clientAuth)],
         ["refreshBefore", raw.refreshBefore === undefined ? undefined : literal(raw.refreshBefore)],
       ])})`;
+    case "oauth2AuthorizationCode":
+      return `oauth2AuthorizationCode(${options([
+        ["authorizationUrl", secretString(auth.authorizationUrl, context.use, "config")],
+        ["tokenUrl", secretString(auth.tokenUrl, context.use, "config")],
+        ["clientId", s(auth.clientId)],
+        ["clientSecret", auth.clientSecret === undefined ? undefined : s(auth.clientSecret)],
+        ["scopes", raw.scopes === undefined ? undefined : literal(raw.scopes)],
+        ["clientAuth", raw.clientAuth === undefined ? undefined : literal(raw.clientAuth)],
+        ["authorizationParams", raw.authorizationParams === undefined ? undefined : literal(raw.authorizationParams)],
+        ["redirectPort", raw.redirectPort === undefined ? undefined : literal(raw.redirectPort)],
+        ["refreshBefore", raw.refreshBefore === undefined ? undefined : literal(raw.refreshBefore)],
+      ])})`;
   }
 }
 

@@ -19,5 +19,14 @@ export function authWords(auth: Auth | undefined): string {
         `the token is refreshed ${auth.refreshBefore} before it expires`
       );
     }
+    case "oauth2AuthorizationCode": {
+      const scopes = auth.scopes?.length ? `, scopes ${auth.scopes.map((s) => `\`${s}\``).join(", ")}` : "";
+      const secret =
+        auth.clientSecret === undefined ? "a public client" : `client secret from ${secretSource(auth.clientSecret)}`;
+      return (
+        `OAuth2 authorization code with PKCE at ${auth.authorizationUrl}, tokens from ${auth.tokenUrl} (client id from ${secretSource(auth.clientId)}, ${secret}${scopes}); ` +
+        `authorize once with \`cannectors auth login\`, which stores the refresh token encrypted in the state store (key: CANNECTORS_STATE_KEY)`
+      );
+    }
   }
 }

@@ -11,6 +11,28 @@ export const RetrySettings = z.strictObject({
   jitter: z.enum(["full", "none"]).default("full").describe("Full jitter draws each wait in [0, backoff]."),
 });
 
+/** One host's request budget: a token bucket refilled per second or per minute. */
+export const HostRateLimit = z
+  .strictObject({
+    host: z
+      .string()
+      .min(1)
+      .regex(/^[^\s/]+$/, "expected a host name, optionally with :port (no scheme, no path)")
+      .describe("The host (api.example.com, or api.example.com:8443 for one port) this budget applies to."),
+    requestsPerSecond: z.number().positive().optional(),
+    requestsPerMinute: z.number().positive().optional(),
+    burst: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Requests allowed at once after an idle spell; default 1 (strict spacing)."),
+  })
+  .refine((limit) => (limit.requestsPerSecond === undefined) !== (limit.requestsPerMinute === undefined), {
+    message: "give exactly one of requestsPerSecond and requestsPerMinute",
+  });
+export type HostRateLimit = z.infer<typeof HostRateLimit>;
+
 /** Per-record budget of each expression evaluation (runtime/expr/budget). */
 export const ExpressionLimits = z
   .strictObject({
@@ -49,6 +71,12 @@ export const Settings = z
       })
       .optional()
       .describe("Per-host token bucket shared by the input and the output."),
+    rateLimits: z
+      .array(HostRateLimit)
+      .optional()
+      .describe(
+        "Request budgets of named hosts, shared by every module that calls the host (Airbyte's HTTPAPIBudget); a host listed here is not under `rateLimit`. X-RateLimit-* and RateLimit-* response headers are honoured on every host either way.",
+      ),
     timeouts: z
       .strictObject({ connect: Duration.default("10s"), request: Duration.default("30s") })
       .default({ connect: "10s", request: "30s" }),

@@ -1,6 +1,7 @@
 import type { Logger } from "../log/types.js";
 import type { Clock, HttpClient, HttpRequest } from "../net/types.js";
 import type { Redactor } from "../secrets/types.js";
+import type { RefreshTokenVault } from "./refresh-token-vault.js";
 
 export interface Authenticator {
   /** Returns a new request carrying the credentials (header or query); the argument is not modified. */
@@ -14,6 +15,8 @@ export interface AuthContext {
   clock: Clock;
   redactor: Redactor;
   logger: Logger;
+  /** Where an authorization-code authenticator keeps its refresh token; absent, it cannot run. */
+  refreshTokens?: RefreshTokenVault | undefined;
 }
 
 export const noAuth: Authenticator = {

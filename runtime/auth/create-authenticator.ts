@@ -3,6 +3,7 @@ import { apiKeyAuthenticator } from "./api-key.js";
 import { type AuthContext, type Authenticator, noAuth } from "./authenticator.js";
 import { basicAuthenticator } from "./basic.js";
 import { bearerAuthenticator } from "./bearer.js";
+import { oauth2AuthorizationCodeAuthenticator } from "./oauth2-authorization-code.js";
 import { oauth2Authenticator } from "./oauth2-client-credentials.js";
 
 /** The authenticator for an artifact `auth` block whose secrets are already resolved. */
@@ -18,5 +19,7 @@ export function createAuthenticator(auth: Auth | undefined, ctx: AuthContext): A
       return basicAuthenticator(auth, ctx);
     case "oauth2ClientCredentials":
       return oauth2Authenticator(auth, ctx);
+    case "oauth2AuthorizationCode":
+      return oauth2AuthorizationCodeAuthenticator(auth, ctx);
   }
 }

@@ -5,3 +5,7 @@ export { bearerAuthenticator } from "./bearer.js";
 export { createAuthenticator } from "./create-authenticator.js";
 export { oauth2Authenticator } from "./oauth2-client-credentials.js";
 export { type AccessToken, requestAccessToken } from "./oauth2-token-request.js";
+export { loginRequired, oauth2AuthorizationCodeAuthenticator, tokenEndpointOf } from "./oauth2-authorization-code.js";
+export { postTokenForm, type TokenEndpoint, type TokenResponse } from "./oauth2-token-request.js";
+export { type RefreshTokenVault, refreshTokenVault } from "./refresh-token-vault.js";
+export { authorizationCodeLogin, type LoginOptions, type LoginResult, pkcePair } from "./authorization-code-login.js";

@@ -1,65 +1,12 @@
-import { durationMs } from "../artifact/common.js";
 import type { OAuth2ClientCredentialsAuth } from "./schema.js";
-import { type AuthContext, type Authenticator, withoutHeader } from "./authenticator.js";
+import { cachingAccessTokens } from "./access-token-cache.js";
+import type { AuthContext, Authenticator } from "./authenticator.js";
 import { requestAccessToken } from "./oauth2-token-request.js";
 
-interface CachedToken {
-  value: string;
-  /** Clock time after which the token is replaced before use. */
-  refreshAt: number;
-}
-
-/**
- * Client-credentials authenticator: one token shared by every request, refreshed `refreshBefore`
- * ahead of expiry. Concurrent callers that find no valid token share a single token request.
- */
+/** Client-credentials authenticator: a token fetched, cached and refreshed before expiry (access-token-cache.ts). */
 export function oauth2Authenticator(auth: OAuth2ClientCredentialsAuth, ctx: AuthContext): Authenticator {
   ctx.redactor.add(auth.clientSecret);
-  const refreshBeforeMs = durationMs(auth.refreshBefore);
-  let cached: CachedToken | undefined;
-  let inflight: Promise<string> | undefined;
-
-  function refreshAt(obtainedAt: number, expiresInMs: number | undefined): number {
-    if (expiresInMs === undefined) return Number.POSITIVE_INFINITY;
-    // A lifetime shorter than the margin would mean a token request per call; use half of it instead.
-    const margin = expiresInMs > refreshBeforeMs ? refreshBeforeMs : expiresInMs / 2;
-    return obtainedAt + expiresInMs - margin;
-  }
-
-  function fetchToken(): Promise<string> {
-    inflight ??= (async () => {
-      const started = ctx.clock.now();
-      const token = await requestAccessToken(auth, ctx.client, ctx.redactor);
-      cached = { value: token.value, refreshAt: refreshAt(started, token.expiresInMs) };
-      ctx.logger.debug("oauth2 token fetched", {
-        tokenUrl: ctx.redactor.redact(auth.tokenUrl),
-        expiresInMs: token.expiresInMs,
-      });
-      return token.value;
-    })().finally(() => {
-      inflight = undefined;
-    });
-    return inflight;
-  }
-
-  async function currentToken(): Promise<string> {
-    if (cached && ctx.clock.now() < cached.refreshAt) return cached.value;
-    return fetchToken();
-  }
-
-  return {
-    async apply(request) {
-      const token = await currentToken();
-      return {
-        ...request,
-        headers: { ...withoutHeader(request.headers, "authorization"), authorization: `Bearer ${token}` },
-      };
-    },
-    async onUnauthorized() {
-      // Callers that hit 401 together join the refresh already under way rather than start another.
-      if (!inflight) cached = undefined;
-      await fetchToken();
-      return true;
-    },
-  };
+  return cachingAccessTokens(() => requestAccessToken(auth, ctx.client, ctx.redactor), auth.refreshBefore, ctx, {
+    tokenUrl: ctx.redactor.redact(auth.tokenUrl),
+  });
 }

@@ -37,9 +37,54 @@ export const OAuth2ClientCredentialsAuth = z
   })
   .describe("OAuth2 client credentials: a token fetched, cached and refreshed before expiry.");
 
-export const Auth = z.discriminatedUnion("type", [ApiKeyAuth, BearerAuth, BasicAuth, OAuth2ClientCredentialsAuth]);
+export const OAuth2AuthorizationCodeAuth = z
+  .strictObject({
+    type: z.literal("oauth2AuthorizationCode"),
+    authorizationUrl: HttpUrl.describe("Where `cannectors auth login` sends the browser (RFC 6749 §4.1.1)."),
+    tokenUrl: HttpUrl,
+    clientId: SecretString,
+    clientSecret: SecretString.optional().describe(
+      "Absent for a public client: PKCE (S256) alone then proves the code is ours.",
+    ),
+    scopes: z.array(z.string().min(1)).optional(),
+    clientAuth: z
+      .enum(["basic", "body"])
+      .default("basic")
+      .describe("Send the client credentials as a basic Authorization header or in the form body."),
+    authorizationParams: z
+      .record(z.string().min(1), z.string())
+      .optional()
+      .describe(
+        "Extra query parameters of the authorization request, e.g. Google's access_type=offline, prompt=consent.",
+      ),
+    redirectPort: z
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .default(0)
+      .describe(
+        "Port of the loopback redirect http://127.0.0.1:<port>/callback; 0 picks a free one (RFC 8252 §7.3), set it when the provider wants the exact URI registered.",
+      ),
+    refreshBefore: z
+      .union([z.number().int().nonnegative(), z.string().regex(/^\d+(ms|s|m|h)$/)])
+      .default("60s")
+      .describe("Refresh the access token this long before it expires."),
+  })
+  .describe(
+    "OAuth2 authorization code with PKCE: `cannectors auth login NAME` runs the browser flow once and stores the refresh token encrypted in the state store; runs refresh access tokens from it and keep the rotated one.",
+  );
+
+export const Auth = z.discriminatedUnion("type", [
+  ApiKeyAuth,
+  BearerAuth,
+  BasicAuth,
+  OAuth2ClientCredentialsAuth,
+  OAuth2AuthorizationCodeAuth,
+]);
 export type Auth = z.infer<typeof Auth>;
 export type ApiKeyAuth = z.infer<typeof ApiKeyAuth>;
 export type BearerAuth = z.infer<typeof BearerAuth>;
 export type BasicAuth = z.infer<typeof BasicAuth>;
 export type OAuth2ClientCredentialsAuth = z.infer<typeof OAuth2ClientCredentialsAuth>;
+export type OAuth2AuthorizationCodeAuth = z.infer<typeof OAuth2AuthorizationCodeAuth>;

@@ -12,7 +12,7 @@ export function moduleHostsOf(connector: Connector, module: ModuleName): string[
   const hosts = new Set<string>(connector.settings.network.allowHosts);
   const add = (url: string) => hosts.add(new URL(url).host);
   const addAuth = (auth: Auth | undefined) => {
-    if (auth?.type === "oauth2ClientCredentials") add(auth.tokenUrl);
+    if (auth?.type === "oauth2ClientCredentials" || auth?.type === "oauth2AuthorizationCode") add(auth.tokenUrl);
   };
   const spec = connector[module];
   if (spec.type === "http") {

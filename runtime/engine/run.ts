@@ -8,7 +8,8 @@ import type { LookupFunction } from "../net/address-guard.js";
 import { type Clock, systemClock } from "../net/types.js";
 import { createRedactor, resolvedUrlProblems, resolveSecrets, unusedInDryRun } from "../secrets/index.js";
 import type { Redactor } from "../secrets/types.js";
-import type { StateStore } from "../state/index.js";
+import { refreshTokenVault } from "../auth/refresh-token-vault.js";
+import { type StateKey, type StateStore, stateKeyFrom } from "../state/index.js";
 import type { LoadedArtifact } from "../validate/index.js";
 import type { InputModule, ModuleContext } from "./modules.js";
 import { pump, type RunCounts } from "./pump.js";
@@ -54,6 +55,11 @@ export interface RunOptions {
   resolve?: LookupFunction;
   /** Wraps the run's HTTP client: `run --record` keeps every exchange, `cannectors test` answers from them. */
   wrapClient?: WiringOptions["wrapClient"];
+  /**
+   * Opens the refresh tokens an oauth2AuthorizationCode auth stored in `store`; default: from
+   * CANNECTORS_STATE_KEY in `env`. Only read when a module uses that auth.
+   */
+  stateKey?: StateKey;
 }
 
 export interface RunSummary {
@@ -105,13 +111,16 @@ export async function runConnector(options: RunOptions, source?: InputSource): P
   if (badUrls.length > 0) {
     throw new CannectorsError(ErrorCodes.CONFIG_INVALID, badUrls.map((problem) => problem.message).join("; "));
   }
+  // Before any network call or state write: a missing or malformed key is a configuration error.
+  const stateKey = usesAuthorizationCode(resolved.value) ? (options.stateKey ?? stateKeyFrom(env)) : undefined;
   const redactor = createRedactor(resolved.secrets);
   // A dry run writes no cursor, so it needs no lease and may run beside a real one.
   const lease =
     options.dryRun === undefined ? await acquireRunLease(options.store, name, options.leaseTtlMs ?? 30_000) : undefined;
   let logger: Logger | undefined;
   try {
-    return await runRecorded(options, source, resolved.value, redactor, lease, (created) => {
+    const withKey = stateKey === undefined ? options : { ...options, stateKey };
+    return await runRecorded(withKey, source, resolved.value, redactor, lease, (created) => {
       logger = created;
     });
   } finally {
@@ -183,6 +192,7 @@ async function runRecorded(
       deadLetterPath: options.deadLetterPath,
       resolve: options.resolve,
       wrapClient: options.wrapClient,
+      refreshTokens: options.stateKey && refreshTokenVault(store, options.stateKey, name, artifact.file),
       input: source?.create,
       onRetry: () => {
         counts.retries++;
@@ -263,4 +273,11 @@ async function runRecorded(
     ...(error ? { error } : {}),
   });
   return summary;
+}
+
+/** Whether a module authenticates with a refresh token kept in the state store. */
+function usesAuthorizationCode(spec: Connector): boolean {
+  return [spec.input, spec.output].some(
+    (module) => "auth" in module && module.auth?.type === "oauth2AuthorizationCode",
+  );
 }

@@ -1,11 +1,13 @@
-import { type Connector, durationMs } from "../artifact/index.js";
+import { type Connector, durationMs, type Settings } from "../artifact/index.js";
 import type { Auth } from "../auth/schema.js";
-import { createAuthenticator } from "../auth/index.js";
+import { type AuthContext, type Authenticator, createAuthenticator, type RefreshTokenVault } from "../auth/index.js";
+import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { withExpressionBudget } from "../expr/budget/limits.js";
 import type { Logger } from "../log/types.js";
 import type { LookupFunction } from "../net/address-guard.js";
 import { createHttpClient } from "../net/http-client.js";
 import { moduleClient } from "../net/module-client.js";
+import type { RateBudget } from "../net/rate-limiter.js";
 import { retryPolicyFrom } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
 import type { Redactor } from "../secrets/types.js";
@@ -40,6 +42,8 @@ export interface WiringOptions {
   onSplit?: (() => void) | undefined;
   /** Wraps the shared client (recording to, or replaying from, a fixture folder). */
   wrapClient?: ((client: HttpClient, redactor: Redactor) => HttpClient) | undefined;
+  /** The connector's stored OAuth2 refresh tokens (oauth2AuthorizationCode). */
+  refreshTokens?: RefreshTokenVault | undefined;
 }
 
 /** Builds the modules a resolved connector needs, sharing one HTTP client (one pool, one rate limiter). */
@@ -58,7 +62,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
     requestTimeoutMs: durationMs(settings.timeouts.request),
     maxResponseBytes: settings.limits?.maxResponseBytes,
     resolve: options.resolve,
-    rateLimit: settings.rateLimit,
+    rateLimit: rateBudgetOf(settings),
     clock,
     redactor,
   });
@@ -75,7 +79,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     ...(options.onSplit ? { onSplit: options.onSplit } : {}),
   };
-  const authContext = { client, clock, redactor, logger };
+  const authenticator = sharedAuthenticators({ client, clock, redactor, logger, refreshTokens: options.refreshTokens });
   const deadLetterFile = options.dryRun
     ? undefined
     : (options.deadLetterPath ??
@@ -83,7 +87,6 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
       `.cannectors/dead-letter/${spec.metadata.name}.ndjson`);
   const deadLetter = deadLetterFile ? createDeadLetterFile(deadLetterFile, redactor) : memoryDeadLetter(logger);
   const dryRun = options.dryRun;
-  const authenticator = (auth: Auth | undefined) => createAuthenticator(auth, authContext);
   // Each module reaches its own hosts only; credentials stay on its baseUrl's origin (origin-scope.ts).
   const input = options.input
     ? options.input(context)
@@ -99,4 +102,38 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
     dryRun: dryRun ? createDryRunWriter((line) => dryRun.write(line), redactor) : undefined,
   });
   return { client, input, output, deadLetter, deadLetterFile };
+}
+
+/**
+ * One authenticator per oauth2AuthorizationCode block: the connector has one refresh token, and two
+ * modules refreshing it at once would each rotate it (a provider with reuse detection then revokes
+ * both). The same block on input and output shares its access token; two different blocks are refused.
+ */
+function sharedAuthenticators(context: AuthContext): (auth: Auth | undefined) => Authenticator {
+  let shared: { key: string; authenticator: Authenticator } | undefined;
+  return (auth) => {
+    if (auth?.type !== "oauth2AuthorizationCode") return createAuthenticator(auth, context);
+    const key = JSON.stringify(auth);
+    if (shared && shared.key !== key) {
+      throw new CannectorsError(
+        ErrorCodes.CONFIG_INVALID,
+        "the input and the output name different oauth2AuthorizationCode blocks; a connector keeps one refresh token, so they must be the same",
+      );
+    }
+    shared ??= { key, authenticator: createAuthenticator(auth, context) };
+    return shared.authenticator;
+  };
+}
+
+/** settings.rateLimit for every host, settings.rateLimits for the hosts they name (per minute as per second). */
+function rateBudgetOf(settings: Settings): RateBudget {
+  return {
+    default: settings.rateLimit,
+    hosts: (settings.rateLimits ?? []).map((limit) => ({
+      host: limit.host,
+      requestsPerSecond: limit.requestsPerSecond ?? (limit.requestsPerMinute ?? 0) / 60,
+      burst: limit.burst,
+    })),
+    maxHeaderPauseMs: durationMs(settings.retries.maxRetryAfter),
+  };
 }

@@ -19,6 +19,10 @@ export const ErrorCodes = {
   ADDRESS_BLOCKED: "CANNECTORS_E_ADDRESS_BLOCKED",
   REDIRECT_REFUSED: "CANNECTORS_E_REDIRECT_REFUSED",
   AUTH: "CANNECTORS_E_AUTH",
+  /** No usable refresh token (none stored, revoked, expired): `cannectors auth login NAME` fixes it. */
+  AUTH_LOGIN_REQUIRED: "CANNECTORS_E_AUTH_LOGIN_REQUIRED",
+  /** The key that seals refresh tokens in the state store is missing, malformed or not the one they were sealed with. */
+  STATE_KEY: "CANNECTORS_E_STATE_KEY",
   PAGE_INVALID: "CANNECTORS_E_PAGE_INVALID",
   PAGINATION_LOOP: "CANNECTORS_E_PAGINATION_LOOP",
   RECORDS_NOT_FOUND: "CANNECTORS_E_RECORDS_NOT_FOUND",

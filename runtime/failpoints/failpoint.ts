@@ -3,7 +3,13 @@
  * Nth time (default 1st) execution reaches `<point>`, so a test can crash a run inside a window
  * that timing alone would rarely hit. The variable is read once; unset, a check is one comparison.
  */
-export const FAILPOINTS = ["after-ack-before-commit", "before-send"] as const;
+export const FAILPOINTS = [
+  "after-ack-before-commit",
+  "before-send",
+  // OAuth2 refresh-token rotation (runtime/auth/oauth2-authorization-code.ts): the provider has answered, the new token is not written yet; and written, not yet used.
+  "after-token-response",
+  "after-refresh-token-write",
+] as const;
 export type FailpointName = (typeof FAILPOINTS)[number];
 
 export interface ArmedFailpoint {

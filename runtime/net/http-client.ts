@@ -4,7 +4,7 @@ import { createGuardedLookup, type LookupFunction } from "./address-guard.js";
 import { createHostAllowlist } from "./host-allowlist.js";
 import { classifyFailure } from "./http-errors.js";
 import { createOriginCheck, moduleRefusal, refusalError } from "./origin-check.js";
-import { createRateLimiter, type RateLimit } from "./rate-limiter.js";
+import { createRateLimiter, type RateBudget, type RateLimit } from "./rate-limiter.js";
 import { nextHop, redirectTarget } from "./redirects.js";
 import { AbortFanout, RequestAbort } from "./request-abort.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyLimited } from "./response-body.js";
@@ -27,8 +27,8 @@ export interface HttpClientOptions {
   connectTimeoutMs: number;
   /** Whole request (headers + body), per attempt. */
   requestTimeoutMs: number;
-  /** Token bucket per host, shared by every caller of this client. */
-  rateLimit?: RateLimit | undefined;
+  /** Token bucket per host (one limit for all, or a budget naming hosts), shared by every caller of this client. */
+  rateLimit?: RateLimit | RateBudget | undefined;
   clock?: Clock | undefined;
   maxResponseBytes?: number | undefined;
   /** Only redirects to the same origin (scheme, host, port) are followed. */
@@ -164,6 +164,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const admitted = limiter.acquire(hop.url.host, request.signal);
         if (admitted !== undefined) await admitted;
         const response = await send(hop, href, timeoutMs, request.signal, request.statusOnly === true);
+        // Every module's responses feed the host's one budget: an exhausted window holds them all.
+        limiter.observe(hop.url.host, response.headers);
         const target = redirectTarget(response, hop.url);
         if (!target) return response;
         const where = `${hop.method} ${redact(href)}`;

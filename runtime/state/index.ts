@@ -5,6 +5,7 @@ export { migrate } from "./migrate.js";
 export { INTERRUPTED_ERROR, LOG_PRAGMAS, MIGRATIONS, PRAGMAS, SQL } from "./schema.js";
 export { isPostgresUrl, openState, stateLabel } from "./open.js";
 export { type OpenStateOptions, openStateStore } from "./store.js";
+export type { RefreshTokenTable, StoredRefreshToken } from "./refresh-tokens.js";
 export type { EnqueueDelivery, QueuedDelivery, WebhookQueue } from "./webhook-queue.js";
 export {
   type CursorInfo,
@@ -19,3 +20,4 @@ export {
   type Synchronous,
   type Timestamp,
 } from "./types.js";
+export { type StateKey, STATE_KEY_ENV, seal, stateKeyFrom, unseal } from "./sealing.js";

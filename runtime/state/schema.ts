@@ -88,6 +88,15 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     `CREATE UNIQUE INDEX webhook_deliveries_body_hash ON webhook_deliveries (connector, body_hash)
       WHERE body_hash IS NOT NULL`,
   ],
+  // OAuth2 refresh tokens, sealed (AES-256-GCM) before they reach the table: see refresh-tokens.ts.
+  [
+    `CREATE TABLE oauth_refresh_tokens (
+      connector TEXT PRIMARY KEY,
+      current TEXT NOT NULL,
+      previous TEXT,
+      updated_at TEXT NOT NULL
+    )`,
+  ],
 ];
 
 export const SCHEMA_VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";

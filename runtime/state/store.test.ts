@@ -46,6 +46,7 @@ describe("openStateStore", () => {
       "execution_logs",
       "executions",
       "leases",
+      "oauth_refresh_tokens",
       "schema_version",
       "sqlite_sequence",
       "webhook_deliveries",

@@ -4,6 +4,7 @@ import { newExecutionId } from "./ids.js";
 import { createLeaseTable, type LeaseTable } from "./lease.js";
 import { ownerGone, thisHost } from "./owner.js";
 import { createWebhookQueue, type WebhookQueue } from "./webhook-queue.js";
+import { createRefreshTokenTable, type RefreshTokenTable } from "./refresh-tokens.js";
 import { stateFaultError, stateFaultOf } from "./faults.js";
 import { migrate } from "./migrate.js";
 import { openStateFile } from "./open-file.js";
@@ -95,6 +96,7 @@ class SqliteStateStore implements Synchronous<StateStore> {
   private readonly statements;
   readonly leases: Synchronous<LeaseTable>;
   readonly webhooks: Synchronous<WebhookQueue>;
+  readonly refreshTokens: Synchronous<RefreshTokenTable>;
 
   constructor(
     private readonly db: Database.Database,
@@ -122,6 +124,7 @@ class SqliteStateStore implements Synchronous<StateStore> {
     };
     this.leases = createLeaseTable(db);
     this.webhooks = createWebhookQueue(db);
+    this.refreshTokens = createRefreshTokenTable(db);
   }
 
   startExecution(start: StartExecution): string {

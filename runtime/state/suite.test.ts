@@ -314,6 +314,30 @@ describe.each(usableBackends())("state on $name", (backend) => {
     });
   });
 
+  describe("oauth refresh tokens (sealed text: the store never sees a token)", () => {
+    it("rotates keeping the previous one, confirms, replaces, deletes; durable across reopen", async () => {
+      expect(await store.refreshTokens.get("crm")).toBeUndefined();
+      await store.refreshTokens.replace("crm", "sealed-1", "2026-01-01T00:00:00.000Z");
+      await store.refreshTokens.rotate("crm", "sealed-2", "2026-01-01T00:01:00.000Z");
+      await store.close();
+      store = await openStore();
+      expect(await store.refreshTokens.get("crm")).toEqual({
+        current: "sealed-2",
+        previous: "sealed-1",
+        updatedAt: "2026-01-01T00:01:00.000Z",
+      });
+      await store.refreshTokens.confirm("crm");
+      expect((await store.refreshTokens.get("crm"))?.previous).toBeNull();
+      await store.refreshTokens.rotate("crm", "sealed-3", "t");
+      await store.refreshTokens.replace("crm", "sealed-login", "t");
+      expect(await store.refreshTokens.get("crm")).toMatchObject({ current: "sealed-login", previous: null });
+      expect(await store.refreshTokens.get("other")).toBeUndefined();
+      expect(await store.refreshTokens.delete("crm")).toBe(true);
+      expect(await store.refreshTokens.delete("crm")).toBe(false);
+      expect(await store.refreshTokens.get("crm")).toBeUndefined();
+    });
+  });
+
   it("passes its integrity check", async () => {
     expect(await store.integrityCheck()).toBe("ok");
   });

@@ -1,5 +1,6 @@
 import type { LogEntry } from "../log/types.js";
 import type { LeaseTable } from "./lease.js";
+import type { RefreshTokenTable } from "./refresh-tokens.js";
 import type { WebhookQueue } from "./webhook-queue.js";
 
 export const EXECUTION_STATUSES = ["running", "succeeded", "partial", "failed", "cancelled"] as const;
@@ -81,6 +82,8 @@ export interface StateStore {
   readonly leases: LeaseTable;
   /** The durable queue of accepted webhook deliveries: see webhook-queue.ts. */
   readonly webhooks: WebhookQueue;
+  /** OAuth2 refresh tokens, sealed: see refresh-tokens.ts. */
+  readonly refreshTokens: RefreshTokenTable;
   /** Newest first. */
   listExecutions(options?: { connector?: string | undefined; limit?: number | undefined }): Promise<ExecutionRow[]>;
   /** By full id or a unique prefix; undefined when nothing matches, an error when the prefix is ambiguous. */

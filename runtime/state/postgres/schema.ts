@@ -70,6 +70,14 @@ export const PG_MIGRATIONS: readonly (readonly string[])[] = [
     `CREATE UNIQUE INDEX webhook_deliveries_body_hash ON webhook_deliveries (connector, body_hash)
       WHERE body_hash IS NOT NULL`,
   ],
+  [
+    `CREATE TABLE oauth_refresh_tokens (
+      connector TEXT PRIMARY KEY,
+      current TEXT NOT NULL,
+      previous TEXT,
+      updated_at TEXT NOT NULL
+    )`,
+  ],
 ];
 
 /** The database's clock in epoch milliseconds: every process sharing the database reads the same one. */

@@ -30,6 +30,8 @@ import { createPostgresLeaseTable } from "./leases.js";
 import { migratePostgres } from "./migrate.js";
 import { parsePostgresUrl } from "./url.js";
 import { createPostgresWebhookQueue } from "./webhook-queue.js";
+import { createPostgresRefreshTokenTable } from "./refresh-tokens.js";
+import type { RefreshTokenTable } from "../refresh-tokens.js";
 
 const INT8_OID = 20;
 /** Counts, epoch milliseconds and queue seqs are BIGINT; they stay far below 2^53, so numbers. */
@@ -76,6 +78,7 @@ export async function openPostgresState(url: string): Promise<StateStore> {
 class PostgresStateStore implements StateStore {
   readonly leases: LeaseTable;
   readonly webhooks: WebhookQueue;
+  readonly refreshTokens: RefreshTokenTable;
   /** Log lines are written one after another, so each gets the next seq in call order. */
   private logWrites: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -86,6 +89,7 @@ class PostgresStateStore implements StateStore {
   ) {
     this.leases = createPostgresLeaseTable(pool);
     this.webhooks = createPostgresWebhookQueue(pool);
+    this.refreshTokens = createPostgresRefreshTokenTable(pool);
   }
 
   async startExecution(start: StartExecution): Promise<string> {
