@@ -3,7 +3,7 @@ import type { LogEntry } from "../log/types.js";
 import { newExecutionId } from "./ids.js";
 import { createLeaseTable, type LeaseTable } from "./lease.js";
 import { ownerGone, thisHost } from "./owner.js";
-import { createWebhookQueue, type WebhookQueue } from "./webhook-queue.js";
+import { createWebhookQueue, type SqliteWebhookQueue } from "./webhook-queue.js";
 import { stateFaultError, stateFaultOf } from "./faults.js";
 import { migrate } from "./migrate.js";
 import { openStateFile } from "./open-file.js";
@@ -76,7 +76,9 @@ function prepareStore(
       logDb = openLogDb();
       for (const pragma of LOG_PRAGMAS) logDb.pragma(pragma);
     }
-    return withStateErrors<StateStore>(new SqliteStateStore(db, logDb, file), file);
+    const store: SqliteStore = new SqliteStateStore(db, logDb, file);
+    // The proxy passes a promise through as it is (the group-committed enqueue) and settles the rest.
+    return withStateErrors<StateStore>(store as unknown as Synchronous<StateStore>, file);
   } catch (error) {
     if (logDb !== db && logDb.open) logDb.close();
     db.close();
@@ -91,10 +93,13 @@ function assertCurrentSchema(db: Database.Database, file: string): void {
   if (version < MIGRATIONS.length) throw stateFaultError("read-only", file, { details: { version, upgrade: true } });
 }
 
-class SqliteStateStore implements Synchronous<StateStore> {
+/** Synchronous (better-sqlite3) but for the webhook queue's group-committed enqueue. */
+type SqliteStore = Omit<Synchronous<StateStore>, "webhooks"> & { readonly webhooks: SqliteWebhookQueue };
+
+class SqliteStateStore implements SqliteStore {
   private readonly statements;
   readonly leases: Synchronous<LeaseTable>;
-  readonly webhooks: Synchronous<WebhookQueue>;
+  readonly webhooks: SqliteWebhookQueue;
 
   constructor(
     private readonly db: Database.Database,
@@ -236,6 +241,8 @@ class SqliteStateStore implements Synchronous<StateStore> {
   }
 
   close(): void {
+    // Deliveries waiting for their group commit are written, not dropped (their senders get a 2xx).
+    if (this.db.open) this.webhooks.flush();
     if (this.logDb.open) this.logDb.close();
     if (this.db.open) this.db.close();
   }

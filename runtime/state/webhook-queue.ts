@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { groupCommit } from "./group-commit.js";
 import type { Synchronous } from "./types.js";
 
 export interface QueuedDelivery {
@@ -22,8 +23,9 @@ export interface EnqueueDelivery {
 }
 
 /**
- * The durable webhook queue, in the state database. A delivery is accepted once `enqueue` returns:
- * the insert is committed (SQLite: synchronous=FULL). The UNIQUE (connector, delivery_id) constraint, and
+ * The durable webhook queue, in the state database. A delivery is accepted once `enqueue` resolves:
+ * the insert is committed (SQLite: synchronous=FULL, deliveries of one event-loop turn sharing one
+ * commit: see group-commit.ts). The UNIQUE (connector, delivery_id) constraint, and
  * the one on (connector, body_hash) when a hash is given, are the de-duplication, so two concurrent
  * copies cannot both be stored.
  */
@@ -36,7 +38,14 @@ export interface WebhookQueue {
   depth(connector: string): Promise<number>;
 }
 
-export function createWebhookQueue(db: Database.Database): Synchronous<WebhookQueue> {
+/** The SQLite queue: synchronous but for `enqueue`, which waits for its group's commit. */
+export type SqliteWebhookQueue = Synchronous<Omit<WebhookQueue, "enqueue">> &
+  Pick<WebhookQueue, "enqueue"> & {
+    /** Commits the deliveries still waiting for their group (before the database closes). */
+    flush(): void;
+  };
+
+export function createWebhookQueue(db: Database.Database): SqliteWebhookQueue {
   const statements = {
     prune: db.prepare("DELETE FROM webhook_deliveries WHERE connector = ? AND status = 'done' AND received_at < ?"),
     // No conflict target: a known id and a known body hash are both duplicates.
@@ -52,15 +61,20 @@ export function createWebhookQueue(db: Database.Database): Synchronous<WebhookQu
       .prepare<[string], number>("SELECT COUNT(*) FROM webhook_deliveries WHERE connector = ? AND status = 'pending'")
       .pluck(),
   };
-  const enqueue = db.transaction((delivery: EnqueueDelivery) => {
+  const insertOne = (delivery: EnqueueDelivery): "accepted" | "duplicate" => {
     // Ids older than the window are forgotten first, so a late resend of one is a new delivery.
     statements.prune.run(delivery.connector, delivery.receivedAt - delivery.windowMs);
     const { deliveryId, connector, receivedAt, body } = delivery;
     const bodyHash = delivery.bodyHash ?? null;
-    return statements.insert.run({ connector, deliveryId, receivedAt, body, bodyHash }).changes;
-  });
+    // In arrival order: a second copy of an id in the same group sees the first and is a duplicate.
+    const changes = statements.insert.run({ connector, deliveryId, receivedAt, body, bodyHash }).changes;
+    return changes === 1 ? "accepted" : "duplicate";
+  };
+  const insertGroup = db.transaction((deliveries: readonly EnqueueDelivery[]) => deliveries.map(insertOne));
+  const group = groupCommit((deliveries: readonly EnqueueDelivery[]) => insertGroup.immediate(deliveries));
   return {
-    enqueue: (delivery) => (enqueue.immediate(delivery) === 1 ? "accepted" : "duplicate"),
+    enqueue: (delivery) => group.submit(delivery),
+    flush: group.flush,
     pending: (connector, afterSeq, limit) => statements.pending.all(connector, afterSeq, limit),
     markDone: (connector, upToSeq) => statements.markDone.run(connector, upToSeq).changes,
     depth: (connector) => statements.depth.get(connector) ?? 0,
