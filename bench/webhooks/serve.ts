@@ -36,7 +36,11 @@ export async function startServe(target: string): Promise<ServeUnderTest> {
   const dir = mkdtempSync(path.join(tmpdir(), "cannectors-bench-webhooks-"));
   writeFileSync(path.join(dir, "hooks.yaml"), connector(target));
   const args = ["serve", dir, "--port", "0", "--state", path.join(dir, "state.db"), "--no-watch"];
-  const child = spawn(process.execPath, [CLI, ...args], {
+  // e.g. BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where serve spends its time.
+  const nodeArgs = (process.env.BENCH_SERVE_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  // BENCH_SERVE_CLI: another build's dist/cli/main.js, to compare before and after under the same load.
+  const cli = process.env.BENCH_SERVE_CLI ?? CLI;
+  const child = spawn(process.execPath, [...nodeArgs, cli, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "inherit"],

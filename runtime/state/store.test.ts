@@ -84,7 +84,7 @@ describe("the webhook queue's group commit (SQLite)", () => {
     expect((await store.webhooks.pending("hooks", 0, 10)).map((d) => d.deliveryId)).toEqual(["a", "b", "c"]);
   });
 
-  it("commits deliveries still waiting for their group when the store is closed", async () => {
+  it("commits deliveries still waiting for their group (and its fsync) when the store is closed", async () => {
     const store = openStateStore(file);
     const waiting = store.webhooks.enqueue(delivery("last"));
     await store.close();

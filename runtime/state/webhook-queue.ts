@@ -38,23 +38,37 @@ export interface WebhookQueue {
   depth(connector: string): Promise<number>;
 }
 
-/** The SQLite queue: synchronous but for `enqueue`, which waits for its group's commit. */
-export type SqliteWebhookQueue = Synchronous<Omit<WebhookQueue, "enqueue">> &
-  Pick<WebhookQueue, "enqueue"> & {
-    /** Commits the deliveries still waiting for their group (before the database closes). */
-    flush(): void;
+/** The SQLite queue: reads are synchronous; the writes wait for their group's commit. */
+export type SqliteWebhookQueue = Synchronous<Omit<WebhookQueue, "enqueue" | "markDone">> &
+  Pick<WebhookQueue, "enqueue" | "markDone"> & {
+    /** Resolves once every write asked for is committed (before the database closes). */
+    drain(): Promise<void>;
   };
 
-export function createWebhookQueue(db: Database.Database): SqliteWebhookQueue {
+/** A write to the queue: deliveries stored and deliveries settled share one commit. */
+type QueueWrite =
+  | { kind: "enqueue"; delivery: EnqueueDelivery }
+  | { kind: "markDone"; connector: string; upToSeq: number };
+
+/**
+ * `writer` is the connection the writes go through, `durable` what makes its commits durable when
+ * they are not by themselves (see wal-sync.ts); reads use `db`, which sees every commit at once.
+ */
+export function createWebhookQueue(
+  db: Database.Database,
+  writer: Database.Database = db,
+  durable?: () => Promise<void>,
+): SqliteWebhookQueue {
   const statements = {
-    prune: db.prepare("DELETE FROM webhook_deliveries WHERE connector = ? AND status = 'done' AND received_at < ?"),
+    prune: writer.prepare("DELETE FROM webhook_deliveries WHERE connector = ? AND status = 'done' AND received_at < ?"),
     // No conflict target: a known id and a known body hash are both duplicates.
-    insert: db.prepare(`INSERT INTO webhook_deliveries (connector, delivery_id, received_at, body, status, body_hash)
+    insert:
+      writer.prepare(`INSERT INTO webhook_deliveries (connector, delivery_id, received_at, body, status, body_hash)
       VALUES (@connector, @deliveryId, @receivedAt, @body, 'pending', @bodyHash) ON CONFLICT DO NOTHING`),
     pending: db.prepare<[string, number, number], QueuedDelivery>(`SELECT seq, delivery_id AS deliveryId, body,
       received_at AS receivedAt FROM webhook_deliveries
       WHERE connector = ? AND status = 'pending' AND seq > ? ORDER BY seq LIMIT ?`),
-    markDone: db.prepare(
+    markDone: writer.prepare(
       "UPDATE webhook_deliveries SET status = 'done', body = NULL WHERE connector = ? AND status = 'pending' AND seq <= ?",
     ),
     depth: db
@@ -70,13 +84,17 @@ export function createWebhookQueue(db: Database.Database): SqliteWebhookQueue {
     const changes = statements.insert.run({ connector, deliveryId, receivedAt, body, bodyHash }).changes;
     return changes === 1 ? "accepted" : "duplicate";
   };
-  const insertGroup = db.transaction((deliveries: readonly EnqueueDelivery[]) => deliveries.map(insertOne));
-  const group = groupCommit((deliveries: readonly EnqueueDelivery[]) => insertGroup.immediate(deliveries));
+  const writeOne = (write: QueueWrite): "accepted" | "duplicate" | number =>
+    write.kind === "enqueue"
+      ? insertOne(write.delivery)
+      : statements.markDone.run(write.connector, write.upToSeq).changes;
+  const writeGroup = writer.transaction((writes: readonly QueueWrite[]) => writes.map(writeOne));
+  const group = groupCommit({ commitAll: (writes: readonly QueueWrite[]) => writeGroup.immediate(writes), durable });
   return {
-    enqueue: (delivery) => group.submit(delivery),
-    flush: group.flush,
+    enqueue: (delivery) => group.submit({ kind: "enqueue", delivery }) as Promise<"accepted" | "duplicate">,
+    markDone: (connector, upToSeq) => group.submit({ kind: "markDone", connector, upToSeq }) as Promise<number>,
+    drain: group.drain,
     pending: (connector, afterSeq, limit) => statements.pending.all(connector, afterSeq, limit),
-    markDone: (connector, upToSeq) => statements.markDone.run(connector, upToSeq).changes,
     depth: (connector) => statements.depth.get(connector) ?? 0,
   };
 }
