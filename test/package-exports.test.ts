@@ -24,6 +24,10 @@ describe("package.json#exports", () => {
     );
   });
 
+  it("cannectors/testing exposes the conformance suite", () => {
+    expect(exportedNames("cannectors/testing")).toEqual(["conformance"]);
+  });
+
   it("deep imports are closed", () => {
     expect(() => exportedNames("cannectors/dist/runtime/engine/run.js")).toThrow(
       /ERR_PACKAGE_PATH_NOT_EXPORTED|not exported/,

@@ -27,7 +27,9 @@ describe("cannectors init", () => {
       check: "cannectors check",
       build: "cannectors build --out artifacts",
       run: "cannectors run connectors/crm-to-erp.ts",
+      "test:conformance": "vitest run connectors",
     });
+    expect(manifest.devDependencies.vitest).toMatch(/^\^\d+\.\d+\.\d+/);
     expect(manifest.dependencies.cannectors).toMatch(/^\^\d+\.\d+\.\d+/);
     for (const file of [
       "tsconfig.json",
@@ -36,6 +38,7 @@ describe("cannectors init", () => {
       "types/erp.ts",
       "specs/crm.openapi.yaml",
       "test/crm-to-erp.test.mjs",
+      "connectors/crm-to-erp.conformance.test.ts",
       ".github/workflows/connectors.yml",
       ".vscode/settings.json",
     ]) {

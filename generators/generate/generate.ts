@@ -20,6 +20,7 @@ import { planConnector, targetFieldsOf } from "./plan-connector.js";
 import { type LlmConfig, rerankMany } from "../llm/index.js";
 import { type FieldRecord, suggestMappings, type TargetSuggestion } from "../suggest/index.js";
 import { connectorTestFile } from "./test-file.js";
+import { conformanceTestFile } from "../conformance/test-template.js";
 
 export interface GenerateOptions {
   source: string;
@@ -203,10 +204,40 @@ async function generateWithTypes(
   writeFileSync(connectorFile, renderConnector(plan, header));
   const testFile = path.join(connectorsDir, `${options.name}.test.ts`);
   writeFileSync(testFile, connectorTestFile(options.name));
+  const conformanceFile = writeConformanceTest(options, connectorsDir, plan);
   return {
-    files: [sourceTypes, targetTypes, connectorFile, testFile],
+    files: [sourceTypes, targetTypes, connectorFile, testFile, ...(conformanceFile ? [conformanceFile] : [])],
     plan,
     pair,
     ...(reranked ? { llm: reranked.llm } : {}),
   };
+}
+
+/**
+ * connectors/NAME.conformance.test.ts: the connector against mocks of the two specs. Only for specs
+ * on disk (the mocks read them when the test runs, and a URL may not answer then) and JSON targets.
+ */
+function writeConformanceTest(
+  options: GenerateOptions,
+  connectorsDir: string,
+  plan: ConnectorPlan,
+): string | undefined {
+  if (/^https?:\/\//i.test(options.source) || /^https?:\/\//i.test(options.target)) return undefined;
+  // The target mock reads JSON bodies only.
+  if (plan.target.encoding === "form") return undefined;
+  const relative = (spec: string) => {
+    const text = path.relative(connectorsDir, path.resolve(spec)).split(path.sep).join("/");
+    return text.startsWith(".") ? text : `./${text}`;
+  };
+  const file = path.join(connectorsDir, `${options.name}.conformance.test.ts`);
+  writeFileSync(
+    file,
+    conformanceTestFile({
+      name: options.name,
+      sourceSpec: relative(options.source),
+      targetSpec: relative(options.target),
+      paginated: plan.source.pagination !== undefined,
+    }),
+  );
+  return file;
 }

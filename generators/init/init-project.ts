@@ -5,6 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../../compiler/emit/index.js";
+import { conformanceTestFile } from "../conformance/test-template.js";
 import { generateTypes } from "../types/generate-types.js";
 import {
   ARTIFACTS_DIR,
@@ -53,13 +54,19 @@ function mergedManifest(file: string, name: string): Manifest {
     check: "cannectors check",
     build: `cannectors build --out ${ARTIFACTS_DIR}`,
     test: "node --test",
+    "test:conformance": "vitest run connectors",
     run: `cannectors run connectors/${EXAMPLE}.ts`,
     "demo-apis": "cannectors demo-apis",
     ...scripts,
   };
   manifest.dependencies = { cannectors: `^${String(self.version)}`, ...manifest.dependencies };
   // The same range as ours: npm installs one copy, and `npx tsc` is the one `cannectors check` uses.
-  manifest.devDependencies = { typescript: self.dependencies?.typescript ?? "~5.9", ...manifest.devDependencies };
+  manifest.devDependencies = {
+    typescript: self.dependencies?.typescript ?? "~5.9",
+    // The conformance tests (connectors/*.conformance.test.ts) run with vitest: the range this package tests with.
+    vitest: self.devDependencies?.vitest ?? "^4.1.12",
+    ...manifest.devDependencies,
+  };
   // better-sqlite3 compiles or fetches its native binding at install.
   manifest.allowScripts = { "better-sqlite3": true, ...manifest.allowScripts };
   return manifest;
@@ -110,6 +117,14 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
       ),
     ),
     write(`test/${EXAMPLE}.test.mjs`, () => connectorTest(EXAMPLE)),
+    write(`connectors/${EXAMPLE}.conformance.test.ts`, () =>
+      conformanceTestFile({
+        name: EXAMPLE,
+        sourceSpec: "../specs/crm.openapi.yaml",
+        targetSpec: "../specs/erp.openapi.yaml",
+        paginated: true,
+      }),
+    ),
     write("test/customers.ndjson", () => SAMPLE_CUSTOMERS),
   );
   for (const step of steps) await step();

@@ -52,6 +52,7 @@ jobs:
       - run: npx cannectors check --format github
       - run: npx cannectors build --out ${ARTIFACTS_DIR} --check
       - run: npm test
+      - run: npm run test:conformance
 `;
 
 /** Two CRM customers: one the connector copies, one it filters out. */

@@ -5,7 +5,7 @@ import { stringifyJson } from "../json/index.js";
 import type { HttpOutput } from "../artifact/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { findOperation, requestSchema } from "./operation.js";
-import { loadSpec } from "./spec.js";
+import { loadSpec, type SchemaNode, type Spec } from "./spec.js";
 
 /** The problems the target's contract finds in a body; empty when it accepts it. */
 export type BodyCheck = (body: unknown) => string[];
@@ -23,6 +23,11 @@ export function targetBodyCheckOf(output: HttpOutput): BodyCheck | undefined {
   const schema = requestSchema(spec, findOperation(spec, operation));
   if (!schema)
     throw new CannectorsError(ErrorCodes.CONTRACT, `${contract.spec}: ${operation} has no JSON request body schema`);
+  return schemaCheckOf(spec, schema);
+}
+
+/** Validates values against `schema`, a node of `spec` (its `$ref`s resolve in the whole document). */
+export function schemaCheckOf(spec: Spec, schema: SchemaNode): BodyCheck {
   const openapi31 = String(spec.document.openapi ?? "").startsWith("3.1");
   const ajv = openapi31
     ? new Ajv2020({ strict: false, allErrors: true, validateFormats: true })
