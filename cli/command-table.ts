@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { resolveStatePath } from "./state-path.js";
 
 type Register = (program: Command) => void;
 
@@ -14,7 +13,11 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<Register>>> 
   run: async () => (await import("./commands/run.js")).registerRunCommand,
   schema: async () => (await import("./commands/schema.js")).registerSchemaCommand,
   executions: async () => {
-    const { registerExecutionsCommand } = await import("./commands/executions.js");
+    // state-path reaches the SQLite driver: imported with the command, not with the table.
+    const [{ registerExecutionsCommand }, { resolveStatePath }] = await Promise.all([
+      import("./commands/executions.js"),
+      import("./state-path.js"),
+    ]);
     return (program) => registerExecutionsCommand(program, resolveStatePath);
   },
   cursor: async () => (await import("./commands/cursor.js")).registerCursorCommand,

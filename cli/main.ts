@@ -1,30 +1,12 @@
 #!/usr/bin/env -S node --max-semi-space-size=4 --
 // The `--` ends Node's own options: Node 20 would otherwise read `--env-file` after the script as its own.
 import { readFileSync } from "node:fs";
-import { Command } from "commander";
-import { describeError, isCannectorsError } from "../runtime/errors/index.js";
-import { commandToLoad, registerCommands } from "./command-table.js";
-import { EXIT_CODES_HELP, failureExitCode } from "./terminal.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+const args = process.argv.slice(2);
 
-const program = new Command()
-  .name("cannectors")
-  .description("Typed API connectors: validate, run and inspect canonical connector artifacts")
-  .version(pkg.version)
-  .showHelpAfterError()
-  .addHelpText("after", EXIT_CODES_HELP)
-  // Usage errors exit 2, like invalid configs; 1 stays reserved for runs that failed.
-  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
-
-// Start-up time: `cannectors run` loads run's module graph only, not the compiler, generators or server.
-await registerCommands(program, commandToLoad(process.argv.slice(2)));
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  // Our errors are for users: one line and their exit code. Anything else is a bug: keep its stack.
-  if (!isCannectorsError(error)) throw error;
-  process.stderr.write(`cannectors: ${describeError(error)}\n`);
-  process.exitCode = failureExitCode(error);
-}
+// Start-up time: `--version` answers before commander or any command module is imported (as
+// commander would: the version and a newline on stdout, exit 0). Every other command goes through
+// the program, which loads the named command's module graph only.
+if (args[0] === "--version" || args[0] === "-V") process.stdout.write(`${pkg.version}\n`);
+else await (await import("./program.js")).runProgram(pkg.version, process.argv);

@@ -1,7 +1,8 @@
 import { median } from "./child.js";
 import type { EngineResult } from "./engine-only.js";
 import type { RssResult } from "./rss.js";
-import type { StartupResult } from "./startup.js";
+import type { StartupResult } from "../startup/measure.js";
+import { formatStartup, startupVerdict } from "../startup/report.js";
 import type { ModeResult, RoundResult } from "./throughput.js";
 
 export interface BenchReport {
@@ -97,13 +98,7 @@ export function formatSections(report: BenchReport): string {
     const header = ["progress", ...rss.map((run) => `RSS MB ${run.nodeFlags.join(" ") || "(defaults)"}`)];
     out.push(`## memory: cannectors run of ${int(rss[0]!.records)} records (batch)\n${table(header, rows)}`);
   }
-  if (startup) {
-    const rows = [
-      ["node -e 0", int(startup.nodeMs)],
-      ["cannectors run (10 records)", int(startup.cannectorsMs)],
-    ];
-    out.push(`## start-up, median of ${startup.runs}\n${table(["", "wall ms"], rows)}`);
-  }
+  if (startup) out.push(formatStartup(startup));
   return out.join("\n\n");
 }
 
@@ -132,10 +127,7 @@ export function closingNote(report: BenchReport): string {
         `20%→100% growth ${growthMb.toFixed(1)} MB (flat within ${FLAT_MB} MB: ${verdict(Math.abs(growthMb) <= FLAT_MB)})`,
     );
   }
-  if (report.startup) {
-    const { nodeMs, cannectorsMs } = report.startup;
-    lines.push(`- start-up: cannectors run ${int(cannectorsMs)} ms vs node -e 0 ${int(nodeMs)} ms`);
-  }
+  if (report.startup) lines.push(startupVerdict(report.startup));
   lines.push(
     "Throughput: records read ÷ time from the client's first HTTP request to its exit (start-up is the start-up " +
       "line). rec/cpu-s: the same records ÷ the client's CPU time over that span, which a busy machine disturbs less.",

@@ -4,15 +4,17 @@
  * RSS figures and which targets were met. A section that fails is reported and the others still run.
  * Flags: --rounds N (5), --records N (100000), --seed N (7), --quick (100,000 instead of 1,000,000
  * records for the engine and RSS sections), --only throughput,engine,rss,startup, --modes batch,single
- * (the throughput section's output modes).
+ * (the throughput section's output modes), --startup-runs N (10), --json-out FILE (the report as JSON,
+ * for bench/run.ts to set next to the peer bench's).
  */
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { measureEngine } from "./engine-only.js";
 import { type BenchReport, closingNote, formatSections } from "./report.js";
 import { activeCount } from "./records.js";
 import { measureRss, SMALL_YOUNG_GENERATION } from "./rss.js";
 import { startBenchServers } from "./servers.js";
-import { measureStartup } from "./startup.js";
+import { measureStartup } from "../startup/measure.js";
 import { measureMode } from "./throughput.js";
 
 const { values } = parseArgs({
@@ -23,6 +25,8 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     only: { type: "string", default: "throughput,engine,rss,startup" },
     modes: { type: "string", default: "batch,single" },
+    "startup-runs": { type: "string", default: "10" },
+    "json-out": { type: "string" },
   },
 });
 const rounds = Number(values.rounds);
@@ -71,8 +75,10 @@ await section("rss", async (part) => {
   part.rss = [await measureRss(bigRun, seed), await measureRss(bigRun, seed, SMALL_YOUNG_GENERATION)];
 });
 await section("startup", async (part) => {
-  console.error("startup: cannectors run of 10 records vs node -e 0...");
-  part.startup = await measureStartup(Math.max(5, rounds), seed);
+  const runs = Number(values["startup-runs"]);
+  console.error(`startup: node -e 0, cannectors --version and a 10-record cannectors run, ${runs} times each...`);
+  part.startup = await measureStartup(runs, seed);
 });
 console.log(closingNote(report));
+if (values["json-out"]) writeFileSync(values["json-out"], JSON.stringify(report));
 if (failed) process.exitCode = 1;

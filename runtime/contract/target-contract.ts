@@ -1,11 +1,13 @@
-import { Ajv, type ValidateFunction } from "ajv";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { createRequire } from "node:module";
+import type { Ajv, ValidateFunction } from "ajv";
+import type { Ajv2020 } from "ajv/dist/2020.js";
 import { stringifyJson } from "../json/index.js";
 import type { HttpOutput } from "../artifact/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { findOperation, requestSchema } from "./operation.js";
 import { loadSpec, type SchemaNode, type Spec } from "./spec.js";
+
+const AJV_OPTIONS = { strict: false, allErrors: true, validateFormats: true } as const;
 
 /** The problems the target's contract finds in a body; empty when it accepts it. */
 export type BodyCheck = (body: unknown) => string[];
@@ -28,11 +30,14 @@ export function targetBodyCheckOf(output: HttpOutput): BodyCheck | undefined {
 
 /** Validates values against `schema`, a node of `spec` (its `$ref`s resolve in the whole document). */
 export function schemaCheckOf(spec: Spec, schema: SchemaNode): BodyCheck {
+  // ajv is required only for a connector with a contract: it costs every other run's start-up.
+  const require = createRequire(import.meta.url);
   const openapi31 = String(spec.document.openapi ?? "").startsWith("3.1");
   const ajv = openapi31
-    ? new Ajv2020({ strict: false, allErrors: true, validateFormats: true })
-    : new Ajv({ strict: false, allErrors: true, validateFormats: true });
-  (addFormats as unknown as (a: Ajv) => void)(ajv as Ajv);
+    ? new (require("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020 }).Ajv2020(AJV_OPTIONS)
+    : new (require("ajv") as { Ajv: typeof Ajv }).Ajv(AJV_OPTIONS);
+  const addFormats = require("ajv-formats") as (ajv: Ajv) => void;
+  addFormats(ajv as Ajv);
   ajv.addSchema(spec.document, "spec");
   const validate: ValidateFunction = ajv.compile(pointingIntoSpec(schema) as object);
   return (body) => {

@@ -1,4 +1,5 @@
-import { CronExpressionParser } from "cron-parser";
+import { createRequire } from "node:module";
+import type * as CronParser from "cron-parser";
 import type { Connector, Filter } from "../artifact/index.js";
 import type { YamlSource } from "../artifact/yaml-source.js";
 import type { Diagnostic, PathSegment } from "../diagnostics/index.js";
@@ -114,6 +115,8 @@ export function checkCron(expression: string, timezone: string): string | undefi
   const fields = expression.trim().split(/\s+/).length;
   if (fields !== 5 && fields !== 6) return `CRON expression needs 5 or 6 fields, got ${fields}`;
   try {
+    // Required here, not imported: cron-parser and luxon cost every connector without a schedule start-up time.
+    const { CronExpressionParser } = createRequire(import.meta.url)("cron-parser") as typeof CronParser;
     CronExpressionParser.parse(expression, { tz: isTimeZone(timezone) ? timezone : "UTC", strict: false });
     return undefined;
   } catch (error) {

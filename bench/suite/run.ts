@@ -1,0 +1,81 @@
+/**
+ * `npm run bench`: our own bench (bench/throughput, start-up section included), then the independent
+ * peer bench (bash bench/peer/run.sh: ../shared/peer-bench's servers and hand-written baseline as
+ * they are, our connector), each printing its own tables under a heading, then both side by side.
+ *
+ * Arguments go to our bench (`npm run bench -- --quick --rounds 3`). The environment sets the peer
+ * bench: PEER_ROUNDS (5), PEER_N (100000 records), PEER=skip to leave it out. Quicker everything:
+ * `PEER_ROUNDS=1 PEER_N=20000 npm run bench -- --quick --rounds 1`.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type PeerModeSummary, summarisePeer } from "../peer/summary.js";
+import { ROOT } from "../throughput/paths.js";
+import type { BenchReport } from "../throughput/report.js";
+import { sideBySide } from "./side-by-side.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "cannectors-bench-"));
+let failed = false;
+
+/** Runs a child with our stdio; resolves to its exit code. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** A port nothing listens on now: two peer benches (or another helper's) must not share servers. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+console.log("# 1. our bench (bench/throughput: servers, baseline and connector of our own)\n");
+const ownJson = path.join(dir, "ours.json");
+const ownCode = await run(process.execPath, [
+  path.join(ROOT, "dist/bench/throughput/run.js"),
+  ...process.argv.slice(2),
+  "--json-out",
+  ownJson,
+]);
+if (ownCode !== 0) failed = true;
+const ours = existsSync(ownJson) ? (JSON.parse(readFileSync(ownJson, "utf8")) as BenchReport) : undefined;
+
+let peer: PeerModeSummary[] = [];
+if (process.env.PEER === "skip") {
+  console.log("\n# 2. peer bench: skipped (PEER=skip)");
+} else {
+  const rounds = process.env.PEER_ROUNDS ?? "5";
+  const records = process.env.PEER_N ?? "100000";
+  console.log(
+    `\n# 2. peer bench (../shared/peer-bench: its servers and hand-written baseline; ${rounds} rounds of ${records} records)\n`,
+  );
+  const out = path.join(dir, "peer.jsonl");
+  const [source, sink] = [await freePort(), await freePort()];
+  const env = {
+    ...process.env,
+    ROUNDS: rounds,
+    N: records,
+    OUT: out,
+    SRC_PORT: String(source),
+    SINK_PORT: String(sink),
+  };
+  const peerCode = await run("bash", [path.join(ROOT, "bench/peer/run.sh")], env);
+  if (peerCode !== 0) failed = true;
+  if (existsSync(out)) peer = summarisePeer(out);
+  if (peer.some((mode) => !mode.verified)) failed = true;
+}
+
+console.log(`\n# 3. side by side\n\n${sideBySide(ours, peer)}`);
+if (failed) process.exitCode = 1;

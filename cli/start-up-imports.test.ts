@@ -1,0 +1,111 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../test/support/cli.js";
+import { startServer, type TestServer } from "../test/support/http-server.js";
+
+/**
+ * What a real `cannectors` process loads, seen by a module hook in the child (ESM and CommonJS
+ * alike, `require` from ESM included): start-up time is mostly module loading, so a package a
+ * command does not use must not be loaded by it. The static walk in command-table.test.ts cannot
+ * see this: it counts a lazy `require` inside a function as reached.
+ */
+const dir = mkdtempSync(path.join(tmpdir(), "cannectors-imports-"));
+const hooks = path.join(dir, "hooks.mjs");
+writeFileSync(
+  hooks,
+  `import { writeSync } from "node:fs";
+export async function load(url, context, next) {
+  writeSync(2, "LOADED " + url + "\\n");
+  return next(url, context);
+}
+`,
+);
+const preload = path.join(dir, "register.mjs");
+writeFileSync(
+  preload,
+  `import { register } from "node:module";
+import Module from "node:module";
+import { writeSync } from "node:fs";
+register(${JSON.stringify(pathToFileURL(hooks).href)});
+// CommonJS files required by CommonJS files never reach the ESM hook: the require cache has them.
+process.on("exit", () => { for (const file of Object.keys(Module._cache)) writeSync(2, "LOADED " + file + "\\n"); });
+`,
+);
+
+/** The packages (by node_modules folder) a CLI invocation loaded, and its result. */
+async function packagesLoaded(args: string[]) {
+  const result = await runCli(args, { env: { NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` }, cwd: dir });
+  const packages = new Set<string>();
+  for (const match of result.stderr.matchAll(/^LOADED (.*)$/gm)) {
+    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(match[1]!)?.[1];
+    if (name) packages.add(name);
+  }
+  return { result, packages };
+}
+
+describe("cannectors --version", () => {
+  it("prints the version and loads no package at all", async () => {
+    const { result, packages } = await packagesLoaded(["--version"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(result.stderr).toContain("LOADED "); // the hook did run
+    expect([...packages]).toEqual([]);
+  });
+});
+
+describe("cannectors run of a plain YAML connector (no contract, schedule or regex)", () => {
+  let source: TestServer;
+  let target: TestServer;
+  beforeAll(async () => {
+    source = await startServer((_req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.end(
+        JSON.stringify([
+          { id: 1, email: "A@x.test" },
+          { id: 2, email: "b@x.test" },
+        ]),
+      );
+    });
+    target = await startServer((_req, res) => {
+      res.statusCode = 204;
+      res.end();
+    });
+  });
+  afterAll(async () => {
+    await source.close();
+    await target.close();
+  });
+
+  it("delivers its records without loading ajv, cron-parser, luxon or re2", async () => {
+    const connector = path.join(dir, "plain.yaml");
+    writeFileSync(
+      connector,
+      [
+        "apiVersion: cannectors.dev/v1",
+        "kind: Connector",
+        "metadata: { name: plain, version: 1.0.0 }",
+        `input: { type: http, baseUrl: "${source.url}", path: /items }`,
+        "filters:",
+        "  - type: map",
+        "    fields:",
+        "      - { target: id, from: id }",
+        "      - { target: email, expr: lower(record.email) }",
+        `output: { type: http, baseUrl: "${target.url}", path: /items, batch: { size: 10 } }`,
+        "",
+      ].join("\n"),
+    );
+    const { result, packages } = await packagesLoaded(["run", connector, "--state", path.join(dir, "state.db")]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(target.requests[0]!.body)).toEqual([
+      { id: 1, email: "a@x.test" },
+      { id: 2, email: "b@x.test" },
+    ]);
+    expect(packages.has("undici")).toBe(true); // the hook sees CommonJS packages required from ESM
+    for (const unused of ["ajv", "ajv-formats", "cron-parser", "luxon", "@bufbuild/re2", "pg", "typescript"]) {
+      expect(packages.has(unused), unused).toBe(false);
+    }
+  });
+});
