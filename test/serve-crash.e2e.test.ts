@@ -119,4 +119,48 @@ describe("cannectors serve: crash with deliveries queued", () => {
       await target.close();
     }
   });
+  it("SIGKILL in the middle of a concurrent burst: every delivery answered 2xx reaches the target after a restart", async () => {
+    const target = await startServer((_req, res) => sendJson(res, 200, {}));
+    const dir = mkdtempSync(path.join(tmpdir(), "cannectors-serve-crash-"));
+    writeFileSync(path.join(dir, "hooks.yaml"), artifact(target.url));
+    try {
+      const first = await startServe(dir);
+      children.push(first.spawned);
+      const answered: number[] = [];
+      let next = 1;
+      let killed = false;
+      // 40 senders in parallel, so deliveries share group commits when the process dies.
+      const sender = async () => {
+        while (!killed) {
+          const id = next++;
+          try {
+            const response = await fetch(`${first.url}/hooks/orders`, {
+              method: "POST",
+              headers: { "content-type": "application/json", "x-delivery-id": `d-${id}` },
+              body: JSON.stringify({ id }),
+            });
+            if (response.status === 202) answered.push(id);
+          } catch {
+            // The connection died with the process: not acknowledged, so the sender would retry.
+          }
+        }
+      };
+      const senders = Array.from({ length: 40 }, sender);
+      await waitFor(() => answered.length >= 300, 30_000, "300 acknowledged deliveries");
+      first.spawned.child.kill("SIGKILL");
+      killed = true;
+      await Promise.all(senders);
+      expect((await first.spawned.exited).signal).toBe("SIGKILL");
+
+      const second = await startServe(dir);
+      children.push(second.spawned);
+      const reached = () => new Set(target.requests.map((r) => (JSON.parse(r.body) as { id: number }).id));
+      await waitFor(() => answered.every((id) => reached().has(id)), 30_000, "every acknowledged delivery");
+      second.spawned.child.kill("SIGTERM");
+      expect((await second.spawned.exited).code).toBe(0);
+      expect(answered.filter((id) => !reached().has(id))).toEqual([]);
+    } finally {
+      await target.close();
+    }
+  }, 90_000);
 });

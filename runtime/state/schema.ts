@@ -16,6 +16,13 @@ export const PRAGMAS = ["journal_mode = WAL", "synchronous = FULL", "foreign_key
 export const LOG_PRAGMAS = ["journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON", "busy_timeout = 5000"];
 
 /**
+ * The webhook queue's connection commits without an fsync of its own and then fsyncs the WAL on the
+ * thread pool (wal-sync.ts) before any delivery of the group is acknowledged: as durable as FULL,
+ * without blocking the event loop for the disk.
+ */
+export const QUEUE_PRAGMAS = LOG_PRAGMAS;
+
+/**
  * Ordered migrations: MIGRATIONS[i] takes the schema from version i to i+1. Append only; never
  * edit a released step, add a new one.
  */

@@ -68,3 +68,33 @@ describe("openStateStore", () => {
     expect((await store.getExecution(id))?.connector).toBe("c");
   });
 });
+
+describe("the webhook queue's group commit (SQLite)", () => {
+  const delivery = (deliveryId: string) => ({
+    connector: "hooks",
+    deliveryId,
+    body: `{"id":"${deliveryId}"}`,
+    receivedAt: T0,
+    windowMs: 60_000,
+  });
+
+  it("stores deliveries of one turn together; a repeated id in the same group is a duplicate", async () => {
+    const store = openStore();
+    const outcomes = await Promise.all(["a", "b", "a", "c"].map((id) => store.webhooks.enqueue(delivery(id))));
+    expect(outcomes).toEqual(["accepted", "accepted", "duplicate", "accepted"]);
+    expect((await store.webhooks.pending("hooks", 0, 10)).map((d) => d.deliveryId)).toEqual(["a", "b", "c"]);
+  });
+
+  it("commits deliveries still waiting for their group (and its fsync) when the store is closed", async () => {
+    const store = openStateStore(file);
+    const waiting = store.webhooks.enqueue(delivery("last"));
+    await store.close();
+    expect(await waiting).toBe("accepted");
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare("SELECT delivery_id FROM webhook_deliveries").pluck().all()).toEqual(["last"]);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -3,8 +3,9 @@ import type { LogEntry } from "../log/types.js";
 import { newExecutionId } from "./ids.js";
 import { createLeaseTable, type LeaseTable } from "./lease.js";
 import { ownerGone, thisHost } from "./owner.js";
-import { createWebhookQueue, type WebhookQueue } from "./webhook-queue.js";
 import { createRefreshTokenTable, type RefreshTokenTable } from "./refresh-tokens.js";
+import { walSync, type WalSync } from "./wal-sync.js";
+import { createWebhookQueue, type SqliteWebhookQueue } from "./webhook-queue.js";
 import { stateFaultError, stateFaultOf } from "./faults.js";
 import { migrate } from "./migrate.js";
 import { openStateFile } from "./open-file.js";
@@ -19,7 +20,7 @@ import {
   toExecutionRow,
   toLogEntry,
 } from "./rows.js";
-import { INTERRUPTED_ERROR, LOG_PRAGMAS, MIGRATIONS, PRAGMAS, SQL } from "./schema.js";
+import { INTERRUPTED_ERROR, LOG_PRAGMAS, MIGRATIONS, PRAGMAS, QUEUE_PRAGMAS, SQL } from "./schema.js";
 import { toStateError, withStateErrors } from "./sqlite-faults.js";
 import type {
   CursorInfo,
@@ -59,11 +60,12 @@ export function openStateStore(file: string, options: OpenStateOptions = {}): St
 
 function prepareStore(
   db: Database.Database,
-  openLogDb: (() => Database.Database) | undefined,
+  openConnection: (() => Database.Database) | undefined,
   file: string,
   mode: "read-write" | "read-only" = "read-write",
 ): StateStore {
   let logDb: Database.Database = db;
+  let queue: QueueConnection = { db };
   try {
     if (mode === "read-write") {
       for (const pragma of PRAGMAS) db.pragma(pragma);
@@ -73,12 +75,19 @@ function prepareStore(
       assertCurrentSchema(db, file);
     }
     // A second connection for log lines (a `:memory:` one would be another database).
-    if (openLogDb) {
-      logDb = openLogDb();
+    if (openConnection) {
+      logDb = openConnection();
       for (const pragma of LOG_PRAGMAS) logDb.pragma(pragma);
+      // The webhook queue's writes: committed without waiting for the disk, then fsynced off the event loop.
+      queue = { db: openConnection(), wal: walSync(file) };
+      for (const pragma of QUEUE_PRAGMAS) queue.db.pragma(pragma);
     }
-    return withStateErrors<StateStore>(new SqliteStateStore(db, logDb, file), file);
+    const store: SqliteStore = new SqliteStateStore(db, logDb, queue, file);
+    // The proxy passes a promise through as it is (the group-committed enqueue) and settles the rest.
+    return withStateErrors<StateStore>(store as unknown as Synchronous<StateStore>, file);
   } catch (error) {
+    if (queue.db !== db && queue.db.open) queue.db.close();
+    void queue.wal?.close();
     if (logDb !== db && logDb.open) logDb.close();
     db.close();
     throw toStateError(error, file);
@@ -92,15 +101,28 @@ function assertCurrentSchema(db: Database.Database, file: string): void {
   if (version < MIGRATIONS.length) throw stateFaultError("read-only", file, { details: { version, upgrade: true } });
 }
 
-class SqliteStateStore implements Synchronous<StateStore> {
+/** Synchronous (better-sqlite3) but for the webhook queue's group-committed writes and closing. */
+type SqliteStore = Omit<Synchronous<StateStore>, "webhooks" | "close"> & {
+  readonly webhooks: SqliteWebhookQueue;
+  close(): Promise<void>;
+};
+
+/** The connection the webhook queue writes through, and what makes its commits durable (none: FULL or memory). */
+interface QueueConnection {
+  db: Database.Database;
+  wal?: WalSync;
+}
+
+class SqliteStateStore implements SqliteStore {
   private readonly statements;
   readonly leases: Synchronous<LeaseTable>;
-  readonly webhooks: Synchronous<WebhookQueue>;
+  readonly webhooks: SqliteWebhookQueue;
   readonly refreshTokens: Synchronous<RefreshTokenTable>;
 
   constructor(
     private readonly db: Database.Database,
     private readonly logDb: Database.Database,
+    private readonly queue: QueueConnection,
     readonly path: string,
   ) {
     // Prepared once: better-sqlite3 statements are reusable and preparing is the costly part.
@@ -123,7 +145,7 @@ class SqliteStateStore implements Synchronous<StateStore> {
       interrupt: db.prepare(SQL.interrupt),
     };
     this.leases = createLeaseTable(db);
-    this.webhooks = createWebhookQueue(db);
+    this.webhooks = createWebhookQueue(db, queue.db, queue.wal?.sync);
     this.refreshTokens = createRefreshTokenTable(db);
   }
 
@@ -238,7 +260,11 @@ class SqliteStateStore implements Synchronous<StateStore> {
     return rows.map((row) => row.integrity_check).join("\n");
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    // Deliveries waiting for their group commit are written, not dropped (their senders get a 2xx).
+    if (this.db.open) await this.webhooks.drain();
+    await this.queue.wal?.close();
+    if (this.queue.db.open) this.queue.db.close();
     if (this.logDb.open) this.logDb.close();
     if (this.db.open) this.db.close();
   }

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { groupCommit } from "./group-commit.js";
 import type { Synchronous } from "./types.js";
 
 export interface QueuedDelivery {
@@ -22,8 +23,9 @@ export interface EnqueueDelivery {
 }
 
 /**
- * The durable webhook queue, in the state database. A delivery is accepted once `enqueue` returns:
- * the insert is committed (SQLite: synchronous=FULL). The UNIQUE (connector, delivery_id) constraint, and
+ * The durable webhook queue, in the state database. A delivery is accepted once `enqueue` resolves:
+ * the insert is committed (SQLite: synchronous=FULL, deliveries of one event-loop turn sharing one
+ * commit: see group-commit.ts). The UNIQUE (connector, delivery_id) constraint, and
  * the one on (connector, body_hash) when a hash is given, are the de-duplication, so two concurrent
  * copies cannot both be stored.
  */
@@ -36,33 +38,63 @@ export interface WebhookQueue {
   depth(connector: string): Promise<number>;
 }
 
-export function createWebhookQueue(db: Database.Database): Synchronous<WebhookQueue> {
+/** The SQLite queue: reads are synchronous; the writes wait for their group's commit. */
+export type SqliteWebhookQueue = Synchronous<Omit<WebhookQueue, "enqueue" | "markDone">> &
+  Pick<WebhookQueue, "enqueue" | "markDone"> & {
+    /** Resolves once every write asked for is committed (before the database closes). */
+    drain(): Promise<void>;
+  };
+
+/** A write to the queue: deliveries stored and deliveries settled share one commit. */
+type QueueWrite =
+  | { kind: "enqueue"; delivery: EnqueueDelivery }
+  | { kind: "markDone"; connector: string; upToSeq: number };
+
+/**
+ * `writer` is the connection the writes go through, `durable` what makes its commits durable when
+ * they are not by themselves (see wal-sync.ts); reads use `db`, which sees every commit at once.
+ */
+export function createWebhookQueue(
+  db: Database.Database,
+  writer: Database.Database = db,
+  durable?: () => Promise<void>,
+): SqliteWebhookQueue {
   const statements = {
-    prune: db.prepare("DELETE FROM webhook_deliveries WHERE connector = ? AND status = 'done' AND received_at < ?"),
+    prune: writer.prepare("DELETE FROM webhook_deliveries WHERE connector = ? AND status = 'done' AND received_at < ?"),
     // No conflict target: a known id and a known body hash are both duplicates.
-    insert: db.prepare(`INSERT INTO webhook_deliveries (connector, delivery_id, received_at, body, status, body_hash)
+    insert:
+      writer.prepare(`INSERT INTO webhook_deliveries (connector, delivery_id, received_at, body, status, body_hash)
       VALUES (@connector, @deliveryId, @receivedAt, @body, 'pending', @bodyHash) ON CONFLICT DO NOTHING`),
     pending: db.prepare<[string, number, number], QueuedDelivery>(`SELECT seq, delivery_id AS deliveryId, body,
       received_at AS receivedAt FROM webhook_deliveries
       WHERE connector = ? AND status = 'pending' AND seq > ? ORDER BY seq LIMIT ?`),
-    markDone: db.prepare(
+    markDone: writer.prepare(
       "UPDATE webhook_deliveries SET status = 'done', body = NULL WHERE connector = ? AND status = 'pending' AND seq <= ?",
     ),
     depth: db
       .prepare<[string], number>("SELECT COUNT(*) FROM webhook_deliveries WHERE connector = ? AND status = 'pending'")
       .pluck(),
   };
-  const enqueue = db.transaction((delivery: EnqueueDelivery) => {
+  const insertOne = (delivery: EnqueueDelivery): "accepted" | "duplicate" => {
     // Ids older than the window are forgotten first, so a late resend of one is a new delivery.
     statements.prune.run(delivery.connector, delivery.receivedAt - delivery.windowMs);
     const { deliveryId, connector, receivedAt, body } = delivery;
     const bodyHash = delivery.bodyHash ?? null;
-    return statements.insert.run({ connector, deliveryId, receivedAt, body, bodyHash }).changes;
-  });
+    // In arrival order: a second copy of an id in the same group sees the first and is a duplicate.
+    const changes = statements.insert.run({ connector, deliveryId, receivedAt, body, bodyHash }).changes;
+    return changes === 1 ? "accepted" : "duplicate";
+  };
+  const writeOne = (write: QueueWrite): "accepted" | "duplicate" | number =>
+    write.kind === "enqueue"
+      ? insertOne(write.delivery)
+      : statements.markDone.run(write.connector, write.upToSeq).changes;
+  const writeGroup = writer.transaction((writes: readonly QueueWrite[]) => writes.map(writeOne));
+  const group = groupCommit({ commitAll: (writes: readonly QueueWrite[]) => writeGroup.immediate(writes), durable });
   return {
-    enqueue: (delivery) => (enqueue.immediate(delivery) === 1 ? "accepted" : "duplicate"),
+    enqueue: (delivery) => group.submit({ kind: "enqueue", delivery }) as Promise<"accepted" | "duplicate">,
+    markDone: (connector, upToSeq) => group.submit({ kind: "markDone", connector, upToSeq }) as Promise<number>,
+    drain: group.drain,
     pending: (connector, afterSeq, limit) => statements.pending.all(connector, afterSeq, limit),
-    markDone: (connector, upToSeq) => statements.markDone.run(connector, upToSeq).changes,
     depth: (connector) => statements.depth.get(connector) ?? 0,
   };
 }
