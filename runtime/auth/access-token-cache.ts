@@ -1,4 +1,4 @@
-import { durationMs } from "../artifact/index.js";
+import { durationMs } from "../artifact/common.js";
 import { type AuthContext, type Authenticator, withoutHeader } from "./authenticator.js";
 import type { AccessToken } from "./oauth2-token-request.js";
 

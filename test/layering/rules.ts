@@ -46,6 +46,15 @@ export const LAYERING_RULES: IForbiddenRuleType[] = [
     to: { path: "^runtime/engine/", pathNot: "^runtime/engine/modules\\.ts$" },
   },
   {
+    name: "catalogue-reaches-no-connector-schema",
+    comment:
+      "The connector schema is built from the catalogue; code the catalogue loads (modules and the shared pieces they use) " +
+      "must not load it back at run time, or whichever file loads first sees an uninitialised union (a TDZ crash). Types are free.",
+    severity: "error",
+    from: { path: "^runtime/(modules|auth|pagination|net|json|expr|secrets|log|filters)/", pathNot: TESTS },
+    to: { path: "^runtime/artifact/(index|connector)\\.ts$", dependencyTypesNot: ["type-only"] },
+  },
+  {
     name: "shipped-code-imports-no-tests",
     comment: "Test harnesses and test files are not shipped: nothing built into dist/ may import them.",
     severity: "error",
