@@ -39,7 +39,7 @@ export function createHttpInput(
         const where = `input page ${number} (${request.method} ${requestUrl})`;
         const started = performance.now();
         const response = await fetchPage(request, where, runCtx);
-        const { body, records, failures } = readPage(response, spec, where, maxDepth);
+        const { body, records, failures } = await readPage(response, spec, where, maxDepth);
         logger.debug("page fetched", {
           page: number,
           records: records.length,

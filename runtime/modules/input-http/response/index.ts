@@ -1,8 +1,6 @@
 import type { HttpInput } from "../../../artifact/index.js";
 import type { HttpResponse } from "../../../net/types.js";
-import { readCsvPage } from "./csv.js";
 import { type PageBody, readJsonPage } from "./json.js";
-import { readXmlPage } from "./xml.js";
 
 export type { PageBody } from "./json.js";
 
@@ -24,10 +22,22 @@ export function pageFormat(configured: Format | undefined, contentType: string |
   return "json";
 }
 
-/** Decodes one page into its body and records, as the input's `response` settings say. */
-export function readPage(response: HttpResponse, spec: HttpInput, where: string, maxDepth: number): PageBody {
+/**
+ * Decodes one page into its body and records, as the input's `response` settings say. The CSV and
+ * XML decoders (and their parsers) load on the first page that needs them: every run pays for
+ * JSON only, which keeps them off the start-up of the common case.
+ */
+export function readPage(
+  response: HttpResponse,
+  spec: HttpInput,
+  where: string,
+  maxDepth: number,
+): PageBody | Promise<PageBody> {
   const format = pageFormat(spec.response?.format, response.headers["content-type"]);
-  if (format === "csv") return readCsvPage(response, spec.response?.csv, where);
-  if (format === "xml") return readXmlPage(response, spec.records, spec.response?.xml, where, maxDepth);
+  if (format === "csv") return import("./csv.js").then((csv) => csv.readCsvPage(response, spec.response?.csv, where));
+  if (format === "xml")
+    return import("./xml.js").then((xml) =>
+      xml.readXmlPage(response, spec.records, spec.response?.xml, where, maxDepth),
+    );
   return readJsonPage(response, spec.records, where, maxDepth);
 }
