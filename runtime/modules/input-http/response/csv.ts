@@ -3,9 +3,9 @@ import type { CsvOptions } from "../../../artifact/index.js";
 import type { JsonRecord, RecordFailure } from "../../../engine/modules.js";
 import { CannectorsError, ErrorCodes } from "../../../errors/index.js";
 import { defineField } from "../../../json/index.js";
-import { decodeBodyText } from "../../../net/body-text.js";
 import type { HttpResponse } from "../../../net/types.js";
 import type { PageBody } from "./json.js";
+import { pageText } from "./page-text.js";
 
 interface ParsedRow {
   record: string[];
@@ -25,8 +25,9 @@ const LINE_BREAK = /\r\n|\n|\r/g;
  */
 export function readCsvPage(response: HttpResponse, options: CsvOptions | undefined, where: string): PageBody {
   const empty: PageBody = { body: [], records: [], failures: new Map() };
-  if (response.status === 204 || response.body.length === 0) return empty;
-  const { text, invalid } = decodeBodyText(response.body, response.headers["content-type"], where);
+  const page = pageText(response, where);
+  if (page === undefined) return empty;
+  const { text, invalid } = page;
   let rows: ParsedRow[];
   try {
     rows = parse(text, {

@@ -3,9 +3,9 @@ import type { RecordFailure } from "../../../engine/modules.js";
 import { formatPath } from "../../../diagnostics/index.js";
 import { CannectorsError, ErrorCodes } from "../../../errors/index.js";
 import type { HttpResponse } from "../../../net/types.js";
-import { decodeBodyText } from "../../../net/body-text.js";
 import { decodeJson, ExactNumber, type JsonProblem, parsePath, readPath, stringifyJson } from "../../../json/index.js";
 import type { ExactParse } from "../../../json/parse-exact.js";
+import { pageText } from "./page-text.js";
 
 export interface PageBody {
   body: unknown;
@@ -28,9 +28,9 @@ export function readJsonPage(
   maxDepth: number,
 ): PageBody {
   const empty: PageBody = { body: null, records: [], failures: new Map() };
-  if (response.status === 204 || response.body.length === 0) return empty;
-  const { text, invalid } = decodeBodyText(response.body, response.headers["content-type"], where);
-  if (text.trim() === "") return empty;
+  const page = pageText(response, where);
+  if (page === undefined) return empty;
+  const { text, invalid } = page;
   const segments = recordsPath === undefined ? [] : parsePath(recordsPath);
   // Levels above a record: one per path segment, one for the records list.
   const above = segments.length + 1;

@@ -3,10 +3,10 @@ import type { XmlOptions } from "../../../artifact/index.js";
 import type { JsonRecord, RecordFailure } from "../../../engine/modules.js";
 import { CannectorsError, ErrorCodes } from "../../../errors/index.js";
 import { isPlainObject, parsePath, readPath, stringifyJson } from "../../../json/index.js";
-import { decodeBodyText } from "../../../net/body-text.js";
 import type { HttpResponse } from "../../../net/types.js";
 import { decodeXmlText, refuseDocumentType, withCdataEscaped } from "./xml-text.js";
 import type { PageBody } from "./json.js";
+import { pageText } from "./page-text.js";
 
 /**
  * An XML page. The document becomes plain data: an element holding only text is that text (a
@@ -25,9 +25,9 @@ export function readXmlPage(
   maxDepth: number,
 ): PageBody {
   const empty: PageBody = { body: null, records: [], failures: new Map() };
-  if (response.status === 204 || response.body.length === 0) return empty;
-  const { text, invalid } = decodeBodyText(response.body, response.headers["content-type"], where);
-  if (text.trim() === "") return empty;
+  const page = pageText(response, where);
+  if (page === undefined) return empty;
+  const { text, invalid } = page;
   const fail = (problem: string, cause?: unknown) =>
     new CannectorsError(ErrorCodes.PAGE_INVALID, `${where}: ${problem}`, cause === undefined ? {} : { cause });
   if (invalid !== undefined) {
