@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { configChanges, type Plan, recordChanges } from "../generators/plan/index.js";
+import type { Connector } from "../runtime/artifact/index.js";
 import type { Diagnostic } from "../runtime/diagnostics/index.js";
 import { hasErrors } from "../runtime/diagnostics/index.js";
 import { CannectorsError, ErrorCodes } from "../runtime/errors/index.js";
@@ -31,8 +32,8 @@ export async function planVersions(before: string, after: string, fixtures?: str
     if (fixtures) {
       const [a, b] = [await replayFixtures(old, fixtures, true), await replayFixtures(now, fixtures, true)];
       records = recordChanges(
-        { sent: a.sent, wrap: old.connector.output.batch?.wrap },
-        { sent: b.sent, wrap: now.connector.output.batch?.wrap },
+        { sent: a.sent, wrap: wrapOf(old.connector.output) },
+        { sent: b.sent, wrap: wrapOf(now.connector.output) },
       );
     }
     const recordsChanged =
@@ -67,4 +68,9 @@ async function load(version: string, scratch: string): Promise<LoadedArtifact> {
   if (hasErrors(validation.diagnostics) || !validation.artifact)
     throw new UnreadableVersion(version, validation.diagnostics, `${version}: not a valid connector`);
   return validation.artifact;
+}
+
+/** The envelope field an HTTP output's batches are wrapped in; other outputs send records as they are. */
+function wrapOf(output: Connector["output"]): string | undefined {
+  return output.type === "http" ? output.batch?.wrap : undefined;
 }

@@ -4,6 +4,7 @@ import { computeNode, conditionNode, mapNode, whenNode } from "./filter-nodes.js
 import { compact, frozenCopy } from "./freeze.js";
 import type { ConnectorNode, FilterNode, InputNode, OutputNode, SettingsNode } from "./ir.js";
 import type { Exact } from "./types/index.js";
+import type { SqlOutputNode } from "./sql-ir.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 declare const CURRENT_TYPE: unique symbol;
@@ -36,7 +37,7 @@ export class ConnectorBuilder<C, T> {
   declare readonly metadata: Metadata;
   declare readonly input: InputNode | WebhookInputNode;
   declare readonly filters: readonly FilterNode[];
-  declare readonly output: OutputNode;
+  declare readonly output: OutputNode | SqlOutputNode;
 
   constructor(node: ConnectorNode) {
     Object.assign(this, compact({ ...node, kind: "connector", filters: Object.freeze([...node.filters]) }));

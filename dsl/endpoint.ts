@@ -1,6 +1,7 @@
 import { compact, frozenCopy } from "./freeze.js";
 import type { ApiNode, InputNode, Lambda, OutputNode } from "./ir.js";
 import { dslMisuse } from "./misuse.js";
+import type { SqlOutputNode } from "./sql-ir.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 declare const RECORD_TYPE: unique symbol;
@@ -16,7 +17,7 @@ export interface InputEndpoint<Rec> {
 /** An endpoint usable in `.to`: it carries the OutputNode and, in types only, the target record type. */
 export interface OutputEndpoint<Target> {
   readonly kind: "endpoint";
-  readonly output: OutputNode;
+  readonly output: OutputNode | SqlOutputNode;
   readonly [TARGET_TYPE]?: (record: Target) => Target;
 }
 
@@ -90,7 +91,7 @@ export function inputOf(value: { readonly input?: InputNode | WebhookInputNode }
   return value.input;
 }
 
-export function outputOf(value: { readonly output?: OutputNode }): OutputNode {
+export function outputOf(value: { readonly output?: OutputNode | SqlOutputNode }): OutputNode | SqlOutputNode {
   if (value.output === undefined) {
     throw dslMisuse(
       ".to(...) needs a target endpoint: post/put/patch/delete(...) without input options (records, pagination, body, schedule, incremental)",

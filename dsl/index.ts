@@ -48,3 +48,5 @@ export {
   webhook,
 } from "./webhook.js";
 export type { WebhookInputNode, WebhookVerifyNode } from "./webhook-ir.js";
+export { type SqlTableOptions, sqlTable } from "../runtime/modules/output-sql/dsl.js";
+export type { SqlOutputNode, SqlTlsNode } from "./sql-ir.js";

@@ -6,6 +6,7 @@
  */
 import type { Duration, ValuePlace } from "../runtime/artifact/index.js";
 import type { ResponseFormatOptions } from "./endpoint-options.js";
+import type { SqlOutputNode } from "./sql-ir.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 /** Where a function literal stands in the original TypeScript file (character offsets). */
@@ -216,7 +217,7 @@ export interface ConnectorNode {
   };
   readonly input: InputNode | WebhookInputNode;
   readonly filters: readonly FilterNode[];
-  readonly output: OutputNode;
+  readonly output: OutputNode | SqlOutputNode;
   readonly settings?: SettingsNode;
 }
 

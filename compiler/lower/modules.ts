@@ -5,6 +5,7 @@
  * type error.
  */
 import type { FilterNode, InputNode, OutputNode } from "../../dsl/ir.js";
+import type { SqlOutputNode } from "../../dsl/sql-ir.js";
 import type { WebhookInputNode } from "../../dsl/webhook-ir.js";
 import type { FilterInput, ModuleId } from "../../runtime/modules/catalogue.js";
 import { lowerComputeFilter } from "../../runtime/modules/filter-compute/lower.js";
@@ -13,6 +14,7 @@ import { lowerMapFilter } from "../../runtime/modules/filter-map/lower.js";
 import { lowerHttpInput } from "../../runtime/modules/input-http/lower.js";
 import { lowerWebhookInput } from "../../runtime/modules/input-webhook/lower.js";
 import { lowerHttpOutput } from "../../runtime/modules/output-http/lower.js";
+import { lowerSqlOutput } from "../../runtime/modules/output-sql/lower.js";
 import type { ConnectorInput, LoweringTools } from "./contract.js";
 
 type Lowering<N> = (node: N, path: string, tools: LoweringTools) => unknown;
@@ -24,6 +26,7 @@ export const lowerings = {
   "filter-compute": lowerComputeFilter,
   "filter-condition": lowerConditionFilter,
   "output-http": lowerHttpOutput,
+  "output-sql": lowerSqlOutput,
 } satisfies Record<ModuleId, Lowering<never>>;
 
 // Each lowering is called with the node its key names; the DSL's `type` / `kind` is the discriminator.
@@ -34,7 +37,7 @@ export function lowerInput(node: InputNode | WebhookInputNode, tools: LoweringTo
   return lowerAny(`input-${node.type}`, node, "input", tools) as ConnectorInput["input"];
 }
 
-export function lowerOutput(node: OutputNode, tools: LoweringTools): ConnectorInput["output"] {
+export function lowerOutput(node: OutputNode | SqlOutputNode, tools: LoweringTools): ConnectorInput["output"] {
   return lowerAny(`output-${node.type}`, node, "output", tools) as ConnectorInput["output"];
 }
 

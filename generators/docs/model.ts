@@ -41,7 +41,10 @@ export function buildDocsModel(input: ModelInput): DocsModel {
           ? { summary: `${source.method} ${source.path}`, detail: host(source.baseUrl) }
           : { summary: `${source.methods.join(" | ")} ${source.path}`, detail: "webhook on cannectors serve" },
       filters: flowSteps(filters),
-      output: { summary: `${output.method} ${output.path}`, detail: host(output.baseUrl) },
+      output:
+        output.type === "http"
+          ? { summary: `${output.method} ${output.path}`, detail: host(output.baseUrl) }
+          : { summary: `${output.mode} into ${output.table}`, detail: "SQL table" },
     },
     modules: [inputDoc(source), outputDoc(output), settingsDoc(connector.settings)],
     mappings,

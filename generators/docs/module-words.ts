@@ -62,6 +62,7 @@ function httpInputDoc(input: Input): ModuleDoc {
 }
 
 export function outputDoc(output: Output): ModuleDoc {
+  if (output.type === "sql") return sqlOutputDoc(output);
   const facts: Fact[] = [{ label: "Endpoint", text: endpoint(output.method, output.baseUrl, output.path) }];
   facts.push({ label: "Auth", text: authWords(output.auth) });
   facts.push({
@@ -126,4 +127,28 @@ export function settingsDoc(settings: Connector["settings"]): ModuleDoc {
     });
   }
   return { title: "Settings", facts };
+}
+
+function sqlOutputDoc(output: Extract<Output, { type: "sql" }>): ModuleDoc {
+  const facts: Fact[] = [
+    { label: "Table", text: `\`${output.table}\`` },
+    {
+      label: "Mode",
+      text:
+        output.mode === "upsert"
+          ? `upsert on ${output.key?.map((k) => `\`${k}\``).join(", ")}: a rerun writes each row once`
+          : "insert",
+    },
+    {
+      label: "Batching",
+      text: `${output.batch.size} records per transaction${output.bulk === "copy" ? ", loaded with COPY" : ""}`,
+    },
+    {
+      label: "Columns",
+      text: output.columns ? output.columns.map((c) => `\`${c}\``).join(", ") : "every field of each record",
+    },
+  ];
+  if (output.deleteMissing)
+    facts.push({ label: "Full sync", text: "rows whose key the run did not write are deleted after a complete run" });
+  return { title: "Output", facts };
 }

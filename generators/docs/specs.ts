@@ -87,6 +87,7 @@ export async function targetFields(connector: Connector, options: SpecOptions): 
   if (!options.targetSpec) return undefined;
   const spec = await load(options.targetSpec, options.cwd);
   const { output } = connector;
+  if (output.type !== "http") return undefined;
   const wanted = options.targetOp ?? `${output.method} ${output.path}`;
   const operation = findOperation(spec, wanted, options.targetSpec);
   if (!operation.requestBody) {

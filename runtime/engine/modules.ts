@@ -25,6 +25,8 @@ export interface ModuleContext {
   onSplit?: (() => void) | undefined;
   /** Source of jitter; injectable for tests. */
   random?: () => number;
+  /** `settings.concurrency`: batches in flight at once, so connections a database pool may need. */
+  concurrency?: number | undefined;
 }
 
 export interface SourcePage {
@@ -72,6 +74,11 @@ export interface DeliveryResult {
 export interface OutputModule {
   /** Delivers one batch (already sized by the engine), retrying as configured. Resolves once every record is delivered or dead-lettered. */
   deliver(batch: OutputRecord[]): Promise<DeliveryResult>;
+  /**
+   * Called once after a complete run (every record read, none failed, not stopped, not a dry run),
+   * before close: the SQL output's deleteMissing. A failure here fails the run.
+   */
+  complete?(): Promise<void>;
   close(): Promise<void>;
 }
 

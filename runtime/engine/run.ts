@@ -223,6 +223,9 @@ async function runRecorded(
       },
       onProgress: options.onProgress,
     });
+    // A full sync's clean-up (deleteMissing) runs only when this run read everything and lost nothing.
+    const fullRun = incremental === undefined && options.limit === undefined && !stop.stopping.aborted;
+    if (wiring.output.complete && fullRun && !dryRun && counts.failed === 0) await wiring.output.complete();
   } catch (error) {
     failure = error;
   } finally {

@@ -75,6 +75,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
     clock,
     retry: retryPolicyFrom(settings.retries),
     signal: options.signal,
+    concurrency: settings.concurrency,
     ...(options.random ? { random: options.random } : {}),
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     ...(options.onSplit ? { onSplit: options.onSplit } : {}),

@@ -6,6 +6,8 @@
 export const FAILPOINTS = [
   "after-ack-before-commit",
   "before-send",
+  // SQL output (runtime/modules/output-sql): a batch's transaction has committed, the engine has not been told.
+  "after-sql-commit",
   // OAuth2 refresh-token rotation (runtime/auth/oauth2-authorization-code.ts): the provider has answered, the new token is not written yet; and written, not yet used.
   "after-token-response",
   "after-refresh-token-write",

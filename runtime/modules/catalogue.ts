@@ -12,10 +12,11 @@ import { httpInput } from "./input-http/module.js";
 import { webhookInput } from "./input-webhook/module.js";
 import type { FilterKind, InputKind, OutputKind } from "./module.js";
 import { httpOutput } from "./output-http/module.js";
+import { sqlOutput } from "./output-sql/module.js";
 
 export const inputKinds = [httpInput, webhookInput] as const;
 export const filterKinds = [mapFilter, conditionFilter, computeFilter] as const;
-export const outputKinds = [httpOutput] as const;
+export const outputKinds = [httpOutput, sqlOutput] as const;
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };
 const schemasOf = <T extends readonly { schema: z.ZodType }[]>(kinds: T) => kinds.map((k) => k.schema) as SchemasOf<T>;

@@ -10,6 +10,7 @@ import { checkFilters } from "../filters/index.js";
 import { checkWebhookInput } from "../modules/input-webhook/check.js";
 import { pathParamProblems } from "../modules/input-http/path-params.js";
 import { checkHttpReach } from "../modules/input-http/reach-check.js";
+import { checkSqlOutput } from "../modules/output-sql/check.js";
 import { compileUrlTemplate } from "../net/url-template.js";
 
 /** The sections checked: all of them for a valid artifact, those that parse when another does not. */
@@ -73,6 +74,10 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
 
   const output = connector.output;
   if (output === undefined) return out;
+  if (output.type === "sql") {
+    for (const p of checkSqlOutput(output)) problem(ErrorCodes.SCHEMA, p.path, p.message);
+    return out;
+  }
   if (output.idempotency) {
     const found = checkExpression(output.idempotency.key, ["record"]);
     if (found) problem(found.code, ["output", "idempotency", "key"], found.message, found.offset, found.severity);

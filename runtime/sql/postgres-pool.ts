@@ -1,0 +1,73 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { decodeJson } from "../json/index.js";
+import { inTransaction, type PoolOptions, type SqlPool, type SqlSession } from "./pool.js";
+import { exactFromText } from "./read-values.js";
+
+// Type OIDs whose text we keep or read exactly: pg's defaults would round or re-encode them.
+const INT8 = 20;
+const NUMERIC = 1700;
+const JSON_OID = 114;
+const JSONB = 3802;
+const KEEP_TEXT = new Set([1082, 1083, 1114, 1184, 1266]); // date, time, timestamp(tz), timetz
+
+const types = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === INT8 || oid === NUMERIC) return exactFromText;
+    if (oid === JSON_OID || oid === JSONB) return (text: string) => decodeJson(text, { maxDepth: 256 }).value;
+    if (KEEP_TEXT.has(oid)) return (text: string) => text;
+    return pg.types.getTypeParser(oid, format ?? "text");
+  },
+} as pg.CustomTypesConfig;
+
+export function postgresPool(options: PoolOptions): SqlPool {
+  const ssl =
+    options.tls === undefined || options.tls.mode === "disable"
+      ? undefined
+      : { rejectUnauthorized: options.tls.mode === "verify", ...(options.tls.ca ? { ca: options.tls.ca } : {}) };
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.max,
+    types,
+    ...(ssl ? { ssl } : {}),
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+  });
+  // An idle client whose server went away emits here; without a listener it would crash the process.
+  pool.on("error", () => undefined);
+
+  async function session<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      return await fn({
+        async query(sql, params = []) {
+          return (await client.query({ text: sql, values: params as unknown[] })).rows;
+        },
+        async copyIn(sql, lines) {
+          await pipeline(Readable.from(lines), client.query(copyFrom(sql)));
+        },
+      });
+    } catch (error) {
+      // A connection-level failure leaves the client unusable: drop it rather than reuse it.
+      if (
+        !(error instanceof Error) ||
+        !("code" in error) ||
+        typeof error.code !== "string" ||
+        error.code.startsWith("08")
+      )
+        broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+  return {
+    dialect: "postgres",
+    session,
+    transaction: (fn) => session((s) => inTransaction(s, () => fn(s))),
+    close: () => pool.end(),
+  };
+}
