@@ -1,0 +1,109 @@
+import pg from "pg";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type TestDatabase, usableDialects } from "../../../test/support/sql-databases.js";
+import { createDryRunWriter } from "../../engine/dry-run-writer.js";
+import { ExactNumber } from "../../json/index.js";
+import { plainRedactor } from "../../net/testing.js";
+import { records, sqlOutput } from "./test-support.js";
+
+describe.each(usableDialects(["postgres"]))("sql output, PostgreSQL only ($name)", (dialect) => {
+  let db: TestDatabase;
+  let table: string;
+  beforeEach(async () => {
+    db = await dialect.fresh();
+    table = db.table("clients");
+    await db.sql(`CREATE TABLE ${table} (id bigint PRIMARY KEY, name text NOT NULL, amount numeric(40,10))`);
+  });
+  afterEach(() => db.dispose());
+  const rows = async () =>
+    (await db.sql(`SELECT id::text, name, amount::text FROM ${table} ORDER BY id`)).map((r) => Object.values(r));
+
+  it("COPY bulk path: stages, merges on the key, keeps numbers and odd text exact", async () => {
+    const h = sqlOutput({ connection: db.url, table, mode: "upsert", key: ["id"], bulk: "copy" });
+    await h.output.deliver(records({ id: 1, name: "old", amount: 1 }));
+    const odd = "a\tb\nc\\d \\N";
+    const result = await h.output.deliver(
+      records(
+        { id: 1, name: odd, amount: new ExactNumber("123456789012345678901234.5") },
+        { id: 9_007_199_254_740_993n, name: "big", amount: null },
+      ),
+    );
+    await h.output.close();
+    expect(result).toEqual({ delivered: 2, deadLettered: 0 });
+    expect(await rows()).toEqual([
+      ["1", odd, "123456789012345678901234.5000000000"],
+      ["9007199254740993", "big", null],
+    ]);
+  });
+
+  it("COPY bulk path: a refused batch is rewritten row by row, the bad row dead-lettered", async () => {
+    const h = sqlOutput({ connection: db.url, table, mode: "upsert", key: ["id"], bulk: "copy" });
+    const result = await h.output.deliver(records({ id: 1, name: "a" }, { id: 2, name: "b", amount: "lots" }));
+    await h.output.close();
+    expect(result).toEqual({ delivered: 1, deadLettered: 1 });
+    expect(await rows()).toEqual([["1", "a", null]]);
+    expect(h.deadLetters.map((d) => [d.seq, d.reason])).toEqual([[1, expect.stringMatching(/numeric/)]]);
+  });
+
+  it("retries a batch that hits a lock timeout, through the retry policy", async () => {
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    await holder.query("BEGIN");
+    await holder.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+    const url = `${db.url}${db.url.includes("?") ? "&" : "?"}options=${encodeURIComponent("-c lock_timeout=100")}`;
+    const h = sqlOutput(
+      { connection: url, table },
+      // The lock goes once the first attempt has failed: the second attempt commits.
+      { onRetry: () => void holder.query("ROLLBACK").then(() => holder.end()) },
+    );
+    const result = await h.output.deliver(records({ id: 1, name: "a" }));
+    await h.output.close();
+    expect(result).toEqual({ delivered: 1, deadLettered: 0 });
+    expect(h.retries).toBe(1);
+    expect(await rows()).toEqual([["1", "a", null]]);
+  });
+
+  it("dry run: prints statements and bound values, connects to nothing, masks the URL", async () => {
+    const lines: string[] = [];
+    const secret = "postgres://u:pw-very-secret@127.0.0.1:1/none";
+    const h = sqlOutput(
+      { connection: secret, table: "crm.clients", mode: "upsert", key: ["id"] },
+      { dryRun: createDryRunWriter((line) => lines.push(line), plainRedactor([secret])), secrets: [secret] },
+    );
+    const result = await h.output.deliver(
+      records({ id: 7, name: "x", amount: new ExactNumber("0.10000000000000000001") }),
+    );
+    await h.output.close();
+    expect(result).toEqual({ delivered: 1, deadLettered: 0 });
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      {
+        method: "SQL",
+        url: "postgres table crm.clients",
+        headers: {},
+        body: {
+          statement:
+            'INSERT INTO "crm"."clients" ("id", "name", "amount") VALUES ($1, $2, $3) ON CONFLICT ("id") DO UPDATE SET "name" = excluded."name", "amount" = excluded."amount"',
+          values: [7, "x", "0.10000000000000000001"],
+        },
+      },
+    ]);
+    expect(lines.join("")).not.toContain("pw-very-secret");
+  });
+
+  it("dry run of the COPY path: the staging table, the COPY and the merge, in that order", async () => {
+    const lines: string[] = [];
+    const h = sqlOutput(
+      { connection: db.url, table, mode: "upsert", key: ["id"], bulk: "copy" },
+      { dryRun: createDryRunWriter((line) => lines.push(line), plainRedactor([])) },
+    );
+    await h.output.deliver(records({ id: 1, name: "a" }, { id: 2, name: "b" }));
+    await h.output.close();
+    const statements = lines.map((l) => JSON.parse(l).body.statement as string);
+    expect(statements.map((s) => s.split(" ").slice(0, 2).join(" "))).toEqual([
+      "CREATE TEMP",
+      'COPY "cannectors_stage"',
+      "INSERT INTO",
+    ]);
+    expect(JSON.parse(lines[1]!).body.values).toEqual([1, "a", 2, "b"]);
+  });
+});
