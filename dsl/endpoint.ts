@@ -1,7 +1,7 @@
 import { compact, frozenCopy } from "./freeze.js";
 import type { ApiNode, InputNode, Lambda, OutputNode } from "./ir.js";
 import { dslMisuse } from "./misuse.js";
-import type { SqlOutputNode } from "./sql-ir.js";
+import type { SqlInputNode, SqlOutputNode } from "./sql-ir.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 declare const RECORD_TYPE: unique symbol;
@@ -10,7 +10,7 @@ declare const TARGET_TYPE: unique symbol;
 /** An endpoint usable in `.from`: it carries the InputNode and, in types only, the record type. */
 export interface InputEndpoint<Rec> {
   readonly kind: "endpoint";
-  readonly input: InputNode | WebhookInputNode;
+  readonly input: InputNode | WebhookInputNode | SqlInputNode;
   readonly [RECORD_TYPE]?: (record: Rec) => Rec;
 }
 
@@ -82,7 +82,9 @@ export function endpoint(api: ApiNode, method: "GET" | OutputNode["method"], pat
   });
 }
 
-export function inputOf(value: { readonly input?: InputNode | WebhookInputNode }): InputNode | WebhookInputNode {
+export function inputOf(value: {
+  readonly input?: InputNode | WebhookInputNode | SqlInputNode;
+}): InputNode | WebhookInputNode | SqlInputNode {
   if (value.input === undefined) {
     throw dslMisuse(
       ".from(...) needs a source endpoint: get(...), or post(...) without output options (batch, idempotency, responses, deadLetter)",

@@ -49,4 +49,5 @@ export {
 } from "./webhook.js";
 export type { WebhookInputNode, WebhookVerifyNode } from "./webhook-ir.js";
 export { type SqlTableOptions, sqlTable } from "../runtime/modules/output-sql/dsl.js";
-export type { SqlOutputNode, SqlTlsNode } from "./sql-ir.js";
+export { sqlQuery, sqlSource } from "../runtime/modules/input-sql/dsl.js";
+export type { SqlInputNode, SqlOutputNode, SqlTlsNode } from "./sql-ir.js";

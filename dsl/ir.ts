@@ -6,7 +6,7 @@
  */
 import type { Duration, ValuePlace } from "../runtime/artifact/index.js";
 import type { ResponseFormatOptions } from "./endpoint-options.js";
-import type { SqlOutputNode } from "./sql-ir.js";
+import type { SqlInputNode, SqlOutputNode } from "./sql-ir.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 /** Where a function literal stands in the original TypeScript file (character offsets). */
@@ -215,7 +215,7 @@ export interface ConnectorNode {
     readonly description?: string;
     readonly labels?: Readonly<Record<string, string>>;
   };
-  readonly input: InputNode | WebhookInputNode;
+  readonly input: InputNode | WebhookInputNode | SqlInputNode;
   readonly filters: readonly FilterNode[];
   readonly output: OutputNode | SqlOutputNode;
   readonly settings?: SettingsNode;

@@ -22,3 +22,19 @@ export interface SqlOutputNode {
   readonly tls?: SqlTlsNode;
   readonly deadLetter?: { readonly path: string };
 }
+
+export interface SqlInputNode {
+  readonly kind: "input";
+  readonly type: "sql";
+  readonly connection: StringValue;
+  readonly query?: string;
+  readonly params?: readonly (StringValue | number | boolean | null)[];
+  readonly table?: string;
+  readonly columns?: readonly string[];
+  readonly incremental?: { readonly column: string; readonly key: string };
+  readonly pageSize?: number;
+  readonly schedule?: string;
+  readonly timezone?: string;
+  readonly statementTimeout?: Duration;
+  readonly tls?: SqlTlsNode;
+}

@@ -5,13 +5,14 @@
  * type error.
  */
 import type { FilterNode, InputNode, OutputNode } from "../../dsl/ir.js";
-import type { SqlOutputNode } from "../../dsl/sql-ir.js";
+import type { SqlInputNode, SqlOutputNode } from "../../dsl/sql-ir.js";
 import type { WebhookInputNode } from "../../dsl/webhook-ir.js";
 import type { FilterInput, ModuleId } from "../../runtime/modules/catalogue.js";
 import { lowerComputeFilter } from "../../runtime/modules/filter-compute/lower.js";
 import { lowerConditionFilter } from "../../runtime/modules/filter-condition/lower.js";
 import { lowerMapFilter } from "../../runtime/modules/filter-map/lower.js";
 import { lowerHttpInput } from "../../runtime/modules/input-http/lower.js";
+import { lowerSqlInput } from "../../runtime/modules/input-sql/lower.js";
 import { lowerWebhookInput } from "../../runtime/modules/input-webhook/lower.js";
 import { lowerHttpOutput } from "../../runtime/modules/output-http/lower.js";
 import { lowerSqlOutput } from "../../runtime/modules/output-sql/lower.js";
@@ -22,6 +23,7 @@ type Lowering<N> = (node: N, path: string, tools: LoweringTools) => unknown;
 export const lowerings = {
   "input-http": lowerHttpInput,
   "input-webhook": lowerWebhookInput,
+  "input-sql": lowerSqlInput,
   "filter-map": lowerMapFilter,
   "filter-compute": lowerComputeFilter,
   "filter-condition": lowerConditionFilter,
@@ -33,7 +35,10 @@ export const lowerings = {
 const lowerAny = (id: ModuleId, node: unknown, path: string, tools: LoweringTools) =>
   (lowerings[id] as Lowering<unknown>)(node, path, tools);
 
-export function lowerInput(node: InputNode | WebhookInputNode, tools: LoweringTools): ConnectorInput["input"] {
+export function lowerInput(
+  node: InputNode | WebhookInputNode | SqlInputNode,
+  tools: LoweringTools,
+): ConnectorInput["input"] {
   return lowerAny(`input-${node.type}`, node, "input", tools) as ConnectorInput["input"];
 }
 

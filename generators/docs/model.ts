@@ -39,7 +39,9 @@ export function buildDocsModel(input: ModelInput): DocsModel {
       input:
         source.type === "http"
           ? { summary: `${source.method} ${source.path}`, detail: host(source.baseUrl) }
-          : { summary: `${source.methods.join(" | ")} ${source.path}`, detail: "webhook on cannectors serve" },
+          : source.type === "sql"
+            ? { summary: source.table ? `rows of ${source.table}` : "rows of a query", detail: "SQL" }
+            : { summary: `${source.methods.join(" | ")} ${source.path}`, detail: "webhook on cannectors serve" },
       filters: flowSteps(filters),
       output:
         output.type === "http"

@@ -23,6 +23,7 @@ function mapWords(map: Record<string, string | number | boolean>): string {
 }
 
 export function inputDoc(input: Connector["input"]): ModuleDoc {
+  if (input.type === "sql") return sqlInputDoc(input);
   return input.type === "webhook" ? webhookDoc(input) : httpInputDoc(input);
 }
 
@@ -151,4 +152,17 @@ function sqlOutputDoc(output: Extract<Output, { type: "sql" }>): ModuleDoc {
   if (output.deleteMissing)
     facts.push({ label: "Full sync", text: "rows whose key the run did not write are deleted after a complete run" });
   return { title: "Output", facts };
+}
+
+function sqlInputDoc(input: Extract<Connector["input"], { type: "sql" }>): ModuleDoc {
+  const facts: Fact[] = [
+    input.table ? { label: "Table", text: `\`${input.table}\`` } : { label: "Query", text: `\`${input.query}\`` },
+    { label: "Paging", text: `${input.pageSize} rows at a time, streamed` },
+  ];
+  if (input.incremental) {
+    const { column, key } = input.incremental;
+    facts.push({ label: "Incremental", text: `rows after the saved (\`${column}\`, \`${key}\`), in that order` });
+  }
+  if (input.schedule) facts.push({ label: "Schedule", text: `\`${input.schedule}\` (${input.timezone})` });
+  return { title: "Input", facts };
 }

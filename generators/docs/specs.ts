@@ -61,6 +61,7 @@ export async function sourceFields(connector: Connector, options: SpecOptions): 
   if (!options.sourceSpec) return undefined;
   const spec = await load(options.sourceSpec, options.cwd);
   const { input } = connector;
+  if (input.type === "sql") return undefined;
   const wanted = options.sourceOp ?? `${input.type === "http" ? input.method : input.methods[0]} ${input.path}`;
   const operation = findOperation(spec, wanted, options.sourceSpec);
   if (input.type === "webhook") {

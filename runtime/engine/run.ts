@@ -172,7 +172,9 @@ async function runRecorded(
   );
   const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0, resentOneByOne: 0 };
   const incremental = spec.input.type === "http" && source === undefined ? spec.input.incremental : undefined;
-  const savedCursor = incremental ? await store.getCursor(name) : undefined;
+  // A SQL input's cursor is a page's (column, key), not a record field: the page carries it.
+  const pageCursor = spec.input.type === "sql" && source === undefined && spec.input.incremental !== undefined;
+  const savedCursor = incremental || pageCursor ? await store.getCursor(name) : undefined;
   const watermark = new Watermark(savedCursor);
   logger.info(dryRun ? "dry run started" : "run started", {
     artifact: artifact.file,
@@ -224,7 +226,7 @@ async function runRecorded(
       onProgress: options.onProgress,
     });
     // A full sync's clean-up (deleteMissing) runs only when this run read everything and lost nothing.
-    const fullRun = incremental === undefined && options.limit === undefined && !stop.stopping.aborted;
+    const fullRun = incremental === undefined && !pageCursor && options.limit === undefined && !stop.stopping.aborted;
     if (wiring.output.complete && fullRun && !dryRun && counts.failed === 0) await wiring.output.complete();
   } catch (error) {
     failure = error;

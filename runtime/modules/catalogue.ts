@@ -9,12 +9,13 @@ import { computeFilter } from "./filter-compute/module.js";
 import { conditionFilter } from "./filter-condition/module.js";
 import { mapFilter } from "./filter-map/module.js";
 import { httpInput } from "./input-http/module.js";
+import { sqlInput } from "./input-sql/module.js";
 import { webhookInput } from "./input-webhook/module.js";
 import type { FilterKind, InputKind, OutputKind } from "./module.js";
 import { httpOutput } from "./output-http/module.js";
 import { sqlOutput } from "./output-sql/module.js";
 
-export const inputKinds = [httpInput, webhookInput] as const;
+export const inputKinds = [httpInput, webhookInput, sqlInput] as const;
 export const filterKinds = [mapFilter, conditionFilter, computeFilter] as const;
 export const outputKinds = [httpOutput, sqlOutput] as const;
 

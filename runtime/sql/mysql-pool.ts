@@ -1,7 +1,9 @@
+import type { Connection as CallbackConnection } from "mysql2";
 import mysql from "mysql2/promise";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { inTransaction, type PoolOptions, type Row, type SqlPool, type SqlSession } from "./pool.js";
 import { exactFromText } from "./read-values.js";
+import type { BoundValue } from "./values.js";
 
 export function mysqlPool(options: PoolOptions): SqlPool {
   const ssl =
@@ -52,9 +54,34 @@ export function mysqlPool(options: PoolOptions): SqlPool {
       else connection.release();
     }
   }
+  async function* stream(sql: string, params: readonly BoundValue[], pageSize: number): AsyncGenerator<Row[]> {
+    const connection = await pool.getConnection();
+    let done = false;
+    try {
+      // The callback connection streams rows as they arrive; the promise API would buffer them all.
+      const raw = (connection as unknown as { connection: CallbackConnection }).connection;
+      const rows = raw.query({ sql, values: params as unknown[] }).stream({ highWaterMark: pageSize });
+      let page: Row[] = [];
+      for await (const row of rows) {
+        page.push(row as Row);
+        if (page.length >= pageSize) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length > 0) yield page;
+      done = true;
+    } finally {
+      // A result left half-read (a failure, or the engine stopped pulling) leaves the connection
+      // mid-protocol: it is dropped, not reused.
+      if (done) connection.release();
+      else connection.destroy();
+    }
+  }
   return {
     dialect: "mysql",
     session,
+    stream,
     transaction: (fn) => session((s) => inTransaction(s, () => fn(s), "START TRANSACTION")),
     close: () => pool.end(),
   };

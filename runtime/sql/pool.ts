@@ -19,6 +19,11 @@ export interface SqlPool {
   session<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
   /** `fn` inside BEGIN ... COMMIT; any error rolls back and is rethrown. */
   transaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * A query's rows, `pageSize` at a time, read from a server-side cursor (PostgreSQL), a streamed
+   * result (MySQL) or a stepping statement (SQLite): memory holds one page, whatever the result's size.
+   */
+  stream(sql: string, params: readonly BoundValue[], pageSize: number): AsyncGenerator<Row[]>;
   close(): Promise<void>;
 }
 

@@ -3,7 +3,8 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { decodeJson } from "../json/index.js";
-import { inTransaction, type PoolOptions, type SqlPool, type SqlSession } from "./pool.js";
+import { inTransaction, type PoolOptions, type Row, type SqlPool, type SqlSession } from "./pool.js";
+import type { BoundValue } from "./values.js";
 import { exactFromText } from "./read-values.js";
 
 // Type OIDs whose text we keep or read exactly: pg's defaults would round or re-encode them.
@@ -64,9 +65,31 @@ export function postgresPool(options: PoolOptions): SqlPool {
       client.release(broken);
     }
   }
+  async function* stream(sql: string, params: readonly BoundValue[], pageSize: number): AsyncGenerator<Row[]> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query("BEGIN READ ONLY");
+      await client.query({ text: `DECLARE cannectors_rows NO SCROLL CURSOR FOR ${sql}`, values: params as unknown[] });
+      for (;;) {
+        const { rows } = await client.query(`FETCH FORWARD ${pageSize} FROM cannectors_rows`);
+        if (rows.length > 0) yield rows;
+        if (rows.length < pageSize) break;
+      }
+      await client.query("COMMIT");
+    } catch (error) {
+      broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      // Stopped early (the engine stopped pulling) or failed: the cursor's transaction must not go back to the pool.
+      if (!broken) await client.query("ROLLBACK").catch(() => undefined);
+      client.release(broken);
+    }
+  }
   return {
     dialect: "postgres",
     session,
+    stream,
     transaction: (fn) => session((s) => inTransaction(s, () => fn(s))),
     close: () => pool.end(),
   };

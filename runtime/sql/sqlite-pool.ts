@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { inTransaction, type PoolOptions, type Row, type SqlPool, type SqlSession } from "./pool.js";
 import { recordValue } from "./read-values.js";
+import type { BoundValue } from "./values.js";
 
 /** `sqlite:/abs/file.db`, `sqlite:///abs/file.db`, `sqlite:rel.db`, `file:...`: the file's path. */
 export function sqliteFile(url: string): string {
@@ -25,11 +26,7 @@ export function sqlitePool(options: PoolOptions): SqlPool {
         statement.run(...params);
         return [];
       }
-      return (statement.all(...params) as Row[]).map((row) => {
-        const out: Row = {};
-        for (const [name, value] of Object.entries(row)) out[name] = recordValue(value);
-        return out;
-      });
+      return (statement.all(...params) as Row[]).map(readRow);
     },
     copyIn() {
       throw new CannectorsError(ErrorCodes.CONFIG_INVALID, "COPY is PostgreSQL's; SQLite loads with INSERT");
@@ -40,13 +37,36 @@ export function sqlitePool(options: PoolOptions): SqlPool {
     turn = run.catch(() => undefined);
     return run;
   }
+  async function* stream(sql: string, params: readonly BoundValue[], pageSize: number): AsyncGenerator<Row[]> {
+    const rows = db.prepare(sql).iterate(...params) as IterableIterator<Row>;
+    try {
+      let page: Row[] = [];
+      for (const row of rows) {
+        page.push(readRow(row));
+        if (page.length >= pageSize) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length > 0) yield page;
+    } finally {
+      rows.return?.();
+    }
+  }
   return {
     dialect: "sqlite",
     session,
+    stream,
     transaction: (fn) => session((s) => inTransaction(s, () => fn(s), "BEGIN IMMEDIATE")),
     close: async () => {
       await turn;
       db.close();
     },
   };
+}
+
+function readRow(row: Row): Row {
+  const out: Row = {};
+  for (const [name, value] of Object.entries(row)) out[name] = recordValue(value);
+  return out;
 }

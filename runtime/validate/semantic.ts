@@ -11,6 +11,7 @@ import { checkWebhookInput } from "../modules/input-webhook/check.js";
 import { pathParamProblems } from "../modules/input-http/path-params.js";
 import { checkHttpReach } from "../modules/input-http/reach-check.js";
 import { checkSqlOutput } from "../modules/output-sql/check.js";
+import { checkSqlConnection } from "../sql/check.js";
 import { compileUrlTemplate } from "../net/url-template.js";
 
 /** The sections checked: all of them for a valid artifact, those that parse when another does not. */
@@ -40,6 +41,12 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
   const input = connector.input;
   if (input?.type === "webhook") {
     for (const p of checkWebhookInput(input)) problem(ErrorCodes.SCHEMA, p.path, p.message);
+  } else if (input?.type === "sql") {
+    for (const p of checkSqlConnection(input.connection, "input")) problem(ErrorCodes.SCHEMA, p.path, p.message);
+    if (input.schedule !== undefined) {
+      const cron = checkCron(input.schedule, input.timezone);
+      if (cron) problem(ErrorCodes.CRON, ["input", "schedule"], cron);
+    }
   } else if (input !== undefined) {
     const stopWhen = input.pagination.type === "none" ? undefined : input.pagination.stopWhen;
     if (stopWhen !== undefined) {

@@ -1,0 +1,11 @@
+// Authoring: imports only the DSL's and the compiler's contracts, types only (../README.md).
+import type { z } from "zod";
+import type { LoweringTools } from "../../../compiler/lower/contract.js";
+import type { SqlInputNode } from "../../../dsl/sql-ir.js";
+import type { SqlInput } from "./schema.js";
+
+/** Plain data; the connection URL is a secret wherever it comes from (it may hold a password). */
+export function lowerSqlInput(node: SqlInputNode, _path: string, tools: LoweringTools): z.input<typeof SqlInput> {
+  const { kind: _kind, connection, ...rest } = node;
+  return tools.defined({ ...tools.plain(rest), connection: tools.string(connection, "secret") });
+}
