@@ -5,7 +5,8 @@
  *
  * Arguments go to our bench (`npm run bench -- --quick --rounds 3`). The environment sets the peer
  * bench: PEER_ROUNDS (5), PEER_N (100000 records), PEER=skip to leave it out. Quicker everything:
- * `PEER_ROUNDS=1 PEER_N=20000 npm run bench -- --quick --rounds 1`.
+ * `PEER_ROUNDS=1 PEER_N=20000 npm run bench -- --quick --rounds 1`. SQL_BENCH=skip leaves out the
+ * SQL section (bench/sql), SQL_BENCH_TOTAL sizes it.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -78,4 +79,13 @@ if (process.env.PEER === "skip") {
 }
 
 console.log(`\n# 3. side by side\n\n${sideBySide(ours, peer)}`);
+
+// Issue 16: the peer source into PostgreSQL, our SQL output next to a hand-written undici + pg COPY program.
+if (process.env.SQL_BENCH === "skip") console.log("\n# 4. SQL bench: skipped (SQL_BENCH=skip)");
+else {
+  console.log(
+    "\n# 4. SQL bench (bench/sql/run.mjs: peer source → PostgreSQL; SQL_BENCH_TOTAL records, default 1,000,000)",
+  );
+  if ((await run(process.execPath, [path.join(ROOT, "bench/sql/run.mjs")])) !== 0) failed = true;
+}
 if (failed) process.exitCode = 1;
