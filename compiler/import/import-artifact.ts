@@ -13,6 +13,9 @@ import type {
 } from "../../runtime/artifact/index.js";
 import { compareKeys } from "../emit/index.js";
 import { filterCall, type ImportContext } from "./import-filters.js";
+import type { SqlInput } from "../../runtime/modules/input-sql/schema.js";
+import type { SqlOutput } from "../../runtime/modules/output-sql/schema.js";
+import { sqlInputCall, sqlOutputCall } from "./import-sql.js";
 import { webhookCall } from "./import-webhook.js";
 import { pathsTypes } from "./paths-type.js";
 import { literal, propertyKey, secretRecord, secretString } from "./ts-literals.js";
@@ -166,16 +169,22 @@ export function importArtifact(document: Readonly<Record<string, unknown>>, impo
     },
   };
   const webhook = artifact.input?.type === "webhook" ? (artifact.input as Written<WebhookInput>) : undefined;
-  const input = (artifact.input ?? {}) as Written<HttpInput>;
-  const output = (artifact.output ?? {}) as Written<HttpOutput>;
+  const sqlIn = artifact.input?.type === "sql" ? (artifact.input as Written<SqlInput>) : undefined;
+  const sqlOut = artifact.output?.type === "sql" ? (artifact.output as Written<SqlOutput>) : undefined;
+  const httpIn = webhook || sqlIn ? undefined : ((artifact.input ?? {}) as Written<HttpInput>);
+  const httpOut = sqlOut ? undefined : ((artifact.output ?? {}) as Written<HttpOutput>);
   const declarations = [
-    ...pathsTypes(webhook ? undefined : input, output),
+    ...pathsTypes(httpIn, httpOut),
     "",
-    ...(webhook ? [] : [apiDeclaration("source", "SourcePaths", input, context)]),
-    apiDeclaration("target", "TargetPaths", output, context),
+    ...(httpIn ? [apiDeclaration("source", "SourcePaths", httpIn, context)] : []),
+    ...(httpOut ? [apiDeclaration("target", "TargetPaths", httpOut, context)] : []),
   ];
-  const from = webhook ? webhookCall(webhook, context) : inputCall(input, context);
-  const to = outputCall(output, context);
+  const from = webhook
+    ? webhookCall(webhook, context)
+    : sqlIn
+      ? sqlInputCall(sqlIn, context)
+      : inputCall(httpIn ?? {}, context);
+  const to = sqlOut ? sqlOutputCall(sqlOut, context) : outputCall(httpOut ?? {}, context);
   const filters = ((artifact.filters ?? []) as Filter[]).map((f) => filterCall(f, context)).join("");
   const settings = artifact.settings === undefined ? "" : `\n  .settings(${literal(artifact.settings)})`;
   const metadata = literal(artifact.metadata ?? {});

@@ -23,16 +23,20 @@ function operation(parts: { body?: string; response?: string }): string {
 }
 
 /** Without `input` (a webhook source), only the target's paths. */
-export function pathsTypes(input: Written<HttpInput> | undefined, output: Written<HttpOutput>): string[] {
-  const outputMethod = (output.method ?? "POST").toLowerCase();
-  const target = output.batch ? nestAt(output.batch.wrap, "ImportedRecord[]") : "ImportedRecord";
-  const outputOp = operation({ body: target });
+export function pathsTypes(input: Written<HttpInput> | undefined, output: Written<HttpOutput> | undefined): string[] {
   return [
     "// biome-ignore lint/suspicious/noExplicitAny: the artifact does not say what a record holds; generate types to check fields",
     "type ImportedRecord = any;",
     ...(input ? [sourcePaths(input)] : []),
-    `type TargetPaths = { ${JSON.stringify(output.path ?? "/")}: { ${outputMethod}: ${outputOp} } };`,
+    ...(output ? [targetPaths(output)] : []),
   ];
+}
+
+function targetPaths(output: Written<HttpOutput>): string {
+  const outputMethod = (output.method ?? "POST").toLowerCase();
+  const target = output.batch ? nestAt(output.batch.wrap, "ImportedRecord[]") : "ImportedRecord";
+  const outputOp = operation({ body: target });
+  return `type TargetPaths = { ${JSON.stringify(output.path ?? "/")}: { ${outputMethod}: ${outputOp} } };`;
 }
 
 function sourcePaths(input: Written<HttpInput>): string {

@@ -4,8 +4,8 @@ import type { LoweringTools } from "../../../compiler/lower/contract.js";
 import type { SqlInputNode } from "../../../dsl/sql-ir.js";
 import type { SqlInput } from "./schema.js";
 
-/** Plain data; the connection URL is a secret wherever it comes from (it may hold a password). */
+/** Plain data. The URL keeps its references as written: the runtime masks `output.connection` / `input.connection` whatever they hold. */
 export function lowerSqlInput(node: SqlInputNode, _path: string, tools: LoweringTools): z.input<typeof SqlInput> {
   const { kind: _kind, connection, ...rest } = node;
-  return tools.defined({ ...tools.plain(rest), connection: tools.string(connection, "secret") });
+  return tools.defined({ ...tools.plain(rest), connection: tools.string(connection, "config") });
 }
