@@ -36,8 +36,9 @@ describe("Dockerfile", () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     expect(args("RUN", stages[0]).join("\n")).toMatch(/npm ci\b/);
     expect(args("COPY", stages[0]).join("\n")).toMatch(/package-lock\.json/);
-    const engines = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { engines: { node: string } })
-      .engines.node;
+    const engines = (
+      JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { engines: { node: string } }
+    ).engines.node;
     const nodeMajor = /\d+/.exec(engines)![0];
     for (const stage of stages) expect(stage[0]!.args).toMatch(new RegExp(`^node:${nodeMajor}[-.]`));
   });
@@ -50,13 +51,23 @@ describe("Dockerfile", () => {
   });
 
   it("copies only files that exist, and the scripts it runs are executable", () => {
-    const sources = args("COPY", stages[0]).flatMap((a) => a.split(/\s+/).slice(0, -1)).filter((s) => s !== ".");
+    const sources = args("COPY", stages[0])
+      .flatMap((a) => a.split(/\s+/).slice(0, -1))
+      .filter((s) => s !== ".");
     for (const source of sources) expect(fs.existsSync(path.join(ROOT, source)), source).toBe(true);
     const entrypoint = path.join(ROOT, "deploy/docker/entrypoint.sh");
     expect(fs.statSync(entrypoint).mode & 0o111).not.toBe(0);
     // The build stage copies the package's published files: each must exist in the repository.
-    const copied = args("RUN", stages[0]).join(" ").match(/cp -r (?:--parents )?([^&]+?) \/app\//g) ?? [];
-    const files = copied.flatMap((c) => c.replace(/^cp -r (--parents )?/, "").replace(/ \/app\/$/, "").split(/\s+/));
+    const copied =
+      args("RUN", stages[0])
+        .join(" ")
+        .match(/cp -r (?:--parents )?([^&]+?) \/app\//g) ?? [];
+    const files = copied.flatMap((c) =>
+      c
+        .replace(/^cp -r (--parents )?/, "")
+        .replace(/ \/app\/$/, "")
+        .split(/\s+/),
+    );
     expect(files.length).toBeGreaterThan(3);
     for (const file of files.filter((f) => f !== "node_modules" && f !== "dist")) {
       expect(fs.existsSync(path.join(ROOT, file)), file).toBe(true);

@@ -56,16 +56,17 @@ describe("deploy/kubernetes", () => {
       expect(container.livenessProbe?.httpGet?.path).toBe("/healthz");
       expect(container.readinessProbe?.httpGet?.path).toBe("/readyz");
       expect(container.resources?.requests).toMatchObject({ cpu: expect.any(String), memory: expect.any(String) });
-      expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
+      expect(container.securityContext).toMatchObject({
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+      });
     }
   });
 
   it("references only the Secret the example defines, and every file kustomize lists exists", () => {
     const [secret] = byKind("Secret") as { metadata: { name: string }; stringData: Record<string, string> }[];
     expect(Object.keys(secret!.stringData)).toContain("CANNECTORS_STATE");
-    const refs = manifests.flatMap((m) =>
-      JSON.stringify(m.object).match(/"secretRef":\{"name":"[^"]+"\}/g) ?? [],
-    );
+    const refs = manifests.flatMap((m) => JSON.stringify(m.object).match(/"secretRef":\{"name":"[^"]+"\}/g) ?? []);
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) expect(ref).toContain(`"name":"${secret!.metadata.name}"`);
     const kustomization = YAML.parse(fs.readFileSync(path.join(KUBERNETES_DIR, "kustomization.yaml"), "utf8")) as {

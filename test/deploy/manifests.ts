@@ -31,7 +31,9 @@ export async function kubernetesErrors(object: Manifest["object"]): Promise<stri
   const group = object.apiVersion === "v1" ? "v1" : object.apiVersion;
   const module = (await import(`kubernetes-models/${group}/${object.kind}`)) as Record<
     string,
-    new (data: unknown) => { validate(): void }
+    new (
+      data: unknown,
+    ) => { validate(): void }
   >;
   const Model = module[object.kind];
   if (Model === undefined) throw new Error(`kubernetes-models has no ${object.apiVersion} ${object.kind}`);
