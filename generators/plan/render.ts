@@ -30,7 +30,7 @@ function contractLines(contract: PlanContract, bullet: string, code: (s: string)
   if (contract.before === 0 && contract.after === 0) return [`${bullet}no violation`];
   const lines = [`${bullet}violations: ${contract.before} → ${contract.after}`];
   for (const v of contract.first.slice(0, SHOWN_VIOLATIONS))
-    lines.push(`${bullet}record ${v.seq} at ${code(v.pointer || "(body)")}: ${v.message} (${code(v.rule)})`);
+    lines.push(`${bullet}record seq ${v.seq} at ${code(v.pointer || "(body)")}: ${v.message} (${code(v.rule)})`);
   if (contract.after > SHOWN_VIOLATIONS) lines.push(`${bullet}… and ${contract.after - SHOWN_VIOLATIONS} more`);
   return lines;
 }

@@ -53,7 +53,8 @@ export function schemaProblemsOf(spec: Spec, schema: SchemaNode): PayloadCheck {
     if (validate(body) || validate(JSON.parse(stringifyJson(body)))) return [];
     return (validate.errors ?? []).map((e) => ({
       pointer: e.instancePath,
-      rule: e.schemaPath,
+      // A rule behind a `$ref` is named where it sits in the spec (`#/components/schemas/Client/...`).
+      rule: e.schemaPath.replace(/^spec#/, "#"),
       message: e.message ?? "is invalid",
     }));
   };

@@ -31,9 +31,9 @@ export interface ContractViolations {
   first: ContractViolation[];
 }
 
-/** `record 12 at /clients/0/balance_cents: must be integer (#/…/type)`: one line, no record value. */
+/** `record seq 12 at /clients/0/balance_cents: must be integer (#/…/type)`: one line, no record value. */
 export function describeViolation(v: ContractViolation): string {
-  return `record ${v.seq} at ${v.pointer || "(body)"}: ${v.message} (${v.rule})`;
+  return `record seq ${v.seq} at ${v.pointer || "(body)"}: ${v.message} (${v.rule})`;
 }
 
 export interface ViolationCollector {
