@@ -35,7 +35,8 @@ export async function planVersions(
   try {
     // The target's spec: --target-spec, else the one the new version's file (or the old one's) names.
     const targetSpec = fixtures
-      ? (knownTargetSpec(after, targetSpecFlag) ?? (existsSync(before) ? knownTargetSpec(before, undefined) : undefined))
+      ? (knownTargetSpec(after, targetSpecFlag) ??
+        (existsSync(before) ? knownTargetSpec(before, undefined) : undefined))
       : undefined;
     const old = await load(before, path.join(work, "old.yaml"), targetSpec);
     const now = await load(after, path.join(work, "new.yaml"), targetSpec);

@@ -44,7 +44,8 @@ async function testCommand(file: string, flags: TestFlags): Promise<number> {
   const entries = await loadConnectorFiles([file], targetSpec ? { targetSpec } : {});
   const validation = entries.length === 1 && entries[0] ? entries[0].result : { diagnostics: allDiagnostics(entries) };
   if (hasErrors(validation.diagnostics) || !validation.artifact) {
-    if (entries.length > 1) process.stderr.write(`${file} exports ${entries.length} connectors; test takes a file with one\n`);
+    if (entries.length > 1)
+      process.stderr.write(`${file} exports ${entries.length} connectors; test takes a file with one\n`);
     reportDiagnostics(validation.diagnostics);
     return EXIT.invalid;
   }
@@ -65,7 +66,8 @@ async function testCommand(file: string, flags: TestFlags): Promise<number> {
     if (flags.json) process.stdout.write(`${JSON.stringify({ ok, summary, ...difference })}\n`);
     else {
       report(summary.error, sent.length, difference);
-      if (summary.contract) (violations > 0 ? process.stdout : process.stderr).write(`${contractLines(summary.contract, 20).join("\n")}\n`);
+      if (summary.contract)
+        (violations > 0 ? process.stdout : process.stderr).write(`${contractLines(summary.contract, 20).join("\n")}\n`);
     }
     return ok ? EXIT.ok : EXIT.failed;
   } catch (error) {

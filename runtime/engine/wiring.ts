@@ -104,15 +104,15 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
         maxDepth: settings.limits?.maxDepth,
       });
   // Checked by default in a dry run whenever the target's spec is known; a replay checks and reports.
-  const target =
-    dryRun || options.checkContract ? outputContractOf(spec.output, options.targetSpec) : undefined;
+  const target = dryRun || options.checkContract ? outputContractOf(spec.output, options.targetSpec) : undefined;
   const contract = target ? violationCollector(target.spec) : undefined;
   const output = outputKindOf(spec.output).create(spec.output, {
     context: { ...context, client: moduleClient(client, "output", moduleHostsOf(spec, "output")) },
     authenticator,
     deadLetter,
     dryRun: dryRun ? createDryRunWriter((line) => dryRun.write(line), redactor) : undefined,
-    contract: target && contract ? { check: target.check, refuse: dryRun !== undefined, report: contract.add } : undefined,
+    contract:
+      target && contract ? { check: target.check, refuse: dryRun !== undefined, report: contract.add } : undefined,
   });
   return { client, input, output, deadLetter, deadLetterFile, contract };
 }

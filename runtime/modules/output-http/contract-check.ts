@@ -8,7 +8,11 @@ import type { DeliveryRequest } from "./delivery-request.js";
  * under `/<wrap>/<i>/…` is record i's; one above the records (the envelope, the array's length)
  * is every record's. A form body is checked as the record it encodes.
  */
-export function requestViolations(spec: HttpOutput, request: DeliveryRequest, check: PayloadCheck): ContractViolation[] {
+export function requestViolations(
+  spec: HttpOutput,
+  request: DeliveryRequest,
+  check: PayloadCheck,
+): ContractViolation[] {
   const records = request.records;
   const payload = spec.encoding === "form" ? records[0]?.value : request.body;
   const problems = check(payload);
