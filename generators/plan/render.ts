@@ -1,4 +1,4 @@
-import { type ContractViolation, describeViolation } from "../../runtime/contract/violation.js";
+import type { ContractViolation } from "../../runtime/contract/violation.js";
 import type { ConfigChange } from "./config-changes.js";
 import type { RecordChanges } from "./record-changes.js";
 

@@ -8,8 +8,9 @@ import { HttpOutput } from "./schema.js";
 const check: PayloadCheck = (body) => {
   const found: { pointer: string; rule: string; message: string }[] = [];
   const walk = (node: unknown, pointer: string) => {
-    if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${pointer}/${i}`));
-    else if (node && typeof node === "object") {
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) walk(item, `${pointer}/${i}`);
+    } else if (node && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
         if (key === "balance" && typeof value === "string")
           found.push({ pointer: `${pointer}/balance`, rule: "#/type", message: "must be integer" });
