@@ -1,13 +1,18 @@
 import type { Connector } from "../artifact/index.js";
 import type { YamlSource } from "../artifact/yaml-source.js";
 import { sourceContractOf } from "../contract/source-contract.js";
-import { targetBodyCheckOf } from "../contract/target-contract.js";
+import { outputContractOf } from "../contract/output-contracts.js";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { describeError, ErrorCodes } from "../errors/index.js";
 import { contractFieldDiagnostics } from "./contract-fields.js";
 
 /** A contract must name a readable spec and an operation in it with a list of records (input) or a JSON body (output). */
-export function contractDiagnostics(connector: Connector, source: YamlSource, sourceSpec?: string): Diagnostic[] {
+export function contractDiagnostics(
+  connector: Connector,
+  source: YamlSource,
+  sourceSpec?: string,
+  targetSpec?: string,
+): Diagnostic[] {
   const found: Diagnostic[] = [];
   const check = (module: "input" | "output", load: () => unknown) => {
     try {
@@ -34,6 +39,8 @@ export function contractDiagnostics(connector: Connector, source: YamlSource, so
       if (contract) found.push(...contractFieldDiagnostics(connector, contract, source));
     });
   }
-  if (connector.output.contract) check("output", () => targetBodyCheckOf(connector.output));
+  // The target's spec from `output.contract`, or known beyond the artifact (types header, --target-spec).
+  if (connector.output.contract || targetSpec !== undefined)
+    check("output", () => outputContractOf(connector.output, targetSpec));
   return found;
 }
