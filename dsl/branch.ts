@@ -1,4 +1,6 @@
-import { computeNode, conditionNode, mapNode, whenNode } from "./filter-nodes.js";
+import { computeNode } from "../runtime/modules/filter-compute/dsl.js";
+import { conditionNode, whenNode } from "../runtime/modules/filter-condition/dsl.js";
+import { mapNode } from "../runtime/modules/filter-map/dsl.js";
 import type { FilterNode } from "./ir.js";
 import type { Exact } from "./types/index.js";
 

@@ -1,6 +1,8 @@
 import { type AfterWhen, Branch, type BranchLiteral, type Computed, type Unset, type WhenBranches } from "./branch.js";
 import { type InputEndpoint, inputOf, type OutputEndpoint, outputOf } from "./endpoint.js";
-import { computeNode, conditionNode, mapNode, whenNode } from "./filter-nodes.js";
+import { computeNode } from "../runtime/modules/filter-compute/dsl.js";
+import { conditionNode, whenNode } from "../runtime/modules/filter-condition/dsl.js";
+import { mapNode } from "../runtime/modules/filter-map/dsl.js";
 import { compact, frozenCopy } from "./freeze.js";
 import type { ConnectorNode, FilterNode, InputNode, OutputNode, SettingsNode } from "./ir.js";
 import type { Exact } from "./types/index.js";

@@ -1,5 +1,6 @@
-import { compact, frozenCopy } from "./freeze.js";
-import type { ApiNode, InputNode, Lambda, OutputNode } from "./ir.js";
+import { INPUT_KEYS, inputNode } from "../runtime/modules/input-http/dsl.js";
+import { OUTPUT_KEYS, outputNode } from "../runtime/modules/output-http/dsl.js";
+import type { ApiNode, InputNode, OutputNode } from "./ir.js";
 import { dslMisuse } from "./misuse.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
@@ -20,40 +21,7 @@ export interface OutputEndpoint<Target> {
   readonly [TARGET_TYPE]?: (record: Target) => Target;
 }
 
-const INPUT_KEYS = [
-  "pathParams",
-  "query",
-  "headers",
-  "body",
-  "records",
-  "response",
-  "pagination",
-  "schedule",
-  "timezone",
-  "incremental",
-  "timeout",
-];
-const OUTPUT_KEYS = ["query", "headers", "batch", "encoding", "idempotency", "responses", "deadLetter", "timeout"];
-
 type Options = Readonly<Record<string, unknown>>;
-
-function inputNode(api: ApiNode, method: InputNode["method"], path: string, options: Options): InputNode {
-  return compact({ kind: "input", type: "http", api, method, path, ...frozenCopy(options) }) as InputNode;
-}
-
-function outputNode(api: ApiNode, method: OutputNode["method"], path: string, options: Options): OutputNode {
-  const idempotency = options.idempotency as { header?: string; key: Lambda } | undefined;
-  const copied = frozenCopy({ ...options, idempotency: undefined });
-  return compact({
-    kind: "output",
-    type: "http",
-    api,
-    method,
-    path,
-    ...copied,
-    idempotency: idempotency && compact({ header: idempotency.header, key: idempotency.key }),
-  }) as OutputNode;
-}
 
 function definedKeys(options: Options): string[] {
   return Object.keys(options).filter((key) => options[key] !== undefined);

@@ -5,7 +5,7 @@
  * through the span the build loader attaches to every function literal.
  */
 import type { Duration, ValuePlace } from "../runtime/artifact/index.js";
-import type { ResponseFormatOptions } from "./endpoint-options.js";
+import type { ResponseFormatOptions } from "../runtime/modules/input-http/dsl.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 /** Where a function literal stands in the original TypeScript file (character offsets). */

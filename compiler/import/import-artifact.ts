@@ -2,28 +2,15 @@
  * `cannectors import`: an artifact → a DSL file whose build gives back the same canonical YAML.
  * Exact rather than idiomatic: untyped `api(...)`, every expression as `cel("...")`.
  */
-import type {
-  Auth,
-  Connector,
-  Filter,
-  HttpInput,
-  HttpOutput,
-  Pagination,
-  WebhookInput,
-} from "../../runtime/artifact/index.js";
+import type { Auth, Connector, Filter, HttpInput, HttpOutput, WebhookInput } from "../../runtime/artifact/index.js";
+import { inputCall } from "../../runtime/modules/input-http/import.js";
+import { webhookCall } from "../../runtime/modules/input-webhook/import.js";
+import { outputCall } from "../../runtime/modules/output-http/import.js";
 import { compareKeys } from "../emit/index.js";
-import { filterCall, type ImportContext } from "./import-filters.js";
-import { webhookCall } from "./import-webhook.js";
+import { type ImportContext, maybe, optionsLiteral as options, type Written } from "./contract.js";
+import { filterCall } from "./import-filters.js";
 import { pathsTypes } from "./paths-type.js";
-import { literal, propertyKey, secretRecord, secretString } from "./ts-literals.js";
-
-/** The artifact as written: fields the schema would default may be absent. */
-type Written<T> = { [K in keyof T]?: T[K] };
-
-function options(entries: readonly [string, string | undefined][]): string {
-  const present = entries.filter((e): e is [string, string] => e[1] !== undefined);
-  return present.length === 0 ? "{}" : `{ ${present.map(([k, v]) => `${propertyKey(k)}: ${v}`).join(", ")} }`;
-}
+import { literal, secretString } from "./ts-literals.js";
 
 function authCall(auth: Auth, context: ImportContext): string {
   context.use(auth.type);
@@ -68,22 +55,6 @@ function authCall(auth: Auth, context: ImportContext): string {
   }
 }
 
-function paginationCall(pagination: Pagination, context: ImportContext): string {
-  if (pagination.type === "none") {
-    context.use("noPagination");
-    return "noPagination()";
-  }
-  context.use(pagination.type);
-  const entries = Object.entries(pagination)
-    .filter(([key, value]) => key !== "type" && value !== undefined)
-    .map(([key, value]): [string, string] => [
-      key,
-      key === "stopWhen" ? `(response, page) => cel(${JSON.stringify(value)})` : literal(value),
-    ]);
-  if (pagination.stopWhen !== undefined) context.use("cel");
-  return `${pagination.type}(${options(entries)})`;
-}
-
 function apiDeclaration(
   name: string,
   paths: string,
@@ -96,55 +67,6 @@ function apiDeclaration(
     ["baseUrl", maybe(io.baseUrl, (v: string) => secretString(v, context.use, "config"))],
     ["auth", auth],
   ])});`;
-}
-
-function maybe(value: unknown, write: (v: never) => string): string | undefined {
-  return value === undefined ? undefined : write(value as never);
-}
-
-function inputCall(input: Written<HttpInput>, context: ImportContext): string {
-  const method = (input.method ?? "GET").toLowerCase();
-  const record = (v: Record<string, unknown>) => secretRecord(v, context.use);
-  return `source.${method}(${literal(input.path ?? "/")}, ${options([
-    ["records", maybe(input.records, literal)],
-    ["response", maybe(input.response, literal)],
-    [
-      "pathParams",
-      maybe(input.pathParams, (v: Record<string, unknown>) => secretRecord(v, context.use, () => "config")),
-    ],
-    ["query", maybe(input.query, record)],
-    ["headers", maybe(input.headers, record)],
-    ["body", maybe(input.body, literal)],
-    ["pagination", maybe(input.pagination, (p: Pagination) => paginationCall(p, context))],
-    ["schedule", maybe(input.schedule, literal)],
-    ["timezone", maybe(input.timezone, literal)],
-    ["incremental", maybe(input.incremental, literal)],
-    ["timeout", maybe(input.timeout, literal)],
-  ])})`;
-}
-
-function outputCall(output: Written<HttpOutput>, context: ImportContext): string {
-  const method = (output.method ?? "POST").toLowerCase();
-  const record = (v: Record<string, unknown>) => secretRecord(v, context.use);
-  const idempotency = output.idempotency;
-  if (idempotency) context.use("cel");
-  return `target.${method}(${literal(output.path)}, ${options([
-    ["query", maybe(output.query, record)],
-    ["headers", maybe(output.headers, record)],
-    ["encoding", maybe(output.encoding, literal)],
-    ["batch", maybe(output.batch, literal)],
-    [
-      "idempotency",
-      idempotency &&
-        options([
-          ["header", maybe((idempotency as { header?: string }).header, literal)],
-          ["key", `(r) => cel(${JSON.stringify(idempotency.key)})`],
-        ]),
-    ],
-    ["responses", maybe(output.responses, literal)],
-    ["deadLetter", maybe(output.deadLetter, literal)],
-    ["timeout", maybe(output.timeout, literal)],
-  ])})`;
 }
 
 export interface ImportOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importArtifact } from "./import-artifact.js";
+import { importArtifact } from "../../../compiler/import/import-artifact.js";
 
 const artifact = (input: Record<string, unknown>) => ({
   apiVersion: "cannectors.dev/v1" as const,

@@ -1,7 +1,7 @@
 /** `cannectors import` for a webhook input: `webhook<ImportedRecord>({ ... })` with its verify preset call. */
-import type { WebhookInput, WebhookVerify } from "../../runtime/artifact/index.js";
-import type { ImportContext } from "./import-filters.js";
-import { literal, propertyKey, secretString } from "./ts-literals.js";
+import type { WebhookInput, WebhookVerify } from "../../artifact/index.js";
+import type { ImportContext } from "../../../compiler/import/contract.js";
+import { literal, propertyKey, secretString } from "../../../compiler/import/ts-literals.js";
 
 type Written<T> = { [K in keyof T]?: T[K] };
 

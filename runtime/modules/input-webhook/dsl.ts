@@ -1,10 +1,10 @@
-import type { Duration } from "../runtime/artifact/index.js";
-import type { InputEndpoint } from "./endpoint.js";
-import { compact, frozenCopy } from "./freeze.js";
-import type { StringValue } from "./ir.js";
-import { dslMisuse } from "./misuse.js";
-import type { ArrayPaths } from "./types/paths.js";
-import type { WebhookInputNode, WebhookVerifyNode } from "./webhook-ir.js";
+import type { Duration } from "../../artifact/index.js";
+import type { InputEndpoint } from "../../../dsl/endpoint.js";
+import { compact, frozenCopy } from "../../../dsl/freeze.js";
+import type { StringValue } from "../../../dsl/ir.js";
+import { dslMisuse } from "../../../dsl/misuse.js";
+import type { ArrayPaths } from "../../../dsl/types/paths.js";
+import type { WebhookInputNode, WebhookVerifyNode } from "../../../dsl/webhook-ir.js";
 
 /** Where the record(s) sit in the payload: `$` (the default) is the payload itself. */
 export type WebhookRecords<Payload> = "$" | ArrayPaths<Payload> | (string & {});
