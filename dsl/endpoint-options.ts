@@ -2,10 +2,7 @@
  * Options shared by every endpoint call. Each module's own options live in its folder
  * (`runtime/modules/input-http/dsl.ts`, `runtime/modules/output-http/dsl.ts`) and are re-exported here.
  */
-import type { StringValue } from "./ir.js";
-
-export type QueryValues = Readonly<Record<string, StringValue | number | boolean>>;
-export type HeaderValues = Readonly<Record<string, StringValue>>;
+export type { HeaderValues, QueryValues } from "./ir.js";
 
 export type {
   InputOptions,

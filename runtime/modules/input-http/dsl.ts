@@ -1,5 +1,5 @@
 // Authoring: the DSL of the HTTP input: its endpoint options, its node, its pagination builders (../README.md).
-import type { HeaderValues, QueryValues } from "../../../dsl/endpoint-options.js";
+import type { HeaderValues, QueryValues } from "../../../dsl/ir.js";
 import { compact, frozenCopy } from "../../../dsl/freeze.js";
 import type { ApiNode, ConfigValue, InputNode, Lambda, PaginationNode } from "../../../dsl/ir.js";
 import type { ArrayPaths, AtPath, ElementOf, ScalarPaths } from "../../../dsl/types/index.js";
@@ -41,12 +41,7 @@ export type PathParamsOption<Params> = [Params] extends [never]
   : { pathParams: { readonly [K in keyof Params]-?: Extract<Params[K], string | number> | ConfigValue } };
 
 /** `response`: the page format and its options (the artifact's `input.response`, defaults optional). */
-export interface ResponseFormatOptions {
-  format?: "json" | "csv" | "xml";
-  csv?: { delimiter?: string; quote?: string };
-  /** `lists`: paths, relative to a record, of elements that are always lists. */
-  xml?: { lists?: readonly string[] };
-}
+export type ResponseFormatOptions = NonNullable<InputNode["response"]>;
 
 /** Options of an input (`get`, or `post` used in `.from`), typed against the response body. */
 export interface InputOptions<Body, Rec> {

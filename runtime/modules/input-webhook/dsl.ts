@@ -9,19 +9,16 @@ import type { WebhookInputNode, WebhookVerifyNode } from "../../../dsl/webhook-i
 /** Where the record(s) sit in the payload: `$` (the default) is the payload itself. */
 export type WebhookRecords<Payload> = "$" | ArrayPaths<Payload> | (string & {});
 
-export interface WebhookOptions<Payload> {
+/**
+ * The webhook input's fields as written (its IR node, derived from the schema), with `path` checked
+ * to start with `/` and `records` typed against the payload.
+ */
+export type WebhookOptions<Payload> = Omit<WebhookInputNode, "kind" | "type" | "path" | "records"> & {
   /** Where `cannectors serve` receives the deliveries, e.g. `/hooks/github`. */
   path: `/${string}`;
-  verify: WebhookVerifyNode;
   /** `$` or absent: the payload is the record. A path to an array gives one record per element. */
   records?: WebhookRecords<NoInfer<Payload>>;
-  methods?: readonly ("POST" | "PUT")[];
-  contentTypes?: readonly string[];
-  maxBodySize?: number;
-  /** A JSON Schema the payload must match (422 otherwise). */
-  schema?: Readonly<Record<string, unknown>>;
-  dedupe?: { header?: string; path?: string; window?: Duration };
-}
+};
 
 /**
  * A webhook source, typed by its payload: `webhook<IssuesEvent>({ path, verify: github(secret("S")) })`.

@@ -1,5 +1,5 @@
 // Authoring: the DSL of the HTTP output: its endpoint options and its node (../README.md).
-import type { HeaderValues, QueryValues } from "../../../dsl/endpoint-options.js";
+import type { HeaderValues, QueryValues } from "../../../dsl/ir.js";
 import { compact, frozenCopy } from "../../../dsl/freeze.js";
 import type { ApiNode, Lambda, OutputNode } from "../../../dsl/ir.js";
 import type { ArrayPaths, AtPath, ElementOf, JsonRequestBody, RequestRecord } from "../../../dsl/types/index.js";
