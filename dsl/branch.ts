@@ -83,6 +83,7 @@ export class Branch<C, T> {
     return new Branch([...this.filters, whenNode(condition, branches, () => new Branch<C, T>())]);
   }
 
+  /** As ConnectorBuilder.compute: X is the user's own fields. */
   compute<X extends Record<string, unknown>>(fn: (record: C) => X): Branch<Computed<C, X>, T> {
     return new Branch([...this.filters, computeNode(fn)]);
   }

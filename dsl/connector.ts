@@ -72,7 +72,7 @@ export class ConnectorBuilder<C, T> {
     return this.append(whenNode(condition, branches, () => new Branch<C, T>()));
   }
 
-  /** Adds (or overwrites) the fields of the returned object; the rest of the record is kept. */
+  /** Adds (or overwrites) the fields of the returned object; the rest of the record is kept (X: the user's fields). */
   compute<X extends Record<string, unknown>>(fn: (record: C) => X): ConnectorBuilder<Computed<C, X>, T> {
     return this.append(computeNode(fn));
   }

@@ -1,5 +1,5 @@
 /** Filters → DSL pipeline calls: each filter module writes its own call (`runtime/modules/filter-<type>/import.ts`). */
-import type { Filter } from "../../runtime/artifact/index.js";
+import type { FilterInput } from "../../runtime/artifact/index.js";
 import { importComputeFilter } from "../../runtime/modules/filter-compute/import.js";
 import { importConditionFilter } from "../../runtime/modules/filter-condition/import.js";
 import { importMapFilter } from "../../runtime/modules/filter-map/import.js";
@@ -7,8 +7,8 @@ import type { ImportContext } from "./contract.js";
 
 export type { ImportContext } from "./contract.js";
 
-/** One pipeline call; `lead` starts it on its own line at the top level, inline inside a branch. */
-export function filterCall(filter: Filter, context: ImportContext, lead = "\n  "): string {
+/** One pipeline call, from the filter as written (defaults absent); `lead` starts it on its own line at the top level, inline inside a branch. */
+export function filterCall(filter: FilterInput, context: ImportContext, lead = "\n  "): string {
   switch (filter.type) {
     case "map":
       return importMapFilter(filter, context, lead);

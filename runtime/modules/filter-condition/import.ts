@@ -1,18 +1,19 @@
 // Authoring: `cannectors import` of a condition, `.filter(...)` or `.when(...)` (../README.md).
+import type { z } from "zod";
 import { celCall, type ImportContext } from "../../../compiler/import/contract.js";
-import type { Filter } from "../catalogue.js";
-import type { Branch, ConditionFilter } from "./schema.js";
+import type { FilterInput } from "../catalogue.js";
+import type { BranchInput, ConditionFilter } from "./schema.js";
 
 /** Writes one nested filter (a branch's steps); the compiler's dispatcher, passed in to avoid a cycle. */
-type NestedCall = (filter: Filter, context: ImportContext, lead: string) => string;
+type NestedCall = (filter: FilterInput, context: ImportContext, lead: string) => string;
 
-function branch(value: Branch, context: ImportContext, nested: NestedCall): string {
+function branch(value: BranchInput, context: ImportContext, nested: NestedCall): string {
   if (typeof value === "string") return JSON.stringify(value);
   return `(b) => b${value.map((f) => nested(f, context, "")).join("")}`;
 }
 
 export function importConditionFilter(
-  filter: ConditionFilter,
+  filter: z.input<typeof ConditionFilter>,
   context: ImportContext,
   lead: string,
   nested: NestedCall,

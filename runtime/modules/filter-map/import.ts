@@ -1,4 +1,5 @@
 // Authoring: `cannectors import` of a map filter, `.map((r) => ({ ... }))` (../README.md).
+import type { z } from "zod";
 import { celCall, type ImportContext, plainValue } from "../../../compiler/import/contract.js";
 import { nestedObject } from "../../../compiler/import/nested-targets.js";
 import { pathAccess } from "../../../compiler/import/ts-literals.js";
@@ -28,7 +29,7 @@ function fieldsObject(fields: readonly MapField[], param: string, depth: number,
   return `(${nestedObject(fields.map((f) => [f.target, fieldValue(f, param, depth, context)] as const))})`;
 }
 
-export function importMapFilter(filter: MapFilter, context: ImportContext, lead: string): string {
+export function importMapFilter(filter: z.input<typeof MapFilter>, context: ImportContext, lead: string): string {
   const method = filter.keepUnmapped ? "mapKeepingUnmapped" : "map";
   return `${lead}.${method}((r) => ${fieldsObject(filter.fields, "r", 0, context)})`;
 }

@@ -1,9 +1,19 @@
 // Authoring: the DSL of the HTTP input: its endpoint options, its node, its pagination builders (../README.md).
-import type { HeaderValues, QueryValues } from "../../../dsl/ir.js";
 import { compact, frozenCopy } from "../../../dsl/freeze.js";
-import type { ApiNode, ConfigValue, InputNode, Lambda, PaginationNode } from "../../../dsl/ir.js";
+import type {
+  ApiNode,
+  ConfigValue,
+  HeaderValues,
+  InputNode,
+  Lambda,
+  PaginationNode,
+  QueryValues,
+} from "../../../dsl/ir.js";
 import type { ArrayPaths, AtPath, ElementOf, ScalarPaths } from "../../../dsl/types/index.js";
 import type { Duration, ValuePlace } from "../../artifact/index.js";
+
+/** A source call's options as its node holds them (`Api`'s signatures type them against the spec). */
+export type InputCallOptions = Partial<Omit<InputNode, "kind" | "type" | "api" | "method" | "path">>;
 
 /** The options `.get`/`.post` accept as a source; any other option makes the call a target only. */
 export const INPUT_KEYS = [
@@ -18,15 +28,20 @@ export const INPUT_KEYS = [
   "timezone",
   "incremental",
   "timeout",
-];
+] as const satisfies readonly (keyof InputCallOptions)[];
+
+// A field the schema gains reaches InputNode; a source call must then accept it (listed above) or the
+// node must leave it out (dsl/ir.ts): this alias fails to compile otherwise.
+type _EveryInputOptionListed = NeverOr<Exclude<keyof InputCallOptions, (typeof INPUT_KEYS)[number]>>;
+type NeverOr<Unlisted extends never> = Unlisted;
 
 export function inputNode(
   api: ApiNode,
   method: InputNode["method"],
   path: string,
-  options: Readonly<Record<string, unknown>>,
+  options: InputCallOptions,
 ): InputNode {
-  return compact({ kind: "input", type: "http", api, method, path, ...frozenCopy(options) }) as InputNode;
+  return compact({ kind: "input", type: "http", api, method, path, ...frozenCopy(options) });
 }
 
 /** The record type an input yields: the elements of the array at `records`, or of the body itself. */

@@ -1,9 +1,11 @@
 // Authoring: the DSL of the HTTP output: its endpoint options and its node (../README.md).
-import type { HeaderValues, QueryValues } from "../../../dsl/ir.js";
 import { compact, frozenCopy } from "../../../dsl/freeze.js";
-import type { ApiNode, Lambda, OutputNode } from "../../../dsl/ir.js";
+import type { ApiNode, HeaderValues, OutputNode, QueryValues } from "../../../dsl/ir.js";
 import type { ArrayPaths, AtPath, ElementOf, JsonRequestBody, RequestRecord } from "../../../dsl/types/index.js";
 import type { Duration } from "../../artifact/index.js";
+
+/** A target call's options as its node holds them (`Api`'s signatures type them against the spec). */
+export type OutputCallOptions = Partial<Omit<OutputNode, "kind" | "type" | "api" | "method" | "path">>;
 
 /** The options `.post`/`.put`/`.patch`/`.delete` accept as a target; any other option makes the call a source only. */
 export const OUTPUT_KEYS = [
@@ -15,15 +17,19 @@ export const OUTPUT_KEYS = [
   "responses",
   "deadLetter",
   "timeout",
-];
+] as const satisfies readonly (keyof OutputCallOptions)[];
+
+// As for the input: a field the schema gains must be a target option, or be left out of OutputNode.
+type _EveryOutputOptionListed = NeverOr<Exclude<keyof OutputCallOptions, (typeof OUTPUT_KEYS)[number]>>;
+type NeverOr<Unlisted extends never> = Unlisted;
 
 export function outputNode(
   api: ApiNode,
   method: OutputNode["method"],
   path: string,
-  options: Readonly<Record<string, unknown>>,
+  options: OutputCallOptions,
 ): OutputNode {
-  const idempotency = options.idempotency as { header?: string; key: Lambda } | undefined;
+  const idempotency = options.idempotency;
   const copied = frozenCopy({ ...options, idempotency: undefined });
   return compact({
     kind: "output",

@@ -1,16 +1,12 @@
 // Authoring: `cannectors import` of an HTTP output, `target.post(...)` and the other writers (../README.md).
-import {
-  type ImportContext,
-  maybe,
-  optionsLiteral as options,
-  type Written,
-} from "../../../compiler/import/contract.js";
+import type { z } from "zod";
+import { type ImportContext, maybe, optionsLiteral as options } from "../../../compiler/import/contract.js";
 import { literal, secretRecord } from "../../../compiler/import/ts-literals.js";
 import type { HttpOutput } from "./schema.js";
 
-export function outputCall(output: Written<HttpOutput>, context: ImportContext): string {
+export function outputCall(output: z.input<typeof HttpOutput>, context: ImportContext): string {
   const method = (output.method ?? "POST").toLowerCase();
-  const record = (v: Record<string, unknown>) => secretRecord(v, context.use);
+  const record = (v: Parameters<typeof secretRecord>[0]) => secretRecord(v, context.use);
   const idempotency = output.idempotency;
   if (idempotency) context.use("cel");
   return `target.${method}(${literal(output.path)}, ${options([
@@ -22,7 +18,7 @@ export function outputCall(output: Written<HttpOutput>, context: ImportContext):
       "idempotency",
       idempotency &&
         options([
-          ["header", maybe((idempotency as { header?: string }).header, literal)],
+          ["header", maybe(idempotency.header, literal)],
           ["key", `(r) => cel(${JSON.stringify(idempotency.key)})`],
         ]),
     ],
