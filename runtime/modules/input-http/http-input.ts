@@ -20,6 +20,8 @@ export function createHttpInput(
   spec: HttpInput,
   moduleCtx: FetchContext,
   maxDepth: number = DEFAULT_MAX_DEPTH,
+  /** The request URL already filled (a dependent child request), instead of baseUrl + path + pathParams. */
+  url?: URL,
 ): InputModule {
   const ctx: FetchContext = { ...moduleCtx, auth: scopeToOrigin(moduleCtx.auth, spec.baseUrl) };
   const isSecret = (value: string) => ctx.redactor.redact(value) !== value;
@@ -28,7 +30,12 @@ export function createHttpInput(
 
   return {
     async *pages(savedCursor) {
-      const template = requestTemplate(spec, savedCursor ?? spec.incremental?.initialValue, isSecret);
+      const template = requestTemplate(
+        spec,
+        savedCursor ?? spec.incremental?.initialValue,
+        isSecret,
+        url === undefined ? undefined : new URL(url),
+      );
       const paginator = createPaginator(spec.pagination);
 
       const runAbort = new AbortController();
