@@ -53,7 +53,11 @@ async function setUp(count: number, perOrder: number, extra = "") {
   const run = (dryRun?: { write(line: string): void }) =>
     runConnector({ env: {}, artifact: parsed!, store, deadLetterPath, ...(dryRun ? { dryRun } : {}) });
   const sent = () => target.requests.flatMap((r) => JSON.parse(r.body) as { sku: string; order_id: string }[]);
-  const dead = () => readFileSync(deadLetterPath, "utf8").trim().split("\n").map((line) => JSON.parse(line));
+  const dead = () =>
+    readFileSync(deadLetterPath, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
   return { api, source, target, store, run, sent, dead };
 }
 
