@@ -157,6 +157,25 @@ export interface InputNode {
   };
   readonly response?: ResponseFormatOptions;
   readonly timeout?: Duration;
+  /** Dependent requests: for each record, the child operation (`children(...)`). */
+  readonly children?: ChildrenNode;
+}
+
+/** The child operation of a dependent-requests input (the artifact's `input.children`). */
+export interface ChildrenNode {
+  readonly kind: "children";
+  /** The child's API: the parent's, so the child path is on the parent's baseUrl. */
+  readonly api: ApiNode;
+  readonly path: string;
+  /** Path parameter (or query parameter) name → parent field path. */
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, StringValue | number | boolean>>;
+  readonly records?: string;
+  readonly pagination?: PaginationNode;
+  readonly carry?: Readonly<Record<string, string>>;
+  readonly key?: string;
+  readonly concurrency?: number;
+  readonly incremental?: { readonly cursorField: string; readonly param: string; readonly initialValue?: string };
 }
 
 export interface OutputNode {

@@ -12,6 +12,7 @@ import type {
   WebhookInput,
 } from "../../runtime/artifact/index.js";
 import { compareKeys } from "../emit/index.js";
+import { childrenCall } from "./import-children.js";
 import { filterCall, type ImportContext } from "./import-filters.js";
 import { webhookCall } from "./import-webhook.js";
 import { pathsTypes } from "./paths-type.js";
@@ -105,7 +106,7 @@ function maybe(value: unknown, write: (v: never) => string): string | undefined 
 function inputCall(input: Written<HttpInput>, context: ImportContext): string {
   const method = (input.method ?? "GET").toLowerCase();
   const record = (v: Record<string, unknown>) => secretRecord(v, context.use);
-  return `source.${method}(${literal(input.path ?? "/")}, ${options([
+  const call = `source.${method}(${literal(input.path ?? "/")}, ${options([
     ["records", maybe(input.records, literal)],
     ["response", maybe(input.response, literal)],
     [
@@ -121,6 +122,8 @@ function inputCall(input: Written<HttpInput>, context: ImportContext): string {
     ["incremental", maybe(input.incremental, literal)],
     ["timeout", maybe(input.timeout, literal)],
   ])})`;
+  if (!input.children) return call;
+  return childrenCall(call, input.children, context.use, (p) => paginationCall(p, context));
 }
 
 function outputCall(output: Written<HttpOutput>, context: ImportContext): string {

@@ -5,6 +5,8 @@
  */
 import type { HttpInput, HttpOutput } from "../../runtime/artifact/index.js";
 
+import { childPathsEntry } from "./import-children.js";
+
 type Written<T> = { [K in keyof T]?: T[K] };
 
 /** `{ a: { b: T } }` for the dotted path `a.b`; `T` for no path. */
@@ -41,5 +43,7 @@ function sourcePaths(input: Written<HttpInput>): string {
     ...(inputMethod === "post" ? { body: "Record<string, unknown>" } : {}),
     response: nestAt(input.records, "ImportedRecord[]"),
   });
-  return `type SourcePaths = { ${JSON.stringify(input.path ?? "/")}: { ${inputMethod}: ${inputOp} } };`;
+  const own = `${JSON.stringify(input.path ?? "/")}: { ${inputMethod}: ${inputOp} }`;
+  const child = input.children ? `; ${childPathsEntry(input.children, nestAt)}` : "";
+  return `type SourcePaths = { ${own}${child} };`;
 }
