@@ -92,8 +92,9 @@ export function createHttpInput(
           if (loop) throw loop;
         }
       } finally {
-        // The engine stopped pulling (or a page failed): cancel the request fetched ahead.
-        runAbort.abort(new CannectorsError(ErrorCodes.CANCELLED, "input stopped"));
+        // The engine stopped pulling (or a page failed): cancel the request fetched ahead. None
+        // pending, none in flight: no error to build (a dependent input ends one such input per parent).
+        if (pending) runAbort.abort(new CannectorsError(ErrorCodes.CANCELLED, "input stopped"));
       }
     },
   };
