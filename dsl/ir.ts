@@ -96,6 +96,23 @@ export type ApiNode = { readonly kind: "api" } & Authored<
   { baseUrl: ConfigValue; auth: AuthNode; headers: HeaderValues; query: QueryValues }
 >;
 
+/** The child operation of a dependent-requests input (the artifact's `input.children`). */
+export interface ChildrenNode {
+  readonly kind: "children";
+  /** The child's API: the parent's, so the child path is on the parent's baseUrl. */
+  readonly api: ApiNode;
+  readonly path: string;
+  /** Path parameter (or query parameter) name → parent field path. */
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, StringValue | number | boolean>>;
+  readonly records?: string;
+  readonly pagination?: PaginationNode;
+  readonly carry?: Readonly<Record<string, string>>;
+  readonly key?: string;
+  readonly concurrency?: number;
+  readonly incremental?: { readonly cursorField: string; readonly param: string; readonly initialValue?: string };
+}
+
 /** The artifact's pagination; `stopWhen` is `(response, page) => boolean`, lowered to CEL over `response` and `page`. */
 export type PaginationNode = { readonly kind: "pagination" } & Authored<
   z.input<typeof Pagination>,
@@ -117,6 +134,8 @@ export type InputNode = { readonly kind: "input"; readonly api: ApiNode } & Auth
     pagination: PaginationNode;
     /** The request body of a search: user JSON, refs allowed anywhere in it. */
     body: unknown;
+    /** Dependent requests: for each record, the child operation (`children(...)`). */
+    children: ChildrenNode;
   }
 >;
 

@@ -193,8 +193,12 @@ async function runRecorded(
     (error) => stop.abort(error),
   );
   const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0, resentOneByOne: 0 };
-  const incremental = spec.input.type === "http" && source === undefined ? spec.input.incremental : undefined;
-  const savedCursor = incremental ? await store.getCursor(name) : undefined;
+  const polled = spec.input.type === "http" && source === undefined ? spec.input : undefined;
+  const incremental = polled?.incremental;
+  // With dependent requests the input keeps its own cursor (parent and per-parent child cursors) on its pages.
+  const pageCursors = polled?.children !== undefined;
+  const keepsCursor = incremental !== undefined || polled?.children?.incremental !== undefined;
+  const savedCursor = keepsCursor ? await store.getCursor(name) : undefined;
   const watermark = new Watermark(savedCursor);
   logger.info(dryRun ? "dry run started" : "run started", {
     artifact: artifact.file,
@@ -237,7 +241,7 @@ async function runRecorded(
       batchSize: source?.pageIsBatch ? Number.POSITIVE_INFINITY : (spec.output.batch?.size ?? 1),
       pageIsBatch: source?.pageIsBatch === true,
       concurrency: spec.settings.concurrency,
-      cursorField: incremental?.cursorField,
+      cursorField: pageCursors ? undefined : incremental?.cursorField,
       watermark,
       counts,
       signal: stop.stopping,
