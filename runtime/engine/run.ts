@@ -1,7 +1,7 @@
 import type { Connector } from "../artifact/index.js";
 import { CannectorsError, describeError, type ErrorCode, ErrorCodes, isCannectorsError } from "../errors/index.js";
 import { withExpressionBudget } from "../expr/budget/limits.js";
-import { compileFilters } from "../filters/index.js";
+import { compileFilterChain } from "../filters/index.js";
 import { createLogger, historySink, type LogSink } from "../log/index.js";
 import type { Logger } from "../log/types.js";
 import type { LookupFunction } from "../net/address-guard.js";
@@ -205,7 +205,7 @@ async function runRecorded(
       connector: name,
       input: wiring.input,
       filters: withExpressionBudget(spec.settings.limits?.expression, () =>
-        compileFilters(source?.afterFilters ? [] : spec.filters),
+        compileFilterChain(source?.afterFilters ? [] : spec.filters, wiring!.filters),
       ),
       output: wiring.output,
       deadLetter: wiring.deadLetter,

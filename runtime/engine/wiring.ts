@@ -14,7 +14,8 @@ import type { Redactor } from "../secrets/types.js";
 import { inputKindOf, outputKindOf } from "../modules/catalogue.js";
 import { createDeadLetterFile } from "./dead-letter-file.js";
 import { createDryRunWriter } from "./dry-run-writer.js";
-import { allowedHostsOf, moduleHostsOf } from "./hosts.js";
+import { allowedHostsOf, filterHostsOf, moduleHostsOf } from "./hosts.js";
+import type { FilterWiring } from "../filters/step.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
 import type { DeadLetterSink, InputModule, ModuleContext, OutputModule } from "./modules.js";
 
@@ -25,6 +26,8 @@ export interface Wiring {
   deadLetter: DeadLetterSink;
   /** Undefined in a dry run: nothing is written to disk. */
   deadLetterFile: string | undefined;
+  /** What a filter that calls out (enrich) is built with: the shared client under its own hosts. */
+  filters: FilterWiring;
 }
 
 export interface WiringOptions {
@@ -101,7 +104,11 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
     deadLetter,
     dryRun: dryRun ? createDryRunWriter((line) => dryRun.write(line), redactor) : undefined,
   });
-  return { client, input, output, deadLetter, deadLetterFile };
+  const filters: FilterWiring = {
+    context: (filter) => ({ ...context, client: moduleClient(client, "filter", filterHostsOf(spec, filter)) }),
+    authenticator,
+  };
+  return { client, input, output, deadLetter, deadLetterFile, filters };
 }
 
 /**
