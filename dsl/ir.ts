@@ -5,6 +5,9 @@
  * through the span the build loader attaches to every function literal.
  */
 import type { Duration, ValuePlace } from "../runtime/artifact/index.js";
+import type { AggregateFilterNode } from "../runtime/modules/filter-aggregate/dsl.js";
+import type { EnrichFilterNode } from "../runtime/modules/filter-enrich/dsl.js";
+import type { SplitFilterNode } from "../runtime/modules/filter-split/dsl.js";
 import type { ResponseFormatOptions } from "./endpoint-options.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
@@ -190,7 +193,11 @@ export type FilterNode =
   /** `(record) => boolean`. */
   | { readonly kind: "condition"; readonly fn: Lambda; readonly then: BranchNode; readonly else: BranchNode }
   /** `(record) => ({ field: value, ... })`: fields added to the record. */
-  | { readonly kind: "compute"; readonly fn: Lambda };
+  | { readonly kind: "compute"; readonly fn: Lambda }
+  /** The page-level and one-to-many filters: their options are their artifact config (module folders' dsl.ts). */
+  | EnrichFilterNode
+  | SplitFilterNode
+  | AggregateFilterNode;
 
 export interface SettingsNode {
   readonly retries?: {

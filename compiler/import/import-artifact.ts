@@ -164,6 +164,13 @@ export function importArtifact(document: Readonly<Record<string, unknown>>, impo
       constants.push(`const ${name} = ${literal(value)} as const;`);
       return name;
     },
+    api: (spec) => {
+      context.use("api");
+      return `api(${options([
+        ["baseUrl", maybe(spec.baseUrl, (v: string) => secretString(v, context.use, "config"))],
+        ["auth", spec.auth === undefined ? undefined : authCall(spec.auth as Auth, context)],
+      ])})`;
+    },
   };
   const webhook = artifact.input?.type === "webhook" ? (artifact.input as Written<WebhookInput>) : undefined;
   const input = (artifact.input ?? {}) as Written<HttpInput>;

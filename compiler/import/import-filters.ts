@@ -2,12 +2,14 @@
 import type { Filter, MapField } from "../../runtime/artifact/index.js";
 import { CannectorsError, ErrorCodes } from "../../runtime/errors/index.js";
 import { nestedObject } from "./nested-targets.js";
-import { literal, pathAccess } from "./ts-literals.js";
+import { literal, pathAccess, propertyKey, secretRecord } from "./ts-literals.js";
 
 export interface ImportContext {
   use(name: string): void;
   /** Declares a module-level constant (folded back into a `value` by the lowering) and returns its name. */
   constant(value: unknown): string;
+  /** An inline `api({ baseUrl, auth })` for a filter that calls out (enrich). */
+  api(spec: { baseUrl?: string; auth?: unknown }): string;
 }
 
 function cel(expression: string, context: ImportContext): string {
@@ -64,6 +66,18 @@ export function filterCall(filter: Filter, context: ImportContext, lead = "\n  "
       const elseBranch = filter.else ?? "drop";
       if (thenBranch === "keep" && elseBranch === "drop") return `${lead}.filter(${condition})`;
       return `${lead}.when(${condition}, { then: ${branch(thenBranch, context)}, else: ${branch(elseBranch, context)} })`;
+    }
+    case "enrich": {
+      const { type: _type, baseUrl, auth, query, headers, ...rest } = filter;
+      const entries = Object.entries(rest).map(([key, value]) => `${propertyKey(key)}: ${literal(value)}`);
+      if (query !== undefined) entries.push(`query: ${secretRecord(query, context.use)}`);
+      if (headers !== undefined) entries.push(`headers: ${secretRecord(headers, context.use)}`);
+      return `${lead}.enrich(${context.api({ baseUrl, auth })}, { ${entries.join(", ")} })`;
+    }
+    case "split":
+    case "aggregate": {
+      const { type, ...rest } = filter;
+      return `${lead}.${type}(${literal(rest)})`;
     }
   }
 }
