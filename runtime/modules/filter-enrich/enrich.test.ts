@@ -199,4 +199,19 @@ describe("enrich", () => {
     expect(summary.counts.retries).toBe(1);
     expect(sent(dst)[0]!.company).toEqual(COMPANIES.c1);
   });
+
+  it("a dry run looks up (reads) and shows the output request with the enriched record, sending nothing", async () => {
+    const src = await source([[{ id: 1, company_id: "c2" }]]);
+    const api = await lookupServer(byPath);
+    const dst = await sink();
+    const lines: string[] = [];
+    const { summary } = await runYaml(
+      yaml(src.url, dst.url, `baseUrl: ${api.url}\npath: /companies/{company_id}\nrecords: data\nfields: [{ target: company, from: name }]`),
+      { dryRun: { write: (line) => lines.push(line) } },
+    );
+    expect(summary.dryRun).toBe(true);
+    expect(dst.requests).toEqual([]);
+    expect(api.requests.map((r) => r.url)).toEqual(["/companies/c2"]);
+    expect(lines.map((line) => (JSON.parse(line) as { body: unknown }).body)).toEqual([[{ id: 1, company_id: "c2", company: "Globex" }]]);
+  });
 });
