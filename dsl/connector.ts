@@ -121,7 +121,9 @@ export class ConnectorBuilder<C, T> {
   }
 
   /** Many records into one per `groupBy` key within a page (or a window): counts, exact sums, lists, first, last. */
-  aggregate<R extends Record<string, unknown> = Record<string, unknown>>(options: AggregateOptions): ConnectorBuilder<R, T> {
+  aggregate<R extends Record<string, unknown> = Record<string, unknown>>(
+    options: AggregateOptions,
+  ): ConnectorBuilder<R, T> {
     return this.append(aggregateNode(options));
   }
 

@@ -1,6 +1,15 @@
 import { describeError } from "../errors/index.js";
 import { recordSteps } from "./record-steps.js";
-import type { CompiledStep, FilterStep, FilterWiring, ItemFailure, ManyStep, PageItem, PageResult, PageStage } from "./step.js";
+import type {
+  CompiledStep,
+  FilterStep,
+  FilterWiring,
+  ItemFailure,
+  ManyStep,
+  PageItem,
+  PageResult,
+  PageStage,
+} from "./step.js";
 
 /**
  * A filter list holding a page-level filter (enrich, aggregate), run a page at a time. Runs of

@@ -34,4 +34,3 @@ export function chain(steps: FilterStep[]): FilterStep {
     return current;
   };
 }
-

@@ -95,7 +95,10 @@ describe("aggregate", () => {
 `,
       ),
     );
-    expect(dst.requests.map((r) => r.body)).toEqual(['[{"customer":"ann","total":4.0,"n":2}]', '[{"customer":"ann","total":1,"n":1}]']);
+    expect(dst.requests.map((r) => r.body)).toEqual([
+      '[{"customer":"ann","total":4.0,"n":2}]',
+      '[{"customer":"ann","total":1,"n":1}]',
+    ]);
     expect(dead.map((line) => JSON.parse(line) as { seq: number; reason: string })).toMatchObject([
       { seq: 1, reason: expect.stringContaining('"x" is not a decimal number') },
     ]);
@@ -142,7 +145,13 @@ describe("aggregate", () => {
     const store = openStateStore(path.join(dir, "state.db"));
     try {
       const { artifact } = validateArtifact(text, "aggregate.yaml");
-      const summary = await runConnector({ artifact: artifact!, store, env: {}, signal: stop.signal, drainTimeoutMs: 100 });
+      const summary = await runConnector({
+        artifact: artifact!,
+        store,
+        env: {},
+        signal: stop.signal,
+        drainTimeoutMs: 100,
+      });
       expect(dst.requests).toHaveLength(1);
       expect(summary.cursor).toBeUndefined();
       expect(await store.getCursor("aggregate-test")).toBeUndefined();

@@ -65,7 +65,11 @@ function aggregateStage(
         try {
           add(groups, item, keys, columns);
         } catch (error) {
-          failures.push({ seq: item.seq, record: item.value, reason: `record #${item.seq}: ${where}: ${describeError(error)}` });
+          failures.push({
+            seq: item.seq,
+            record: item.value,
+            reason: `record #${item.seq}: ${where}: ${describeError(error)}`,
+          });
           continue;
         }
         records++;

@@ -8,7 +8,11 @@ export const aggregateFilter = filterKind({
   topLevelOnly: true,
   compile: (spec, path) => compileAggregate(spec, path),
   check(spec, path, checker) {
-    spec.groupBy.forEach((name, i) => checker.target(name, [...path, "groupBy", i]));
-    spec.fields.forEach((field, i) => checker.target(field.target, [...path, "fields", i, "target"]));
+    spec.groupBy.forEach((name, i) => {
+      checker.target(name, [...path, "groupBy", i]);
+    });
+    spec.fields.forEach((field, i) => {
+      checker.target(field.target, [...path, "fields", i, "target"]);
+    });
   },
 });

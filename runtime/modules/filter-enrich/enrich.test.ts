@@ -85,7 +85,11 @@ describe("enrich", () => {
     const api = await lookupServer(byPath);
     const dst = await sink();
     const { summary } = await runYaml(
-      yaml(src.url, dst.url, `baseUrl: ${api.url}\npath: /companies/{company_id}\nrecords: data\ninto: company\ncache: { ttl: 5m, maxEntries: 100 }\nconcurrency: 3`),
+      yaml(
+        src.url,
+        dst.url,
+        `baseUrl: ${api.url}\npath: /companies/{company_id}\nrecords: data\ninto: company\ncache: { ttl: 5m, maxEntries: 100 }\nconcurrency: 3`,
+      ),
     );
     expect(summary.status).toBe("succeeded");
     expect(sent(dst).map((r) => [r.id, (r.company as { name: string }).name])).toEqual([
@@ -104,7 +108,11 @@ describe("enrich", () => {
     const api = await lookupServer(byPath);
     const dst = await sink();
     await runYaml(
-      yaml(src.url, dst.url, `baseUrl: ${api.url}\npath: /companies/{company_id}\nfields:\n  - { target: company_name, from: data.name }\n  - { target: tax.vat, from: data.vat }`),
+      yaml(
+        src.url,
+        dst.url,
+        `baseUrl: ${api.url}\npath: /companies/{company_id}\nfields:\n  - { target: company_name, from: data.name }\n  - { target: tax.vat, from: data.vat }`,
+      ),
     );
     expect(sent(dst)).toEqual([
       { id: 1, company_id: "c1", company_name: "Acme", tax: { vat: "FR1" } },
@@ -129,7 +137,11 @@ describe("enrich", () => {
     });
     const dst = await sink();
     await runYaml(
-      yaml(src.url, dst.url, `baseUrl: ${api.url}\npath: /companies\nbulk: { param: ids, key: company_id, match: id, maxBatch: 2, records: data }\ninto: company`),
+      yaml(
+        src.url,
+        dst.url,
+        `baseUrl: ${api.url}\npath: /companies\nbulk: { param: ids, key: company_id, match: id, maxBatch: 2, records: data }\ninto: company`,
+      ),
     );
     expect(sent(dst).map((r) => [r.id, (r.company as { name: string }).name])).toEqual([
       [1, "Initech"],
@@ -152,7 +164,11 @@ describe("enrich", () => {
     const api = await lookupServer(byPath);
     const dst = await sink();
     const { summary, dead } = await runYaml(
-      yaml(src.url, dst.url, `baseUrl: ${api.url}\npath: /companies/{company_id}\nrecords: data\ninto: company\nonFailure: deadLetter`),
+      yaml(
+        src.url,
+        dst.url,
+        `baseUrl: ${api.url}\npath: /companies/{company_id}\nrecords: data\ninto: company\nonFailure: deadLetter`,
+      ),
     );
     expect(sent(dst).map((r) => r.id)).toEqual([1, 4]);
     const entries = dead.map((line) => JSON.parse(line) as { seq: number; reason: string; record: { id: number } });
@@ -176,7 +192,11 @@ describe("enrich", () => {
       const api = await lookupServer(byPath);
       const dst = await sink();
       const { dead } = await runYaml(
-        yaml(src.url, dst.url, `baseUrl: ${api.url}\npath: /companies/{company_id}\nrecords: data\ninto: company\nonFailure: ${onFailure}`),
+        yaml(
+          src.url,
+          dst.url,
+          `baseUrl: ${api.url}\npath: /companies/{company_id}\nrecords: data\ninto: company\nonFailure: ${onFailure}`,
+        ),
       );
       expect(dead).toEqual([]);
       const records = sent(dst);
@@ -206,12 +226,18 @@ describe("enrich", () => {
     const dst = await sink();
     const lines: string[] = [];
     const { summary } = await runYaml(
-      yaml(src.url, dst.url, `baseUrl: ${api.url}\npath: /companies/{company_id}\nrecords: data\nfields: [{ target: company, from: name }]`),
+      yaml(
+        src.url,
+        dst.url,
+        `baseUrl: ${api.url}\npath: /companies/{company_id}\nrecords: data\nfields: [{ target: company, from: name }]`,
+      ),
       { dryRun: { write: (line) => lines.push(line) } },
     );
     expect(summary.dryRun).toBe(true);
     expect(dst.requests).toEqual([]);
     expect(api.requests.map((r) => r.url)).toEqual(["/companies/c2"]);
-    expect(lines.map((line) => (JSON.parse(line) as { body: unknown }).body)).toEqual([[{ id: 1, company_id: "c2", company: "Globex" }]]);
+    expect(lines.map((line) => (JSON.parse(line) as { body: unknown }).body)).toEqual([
+      [{ id: 1, company_id: "c2", company: "Globex" }],
+    ]);
   });
 });

@@ -4,7 +4,15 @@ import { CannectorsError, ErrorCodes } from "../../errors/index.js";
 import { compileFailure, moduleRef } from "../../filters/filter-error.js";
 import type { FilterWiring, ItemFailure, PageItem, PageStage, PageStep } from "../../filters/step.js";
 import { targetSegments } from "../../filters/targets.js";
-import { cloneJson, compilePathReader, copyRecord, type JsonRecord, type PathSegment, parsePath, writePath } from "../../json/path.js";
+import {
+  cloneJson,
+  compilePathReader,
+  copyRecord,
+  type JsonRecord,
+  type PathSegment,
+  parsePath,
+  writePath,
+} from "../../json/path.js";
 import { compileUrlTemplate } from "../../net/url-template.js";
 import { AnswerCache, runBounded } from "./answer-cache.js";
 import { type Answers, bulkLookups, type KeyedItem, type KeyOf, keyText, singleLookups } from "./lookups.js";
@@ -76,7 +84,8 @@ function enrichStage(
         if (onFailure === "skip") out.push(item);
         else if (onFailure === "deadLetter") failures.push({ seq: item.seq, record: item.value, reason });
         else out.push({ seq: item.seq, value: merge(item.value, cloneJson(onFailure.default)) });
-        if (onFailure !== "deadLetter") context.logger.warn("lookup failed: record passed on as configured", { seq: item.seq, error: reason });
+        if (onFailure !== "deadLetter")
+          context.logger.warn("lookup failed: record passed on as configured", { seq: item.seq, error: reason });
       }
       return { items: out, failures };
     },
@@ -100,8 +109,16 @@ function bulkKey(field: string): KeyOf {
   return (record) => {
     const value = read(record);
     const text = keyText(value);
-    if (text === undefined) return { ok: false, reason: `key ${field} is ${value === undefined || value === null ? "missing" : "not a scalar"}` };
-    if (text === "" || text.includes(",")) return { ok: false, reason: `key ${field} is ${text === "" ? "empty" : "holding a comma"}, which a comma-separated list cannot carry` };
+    if (text === undefined)
+      return {
+        ok: false,
+        reason: `key ${field} is ${value === undefined || value === null ? "missing" : "not a scalar"}`,
+      };
+    if (text === "" || text.includes(","))
+      return {
+        ok: false,
+        reason: `key ${field} is ${text === "" ? "empty" : "holding a comma"}, which a comma-separated list cannot carry`,
+      };
     return { ok: true, key: text, url: "", maskedUrl: "" };
   };
 }
@@ -115,7 +132,10 @@ function merger(filter: EnrichFilter): (record: JsonRecord, answer: unknown) => 
       return out;
     };
   }
-  const fields = (filter.fields ?? []).map((field) => ({ read: compilePathReader(parsePath(field.from)), write: targetSegments(field.target) }));
+  const fields = (filter.fields ?? []).map((field) => ({
+    read: compilePathReader(parsePath(field.from)),
+    write: targetSegments(field.target),
+  }));
   return (record, answer) => {
     const out = copyRecord(record);
     for (const field of fields) {

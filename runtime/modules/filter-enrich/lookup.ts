@@ -14,10 +14,22 @@ export type LookupAnswer = { ok: true; body: unknown } | { ok: false; reason: st
  * errors, timeouts, 408/425/429/5xx; one resend after a 401 refreshes the credentials). A failure is
  * an answer (the records that needed it fail as configured); only cancellation rejects.
  */
-export async function lookup(url: string, maskedUrl: string, headers: Record<string, string>, ctx: LookupContext): Promise<LookupAnswer> {
+export async function lookup(
+  url: string,
+  maskedUrl: string,
+  headers: Record<string, string>,
+  ctx: LookupContext,
+): Promise<LookupAnswer> {
   const target = `GET ${maskedUrl}`;
   const state: RetryState = { sent: 0, refreshed: false };
-  const request: HttpRequest = { method: "GET", url, headers, timeoutMs: ctx.timeoutMs, signal: ctx.signal, hosts: ctx.client.hosts };
+  const request: HttpRequest = {
+    method: "GET",
+    url,
+    headers,
+    timeoutMs: ctx.timeoutMs,
+    signal: ctx.signal,
+    hosts: ctx.client.hosts,
+  };
   for (;;) {
     state.sent++;
     let response: HttpResponse | undefined;

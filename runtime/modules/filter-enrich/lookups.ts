@@ -47,7 +47,9 @@ export function bulkLookups(filter: EnrichFilter, headers: Record<string, string
       const join = base.url.includes("?") ? "&" : "?";
       const answer = list(await lookup(base.url + join + query, base.maskedUrl + join + query, headers, ctx));
       if (!answer.ok || !Array.isArray(answer.body)) {
-        const reason = answer.ok ? `the answer${bulk.records ? ` at ${bulk.records}` : ""} is not a list` : answer.reason;
+        const reason = answer.ok
+          ? `the answer${bulk.records ? ` at ${bulk.records}` : ""} is not a list`
+          : answer.reason;
         for (const key of chunk) answers.set(key, { ok: false, reason });
         return;
       }

@@ -5,7 +5,11 @@ import type { EnrichFilterNode } from "./dsl.js";
 import type { EnrichFilter } from "./schema.js";
 
 /** The api's base URL, auth, headers and query are merged into the lookup's, as for the output. */
-export function lowerEnrichFilter(node: EnrichFilterNode, _path: string, tools: LoweringTools): z.input<typeof EnrichFilter> {
+export function lowerEnrichFilter(
+  node: EnrichFilterNode,
+  _path: string,
+  tools: LoweringTools,
+): z.input<typeof EnrichFilter> {
   tools.reshaped();
   const { query, headers, ...rest } = node.options;
   return tools.defined({

@@ -9,6 +9,8 @@ export const enrichFilter = filterKind({
   compile: (spec, path) => compileEnrich(spec, path),
   check(spec, path, checker) {
     if (spec.into !== undefined) checker.target(spec.into, [...path, "into"]);
-    spec.fields?.forEach((field, i) => checker.target(field.target, [...path, "fields", i, "target"]));
+    spec.fields?.forEach((field, i) => {
+      checker.target(field.target, [...path, "fields", i, "target"]);
+    });
   },
 });

@@ -10,6 +10,8 @@ export const splitFilter = filterKind({
   check(spec, path, checker) {
     checker.target(spec.field, [...path, "field"]);
     checker.target(spec.as ?? spec.field, [...path, spec.as === undefined ? "field" : "as"]);
-    spec.keep?.forEach((name, i) => checker.target(name, [...path, "keep", i]));
+    spec.keep?.forEach((name, i) => {
+      checker.target(name, [...path, "keep", i]);
+    });
   },
 });

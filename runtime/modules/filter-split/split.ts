@@ -34,9 +34,13 @@ export function compileSplit(filter: SplitFilter, path: readonly PathSegment[]):
       const items = readField(record);
       if (!Array.isArray(items)) {
         const what = items === undefined || items === null ? "is missing" : `is a ${typeof items}, not an array`;
-        throw new CannectorsError(ErrorCodes.EVALUATION, `record #${seq}: ${ref.path} (${ref.label}): ${filter.field} ${what}`, {
-          details: { seq, module: ref.path },
-        });
+        throw new CannectorsError(
+          ErrorCodes.EVALUATION,
+          `record #${seq}: ${ref.path} (${ref.label}): ${filter.field} ${what}`,
+          {
+            details: { seq, module: ref.path },
+          },
+        );
       }
       const parent = keep === undefined ? withoutField(record, field) : undefined;
       return items.map((item) => {
