@@ -289,9 +289,10 @@ async function runRecorded(
   return summary;
 }
 
-/** Whether a module authenticates with a refresh token kept in the state store. */
+/** Whether a module (an enrich filter included) authenticates with a refresh token kept in the state store. */
 function usesAuthorizationCode(spec: Connector): boolean {
-  return [spec.input, spec.output].some(
-    (module) => "auth" in module && module.auth?.type === "oauth2AuthorizationCode",
+  // A lookup (enrich) authenticates like an input or an output.
+  return [spec.input, spec.output, ...spec.filters].some(
+    (module) => "auth" in module && (module.auth as { type?: string } | undefined)?.type === "oauth2AuthorizationCode",
   );
 }
