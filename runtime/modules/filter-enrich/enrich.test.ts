@@ -240,4 +240,23 @@ describe("enrich", () => {
       [{ id: 1, company_id: "c2", company: "Globex" }],
     ]);
   });
+
+  it("a baseUrl from the environment that is not a URL is a configuration error before any request", async () => {
+    const src = await source([[{ id: 1, company_id: "c1" }]]);
+    const dst = await sink();
+    const text = yaml(src.url, dst.url, "baseUrl: ${env:CRM_URL}\npath: /companies/{company_id}\ninto: company");
+    const { validateArtifact } = await import("../../validate/index.js");
+    const { runConnector } = await import("../../engine/run.js");
+    const { openStateStore } = await import("../../state/index.js");
+    const { artifact } = validateArtifact(text, "enrich.yaml");
+    const store = openStateStore(":memory:");
+    try {
+      await expect(runConnector({ artifact: artifact!, store, env: { CRM_URL: "crm.local" } })).rejects.toThrow(
+        /filters\.0\.baseUrl .*\(from CRM_URL\) is not an absolute http\(s\) URL/,
+      );
+      expect(src.requests).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
 });
