@@ -19,6 +19,9 @@ import type { HttpInput } from "../runtime/modules/input-http/schema.js";
 import type { HttpOutput } from "../runtime/modules/output-http/schema.js";
 import type { Pagination } from "../runtime/pagination/schema.js";
 import type { Always, Authored, Frozen, Without } from "./authored.js";
+import type { AggregateFilterNode } from "../runtime/modules/filter-aggregate/dsl.js";
+import type { EnrichFilterNode } from "../runtime/modules/filter-enrich/dsl.js";
+import type { SplitFilterNode } from "../runtime/modules/filter-split/dsl.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 /** Where a function literal stands in the original TypeScript file (character offsets). */
@@ -173,7 +176,11 @@ export type FilterNode =
   /** `(record) => ({ field: value, ... })`: fields added to the record. */
   | ({ readonly kind: ComputeFields["type"]; readonly fn: Lambda } & Authored<
       Without<ComputeFields, "type" | "fields">
-    >);
+    >)
+  /** The page-level and one-to-many filters: their options are their artifact config (module folders' dsl.ts). */
+  | EnrichFilterNode
+  | SplitFilterNode
+  | AggregateFilterNode;
 
 /** The artifact's settings, as written (defaults optional). */
 export type SettingsNode = Frozen<z.input<typeof Settings>>;

@@ -1,7 +1,7 @@
 import type { Connector } from "../artifact/index.js";
 import { CannectorsError, describeError, type ErrorCode, ErrorCodes, isCannectorsError } from "../errors/index.js";
 import { withExpressionBudget } from "../expr/budget/limits.js";
-import { compileFilters } from "../filters/index.js";
+import { compileFilterChain } from "../filters/index.js";
 import { createLogger, historySink, type LogSink } from "../log/index.js";
 import type { Logger } from "../log/types.js";
 import type { LookupFunction } from "../net/address-guard.js";
@@ -233,7 +233,7 @@ async function runRecorded(
       connector: name,
       input: wiring.input,
       filters: withExpressionBudget(spec.settings.limits?.expression, () =>
-        compileFilters(source?.afterFilters ? [] : spec.filters),
+        compileFilterChain(source?.afterFilters ? [] : spec.filters, wiring!.filters),
       ),
       output: wiring.output,
       deadLetter: wiring.deadLetter,
@@ -328,9 +328,10 @@ async function runRecorded(
   return summary;
 }
 
-/** Whether a module authenticates with a refresh token kept in the state store. */
+/** Whether a module (an enrich filter included) authenticates with a refresh token kept in the state store. */
 function usesAuthorizationCode(spec: Connector): boolean {
-  return [spec.input, spec.output].some(
-    (module) => "auth" in module && module.auth?.type === "oauth2AuthorizationCode",
+  // A lookup (enrich) authenticates like an input or an output.
+  return [spec.input, spec.output, ...spec.filters].some(
+    (module) => "auth" in module && (module.auth as { type?: string } | undefined)?.type === "oauth2AuthorizationCode",
   );
 }

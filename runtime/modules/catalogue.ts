@@ -5,16 +5,26 @@
  */
 import { z } from "zod";
 import { bindFilterUnion } from "../filters/filter-ref.js";
+import { aggregateFilter } from "./filter-aggregate/module.js";
 import { computeFilter } from "./filter-compute/module.js";
 import { conditionFilter } from "./filter-condition/module.js";
+import { enrichFilter } from "./filter-enrich/module.js";
 import { mapFilter } from "./filter-map/module.js";
+import { splitFilter } from "./filter-split/module.js";
 import { httpInput } from "./input-http/module.js";
 import { webhookInput } from "./input-webhook/module.js";
 import type { FilterKind, InputKind, OutputKind } from "./module.js";
 import { httpOutput } from "./output-http/module.js";
 
 export const inputKinds = [httpInput, webhookInput] as const;
-export const filterKinds = [mapFilter, conditionFilter, computeFilter] as const;
+export const filterKinds = [
+  mapFilter,
+  conditionFilter,
+  computeFilter,
+  enrichFilter,
+  splitFilter,
+  aggregateFilter,
+] as const;
 export const outputKinds = [httpOutput] as const;
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };
