@@ -11,11 +11,12 @@ import type { RateBudget } from "../net/rate-limiter.js";
 import { retryPolicyFrom } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
 import type { Redactor } from "../secrets/types.js";
-import { inputKindOf, outputKindOf } from "../modules/catalogue.js";
+import { inputKindOf } from "../modules/catalogue.js";
 import { createDeadLetterFile } from "./dead-letter-file.js";
 import { createDryRunWriter } from "./dry-run-writer.js";
 import { allowedHostsOf, moduleHostsOf } from "./hosts.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
+import { buildOutput } from "./output-tree.js";
 import type { DeadLetterSink, InputModule, ModuleContext, OutputModule } from "./modules.js";
 
 export interface Wiring {
@@ -83,7 +84,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
   const deadLetterFile = options.dryRun
     ? undefined
     : (options.deadLetterPath ??
-      spec.output.deadLetter?.path ??
+      ("deadLetter" in spec.output ? spec.output.deadLetter?.path : undefined) ??
       `.cannectors/dead-letter/${spec.metadata.name}.ndjson`);
   const deadLetter = deadLetterFile ? createDeadLetterFile(deadLetterFile, redactor) : memoryDeadLetter(logger);
   const dryRun = options.dryRun;
@@ -95,7 +96,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
         authenticator,
         maxDepth: settings.limits?.maxDepth,
       });
-  const output = outputKindOf(spec.output).create(spec.output, {
+  const output = buildOutput(spec.output, {
     context: { ...context, client: moduleClient(client, "output", moduleHostsOf(spec, "output")) },
     authenticator,
     deadLetter,

@@ -11,8 +11,11 @@ export type CompiledFilters = (record: JsonRecord, seq: number) => JsonRecord[];
  * CannectorsError naming the filter when the list cannot compile (run checkFilters first for
  * every problem at once).
  */
-export function compileFilters(filters: readonly Filter[]): CompiledFilters {
-  const run = compileList(filters, ["filters"]);
+export function compileFilters(
+  filters: readonly Filter[],
+  path: readonly PathSegment[] = ["filters"],
+): CompiledFilters {
+  const run = compileList(filters, path);
   return (record, seq) => {
     const out = run(record, seq);
     return out === undefined ? [] : [out];

@@ -5,7 +5,14 @@
 import type { z } from "zod";
 import type { Auth } from "../auth/schema.js";
 import type { Authenticator } from "../auth/authenticator.js";
-import type { DeadLetterSink, DryRunSink, InputModule, ModuleContext, OutputModule } from "../engine/modules.js";
+import type {
+  DeadLetterSink,
+  DryRunSink,
+  InputModule,
+  JsonRecord,
+  ModuleContext,
+  OutputModule,
+} from "../engine/modules.js";
 import type { FilterChecker } from "../filters/checker.js";
 import type { FilterStep } from "../filters/step.js";
 import type { PathSegment } from "../json/path.js";
@@ -26,6 +33,22 @@ export interface OutputWiring extends Omit<InputWiring, "maxDepth"> {
   deadLetter: DeadLetterSink;
   /** Set in a dry run: requests are written here and nothing is sent. */
   dryRun: DryRunSink | undefined;
+  /** The output's artifact path: `["output"]`, or `output.routes[0].output` for a nested one. */
+  path: readonly PathSegment[];
+  /**
+   * Builds a nested output (routes, fanout, fallback). Its dead letters and dry-run requests name
+   * `options.path`; each delivery is cut to the child's own batch size. `spec` is `unknown` for the
+   * reason nested filters are: the Output union is built from every OutputKind.
+   */
+  createOutput(spec: unknown, options: ChildOutputOptions): OutputModule;
+  /** Compiles a nested filter list (a fan-out branch's mapping) as the top-level filters are compiled. */
+  compileFilters(filters: readonly unknown[], path: readonly PathSegment[]): (record: JsonRecord, seq: number) => JsonRecord[];
+}
+
+export interface ChildOutputOptions {
+  path: readonly PathSegment[];
+  /** Where the child's permanent failures go instead of the run's dead letter (a fallback catches them). */
+  deadLetter?: DeadLetterSink | undefined;
 }
 
 /** An input or an output: built once per run from its config. */
@@ -50,7 +73,10 @@ export type OutputKind<T extends string = string, S extends Typed<T> = Typed<T>>
   OutputModule,
   T,
   S
->;
+> & {
+  /** The outputs a routes, fanout or fallback output holds (hosts, batch size, docs walk them); none for a leaf. */
+  readonly children?: (spec: z.output<S>) => readonly unknown[];
+};
 
 /** Compiles a nested list of filters (a condition's branch) without importing the chain compiler. */
 export type ListCompiler<F> = (filters: readonly F[], path: readonly PathSegment[]) => FilterStep;

@@ -1,0 +1,11 @@
+import { type OutputKind, outputKind } from "../module.js";
+import { createRoutesOutput } from "./routes.js";
+import { RoutesOutput } from "./schema.js";
+
+// Annotated: the Output union holds this module's schema, which holds the Output union.
+export const routesOutput: OutputKind<"routes", typeof RoutesOutput> = outputKind({
+  type: "routes",
+  schema: RoutesOutput,
+  create: (spec, wiring) => createRoutesOutput(spec, wiring),
+  children: (spec): readonly unknown[] => [...spec.routes.map((route) => route.output), ...(spec.default === "drop" ? [] : [spec.default])],
+});
