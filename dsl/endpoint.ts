@@ -1,5 +1,5 @@
 import { compact, frozenCopy } from "./freeze.js";
-import type { ApiNode, InputNode, Lambda, OutputNode } from "./ir.js";
+import type { ApiNode, HttpOutputNode, InputNode, Lambda, OutputNode } from "./ir.js";
 import { dslMisuse } from "./misuse.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
@@ -41,7 +41,7 @@ function inputNode(api: ApiNode, method: InputNode["method"], path: string, opti
   return compact({ kind: "input", type: "http", api, method, path, ...frozenCopy(options) }) as InputNode;
 }
 
-function outputNode(api: ApiNode, method: OutputNode["method"], path: string, options: Options): OutputNode {
+function outputNode(api: ApiNode, method: HttpOutputNode["method"], path: string, options: Options): OutputNode {
   const idempotency = options.idempotency as { header?: string; key: Lambda } | undefined;
   const copied = frozenCopy({ ...options, idempotency: undefined });
   return compact({
@@ -52,7 +52,7 @@ function outputNode(api: ApiNode, method: OutputNode["method"], path: string, op
     path,
     ...copied,
     idempotency: idempotency && compact({ header: idempotency.header, key: idempotency.key }),
-  }) as OutputNode;
+  }) as HttpOutputNode;
 }
 
 function definedKeys(options: Options): string[] {
@@ -63,7 +63,7 @@ function definedKeys(options: Options): string[] {
  * Builds the endpoint for one call. A `post` may serve as either end: it gets an input facet
  * unless an output-only option was given, and an output facet unless an input-only one was.
  */
-export function endpoint(api: ApiNode, method: "GET" | OutputNode["method"], path: string, options: Options = {}) {
+export function endpoint(api: ApiNode, method: "GET" | HttpOutputNode["method"], path: string, options: Options = {}) {
   const keys = definedKeys(options);
   const canInput = method === "GET" || method === "POST";
   const canOutput = method !== "GET";
@@ -77,7 +77,7 @@ export function endpoint(api: ApiNode, method: "GET" | OutputNode["method"], pat
   return Object.freeze({
     kind: "endpoint" as const,
     ...(asInput ? { input: inputNode(api, method as InputNode["method"], path, options) } : {}),
-    ...(asOutput ? { output: outputNode(api, method as OutputNode["method"], path, options) } : {}),
+    ...(asOutput ? { output: outputNode(api, method as HttpOutputNode["method"], path, options) } : {}),
   });
 }
 

@@ -159,7 +159,34 @@ export interface InputNode {
   readonly timeout?: Duration;
 }
 
-export interface OutputNode {
+/** Where records go: one HTTP call, or routes, fan-out and fallback over other outputs. */
+export type OutputNode = HttpOutputNode | RoutesOutputNode | FanoutOutputNode | FallbackOutputNode;
+
+/** Content-based router: the first route whose `when` holds takes the record, else `default`. */
+export interface RoutesOutputNode {
+  readonly kind: "output";
+  readonly type: "routes";
+  /** `when` is `(record) => boolean`, lowered to CEL. */
+  readonly routes: readonly { readonly when: Lambda; readonly output: OutputNode }[];
+  readonly default: OutputNode | "drop";
+}
+
+/** Recipient list: every output receives every record, through its own filters. */
+export interface FanoutOutputNode {
+  readonly kind: "output";
+  readonly type: "fanout";
+  readonly outputs: readonly { readonly filters: readonly FilterNode[]; readonly output: OutputNode }[];
+}
+
+/** Dead-letter channel: a record the primary output refuses goes to the fallback output. */
+export interface FallbackOutputNode {
+  readonly kind: "output";
+  readonly type: "fallback";
+  readonly primary: OutputNode;
+  readonly fallback: OutputNode;
+}
+
+export interface HttpOutputNode {
   readonly kind: "output";
   readonly type: "http";
   readonly api: ApiNode;

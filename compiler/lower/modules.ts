@@ -12,7 +12,10 @@ import { lowerConditionFilter } from "../../runtime/modules/filter-condition/low
 import { lowerMapFilter } from "../../runtime/modules/filter-map/lower.js";
 import { lowerHttpInput } from "../../runtime/modules/input-http/lower.js";
 import { lowerWebhookInput } from "../../runtime/modules/input-webhook/lower.js";
+import { lowerFallbackOutput } from "../../runtime/modules/output-fallback/lower.js";
+import { lowerFanoutOutput } from "../../runtime/modules/output-fanout/lower.js";
 import { lowerHttpOutput } from "../../runtime/modules/output-http/lower.js";
+import { lowerRoutesOutput } from "../../runtime/modules/output-routes/lower.js";
 import type { ConnectorInput, LoweringTools } from "./contract.js";
 
 type Lowering<N> = (node: N, path: string, tools: LoweringTools) => unknown;
@@ -24,6 +27,9 @@ export const lowerings = {
   "filter-compute": lowerComputeFilter,
   "filter-condition": lowerConditionFilter,
   "output-http": lowerHttpOutput,
+  "output-routes": lowerRoutesOutput,
+  "output-fanout": lowerFanoutOutput,
+  "output-fallback": lowerFallbackOutput,
 } satisfies Record<ModuleId, Lowering<never>>;
 
 // Each lowering is called with the node its key names; the DSL's `type` / `kind` is the discriminator.
@@ -34,8 +40,8 @@ export function lowerInput(node: InputNode | WebhookInputNode, tools: LoweringTo
   return lowerAny(`input-${node.type}`, node, "input", tools) as ConnectorInput["input"];
 }
 
-export function lowerOutput(node: OutputNode, tools: LoweringTools): ConnectorInput["output"] {
-  return lowerAny(`output-${node.type}`, node, "output", tools) as ConnectorInput["output"];
+export function lowerOutput(node: OutputNode, tools: LoweringTools, path = "output"): ConnectorInput["output"] {
+  return lowerAny(`output-${node.type}`, node, path, tools) as ConnectorInput["output"];
 }
 
 export function lowerFilter(node: FilterNode, path: string, tools: LoweringTools): FilterInput {

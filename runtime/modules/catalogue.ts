@@ -10,6 +10,7 @@ import { conditionFilter } from "./filter-condition/module.js";
 import { mapFilter } from "./filter-map/module.js";
 import { httpInput } from "./input-http/module.js";
 import { webhookInput } from "./input-webhook/module.js";
+import type { PathSegment } from "../json/path.js";
 import type { FilterKind, InputKind, OutputKind } from "./module.js";
 import { bindOutputUnion } from "./output-ref.js";
 import { fallbackOutput } from "./output-fallback/module.js";
@@ -58,10 +59,23 @@ export const inputKindOf = (spec: Input): InputKind => inputs.get(spec.type)!;
 export const outputKindOf = (spec: Output): OutputKind => outputs.get(spec.type)!;
 export const filterKindOf = (spec: Filter): FilterKind => filters.get(spec.type)!;
 
+/** An output of the connector's tree and where it sits: `output`, `output.routes[0].output`... */
+export interface PlacedOutput {
+  path: PathSegment[];
+  spec: Output;
+}
+
+/** Every output of the tree, depth first, the composite ones before what they hold. */
+export function outputTree(spec: Output, path: PathSegment[] = ["output"]): PlacedOutput[] {
+  const children = outputKindOf(spec).children?.(spec as never) ?? [];
+  return [{ path, spec }, ...children.flatMap((child) => outputTree(child.output as Output, [...path, ...child.at]))];
+}
+
 /** The outputs a connector sends to: the output itself, or the leaves of its routes, fanout or fallback. */
 export function outputLeaves(spec: Output): Output[] {
-  const children = outputKindOf(spec).children?.(spec as never);
-  return children ? children.flatMap((child) => outputLeaves(child as Output)) : [spec];
+  return outputTree(spec)
+    .map((placed) => placed.spec)
+    .filter((output) => outputKindOf(output).children === undefined);
 }
 
 /** The batch the engine hands an output's `deliver`: a composite's is its largest leaf's, each child cuts it to its own. */

@@ -45,6 +45,11 @@ export interface OutputWiring extends Omit<InputWiring, "maxDepth"> {
   compileFilters(filters: readonly unknown[], path: readonly PathSegment[]): (record: JsonRecord, seq: number) => JsonRecord[];
 }
 
+export interface NestedSpec {
+  at: readonly PathSegment[];
+  output: unknown;
+}
+
 export interface ChildOutputOptions {
   path: readonly PathSegment[];
   /** Where the child's permanent failures go instead of the run's dead letter (a fallback catches them). */
@@ -74,8 +79,11 @@ export type OutputKind<T extends string = string, S extends Typed<T> = Typed<T>>
   T,
   S
 > & {
-  /** The outputs a routes, fanout or fallback output holds (hosts, batch size, docs walk them); none for a leaf. */
-  readonly children?: (spec: z.output<S>) => readonly unknown[];
+  /**
+   * The outputs a routes, fanout or fallback output holds, each with its path inside the spec
+   * (hosts, batch size, checks and docs walk them); none for a leaf.
+   */
+  readonly children?: (spec: z.output<S>) => readonly NestedSpec[];
 };
 
 /** Compiles a nested list of filters (a condition's branch) without importing the chain compiler. */

@@ -2,14 +2,16 @@ import type { Connector } from "../artifact/index.js";
 import type { YamlSource } from "../artifact/yaml-source.js";
 import { sourceContractOf } from "../contract/source-contract.js";
 import { targetBodyCheckOf } from "../contract/target-contract.js";
-import type { Diagnostic } from "../diagnostics/index.js";
+import { type Diagnostic, formatPath, type PathSegment } from "../diagnostics/index.js";
+import { outputTree } from "../modules/catalogue.js";
 import { describeError, ErrorCodes } from "../errors/index.js";
 import { contractFieldDiagnostics } from "./contract-fields.js";
 
 /** A contract must name a readable spec and an operation in it with a list of records (input) or a JSON body (output). */
 export function contractDiagnostics(connector: Connector, source: YamlSource, sourceSpec?: string): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const check = (module: "input" | "output", load: () => unknown) => {
+  const check = (at: "input" | readonly PathSegment[], load: () => unknown) => {
+    const path = at === "input" ? ["input", "contract"] : [...at, "contract"];
     try {
       load();
     } catch (error) {
@@ -17,8 +19,8 @@ export function contractDiagnostics(connector: Connector, source: YamlSource, so
         code: ErrorCodes.CONTRACT,
         severity: "error",
         message: describeError(error),
-        path: `${module}.contract`,
-        location: source.locate([module, "contract"]),
+        path: formatPath(path),
+        location: source.locate(path),
       });
     }
   };
@@ -34,6 +36,8 @@ export function contractDiagnostics(connector: Connector, source: YamlSource, so
       if (contract) found.push(...contractFieldDiagnostics(connector, contract, source));
     });
   }
-  if (connector.output.contract) check("output", () => targetBodyCheckOf(connector.output));
+  for (const { path, spec } of outputTree(connector.output)) {
+    if (spec.type === "http" && spec.contract) check(path, () => targetBodyCheckOf(spec));
+  }
   return found;
 }

@@ -1,4 +1,4 @@
-import { type OutputKind, outputKind } from "../module.js";
+import { type NestedSpec, type OutputKind, outputKind } from "../module.js";
 import { createFallbackOutput } from "./fallback.js";
 import { FallbackOutput } from "./schema.js";
 
@@ -7,5 +7,8 @@ export const fallbackOutput: OutputKind<"fallback", typeof FallbackOutput> = out
   type: "fallback",
   schema: FallbackOutput,
   create: (spec, wiring) => createFallbackOutput(spec, wiring),
-  children: (spec): readonly unknown[] => [spec.primary, spec.fallback],
+  children: (spec): NestedSpec[] => [
+    { at: ["primary"], output: spec.primary },
+    { at: ["fallback"], output: spec.fallback },
+  ],
 });

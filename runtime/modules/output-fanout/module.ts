@@ -1,4 +1,4 @@
-import { type OutputKind, outputKind } from "../module.js";
+import { type NestedSpec, type OutputKind, outputKind } from "../module.js";
 import { createFanoutOutput } from "./fanout.js";
 import { FanoutOutput } from "./schema.js";
 
@@ -7,5 +7,5 @@ export const fanoutOutput: OutputKind<"fanout", typeof FanoutOutput> = outputKin
   type: "fanout",
   schema: FanoutOutput,
   create: (spec, wiring) => createFanoutOutput(spec, wiring),
-  children: (spec): readonly unknown[] => spec.outputs.map((branch) => branch.output),
+  children: (spec): NestedSpec[] => spec.outputs.map((branch, index) => ({ at: ["outputs", index, "output"], output: branch.output })),
 });

@@ -1,4 +1,4 @@
-import { type OutputKind, outputKind } from "../module.js";
+import { type NestedSpec, type OutputKind, outputKind } from "../module.js";
 import { createRoutesOutput } from "./routes.js";
 import { RoutesOutput } from "./schema.js";
 
@@ -7,5 +7,8 @@ export const routesOutput: OutputKind<"routes", typeof RoutesOutput> = outputKin
   type: "routes",
   schema: RoutesOutput,
   create: (spec, wiring) => createRoutesOutput(spec, wiring),
-  children: (spec): readonly unknown[] => [...spec.routes.map((route) => route.output), ...(spec.default === "drop" ? [] : [spec.default])],
+  children: (spec): NestedSpec[] => [
+    ...spec.routes.map((route, index) => ({ at: ["routes", index, "output"], output: route.output })),
+    ...(spec.default === "drop" ? [] : [{ at: ["default"], output: spec.default }]),
+  ],
 });
