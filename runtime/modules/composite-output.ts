@@ -1,5 +1,6 @@
 /** What the routes, fanout and fallback outputs share: delivering to several children as one acknowledgement. */
 import type { DeliveryResult, OutputModule, OutputRecord } from "../engine/modules.js";
+import { failpoint } from "../failpoints/index.js";
 
 /**
  * Delivers each child's share at once and resolves when every child has settled: the batch is
@@ -9,10 +10,15 @@ import type { DeliveryResult, OutputModule, OutputRecord } from "../engine/modul
 export async function deliverAll(
   shares: readonly (readonly [OutputModule | undefined, OutputRecord[]])[],
 ): Promise<DeliveryResult> {
+  const sending = shares.filter(([output, records]) => output !== undefined && records.length > 0);
+  let pending = sending.length;
   const settled = await Promise.allSettled(
-    shares.map(([output, records]) =>
-      output === undefined || records.length === 0 ? { delivered: 0, deadLettered: 0 } : output.deliver(records),
-    ),
+    sending.map(async ([output, records]) => {
+      const result = await output!.deliver(records);
+      // The crash window this shape adds: one output has the records, another not yet (test/output-crash-window).
+      if (--pending > 0) failpoint("between-output-acks");
+      return result;
+    }),
   );
   const total: DeliveryResult = { delivered: 0, deadLettered: 0 };
   for (const outcome of settled) {
