@@ -13,6 +13,7 @@ import type {
 } from "../../runtime/artifact/index.js";
 import { compareKeys } from "../emit/index.js";
 import { filterCall, type ImportContext } from "./import-filters.js";
+import { outputTreeCall } from "./import-outputs.js";
 import { webhookCall } from "./import-webhook.js";
 import { pathsTypes } from "./paths-type.js";
 import { literal, propertyKey, secretRecord, secretString } from "./ts-literals.js";
@@ -123,12 +124,12 @@ function inputCall(input: Written<HttpInput>, context: ImportContext): string {
   ])})`;
 }
 
-function outputCall(output: Written<HttpOutput>, context: ImportContext): string {
+function outputCall(output: Written<HttpOutput>, api: string, context: ImportContext): string {
   const method = (output.method ?? "POST").toLowerCase();
   const record = (v: Record<string, unknown>) => secretRecord(v, context.use);
   const idempotency = output.idempotency;
   if (idempotency) context.use("cel");
-  return `target.${method}(${literal(output.path)}, ${options([
+  return `${api}.${method}(${literal(output.path)}, ${options([
     ["query", maybe(output.query, record)],
     ["headers", maybe(output.headers, record)],
     ["encoding", maybe(output.encoding, literal)],
@@ -167,15 +168,24 @@ export function importArtifact(document: Readonly<Record<string, unknown>>, impo
   };
   const webhook = artifact.input?.type === "webhook" ? (artifact.input as Written<WebhookInput>) : undefined;
   const input = (artifact.input ?? {}) as Written<HttpInput>;
-  const output = (artifact.output ?? {}) as Written<HttpOutput>;
+  // One api per HTTP output: `target` for a single one, `target1`, `target2`... for those a routes, fanout or fallback holds.
+  const targets: { name: string; paths: string; output: Written<HttpOutput> }[] = [];
+  const leaf = (output: Written<HttpOutput>, name: string) => {
+    targets.push({ name, paths: name.replace("target", "TargetPaths"), output });
+    return outputCall(output, name, context);
+  };
+  const output = (artifact.output ?? {}) as Written<Connector["output"]>;
+  const to =
+    output.type === undefined || output.type === "http"
+      ? leaf(output as Written<HttpOutput>, "target")
+      : outputTreeCall(output, context, (http) => leaf(http, `target${targets.length + 1}`));
   const declarations = [
-    ...pathsTypes(webhook ? undefined : input, output),
+    ...pathsTypes(webhook ? undefined : input, targets),
     "",
     ...(webhook ? [] : [apiDeclaration("source", "SourcePaths", input, context)]),
-    apiDeclaration("target", "TargetPaths", output, context),
+    ...targets.map((target) => apiDeclaration(target.name, target.paths, target.output, context)),
   ];
   const from = webhook ? webhookCall(webhook, context) : inputCall(input, context);
-  const to = outputCall(output, context);
   const filters = ((artifact.filters ?? []) as Filter[]).map((f) => filterCall(f, context)).join("");
   const settings = artifact.settings === undefined ? "" : `\n  .settings(${literal(artifact.settings)})`;
   const metadata = literal(artifact.metadata ?? {});

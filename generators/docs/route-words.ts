@@ -19,14 +19,23 @@ export function flowRoutes(output: Output, path: (string | number)[] = ["output"
           flowRoutes(route.output, at("routes", i, "output"), [...way, `when ${celWords(route.when)}`]),
         ),
         ...(output.default === "drop"
-          ? [{ path: formatPath(at("default")), when: [...way, "otherwise"].join(", then "), summary: "dropped", detail: "" }]
+          ? [
+              {
+                path: formatPath(at("default")),
+                when: [...way, "otherwise"].join(", then "),
+                summary: "dropped",
+                detail: "",
+              },
+            ]
           : flowRoutes(output.default, at("default"), [...way, "otherwise"])),
       ];
     case "fanout":
       return output.outputs.flatMap((branch, i) =>
         flowRoutes(branch.output, at("outputs", i, "output"), [
           ...way,
-          branch.filters.length > 0 ? `every record, through ${branch.filters.length} filter(s) of its own` : "every record",
+          branch.filters.length > 0
+            ? `every record, through ${branch.filters.length} filter(s) of its own`
+            : "every record",
         ]),
       );
     case "fallback":

@@ -42,7 +42,10 @@ export interface OutputWiring extends Omit<InputWiring, "maxDepth"> {
    */
   createOutput(spec: unknown, options: ChildOutputOptions): OutputModule;
   /** Compiles a nested filter list (a fan-out branch's mapping) as the top-level filters are compiled. */
-  compileFilters(filters: readonly unknown[], path: readonly PathSegment[]): (record: JsonRecord, seq: number) => JsonRecord[];
+  compileFilters(
+    filters: readonly unknown[],
+    path: readonly PathSegment[],
+  ): (record: JsonRecord, seq: number) => JsonRecord[];
 }
 
 export interface NestedSpec {

@@ -21,7 +21,6 @@ export const NestedOutput: z.ZodType<Output, OutputInput> = z.lazy(() => {
   return union;
 });
 
-
 /**
  * A composite output's schema, typed by hand: its value types are interfaces, which TypeScript
  * resolves lazily, so the Output union may hold outputs that hold outputs. The schema is checked

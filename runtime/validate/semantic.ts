@@ -101,7 +101,13 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
   return out;
 }
 
-type Problem = (code: Diagnostic["code"], path: PathSegment[], message: string, offset?: number, severity?: "warning") => void;
+type Problem = (
+  code: Diagnostic["code"],
+  path: PathSegment[],
+  message: string,
+  offset?: number,
+  severity?: "warning",
+) => void;
 
 /** An HTTP output's idempotency key, path placeholders and modes, at `at` (`output`, `output.routes[0].output`...). */
 function checkHttpOutput(output: HttpOutput, at: PathSegment[], problem: Problem): void {

@@ -27,7 +27,8 @@ export function via<T, X>(
   if (typeof steps !== "function") throw dslMisuse("via(output, steps): steps is (b) => b.map(...)");
   const built: unknown = steps(new Branch<T, X>());
   const filters = (built as { filters?: unknown } | null)?.filters;
-  if (!Array.isArray(filters)) throw dslMisuse("via(output, steps): steps must return the branch it was given, extended");
+  if (!Array.isArray(filters))
+    throw dslMisuse("via(output, steps): steps must return the branch it was given, extended");
   return Object.freeze({ kind: "recipient", filters: Object.freeze([...filters]), output: node });
 }
 

@@ -7,5 +7,6 @@ export const fanoutOutput: OutputKind<"fanout", typeof FanoutOutput> = outputKin
   type: "fanout",
   schema: FanoutOutput,
   create: (spec, wiring) => createFanoutOutput(spec, wiring),
-  children: (spec): NestedSpec[] => spec.outputs.map((branch, index) => ({ at: ["outputs", index, "output"], output: branch.output })),
+  children: (spec): NestedSpec[] =>
+    spec.outputs.map((branch, index) => ({ at: ["outputs", index, "output"], output: branch.output })),
 });

@@ -26,7 +26,8 @@ export function routes<T>(
   list: readonly Route<T>[],
   options: { readonly default: OutputEndpoint<T> | "drop" },
 ): OutputEndpoint<T> {
-  if (!Array.isArray(list) || list.length === 0) throw dslMisuse("routes([...]) needs at least one route(when, output)");
+  if (!Array.isArray(list) || list.length === 0)
+    throw dslMisuse("routes([...]) needs at least one route(when, output)");
   if (options?.default === undefined)
     throw dslMisuse('routes([...], { default }): say where other records go, an output or "drop"');
   const node: RoutesOutputNode = {

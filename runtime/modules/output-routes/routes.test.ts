@@ -51,7 +51,10 @@ describe("routes output (content-based router)", () => {
   });
 
   it("dead-letters a record whose condition fails, naming the route; a target's refusal names its output", async () => {
-    const data = [...orders(["paid", "pending"]), { id: "o-x", status: "pending", amount: "lots", updated: "2026-01-02" }];
+    const data = [
+      ...orders(["paid", "pending"]),
+      { id: "o-x", status: "pending", amount: "lots", updated: "2026-01-02" },
+    ];
     const s = await servers(data, {
       erp: (_req, res) => sendJson(res, 422, { error: "closed period" }),
       review: accept,

@@ -34,7 +34,8 @@ export function createRoutesOutput(spec: RoutesOutput, wiring: OutputWiring): Ou
         return { at: route.label, reason: describeError(error) };
       }
       if (holds === true) return index;
-      if (holds !== false) return { at: route.label, reason: `condition must evaluate to a bool, got ${kindOf(holds)}` };
+      if (holds !== false)
+        return { at: route.label, reason: `condition must evaluate to a bool, got ${kindOf(holds)}` };
     }
     return routes.length;
   }
@@ -51,7 +52,11 @@ export function createRoutesOutput(spec: RoutesOutput, wiring: OutputWiring): Ou
         }
         // A condition that fails on one record is that record's failure, as in a filter.
         deadLettered++;
-        wiring.context.logger.warn("record dead-lettered", { seq: record.seq, route: chosen.at, reason: chosen.reason });
+        wiring.context.logger.warn("record dead-lettered", {
+          seq: record.seq,
+          route: chosen.at,
+          reason: chosen.reason,
+        });
         wiring.deadLetter.write({
           connector: wiring.context.connectorName,
           seq: record.seq,
