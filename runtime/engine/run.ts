@@ -273,6 +273,20 @@ async function runRecorded(
     counts,
     ...(error ? { error } : {}),
   });
+  if (!dryRun && (spec.settings.notifications?.length ?? 0) > 0) {
+    // After the end is recorded, so the alert's streak counts this run; never changes the status.
+    // Loaded only when used: the signing library is start-up time every other run would pay.
+    const { notifyRunEnd } = await import("../notify/index.js");
+    await notifyRunEnd(spec.settings, summary, {
+      store,
+      clock,
+      redactor,
+      resolve: options.resolve,
+      random: options.random,
+      warn: (message, fields) => logger.warn(message, fields),
+    });
+    logger.flush();
+  }
   return summary;
 }
 
