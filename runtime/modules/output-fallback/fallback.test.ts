@@ -50,4 +50,25 @@ describe("fallback output (dead-letter channel)", () => {
     expect(s.targets.review.requests).toEqual([]);
     expect(summary.counts).toMatchObject({ sent: 1, failed: 0, retries: 1 });
   });
+
+  it("a primary that maps records (a fanout branch) refuses one: the record as received goes to the fallback", async () => {
+    const data = orders(["paid", "disputed"]);
+    const s = await servers(data, {
+      erp: (req, res) => sendJson(res, req.body.includes("o-2") ? 409 : 201, {}),
+      review: (_req, res) => sendJson(res, 202, {}),
+    });
+    started.push(...s.all);
+    const block = `  type: fallback
+  primary:
+    type: fanout
+    outputs:
+      - filters: [{ type: map, fields: [{ target: ref, from: id }] }]
+        output: { type: http, baseUrl: ${s.targets.erp.url}, path: /refs }
+  fallback: { type: http, baseUrl: ${s.targets.review.url}, path: /review }`;
+    const { summary, dead } = await runYaml(multiOutputYaml("fb", s.source.url, block));
+    expect(bodies(s.targets.erp)).toEqual([{ ref: "o-1" }, { ref: "o-2" }]);
+    expect(bodies(s.targets.review)).toEqual([data[1]]);
+    expect(summary.counts).toMatchObject({ sent: 2, failed: 0 });
+    expect(dead).toEqual([]);
+  });
 });

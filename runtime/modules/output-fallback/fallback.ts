@@ -1,5 +1,5 @@
 import { formatPath } from "../../diagnostics/index.js";
-import type { DeadLetterEntry, DeadLetterSink, JsonRecord, OutputModule, OutputRecord } from "../../engine/modules.js";
+import type { DeadLetterEntry, DeadLetterSink, OutputModule, OutputRecord } from "../../engine/modules.js";
 import type { OutputWiring } from "../module.js";
 import { closeAll } from "../composite-output.js";
 import type { FallbackOutput } from "./schema.js";
@@ -11,17 +11,19 @@ import type { FallbackOutput } from "./schema.js";
  */
 export function createFallbackOutput(spec: FallbackOutput, wiring: OutputWiring): OutputModule {
   const primaryLabel = formatPath([...wiring.path, "primary"]);
-  // The primary's failures, by record (the engine may deliver several batches at once: each takes its own).
-  const refused = new Map<JsonRecord, DeadLetterEntry>();
+  // The primary's failures, by the record's position: the engine may deliver several batches at once
+  // (each takes its own positions back), and a primary that maps records (a fanout branch) fails the
+  // mapped record, yet it is the record as this output received it that goes to the fallback.
+  const refused = new Map<number, DeadLetterEntry>();
   const catcher: DeadLetterSink = {
-    write: (entry) => void refused.set(entry.record, entry),
+    write: (entry) => void (refused.has(entry.seq) || refused.set(entry.seq, entry)),
     count: 0,
     close: async () => {},
   };
   // The fallback's failures go to the dead letter with the primary's reason, so both causes are kept.
   const lastResort: DeadLetterSink = {
     write(entry) {
-      const first = refused.get(entry.record);
+      const first = refused.get(entry.seq);
       const primary = first ? `; before that ${first.output ?? primaryLabel} failed: ${first.reason}` : "";
       wiring.deadLetter.write({ ...entry, reason: `${entry.reason}${primary}` });
     },
@@ -39,7 +41,7 @@ export function createFallbackOutput(spec: FallbackOutput, wiring: OutputWiring)
       if (first.deadLettered === 0) return first;
       const again: OutputRecord[] = [];
       for (const record of batch) {
-        const entry = refused.get(record.value);
+        const entry = refused.get(record.seq);
         if (entry === undefined) continue;
         wiring.context.logger.warn("record sent to the fallback output", {
           seq: record.seq,
@@ -52,7 +54,7 @@ export function createFallbackOutput(spec: FallbackOutput, wiring: OutputWiring)
         const second = await fallback.deliver(again);
         return { delivered: first.delivered + second.delivered, deadLettered: second.deadLettered };
       } finally {
-        for (const record of again) refused.delete(record.value);
+        for (const record of again) refused.delete(record.seq);
       }
     },
     close: () => closeAll([primary, fallback]),
