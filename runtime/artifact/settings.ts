@@ -117,6 +117,19 @@ export const Settings = z
       .optional()
       .describe("Webhooks told when a run ends (Standard Webhooks payloads, signed when a secret is given)."),
     alerts: Alerts.optional(),
+    tracing: z
+      .strictObject({
+        propagate: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Send a W3C traceparent header with every request, so a target that traces joins the run's trace (it tells the target a trace id).",
+          ),
+      })
+      .optional()
+      .describe(
+        "Traces are exported when OTEL_EXPORTER_OTLP_ENDPOINT (or _TRACES_ENDPOINT) is set; this says what the requests carry.",
+      ),
   })
   .describe("Run-wide settings.");
 export type Settings = z.infer<typeof Settings>;

@@ -18,6 +18,7 @@ import { groupingRecordFailures } from "./failure-groups.js";
 import { acquireRunLease, type RunLease } from "./run-lease.js";
 import { type RunStatus, runStatus } from "./run-status.js";
 import { createRunStop } from "./run-stop.js";
+import { type Tracing, tracedClient } from "../trace/index.js";
 import { cursorWriter } from "./cursor-writer.js";
 import { Watermark } from "./watermark.js";
 import { type WiringOptions, wireModules } from "./wiring.js";
@@ -61,6 +62,8 @@ export interface RunOptions {
    * CANNECTORS_STATE_KEY in `env`. Only read when a module uses that auth.
    */
   stateKey?: StateKey;
+  /** Spans for the run and each request it sends (runtime/trace); none when undefined. */
+  tracing?: Tracing | undefined;
 }
 
 export interface RunSummary {
@@ -161,6 +164,15 @@ async function runRecorded(
     }),
   );
   onLogger(logger);
+  const runSpan = options.tracing?.startRun(name, {
+    "cannectors.execution_id": executionId,
+    "cannectors.dry_run": dryRun,
+  });
+  const propagate = spec.settings.tracing?.propagate === true;
+  const wrapClient: WiringOptions["wrapClient"] = runSpan
+    ? (client, redactor) =>
+        tracedClient(options.wrapClient ? options.wrapClient(client, redactor) : client, runSpan, redactor, propagate)
+    : options.wrapClient;
   const stop = createRunStop(options.signal, options.drainTimeoutMs ?? 30_000, logger);
   lease?.keep((lost) => {
     logger.error("lease lost: stopping without saving the cursor", { connector: name });
@@ -192,7 +204,7 @@ async function runRecorded(
       dryRun: options.dryRun,
       deadLetterPath: options.deadLetterPath,
       resolve: options.resolve,
-      wrapClient: options.wrapClient,
+      wrapClient,
       refreshTokens: options.stateKey && refreshTokenVault(store, options.stateKey, name, artifact.file),
       input: source?.create,
       onRetry: () => {
@@ -267,6 +279,16 @@ async function runRecorded(
     ...(isCannectorsError(failure) ? { errorCode: failure.code } : {}),
   };
   logger.info(`run ${status}`, { ...counts, ms: summary.durationMs });
+  if (runSpan) {
+    runSpan.setAttributes({
+      "cannectors.status": status,
+      "cannectors.records.read": counts.read,
+      "cannectors.records.sent": counts.sent,
+      "cannectors.records.failed": counts.failed,
+    });
+    if (status === "failed") runSpan.fail(error ?? "failed");
+    runSpan.end();
+  }
   await store.finishExecution(executionId, {
     status,
     endedAt: new Date(clock.now()).toISOString(),
