@@ -49,8 +49,8 @@ export async function planVersions(
         await replayFixtures(now, fixtures, true, targetSpec),
       ];
       records = recordChanges(
-        { sent: a.sent, wrap: old.connector.output.batch?.wrap },
-        { sent: b.sent, wrap: now.connector.output.batch?.wrap },
+        { sent: a.sent, wrap: wrapOf(old.connector.output) },
+        { sent: b.sent, wrap: wrapOf(now.connector.output) },
       );
       const checked = b.summary.contract;
       if (checked)
@@ -77,6 +77,11 @@ export async function planVersions(
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Where a batch's records sit in the body (a routes, fanout or fallback output: its requests are compared whole). */
+function wrapOf(output: LoadedArtifact["connector"]["output"]): string | undefined {
+  return output.type === "http" ? output.batch?.wrap : undefined;
 }
 
 /** A file as it is, or `REV:path` as git has it (written to `scratch` so diagnostics name a file). */

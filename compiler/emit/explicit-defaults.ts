@@ -26,7 +26,9 @@ export function withExplicitDefaults(artifact: object): object {
   const out: Json = { ...(artifact as Json) };
   if (isObject(out.input) && out.input.type !== "webhook")
     out.input = { ...out.input, method: out.input.method ?? "GET" };
-  if (isObject(out.output)) out.output = { ...out.output, method: out.output.method ?? "POST" };
+  // Routes, fanout and fallback have no method; the HTTP outputs they hold are written as lowered.
+  if (isObject(out.output) && (out.output.type === undefined || out.output.type === "http"))
+    out.output = { ...out.output, method: out.output.method ?? "POST" };
   if (out.filters !== undefined) out.filters = withFilters(out.filters);
   return out;
 }

@@ -7,10 +7,12 @@ import type { Auth } from "../../runtime/auth/schema.js";
 import { inputCall } from "../../runtime/modules/input-http/import.js";
 import { webhookCall } from "../../runtime/modules/input-webhook/import.js";
 import { outputCall } from "../../runtime/modules/output-http/import.js";
+import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 import { compareKeys } from "../emit/index.js";
 import type { ConnectorInput } from "../lower/contract.js";
 import { type ImportContext, maybe, optionsLiteral as options } from "./contract.js";
 import { filterCall } from "./import-filters.js";
+import { outputTreeCall } from "./import-outputs.js";
 import { pathsTypes } from "./paths-type.js";
 import { literal, secretString } from "./ts-literals.js";
 
@@ -96,14 +98,23 @@ export function importArtifact(artifact: ConnectorInput, importOptions: ImportOp
   };
   const { input, output } = artifact;
   const source = input.type === "http" ? input : undefined;
+  // One api per HTTP output: `target` for a single one, `target1`, `target2`... for those a routes, fanout or fallback holds.
+  const targets: { name: string; paths: string; output: z.input<typeof HttpOutput> }[] = [];
+  const leaf = (http: z.input<typeof HttpOutput>, name: string) => {
+    targets.push({ name, paths: name.replace("target", "TargetPaths"), output: http });
+    return outputCall(http, context, name);
+  };
+  const to =
+    output.type === undefined || output.type === "http"
+      ? leaf(output as z.input<typeof HttpOutput>, "target")
+      : outputTreeCall(output as never, context, (http) => leaf(http as never, `target${targets.length + 1}`));
   const declarations = [
-    ...pathsTypes(source, output),
+    ...pathsTypes(source, targets),
     "",
     ...(source ? [apiDeclaration("source", "SourcePaths", source, context)] : []),
-    apiDeclaration("target", "TargetPaths", output, context),
+    ...targets.map((target) => apiDeclaration(target.name, target.paths, target.output, context)),
   ];
   const from = input.type === "http" ? inputCall(input, context) : webhookCall(input, context);
-  const to = outputCall(output, context);
   const filters = (artifact.filters ?? []).map((f) => filterCall(f, context)).join("");
   const settings = artifact.settings === undefined ? "" : `\n  .settings(${literal(artifact.settings)})`;
   const metadata = literal(artifact.metadata ?? {});

@@ -16,7 +16,10 @@ import { lowerMapFilter } from "../../runtime/modules/filter-map/lower.js";
 import { lowerSplitFilter } from "../../runtime/modules/filter-split/lower.js";
 import { lowerHttpInput } from "../../runtime/modules/input-http/lower.js";
 import { lowerWebhookInput } from "../../runtime/modules/input-webhook/lower.js";
+import { lowerFallbackOutput } from "../../runtime/modules/output-fallback/lower.js";
+import { lowerFanoutOutput } from "../../runtime/modules/output-fanout/lower.js";
 import { lowerHttpOutput } from "../../runtime/modules/output-http/lower.js";
+import { lowerRoutesOutput } from "../../runtime/modules/output-routes/lower.js";
 import type { ConnectorInput, LoweringTools } from "./contract.js";
 
 type KindsOf<Role> = Role extends "input"
@@ -42,6 +45,9 @@ export const lowerings = {
   "filter-split": lowerSplitFilter,
   "filter-aggregate": lowerAggregateFilter,
   "output-http": lowerHttpOutput,
+  "output-routes": lowerRoutesOutput,
+  "output-fanout": lowerFanoutOutput,
+  "output-fallback": lowerFallbackOutput,
 } satisfies { [Id in ModuleId]: Lowering<Id> };
 
 // Each lowering is called with the node its key names (the DSL's `type` / `kind` is the
@@ -55,8 +61,8 @@ export function lowerInput(node: InputNode | WebhookInputNode, tools: LoweringTo
   return lowerWith(`input-${node.type}`, node, "input", tools);
 }
 
-export function lowerOutput(node: OutputNode, tools: LoweringTools): ConnectorInput["output"] {
-  return lowerWith(`output-${node.type}`, node, "output", tools);
+export function lowerOutput(node: OutputNode, tools: LoweringTools, path = "output"): ConnectorInput["output"] {
+  return lowerWith(`output-${node.type}`, node, path, tools);
 }
 
 export function lowerFilter(node: FilterNode, path: string, tools: LoweringTools): FilterInput {

@@ -3,7 +3,8 @@ import type { LoadedArtifact } from "../../runtime/validate/index.js";
 import { coverage } from "./coverage.js";
 import { conditionDocs, flowSteps, mappingRows } from "./filter-words.js";
 import type { DocsModel, Example } from "./model-types.js";
-import { inputDoc, outputDoc, settingsDoc } from "./module-words.js";
+import { inputDoc, outputDocs, settingsDoc } from "./module-words.js";
+import { compositeSummary, flowRoutes, httpSummary } from "./route-words.js";
 import { applyProvenance, readProvenance } from "./provenance.js";
 import { mappedExpressions, type Proposal } from "./replan.js";
 import type { SpecFields } from "./specs.js";
@@ -41,9 +42,10 @@ export function buildDocsModel(input: ModelInput): DocsModel {
           ? { summary: `${source.method} ${source.path}`, detail: host(source.baseUrl) }
           : { summary: `${source.methods.join(" | ")} ${source.path}`, detail: "webhook on cannectors serve" },
       filters: flowSteps(filters),
-      output: { summary: `${output.method} ${output.path}`, detail: host(output.baseUrl) },
+      output: output.type === "http" ? httpSummary(output) : compositeSummary(output),
+      ...(output.type === "http" ? {} : { routes: flowRoutes(output) }),
     },
-    modules: [inputDoc(source), outputDoc(output), settingsDoc(connector.settings)],
+    modules: [inputDoc(source), ...outputDocs(output), settingsDoc(connector.settings)],
     mappings,
     conditions: conditionDocs(filters),
     coverage: report,

@@ -1,5 +1,8 @@
 /** Input, output and settings in plain words: endpoint, schedule, pagination, auth kind, retries… */
 import type { Connector } from "../../runtime/artifact/index.js";
+import { formatPath } from "../../runtime/diagnostics/index.js";
+import { outputTree } from "../../runtime/modules/catalogue.js";
+import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 import { authWords } from "./auth-words.js";
 import { celWords } from "./cel-words.js";
 import { cronWords } from "./cron-words.js";
@@ -9,7 +12,7 @@ import { plainOrRef } from "./secret-words.js";
 import { webhookDoc } from "./webhook-words.js";
 
 type Input = Extract<Connector["input"], { type: "http" }>;
-type Output = Connector["output"];
+type Output = HttpOutput;
 
 export function endpoint(method: string, baseUrl: string, path: string): string {
   return `${method} ${baseUrl.replace(/\/$/, "")}${path}`;
@@ -59,6 +62,14 @@ function httpInputDoc(input: Input): ModuleDoc {
   if (input.body !== undefined) facts.push({ label: "Body", text: "a JSON body (see the artifact)" });
   if (input.timeout) facts.push({ label: "Timeout", text: `${input.timeout} per request` });
   return { title: "Input", facts };
+}
+
+/** One table per HTTP output; those of a routes, fanout or fallback output are titled by their path. */
+export function outputDocs(output: Connector["output"]): ModuleDoc[] {
+  if (output.type === "http") return [outputDoc(output)];
+  return outputTree(output).flatMap(({ path, spec }) =>
+    spec.type === "http" ? [{ ...outputDoc(spec), title: `Output ${formatPath(path)}` }] : [],
+  );
 }
 
 export function outputDoc(output: Output): ModuleDoc {
