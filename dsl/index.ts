@@ -1,5 +1,6 @@
 /** The public entry of `cannectors`: typed builders for connectors written in TypeScript. */
 export { type Api, type ApiOptions, api } from "./api.js";
+export { type ChildOptions, children, type ParentFieldOf, type WithCarried } from "./children.js";
 export { apiKey, basic, bearer, oauth2AuthorizationCode, oauth2ClientCredentials } from "./auth.js";
 export {
   type AfterBranch,
@@ -34,7 +35,7 @@ export {
   type PageResponse,
   type Pagination,
   page,
-} from "./pagination.js";
+} from "../runtime/modules/input-http/dsl.js";
 export { env, isRefNode, secret, text } from "./refs.js";
 export type * from "./types/index.js";
 export {
@@ -46,8 +47,12 @@ export {
   type WebhookOptions,
   type WebhookRecords,
   webhook,
-} from "./webhook.js";
+} from "../runtime/modules/input-webhook/dsl.js";
 export type { WebhookInputNode, WebhookVerifyNode } from "./webhook-ir.js";
+// Several outputs: routes, fan-out and fallback (their builders live in their module folders).
+export { type Route, route, routes } from "../runtime/modules/output-routes/dsl.js";
+export { fanout, type Recipient, via } from "../runtime/modules/output-fanout/dsl.js";
+export { fallback } from "../runtime/modules/output-fallback/dsl.js";
 export { type SqlTableOptions, sqlTable } from "../runtime/modules/output-sql/dsl.js";
 export { sqlQuery, sqlSource } from "../runtime/modules/input-sql/dsl.js";
 export type { SqlInputNode, SqlOutputNode, SqlTlsNode } from "./sql-ir.js";

@@ -1,40 +1,25 @@
-/** The IR of the SQL input and output: plain data, the connection URL a ref, lowered field by field. */
-import type { Duration } from "../runtime/artifact/index.js";
+/**
+ * The IR of the SQL input and output, derived from their schemas (authored.ts): plain data, the
+ * connection URL, bound string values and the TLS CA as refs, lowered field by field.
+ */
+import type { z } from "zod";
+import type { SqlInput } from "../runtime/modules/input-sql/schema.js";
+import type { SqlOutput } from "../runtime/modules/output-sql/schema.js";
+import type { SqlTls } from "../runtime/sql/schema.js";
+import type { Authored } from "./authored.js";
 import type { StringValue } from "./ir.js";
 
-export interface SqlTlsNode {
-  readonly mode?: "disable" | "require" | "verify";
-  readonly ca?: StringValue;
-}
+/** TLS to the server; the CA's PEM text may come from `secret("X")`. */
+export type SqlTlsNode = Authored<z.input<typeof SqlTls>, { ca: StringValue }>;
 
-export interface SqlOutputNode {
-  readonly kind: "output";
-  readonly type: "sql";
-  readonly connection: StringValue;
-  readonly table: string;
-  readonly mode?: "insert" | "upsert";
-  readonly key?: readonly string[];
-  readonly columns?: readonly string[];
-  readonly batch?: { readonly size: number };
-  readonly bulk?: "statements" | "copy";
-  readonly deleteMissing?: boolean;
-  readonly statementTimeout?: Duration;
-  readonly tls?: SqlTlsNode;
-  readonly deadLetter?: { readonly path: string };
-}
+/** `sqlTable(...)`: the artifact's SQL output, the URL (normally `secret("DATABASE_URL")`) a ref. */
+export type SqlOutputNode = { readonly kind: "output" } & Authored<
+  z.input<typeof SqlOutput>,
+  { connection: StringValue; tls: SqlTlsNode }
+>;
 
-export interface SqlInputNode {
-  readonly kind: "input";
-  readonly type: "sql";
-  readonly connection: StringValue;
-  readonly query?: string;
-  readonly params?: readonly (StringValue | number | boolean | null)[];
-  readonly table?: string;
-  readonly columns?: readonly string[];
-  readonly incremental?: { readonly column: string; readonly key: string };
-  readonly pageSize?: number;
-  readonly schedule?: string;
-  readonly timezone?: string;
-  readonly statementTimeout?: Duration;
-  readonly tls?: SqlTlsNode;
-}
+/** `sqlQuery(...)` / `sqlSource(...)`: the artifact's SQL input; a bound string value may be a ref. */
+export type SqlInputNode = { readonly kind: "input" } & Authored<
+  z.input<typeof SqlInput>,
+  { connection: StringValue; params: readonly (StringValue | number | boolean | null)[]; tls: SqlTlsNode }
+>;

@@ -1,6 +1,7 @@
 import type { FilterNode } from "../../dsl/ir.js";
 import type { FilterInput } from "../../runtime/modules/catalogue.js";
 import type { LoweringTools } from "./contract.js";
+import { lowerOutput } from "./modules.js";
 import { type LambdaLowerer, lowerAt, lowerExpressionLambda } from "./lambda-lowerer.js";
 import { afterCompute, afterMap, type FieldFlow, startFlow } from "./produced-fields.js";
 import { defined, lowerAuth, lowerPlain, lowerString, merged } from "./values.js";
@@ -46,6 +47,9 @@ export function loweringTools(
       );
       return fields;
     },
+    reshaped() {
+      flow.current.produced = undefined;
+    },
     conditionLambda(fn, path) {
       const lowered = lowerAt(lowerer, fn, path, "condition", ["record"], flow.current);
       return lowered?.role === "condition" ? lowered.expr : undefined;
@@ -61,11 +65,20 @@ export function loweringTools(
       flow.current = entry;
       return lowered;
     },
+    output: (node, path) => lowerOutput(node, tools, path),
+    branch(nodes, output, path) {
+      const entry = flow.current;
+      flow.current = { ...entry };
+      const filters = lowerFilters(nodes, `${path}.filters`, tools);
+      const lowered = lowerOutput(output, tools, `${path}.output`);
+      flow.current = entry;
+      return { filters: filters.length > 0 ? filters : undefined, output: lowered };
+    },
     string: lowerString,
-    plain: (value, position) => lowerPlain(value, position) as never,
-    auth: (node) => lowerAuth(node) as never,
-    merged: (base, own) => merged(base, own) as never,
-    defined: (entries) => defined(entries as Record<string, unknown>) as never,
+    plain: lowerPlain,
+    auth: lowerAuth,
+    merged,
+    defined,
   };
   return tools;
 }

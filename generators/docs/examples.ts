@@ -15,9 +15,13 @@ import type { Example } from "./model-types.js";
 const MAX_EXAMPLES = 3;
 
 function recordsOfBody(body: unknown, output: Connector["output"]): unknown[] {
-  if (output.type === "sql" || !output.batch) return [body];
+  // A SQL output's planned body is one statement; a routes, fanout or fallback output has no batch
+  // of its own: each planned body is one example.
+  if (output.type === "sql") return [body];
+  const batch = "batch" in output ? output.batch : undefined;
+  if (!batch) return [body];
   let value = body;
-  for (const segment of output.batch.wrap ? output.batch.wrap.split(".") : []) {
+  for (const segment of batch.wrap ? batch.wrap.split(".") : []) {
     value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[segment] : undefined;
   }
   return Array.isArray(value) ? value : [];

@@ -3,7 +3,8 @@ import type { LoadedArtifact } from "../../runtime/validate/index.js";
 import { coverage } from "./coverage.js";
 import { conditionDocs, flowSteps, mappingRows } from "./filter-words.js";
 import type { DocsModel, Example } from "./model-types.js";
-import { inputDoc, outputDoc, settingsDoc } from "./module-words.js";
+import { inputDoc, outputDocs, settingsDoc } from "./module-words.js";
+import { compositeSummary, flowRoutes, httpSummary, sqlSummary } from "./route-words.js";
 import { applyProvenance, readProvenance } from "./provenance.js";
 import { mappedExpressions, type Proposal } from "./replan.js";
 import type { SpecFields } from "./specs.js";
@@ -45,10 +46,13 @@ export function buildDocsModel(input: ModelInput): DocsModel {
       filters: flowSteps(filters),
       output:
         output.type === "http"
-          ? { summary: `${output.method} ${output.path}`, detail: host(output.baseUrl) }
-          : { summary: `${output.mode} into ${output.table}`, detail: "SQL table" },
+          ? httpSummary(output)
+          : output.type === "sql"
+            ? sqlSummary(output)
+            : compositeSummary(output),
+      ...(output.type === "http" || output.type === "sql" ? {} : { routes: flowRoutes(output) }),
     },
-    modules: [inputDoc(source), outputDoc(output), settingsDoc(connector.settings)],
+    modules: [inputDoc(source), ...outputDocs(output), settingsDoc(connector.settings)],
     mappings,
     conditions: conditionDocs(filters),
     coverage: report,

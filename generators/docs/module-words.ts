@@ -1,5 +1,8 @@
 /** Input, output and settings in plain words: endpoint, schedule, pagination, auth kind, retries… */
 import type { Connector } from "../../runtime/artifact/index.js";
+import { formatPath } from "../../runtime/diagnostics/index.js";
+import { outputTree } from "../../runtime/modules/catalogue.js";
+import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 import { authWords } from "./auth-words.js";
 import { celWords } from "./cel-words.js";
 import { cronWords } from "./cron-words.js";
@@ -9,7 +12,7 @@ import { plainOrRef } from "./secret-words.js";
 import { webhookDoc } from "./webhook-words.js";
 
 type Input = Extract<Connector["input"], { type: "http" }>;
-type Output = Connector["output"];
+type Output = HttpOutput;
 
 export function endpoint(method: string, baseUrl: string, path: string): string {
   return `${method} ${baseUrl.replace(/\/$/, "")}${path}`;
@@ -62,8 +65,18 @@ function httpInputDoc(input: Input): ModuleDoc {
   return { title: "Input", facts };
 }
 
+/** One table per HTTP or SQL output; those of a routes, fanout or fallback output are titled by their path. */
+export function outputDocs(output: Connector["output"]): ModuleDoc[] {
+  if (output.type === "http") return [outputDoc(output)];
+  if (output.type === "sql") return [sqlOutputDoc(output)];
+  return outputTree(output).flatMap(({ path, spec }) => {
+    const title = `Output ${formatPath(path)}`;
+    if (spec.type === "http") return [{ ...outputDoc(spec), title }];
+    return spec.type === "sql" ? [{ ...sqlOutputDoc(spec), title }] : [];
+  });
+}
+
 export function outputDoc(output: Output): ModuleDoc {
-  if (output.type === "sql") return sqlOutputDoc(output);
   const facts: Fact[] = [{ label: "Endpoint", text: endpoint(output.method, output.baseUrl, output.path) }];
   facts.push({ label: "Auth", text: authWords(output.auth) });
   facts.push({
@@ -130,7 +143,7 @@ export function settingsDoc(settings: Connector["settings"]): ModuleDoc {
   return { title: "Settings", facts };
 }
 
-function sqlOutputDoc(output: Extract<Output, { type: "sql" }>): ModuleDoc {
+function sqlOutputDoc(output: Extract<Connector["output"], { type: "sql" }>): ModuleDoc {
   const facts: Fact[] = [
     { label: "Table", text: `\`${output.table}\`` },
     {

@@ -1,7 +1,8 @@
 import type { Connector } from "../artifact/index.js";
 import { CannectorsError, describeError, type ErrorCode, ErrorCodes, isCannectorsError } from "../errors/index.js";
 import { withExpressionBudget } from "../expr/budget/limits.js";
-import { compileFilters } from "../filters/index.js";
+import { compileFilterChain } from "../filters/index.js";
+import { outputBatchSize, outputLeaves } from "../modules/catalogue.js";
 import { createLogger, historySink, type LogSink } from "../log/index.js";
 import type { Logger } from "../log/types.js";
 import type { LookupFunction } from "../net/address-guard.js";
@@ -10,6 +11,7 @@ import { createRedactor, resolvedUrlProblems, resolveSecrets, unusedInDryRun } f
 import type { Redactor } from "../secrets/types.js";
 import { refreshTokenVault } from "../auth/refresh-token-vault.js";
 import { type StateKey, type StateStore, stateKeyFrom } from "../state/index.js";
+import type { ContractViolations } from "../contract/violation.js";
 import type { LoadedArtifact } from "../validate/index.js";
 import type { InputModule, ModuleContext } from "./modules.js";
 import { pump, type RunCounts } from "./pump.js";
@@ -57,6 +59,13 @@ export interface RunOptions {
   /** Wraps the run's HTTP client: `run --record` keeps every exchange, `cannectors test` answers from them. */
   wrapClient?: WiringOptions["wrapClient"];
   /**
+   * The target's spec when known beyond `output.contract` (a TypeScript connector's types header,
+   * `--target-spec`): a dry run checks every planned payload against it, and a record it refuses fails.
+   */
+  targetSpec?: string;
+  /** Check payloads against the target's contract in a real (replayed) run too, reporting only. */
+  checkContract?: boolean;
+  /**
    * Opens the refresh tokens an oauth2AuthorizationCode auth stored in `store`; default: from
    * CANNECTORS_STATE_KEY in `env`. Only read when a module uses that auth.
    */
@@ -78,6 +87,8 @@ export interface RunSummary {
   error?: string | undefined;
   /** The stable code of the error that failed the run (CANNECTORS_E_STATE: the state database). */
   errorCode?: ErrorCode | undefined;
+  /** When payloads were checked against the target's contract: the violations found (none: count 0). */
+  contract?: ContractViolations | undefined;
 }
 
 /**
@@ -183,10 +194,14 @@ async function runRecorded(
     (error) => stop.abort(error),
   );
   const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0, resentOneByOne: 0 };
-  const incremental = spec.input.type === "http" && source === undefined ? spec.input.incremental : undefined;
+  const polled = spec.input.type === "http" && source === undefined ? spec.input : undefined;
+  const incremental = polled?.incremental;
   // A SQL input's cursor is a page's (column, key), not a record field: the page carries it.
-  const pageCursor = spec.input.type === "sql" && source === undefined && spec.input.incremental !== undefined;
-  const savedCursor = incremental || pageCursor ? await store.getCursor(name) : undefined;
+  const sqlCursor = spec.input.type === "sql" && source === undefined && spec.input.incremental !== undefined;
+  // With dependent requests the input keeps its own cursor (parent and per-parent child cursors) on its pages.
+  const pageCursors = polled?.children !== undefined || sqlCursor;
+  const keepsCursor = incremental !== undefined || polled?.children?.incremental !== undefined || sqlCursor;
+  const savedCursor = keepsCursor ? await store.getCursor(name) : undefined;
   const watermark = new Watermark(savedCursor);
   logger.info(dryRun ? "dry run started" : "run started", {
     artifact: artifact.file,
@@ -206,6 +221,8 @@ async function runRecorded(
       deadLetterPath: options.deadLetterPath,
       resolve: options.resolve,
       wrapClient,
+      targetSpec: options.targetSpec,
+      checkContract: options.checkContract,
       refreshTokens: options.stateKey && refreshTokenVault(store, options.stateKey, name, artifact.file),
       input: source?.create,
       onRetry: () => {
@@ -219,15 +236,15 @@ async function runRecorded(
       connector: name,
       input: wiring.input,
       filters: withExpressionBudget(spec.settings.limits?.expression, () =>
-        compileFilters(source?.afterFilters ? [] : spec.filters),
+        compileFilterChain(source?.afterFilters ? [] : spec.filters, wiring!.filters),
       ),
       output: wiring.output,
       deadLetter: wiring.deadLetter,
       logger,
-      batchSize: source?.pageIsBatch ? Number.POSITIVE_INFINITY : (spec.output.batch?.size ?? 1),
+      batchSize: source?.pageIsBatch ? Number.POSITIVE_INFINITY : outputBatchSize(spec.output),
       pageIsBatch: source?.pageIsBatch === true,
       concurrency: spec.settings.concurrency,
-      cursorField: incremental?.cursorField,
+      cursorField: pageCursors ? undefined : incremental?.cursorField,
       watermark,
       counts,
       signal: stop.stopping,
@@ -238,7 +255,7 @@ async function runRecorded(
       onProgress: options.onProgress,
     });
     // A full sync's clean-up (deleteMissing) runs only when this run read everything and lost nothing.
-    const fullRun = incremental === undefined && !pageCursor && options.limit === undefined && !stop.stopping.aborted;
+    const fullRun = !keepsCursor && options.limit === undefined && !stop.stopping.aborted;
     if (wiring.output.complete && fullRun && !dryRun && counts.failed === 0) await wiring.output.complete();
   } catch (error) {
     failure = error;
@@ -281,6 +298,7 @@ async function runRecorded(
       : {}),
     ...(error ? { error } : {}),
     ...(isCannectorsError(failure) ? { errorCode: failure.code } : {}),
+    ...(wiring?.contract ? { contract: wiring.contract.result } : {}),
   };
   logger.info(`run ${status}`, { ...counts, ms: summary.durationMs });
   if (runSpan) {
@@ -316,9 +334,10 @@ async function runRecorded(
   return summary;
 }
 
-/** Whether a module authenticates with a refresh token kept in the state store. */
+/** Whether a module (an enrich filter included) authenticates with a refresh token kept in the state store. */
 function usesAuthorizationCode(spec: Connector): boolean {
-  return [spec.input, spec.output].some(
-    (module) => "auth" in module && module.auth?.type === "oauth2AuthorizationCode",
+  // A lookup (enrich) authenticates like an input or an output.
+  return [spec.input, ...outputLeaves(spec.output), ...spec.filters].some(
+    (module) => "auth" in module && (module.auth as { type?: string } | undefined)?.type === "oauth2AuthorizationCode",
   );
 }

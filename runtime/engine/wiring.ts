@@ -11,11 +11,15 @@ import type { RateBudget } from "../net/rate-limiter.js";
 import { retryPolicyFrom } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
 import type { Redactor } from "../secrets/types.js";
-import { inputKindOf, outputKindOf } from "../modules/catalogue.js";
+import { inputKindOf } from "../modules/catalogue.js";
+import { outputContractOf } from "../contract/output-contracts.js";
+import { type ViolationCollector, violationCollector } from "../contract/violation.js";
 import { createDeadLetterFile } from "./dead-letter-file.js";
 import { createDryRunWriter } from "./dry-run-writer.js";
-import { allowedHostsOf, moduleHostsOf } from "./hosts.js";
+import { allowedHostsOf, filterHostsOf, moduleHostsOf } from "./hosts.js";
+import type { FilterWiring } from "../filters/step.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
+import { buildOutput } from "./output-tree.js";
 import type { DeadLetterSink, InputModule, ModuleContext, OutputModule } from "./modules.js";
 
 export interface Wiring {
@@ -25,6 +29,10 @@ export interface Wiring {
   deadLetter: DeadLetterSink;
   /** Undefined in a dry run: nothing is written to disk. */
   deadLetterFile: string | undefined;
+  /** What the target's contract refused, when it was checked. */
+  contract: ViolationCollector | undefined;
+  /** What a filter that calls out (enrich) is built with: the shared client under its own hosts. */
+  filters: FilterWiring;
 }
 
 export interface WiringOptions {
@@ -42,6 +50,10 @@ export interface WiringOptions {
   onSplit?: (() => void) | undefined;
   /** Wraps the shared client (recording to, or replaying from, a fixture folder). */
   wrapClient?: ((client: HttpClient, redactor: Redactor) => HttpClient) | undefined;
+  /** The target's spec when known beyond the artifact's `output.contract` (types header, `--target-spec`). */
+  targetSpec?: string | undefined;
+  /** Check payloads against the target's contract outside a dry run too, reporting only (fixture replays). */
+  checkContract?: boolean | undefined;
   /** The connector's stored OAuth2 refresh tokens (oauth2AuthorizationCode). */
   refreshTokens?: RefreshTokenVault | undefined;
 }
@@ -84,7 +96,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
   const deadLetterFile = options.dryRun
     ? undefined
     : (options.deadLetterPath ??
-      spec.output.deadLetter?.path ??
+      ("deadLetter" in spec.output ? spec.output.deadLetter?.path : undefined) ??
       `.cannectors/dead-letter/${spec.metadata.name}.ndjson`);
   const deadLetter = deadLetterFile ? createDeadLetterFile(deadLetterFile, redactor) : memoryDeadLetter(logger);
   const dryRun = options.dryRun;
@@ -96,13 +108,22 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
         authenticator,
         maxDepth: settings.limits?.maxDepth,
       });
-  const output = outputKindOf(spec.output).create(spec.output, {
+  // Checked by default in a dry run whenever the target's spec is known; a replay checks and reports.
+  const target = dryRun || options.checkContract ? outputContractOf(spec.output, options.targetSpec) : undefined;
+  const contract = target ? violationCollector(target.spec) : undefined;
+  const output = buildOutput(spec.output, {
     context: { ...context, client: moduleClient(client, "output", moduleHostsOf(spec, "output")) },
     authenticator,
     deadLetter,
     dryRun: dryRun ? createDryRunWriter((line) => dryRun.write(line), redactor) : undefined,
+    contract:
+      target && contract ? { check: target.check, refuse: dryRun !== undefined, report: contract.add } : undefined,
   });
-  return { client, input, output, deadLetter, deadLetterFile };
+  const filters: FilterWiring = {
+    context: (filter) => ({ ...context, client: moduleClient(client, "filter", filterHostsOf(spec, filter)) }),
+    authenticator,
+  };
+  return { client, input, output, deadLetter, deadLetterFile, contract, filters };
 }
 
 /**

@@ -3,7 +3,9 @@ import { filterKindOf } from "../modules/catalogue.js";
 import { checkExpression } from "../expr/index.js";
 import { ErrorCodes } from "../errors/index.js";
 import type { FilterChecker, FilterProblem } from "./checker.js";
+import { topLevelOnly } from "./compile.js";
 import { targetSegments } from "./targets.js";
+import type { PathSegment } from "../json/path.js";
 
 export type { FilterProblem } from "./checker.js";
 
@@ -11,7 +13,10 @@ export type { FilterProblem } from "./checker.js";
  * Every problem at once: bad expressions, invalid targets, colliding targets. An undefined step
  * (one the schema refused, reported there) is skipped, the others keep their index.
  */
-export function checkFilters(filters: readonly (Filter | undefined)[]): FilterProblem[] {
+export function checkFilters(
+  filters: readonly (Filter | undefined)[],
+  at: readonly PathSegment[] = ["filters"],
+): FilterProblem[] {
   const problems: FilterProblem[] = [];
   const checker: FilterChecker<Filter | undefined> = {
     expression(source, variables, path) {
@@ -28,11 +33,19 @@ export function checkFilters(filters: readonly (Filter | undefined)[]): FilterPr
     },
     list(list, path) {
       list.forEach((filter, index) => {
-        if (filter !== undefined) filterKindOf(filter).check(filter as never, [...path, index], checker);
+        if (filter === undefined) return;
+        const kind = filterKindOf(filter);
+        // The top-level list's path is ["filters"]; a branch's is longer.
+        if (kind.topLevelOnly && path.length > 1) {
+          const error = topLevelOnly(filter.type, [...path, index]);
+          problems.push({ code: error.code, message: error.message, path: [...path, index] });
+          return;
+        }
+        kind.check(filter as never, [...path, index], checker);
       });
     },
     problem: (problem) => problems.push(problem),
   };
-  checker.list(filters, ["filters"]);
+  checker.list(filters, [...at]);
   return problems;
 }

@@ -5,9 +5,17 @@
 import type { z } from "zod";
 import type { Auth } from "../auth/schema.js";
 import type { Authenticator } from "../auth/authenticator.js";
-import type { DeadLetterSink, DryRunSink, InputModule, ModuleContext, OutputModule } from "../engine/modules.js";
+import type { OutputContract } from "../contract/violation.js";
+import type {
+  DeadLetterSink,
+  DryRunSink,
+  InputModule,
+  JsonRecord,
+  ModuleContext,
+  OutputModule,
+} from "../engine/modules.js";
 import type { FilterChecker } from "../filters/checker.js";
-import type { FilterStep } from "../filters/step.js";
+import type { CompiledStep, FilterStep } from "../filters/step.js";
 import type { PathSegment } from "../json/path.js";
 
 /** Every module config carries its `type`, the discriminator of its role's union. */
@@ -26,6 +34,35 @@ export interface OutputWiring extends Omit<InputWiring, "maxDepth"> {
   deadLetter: DeadLetterSink;
   /** Set in a dry run: requests are written here and nothing is sent. */
   dryRun: DryRunSink | undefined;
+  /**
+   * Set when the target's contract is known and checked (a dry run; a fixture replay): the output
+   * checks each payload with the check `runtime/contract/output-contracts.ts` gives for its type.
+   */
+  contract: OutputContract | undefined;
+  /** The output's artifact path: `["output"]`, or `output.routes[0].output` for a nested one. */
+  path: readonly PathSegment[];
+  /**
+   * Builds a nested output (routes, fanout, fallback). Its dead letters and dry-run requests name
+   * `options.path`; each delivery is cut to the child's own batch size. `spec` is `unknown` for the
+   * reason nested filters are: the Output union is built from every OutputKind.
+   */
+  createOutput(spec: unknown, options: ChildOutputOptions): OutputModule;
+  /** Compiles a nested filter list (a fan-out branch's mapping) as the top-level filters are compiled. */
+  compileFilters(
+    filters: readonly unknown[],
+    path: readonly PathSegment[],
+  ): (record: JsonRecord, seq: number) => JsonRecord[];
+}
+
+export interface NestedSpec {
+  at: readonly PathSegment[];
+  output: unknown;
+}
+
+export interface ChildOutputOptions {
+  path: readonly PathSegment[];
+  /** Where the child's permanent failures go instead of the run's dead letter (a fallback catches them). */
+  deadLetter?: DeadLetterSink | undefined;
 }
 
 /** An input or an output: built once per run from its config. */
@@ -50,7 +87,13 @@ export type OutputKind<T extends string = string, S extends Typed<T> = Typed<T>>
   OutputModule,
   T,
   S
->;
+> & {
+  /**
+   * The outputs a routes, fanout or fallback output holds, each with its path inside the spec
+   * (hosts, batch size, checks and docs walk them); none for a leaf.
+   */
+  readonly children?: (spec: z.output<S>) => readonly NestedSpec[];
+};
 
 /** Compiles a nested list of filters (a condition's branch) without importing the chain compiler. */
 export type ListCompiler<F> = (filters: readonly F[], path: readonly PathSegment[]) => FilterStep;
@@ -64,8 +107,13 @@ export interface FilterKind<T extends string = string, S extends Typed<T> = Type
   readonly role: "filter";
   readonly type: T;
   readonly schema: S;
-  /** Compiles every expression and path once; throws a CannectorsError naming the filter. */
-  compile(spec: z.output<S>, path: readonly PathSegment[], compileList: ListCompiler<unknown>): FilterStep;
+  /**
+   * Compiles every expression and path once; throws a CannectorsError naming the filter. A kind
+   * that returns a ManyStep or a PageStep (split, enrich, aggregate) sets `topLevelOnly`: a
+   * condition's branch holds record-to-record steps only.
+   */
+  compile(spec: z.output<S>, path: readonly PathSegment[], compileList: ListCompiler<unknown>): CompiledStep;
+  readonly topLevelOnly?: true;
   /** Reports every problem of the filter at once (the checker collects them). */
   check(spec: z.output<S>, path: readonly PathSegment[], checker: FilterChecker<unknown>): void;
 }

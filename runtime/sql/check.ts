@@ -1,15 +1,18 @@
 import { dialectOf } from "./dialect.js";
 
-/** A connection URL whose scheme names no dialect; one that is all reference is checked once resolved. */
+/**
+ * A connection URL whose scheme names no dialect, at `at` (`input`, `output`, `output.routes[0].output`);
+ * one that is all reference is checked once resolved.
+ */
 export function checkSqlConnection(
   connection: string,
-  module: "input" | "output",
+  at: readonly (string | number)[],
 ): { path: (string | number)[]; message: string }[] {
   if (connection.startsWith("${")) return [];
   try {
     dialectOf(connection);
     return [];
   } catch (error) {
-    return [{ path: [module, "connection"], message: (error as Error).message }];
+    return [{ path: [...at, "connection"], message: (error as Error).message }];
   }
 }
