@@ -61,7 +61,25 @@ function httpInputDoc(input: Input): ModuleDoc {
     });
   if (input.body !== undefined) facts.push({ label: "Body", text: "a JSON body (see the artifact)" });
   if (input.timeout) facts.push({ label: "Timeout", text: `${input.timeout} per request` });
+  if (input.children) facts.push({ label: "Then, for each record", text: childrenWords(input.children) });
   return { title: "Input", facts };
+}
+
+/** Dependent requests in words: the child call, what fills it, what each child record carries. */
+function childrenWords(children: NonNullable<Input["children"]>): string {
+  const params = Object.entries(children.params)
+    .map(([name, field]) => `\`${name}\` from the record's \`${field}\``)
+    .join(", ");
+  const carry = Object.entries(children.carry)
+    .map(([target, field]) => `\`${target}\` = the record's \`${field}\``)
+    .join(", ");
+  return [
+    `GET ${children.path}${params ? ` (${params})` : ""}, ${children.concurrency} records at a time`,
+    children.records ? `its records at \`${children.records}\`` : "its body is the list of records",
+    `paginated: ${paginationWords(children.pagination)}`,
+    ...(carry ? [`each child record carries ${carry}`] : []),
+    "a record whose children cannot be read is dead-lettered",
+  ].join("; ");
 }
 
 /** One table per HTTP output; those of a routes, fanout or fallback output are titled by their path. */
