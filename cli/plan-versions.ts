@@ -31,8 +31,8 @@ export async function planVersions(before: string, after: string, fixtures?: str
     if (fixtures) {
       const [a, b] = [await replayFixtures(old, fixtures, true), await replayFixtures(now, fixtures, true)];
       records = recordChanges(
-        { sent: a.sent, wrap: old.connector.output.batch?.wrap },
-        { sent: b.sent, wrap: now.connector.output.batch?.wrap },
+        { sent: a.sent, wrap: wrapOf(old.connector.output) },
+        { sent: b.sent, wrap: wrapOf(now.connector.output) },
       );
     }
     const recordsChanged =
@@ -67,4 +67,9 @@ async function load(version: string, scratch: string): Promise<LoadedArtifact> {
   if (hasErrors(validation.diagnostics) || !validation.artifact)
     throw new UnreadableVersion(version, validation.diagnostics, `${version}: not a valid connector`);
   return validation.artifact;
+}
+
+/** The envelope field of an HTTP output's batches; a broker output sends one record per message. */
+function wrapOf(output: { type: string; batch?: { size: number } | undefined }): string | undefined {
+  return output.type === "http" && output.batch && "wrap" in output.batch ? (output.batch.wrap as string | undefined) : undefined;
 }

@@ -10,8 +10,10 @@ import type { FilterInput, ModuleId } from "../../runtime/modules/catalogue.js";
 import { lowerComputeFilter } from "../../runtime/modules/filter-compute/lower.js";
 import { lowerConditionFilter } from "../../runtime/modules/filter-condition/lower.js";
 import { lowerMapFilter } from "../../runtime/modules/filter-map/lower.js";
+import { lowerAmqpInput } from "../../runtime/modules/input-amqp/lower.js";
 import { lowerHttpInput } from "../../runtime/modules/input-http/lower.js";
 import { lowerWebhookInput } from "../../runtime/modules/input-webhook/lower.js";
+import { lowerAmqpOutput } from "../../runtime/modules/output-amqp/lower.js";
 import { lowerHttpOutput } from "../../runtime/modules/output-http/lower.js";
 import type { ConnectorInput, LoweringTools } from "./contract.js";
 
@@ -20,10 +22,12 @@ type Lowering<N> = (node: N, path: string, tools: LoweringTools) => unknown;
 export const lowerings = {
   "input-http": lowerHttpInput,
   "input-webhook": lowerWebhookInput,
+  "input-amqp": lowerAmqpInput,
   "filter-map": lowerMapFilter,
   "filter-compute": lowerComputeFilter,
   "filter-condition": lowerConditionFilter,
   "output-http": lowerHttpOutput,
+  "output-amqp": lowerAmqpOutput,
 } satisfies Record<ModuleId, Lowering<never>>;
 
 // Each lowering is called with the node its key names; the DSL's `type` / `kind` is the discriminator.

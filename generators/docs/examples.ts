@@ -15,7 +15,7 @@ import type { Example } from "./model-types.js";
 const MAX_EXAMPLES = 3;
 
 function recordsOfBody(body: unknown, output: Connector["output"]): unknown[] {
-  if (!output.batch) return [body];
+  if (!output.batch || output.type !== "http") return [body];
   let value = body;
   for (const segment of output.batch.wrap ? output.batch.wrap.split(".") : []) {
     value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[segment] : undefined;

@@ -1,5 +1,6 @@
 /** Artifact (+ optional specs, provenance, examples) → the `DocsModel` every renderer reads. */
 import type { LoadedArtifact } from "../../runtime/validate/index.js";
+import { brokerInputFlow, brokerOutputFlow } from "./broker-words.js";
 import { coverage } from "./coverage.js";
 import { conditionDocs, flowSteps, mappingRows } from "./filter-words.js";
 import type { DocsModel, Example } from "./model-types.js";
@@ -39,9 +40,14 @@ export function buildDocsModel(input: ModelInput): DocsModel {
       input:
         source.type === "http"
           ? { summary: `${source.method} ${source.path}`, detail: host(source.baseUrl) }
-          : { summary: `${source.methods.join(" | ")} ${source.path}`, detail: "webhook on cannectors serve" },
+          : source.type === "webhook"
+            ? { summary: `${source.methods.join(" | ")} ${source.path}`, detail: "webhook on cannectors serve" }
+            : brokerInputFlow(source),
       filters: flowSteps(filters),
-      output: { summary: `${output.method} ${output.path}`, detail: host(output.baseUrl) },
+      output:
+        output.type === "http"
+          ? { summary: `${output.method} ${output.path}`, detail: host(output.baseUrl) }
+          : brokerOutputFlow(output),
     },
     modules: [inputDoc(source), outputDoc(output), settingsDoc(connector.settings)],
     mappings,

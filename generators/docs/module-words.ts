@@ -1,6 +1,7 @@
 /** Input, output and settings in plain words: endpoint, schedule, pagination, auth kind, retries… */
 import type { Connector } from "../../runtime/artifact/index.js";
 import { authWords } from "./auth-words.js";
+import { brokerInputDoc, brokerOutputDoc } from "./broker-words.js";
 import { celWords } from "./cel-words.js";
 import { cronWords } from "./cron-words.js";
 import type { Fact, ModuleDoc } from "./model-types.js";
@@ -23,7 +24,8 @@ function mapWords(map: Record<string, string | number | boolean>): string {
 }
 
 export function inputDoc(input: Connector["input"]): ModuleDoc {
-  return input.type === "webhook" ? webhookDoc(input) : httpInputDoc(input);
+  if (input.type === "webhook") return webhookDoc(input);
+  return input.type === "http" ? httpInputDoc(input) : brokerInputDoc(input);
 }
 
 function httpInputDoc(input: Input): ModuleDoc {
@@ -62,6 +64,7 @@ function httpInputDoc(input: Input): ModuleDoc {
 }
 
 export function outputDoc(output: Output): ModuleDoc {
+  if (output.type !== "http") return brokerOutputDoc(output);
   const facts: Fact[] = [{ label: "Endpoint", text: endpoint(output.method, output.baseUrl, output.path) }];
   facts.push({ label: "Auth", text: authWords(output.auth) });
   facts.push({

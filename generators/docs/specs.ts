@@ -61,6 +61,7 @@ export async function sourceFields(connector: Connector, options: SpecOptions): 
   if (!options.sourceSpec) return undefined;
   const spec = await load(options.sourceSpec, options.cwd);
   const { input } = connector;
+  if (input.type !== "http" && input.type !== "webhook") return undefined;
   const wanted = options.sourceOp ?? `${input.type === "http" ? input.method : input.methods[0]} ${input.path}`;
   const operation = findOperation(spec, wanted, options.sourceSpec);
   if (input.type === "webhook") {
@@ -87,6 +88,7 @@ export async function targetFields(connector: Connector, options: SpecOptions): 
   if (!options.targetSpec) return undefined;
   const spec = await load(options.targetSpec, options.cwd);
   const { output } = connector;
+  if (output.type !== "http") return undefined;
   const wanted = options.targetOp ?? `${output.method} ${output.path}`;
   const operation = findOperation(spec, wanted, options.targetSpec);
   if (!operation.requestBody) {

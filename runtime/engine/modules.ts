@@ -40,6 +40,11 @@ export interface SourcePage {
    * page rather than a record field (the webhook queue's sequence number).
    */
   cursor?: string | undefined;
+  /**
+   * Dispatch what this page produced at its end, even below `batch.size`: a broker input's page is
+   * what arrived so far, and the broker sends no more until these are acknowledged (its prefetch).
+   */
+  flush?: boolean | undefined;
 }
 
 /** Why one record of a page cannot be processed, and its JSON text as received (the only copy kept). */
@@ -55,6 +60,14 @@ export interface InputModule {
    * page only when it has room, which is what bounds memory.
    */
   pages(savedCursor: string | undefined): AsyncGenerator<SourcePage>;
+  /**
+   * For inputs whose position lives in the source (a broker): called with a page's `cursor` once
+   * every record up to it is settled, instead of saving the cursor in the state store. The broker
+   * message is acknowledged here, so it is acknowledged only after every output acknowledged it.
+   */
+  acknowledge?(cursor: string): Promise<void> | void;
+  /** Releases the source's connection after the run's last acknowledgement; unacknowledged messages go back to the broker. */
+  close?(): Promise<void>;
 }
 
 export interface OutputRecord {

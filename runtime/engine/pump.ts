@@ -138,12 +138,13 @@ export async function pump(options: PumpOptions): Promise<void> {
           if (slot !== undefined) await slot;
         }
       }
-      if (options.pageIsBatch && batch.length > 0) {
+      if (records.length === 0 && page.cursor !== undefined) batchCursor = page.cursor;
+      const flush = page.flush === true && (batch.length > 0 || batchCursor !== undefined);
+      if ((options.pageIsBatch && batch.length > 0) || flush) {
         dispatch(UNKNOWN_NEXT);
         const slot = inFlight.below(options.concurrency);
         if (slot !== undefined) await slot;
       }
-      if (records.length === 0 && page.cursor !== undefined) batchCursor = page.cursor;
       options.onProgress?.(counts);
       if (limitReached()) {
         after = UNKNOWN_NEXT;

@@ -166,10 +166,14 @@ async function runRecorded(
     stop.abort(lost);
   });
 
-  const cursors = cursorWriter(
-    (cursor) => (source ? source.commit(cursor) : store.setCursor(name, cursor, executionId, lease?.token)),
-    (error) => stop.abort(error),
-  );
+  let wiring: ReturnType<typeof wireModules> | undefined;
+  // A broker input keeps its position in the broker: the cursor is its acknowledgement, not a state row.
+  const cursors = cursorWriter((cursor) => {
+    if (source) return source.commit(cursor);
+    const acknowledge = wiring?.input.acknowledge;
+    if (acknowledge) return acknowledge.call(wiring?.input, cursor);
+    return store.setCursor(name, cursor, executionId, lease?.token);
+  }, (error) => stop.abort(error));
   const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0, resentOneByOne: 0 };
   const incremental = spec.input.type === "http" && source === undefined ? spec.input.incremental : undefined;
   const savedCursor = incremental ? await store.getCursor(name) : undefined;
@@ -180,7 +184,6 @@ async function runRecorded(
     ...(savedCursor === undefined ? {} : { cursor: savedCursor }),
   });
   let failure: unknown;
-  let wiring: ReturnType<typeof wireModules> | undefined;
   try {
     wiring = wireModules(spec, {
       logger,
@@ -233,6 +236,10 @@ async function runRecorded(
   // The cursor is saved once its last write is done; a write that failed fails the run (it stopped it, too).
   const cursorFailure = await cursors.settled();
   failure ??= cursorFailure;
+  // After the last acknowledgement: what is still unacknowledged goes back to the broker.
+  await wiring?.input.close?.().catch((error: unknown) => {
+    logger.warn("input not closed cleanly", { error: redactor.redact(describeError(error)) });
+  });
 
   const leaseLost = lease?.lost;
   failure ??= leaseLost;

@@ -8,14 +8,16 @@ import { bindFilterUnion } from "../filters/filter-ref.js";
 import { computeFilter } from "./filter-compute/module.js";
 import { conditionFilter } from "./filter-condition/module.js";
 import { mapFilter } from "./filter-map/module.js";
+import { amqpInput } from "./input-amqp/module.js";
 import { httpInput } from "./input-http/module.js";
 import { webhookInput } from "./input-webhook/module.js";
 import type { FilterKind, InputKind, OutputKind } from "./module.js";
+import { amqpOutput } from "./output-amqp/module.js";
 import { httpOutput } from "./output-http/module.js";
 
-export const inputKinds = [httpInput, webhookInput] as const;
+export const inputKinds = [httpInput, webhookInput, amqpInput] as const;
 export const filterKinds = [mapFilter, conditionFilter, computeFilter] as const;
-export const outputKinds = [httpOutput] as const;
+export const outputKinds = [httpOutput, amqpOutput] as const;
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };
 const schemasOf = <T extends readonly { schema: z.ZodType }[]>(kinds: T) => kinds.map((k) => k.schema) as SchemasOf<T>;

@@ -34,6 +34,7 @@ export function contractDiagnostics(connector: Connector, source: YamlSource, so
       if (contract) found.push(...contractFieldDiagnostics(connector, contract, source));
     });
   }
-  if (connector.output.contract) check("output", () => targetBodyCheckOf(connector.output));
+  const output = connector.output;
+  if (output.type === "http" && output.contract) check("output", () => targetBodyCheckOf(output));
   return found;
 }

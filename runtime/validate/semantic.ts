@@ -39,7 +39,7 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
   const input = connector.input;
   if (input?.type === "webhook") {
     for (const p of checkWebhookInput(input)) problem(ErrorCodes.SCHEMA, p.path, p.message);
-  } else if (input !== undefined) {
+  } else if (input?.type === "http") {
     const stopWhen = input.pagination.type === "none" ? undefined : input.pagination.stopWhen;
     if (stopWhen !== undefined) {
       const found = checkExpression(stopWhen, ["response", "page"]);
@@ -77,6 +77,8 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
     const found = checkExpression(output.idempotency.key, ["record"]);
     if (found) problem(found.code, ["output", "idempotency", "key"], found.message, found.offset, found.severity);
   }
+  // Broker outputs have no URL path: their `{field}` templates are checked when a record fills them.
+  if (output.type !== "http") return out;
   // A `${env:NAME}` in the path is configuration, resolved before the run: not a record placeholder.
   const outputPath = output.path.replace(REFERENCE, "ref");
   let placeholdersOk = true;

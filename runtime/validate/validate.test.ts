@@ -14,7 +14,8 @@ describe("validateArtifact", () => {
   it("accepts the minimal artifact and fills defaults", () => {
     const result = validateArtifact(minimal, "a.yaml");
     expect(result.diagnostics).toEqual([]);
-    expect(result.artifact?.connector.output.method).toBe("POST");
+    const output = result.artifact?.connector.output;
+    expect(output?.type === "http" && output.method).toBe("POST");
     expect(result.artifact?.connector.settings.retries.maxAttempts).toBe(5);
     expect(result.artifact?.hash).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -1,0 +1,118 @@
+import amqp, { type Channel, type ChannelModel, type ConsumeMessage, type Message } from "amqplib";
+import { durationMs } from "../../artifact/common.js";
+import { brokerAddress, pause } from "../../brokers/broker-address.js";
+import { Inbox } from "../../brokers/inbox.js";
+import type { InputModule, ModuleContext, SourcePage } from "../../engine/modules.js";
+import { CannectorsError, describeError, ErrorCodes } from "../../errors/index.js";
+import type { AmqpInput } from "./schema.js";
+
+/**
+ * Consumes one queue with manual acknowledgement. A message is acknowledged (with every earlier
+ * one still pending, `multiple`) when the engine's watermark passes its page, that is once every
+ * output acknowledged what it produced. A dropped connection is reopened; what the old channel
+ * delivered and did not acknowledge the broker redelivers, so its late acknowledgements are ignored.
+ */
+export function createAmqpInput(
+  spec: AmqpInput,
+  context: Pick<ModuleContext, "logger" | "signal" | "redactor">,
+  maxDepth: number | undefined,
+): InputModule {
+  const address = `${brokerAddress(spec.url)}/${spec.queue}`;
+  const inbox = new Inbox();
+  let model: ChannelModel | undefined;
+  let channel: Channel | undefined;
+  let generation = 0;
+  let pending: number[] = [];
+  let closing = false;
+
+  const open = async () => {
+    const opened = await amqp.connect(spec.url);
+    const opening = await opened.createChannel();
+    await opening.prefetch(spec.prefetch);
+    const mine = ++generation;
+    pending = [];
+    model = opened;
+    channel = opening;
+    opened.on("error", () => undefined);
+    opened.on("close", () => lost(mine));
+    opening.on("error", () => undefined);
+    opening.on("close", () => lost(mine));
+    await opening.consume(spec.queue, (message) => (message ? receive(message, mine) : lost(mine)), { noAck: false });
+    inbox.resume();
+  };
+
+  const receive = (message: ConsumeMessage, mine: number) => {
+    const tag = message.fields.deliveryTag;
+    const redeliveries = redeliveriesOf(message);
+    const where = `${address} message ${tag}`;
+    if (redeliveries > spec.redeliveryLimit) {
+      const reason = `redelivered ${redeliveries} times, over the limit of ${spec.redeliveryLimit}`;
+      context.logger.warn("message dead-lettered", { message: where, reason, to: spec.deadLetter });
+      if (spec.deadLetter === "broker") {
+        channel?.nack(message, false, false);
+        return;
+      }
+      pending.push(tag);
+      inbox.push({ body: message.content, token: `${mine}:${tag}`, where, failure: reason });
+      return;
+    }
+    pending.push(tag);
+    inbox.push({ body: message.content, token: `${mine}:${tag}`, where });
+  };
+
+  const lost = (mine: number) => {
+    if (closing || mine !== generation) return;
+    generation++;
+    channel = undefined;
+    inbox.drop();
+    context.logger.warn("broker connection lost, reconnecting", { broker: address });
+    void reconnect();
+  };
+
+  const reconnect = async () => {
+    for (let attempt = 0; !closing && !context.signal.aborted; attempt++) {
+      await pause(Math.min(100 * 2 ** attempt, 5_000), context.signal);
+      try {
+        await open();
+        context.logger.info("broker connection reopened", { broker: address });
+        return;
+      } catch (error) {
+        context.logger.warn("broker reconnect failed", { broker: address, error: describeError(error) });
+      }
+    }
+  };
+
+  return {
+    async *pages(): AsyncGenerator<SourcePage> {
+      try {
+        await open();
+      } catch (error) {
+        throw new CannectorsError(ErrorCodes.BROKER, `cannot consume ${address}: ${describeError(error)}`, {
+          cause: error,
+        });
+      }
+      yield* inbox.pages(durationMs(spec.idleAfter), maxDepth, context.signal);
+    },
+    acknowledge(cursor) {
+      const [mine, tagText] = cursor.split(":");
+      const tag = Number(tagText);
+      if (Number(mine) !== generation || channel === undefined) return;
+      const covered = pending.filter((t) => t <= tag);
+      if (covered.length === 0) return;
+      channel.ack({ fields: { deliveryTag: covered[covered.length - 1] } } as Message, true);
+      pending = pending.filter((t) => t > tag);
+    },
+    async close() {
+      closing = true;
+      await channel?.close().catch(() => undefined);
+      await model?.close().catch(() => undefined);
+    },
+  };
+}
+
+/** Redeliveries so far: a quorum queue counts them in x-delivery-count; a classic queue only flags one. */
+function redeliveriesOf(message: ConsumeMessage): number {
+  const count = message.properties.headers?.["x-delivery-count"];
+  if (typeof count === "number") return count;
+  return message.fields.redelivered ? 1 : 0;
+}
