@@ -16,7 +16,10 @@ export function brokerInputFlow(input: BrokerInput): { summary: string; detail: 
 }
 
 export function brokerOutputFlow(output: BrokerOutput): { summary: string; detail: string } {
-  return { summary: `${output.type} ${output.exchange || "(default exchange)"} ${output.routingKey}`, detail: host(output.url) };
+  return {
+    summary: `${output.type} ${output.exchange || "(default exchange)"} ${output.routingKey}`,
+    detail: host(output.url),
+  };
 }
 
 export function brokerInputDoc(input: BrokerInput): ModuleDoc {

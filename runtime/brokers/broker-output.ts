@@ -64,10 +64,15 @@ export function brokerOutput(publisher: Publisher, wiring: BrokerOutputWiring): 
         }
       }
       if (wiring.dryRun) {
-        for (const { record, message } of ready) wiring.dryRun.write(planned(wiring.verb, publisher.address, message, record));
+        for (const { record, message } of ready)
+          wiring.dryRun.write(planned(wiring.verb, publisher.address, message, record));
         return { delivered: ready.length, deadLettered };
       }
-      const outcomes = await publishWithRetry(publisher, ready.map((r) => r.message), context);
+      const outcomes = await publishWithRetry(
+        publisher,
+        ready.map((r) => r.message),
+        context,
+      );
       let delivered = 0;
       outcomes.results.forEach((refused, index) => {
         const { record, message } = ready[index]!;

@@ -5,8 +5,8 @@ import { messageRecord } from "./message-record.js";
 /** One message as the broker handed it over: its body, its acknowledgement token, where it came from. */
 export interface InboxMessage {
   body: Uint8Array;
-  /** The page cursor: what `acknowledge` gets back once the message and every one before it is settled. */
-  token: string;
+  /** Acknowledges the message to the broker: called once every record it produced is settled. */
+  settled: () => void;
   where: string;
   /** Set when the message is not to be processed (over its redelivery limit): it is dead-lettered as is. */
   failure?: string | undefined;
@@ -14,8 +14,9 @@ export interface InboxMessage {
 
 /**
  * Messages the broker pushed and the engine has not pulled yet. The broker's prefetch bounds how
- * many there are; `pages` yields one page per message so that each carries its own cursor (a
- * `--limit` stop acknowledges exactly what was read), and flags the last one available as `flush`.
+ * many there are; `pages` yields one page per message so that each is acknowledged on its own (a
+ * `--limit` stop acknowledges exactly what was read), and flags the last one available as `flush`
+ * after a short linger, so that a burst still fills batches.
  */
 export class Inbox {
   #queue: InboxMessage[] = [];
@@ -65,6 +66,7 @@ export class Inbox {
           continue;
         }
         number++;
+        if (this.#queue.length === 0) await this.#arrival(LINGER_MS);
         yield pageOf(message, number, maxDepth, this.#queue.length === 0);
       }
     } finally {
@@ -84,6 +86,9 @@ export class Inbox {
   }
 }
 
+/** How long the last message available waits for another before its batch is sent short. */
+const LINGER_MS = 5;
+
 function pageOf(message: InboxMessage, number: number, maxDepth: number | undefined, flush: boolean): SourcePage {
   const read = message.failure
     ? { ok: false as const, failure: { reason: message.failure, source: Buffer.from(message.body).toString("utf8") } }
@@ -94,7 +99,7 @@ function pageOf(message: InboxMessage, number: number, maxDepth: number | undefi
     url: message.where,
     records: [read.ok ? read.record : {}],
     failures,
-    cursor: message.token,
+    settled: message.settled,
     flush,
   };
 }

@@ -16,7 +16,10 @@ export function messageRecord(
   try {
     text = utf8.decode(body);
   } catch {
-    return { ok: false, failure: { reason: "message body is not UTF-8", source: Buffer.from(body).toString("base64") } };
+    return {
+      ok: false,
+      failure: { reason: "message body is not UTF-8", source: Buffer.from(body).toString("base64") },
+    };
   }
   try {
     const parsed = decodeJson(text, { maxDepth: maxDepth ?? DEFAULT_MAX_DEPTH });

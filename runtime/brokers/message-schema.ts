@@ -48,6 +48,7 @@ export const brokerInputFields = {
     .min(0)
     .default(5)
     .describe("Redeliveries after which a message goes to the dead letter instead of the pipeline."),
-  idleAfter: Duration.default("2s")
-    .describe("`run` stops once no message arrived for this long (a one-off drain); `serve` keeps consuming."),
+  idleAfter: Duration.default("2s").describe(
+    "`run` stops once no message arrived for this long (a one-off drain); `serve` keeps consuming.",
+  ),
 };

@@ -58,7 +58,10 @@ export function outgoingMessages(
       }
       if (value === undefined || value === null || value === "") throw new Error("idempotency key: no value");
       const text = typeof value === "object" ? stringifyJson(value) : String(value);
-      idempotencyKey = createHash("sha256").update(JSON.stringify([connector, text]), "utf8").digest("hex").slice(0, 32);
+      idempotencyKey = createHash("sha256")
+        .update(JSON.stringify([connector, text]), "utf8")
+        .digest("hex")
+        .slice(0, 32);
       headers[spec.idempotency.header] = idempotencyKey;
     }
     return {

@@ -45,6 +45,13 @@ export interface SourcePage {
    * what arrived so far, and the broker sends no more until these are acknowledged (its prefetch).
    */
   flush?: boolean | undefined;
+  /**
+   * Called once every record of this page is settled (delivered, dead-lettered or filtered out),
+   * in any order across pages: a broker input acknowledges the page's message here, so a message
+   * is acknowledged only after every output acknowledged the records it produced, and a slow or
+   * stuck message does not hold back the acknowledgement of the ones after it.
+   */
+  settled?: (() => void) | undefined;
 }
 
 /** Why one record of a page cannot be processed, and its JSON text as received (the only copy kept). */
@@ -60,12 +67,6 @@ export interface InputModule {
    * page only when it has room, which is what bounds memory.
    */
   pages(savedCursor: string | undefined): AsyncGenerator<SourcePage>;
-  /**
-   * For inputs whose position lives in the source (a broker): called with a page's `cursor` once
-   * every record up to it is settled, instead of saving the cursor in the state store. The broker
-   * message is acknowledged here, so it is acknowledged only after every output acknowledged it.
-   */
-  acknowledge?(cursor: string): Promise<void> | void;
   /** Releases the source's connection after the run's last acknowledgement; unacknowledged messages go back to the broker. */
   close?(): Promise<void>;
 }

@@ -8,6 +8,16 @@ import { InFlight } from "./in-flight.js";
 import { type NextValue, TieSafeCursor, UNKNOWN_NEXT } from "./tie-safe-cursor.js";
 import type { Watermark } from "./watermark.js";
 
+/** A page told when settled: one count for its reading, one per batch holding its records. */
+interface PageSettle {
+  left: number;
+  settled: () => void;
+}
+
+function releasePage(page: PageSettle): void {
+  if (--page.left === 0) page.settled();
+}
+
 export interface RunCounts {
   read: number;
   filtered: number;
@@ -54,6 +64,8 @@ export async function pump(options: PumpOptions): Promise<void> {
   let batchCursor: string | undefined;
   let seq = 0;
   let deliveryError: unknown;
+  // Pages with a `settled` hook whose records sit in the open batch: told once every batch holding them settled.
+  let batchPages: PageSettle[] = [];
   const limitReached = () => options.limit !== undefined && counts.read >= options.limit;
   const ties = new TieSafeCursor();
   // A batch that ends a page waits for the next record to know whether it split a tie.
@@ -81,8 +93,10 @@ export async function pump(options: PumpOptions): Promise<void> {
     const hold = fromRecords && next === UNKNOWN_NEXT;
     const segment = watermark.openHeld(fromRecords ? (hold ? undefined : decide(next)) : batchCursor, hold);
     if (hold) held = (later) => commit(() => segment.release(decide(later)));
+    const pagesOfBatch = batchPages;
     batch = [];
     batchCursor = undefined;
+    batchPages = [];
     const sent =
       records.length === 0 ? Promise.resolve({ delivered: 0, deadLettered: 0 }) : options.output.deliver(records);
     inFlight.start();
@@ -94,6 +108,7 @@ export async function pump(options: PumpOptions): Promise<void> {
           counts.failed += result.deadLettered;
           if (records.length > 0) failpoint("after-ack-before-commit");
           commit(segment.settle);
+          for (const page of pagesOfBatch) releasePage(page);
           options.onProgress?.(counts);
         } catch (error) {
           deliveryError ??= error;
@@ -114,6 +129,7 @@ export async function pump(options: PumpOptions): Promise<void> {
   try {
     pages: for await (const page of options.input.pages(watermark.committed)) {
       const { records } = page;
+      const settle: PageSettle | undefined = page.settled ? { left: 1, settled: page.settled } : undefined;
       for (let index = 0; index < records.length; index++) {
         const record = records[index] as JsonRecord;
         const value = cursorOf(record);
@@ -131,6 +147,10 @@ export async function pump(options: PumpOptions): Promise<void> {
         const produced = failure ? deadLetterUnread(failure, seq, page.url) : applyFilters(record, seq, page.url);
         if (produced?.length === 0) counts.filtered++;
         for (const value of produced ?? []) batch.push({ seq, value });
+        if (settle !== undefined && batchPages[batchPages.length - 1] !== settle) {
+          settle.left++;
+          batchPages.push(settle);
+        }
         seq++;
         if (batch.length >= options.batchSize) {
           dispatch(index + 1 < records.length ? cursorOf(records[index + 1]) : UNKNOWN_NEXT);
@@ -139,7 +159,8 @@ export async function pump(options: PumpOptions): Promise<void> {
         }
       }
       if (records.length === 0 && page.cursor !== undefined) batchCursor = page.cursor;
-      const flush = page.flush === true && (batch.length > 0 || batchCursor !== undefined);
+      if (settle !== undefined) releasePage(settle);
+      const flush = page.flush === true && (batch.length > 0 || batchCursor !== undefined || batchPages.length > 0);
       if ((options.pageIsBatch && batch.length > 0) || flush) {
         dispatch(UNKNOWN_NEXT);
         const slot = inFlight.below(options.concurrency);
@@ -159,7 +180,7 @@ export async function pump(options: PumpOptions): Promise<void> {
     try {
       resolveHeld(after);
       // Trailing records, and trailing filtered ones so the cursor moves past them too.
-      const trailing = batch.length > 0 || batchCursor !== undefined;
+      const trailing = batch.length > 0 || batchCursor !== undefined || batchPages.length > 0;
       if (!inputFailed && !signal.aborted && deliveryError === undefined && trailing) dispatch(after);
     } catch (error) {
       deliveryError ??= error;

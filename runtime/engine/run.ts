@@ -166,14 +166,11 @@ async function runRecorded(
     stop.abort(lost);
   });
 
+  const cursors = cursorWriter(
+    (cursor) => (source ? source.commit(cursor) : store.setCursor(name, cursor, executionId, lease?.token)),
+    (error) => stop.abort(error),
+  );
   let wiring: ReturnType<typeof wireModules> | undefined;
-  // A broker input keeps its position in the broker: the cursor is its acknowledgement, not a state row.
-  const cursors = cursorWriter((cursor) => {
-    if (source) return source.commit(cursor);
-    const acknowledge = wiring?.input.acknowledge;
-    if (acknowledge) return acknowledge.call(wiring?.input, cursor);
-    return store.setCursor(name, cursor, executionId, lease?.token);
-  }, (error) => stop.abort(error));
   const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0, resentOneByOne: 0 };
   const incremental = spec.input.type === "http" && source === undefined ? spec.input.incremental : undefined;
   const savedCursor = incremental ? await store.getCursor(name) : undefined;

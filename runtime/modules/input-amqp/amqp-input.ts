@@ -1,4 +1,4 @@
-import amqp, { type Channel, type ChannelModel, type ConsumeMessage, type Message } from "amqplib";
+import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from "amqplib";
 import { durationMs } from "../../artifact/common.js";
 import { brokerAddress, pause } from "../../brokers/broker-address.js";
 import { Inbox } from "../../brokers/inbox.js";
@@ -7,9 +7,8 @@ import { CannectorsError, describeError, ErrorCodes } from "../../errors/index.j
 import type { AmqpInput } from "./schema.js";
 
 /**
- * Consumes one queue with manual acknowledgement. A message is acknowledged (with every earlier
- * one still pending, `multiple`) when the engine's watermark passes its page, that is once every
- * output acknowledged what it produced. A dropped connection is reopened; what the old channel
+ * Consumes one queue with manual acknowledgement. A message is acknowledged when the engine says
+ * its page is settled, that is once every output acknowledged the records it produced. A dropped connection is reopened; what the old channel
  * delivered and did not acknowledge the broker redelivers, so its late acknowledgements are ignored.
  */
 export function createAmqpInput(
@@ -22,7 +21,6 @@ export function createAmqpInput(
   let model: ChannelModel | undefined;
   let channel: Channel | undefined;
   let generation = 0;
-  let pending: number[] = [];
   let closing = false;
 
   const open = async () => {
@@ -30,7 +28,6 @@ export function createAmqpInput(
     const opening = await opened.createChannel();
     await opening.prefetch(spec.prefetch);
     const mine = ++generation;
-    pending = [];
     model = opened;
     channel = opening;
     opened.on("error", () => undefined);
@@ -42,9 +39,8 @@ export function createAmqpInput(
   };
 
   const receive = (message: ConsumeMessage, mine: number) => {
-    const tag = message.fields.deliveryTag;
     const redeliveries = redeliveriesOf(message);
-    const where = `${address} message ${tag}`;
+    const where = `${address} message ${message.fields.deliveryTag}`;
     if (redeliveries > spec.redeliveryLimit) {
       const reason = `redelivered ${redeliveries} times, over the limit of ${spec.redeliveryLimit}`;
       context.logger.warn("message dead-lettered", { message: where, reason, to: spec.deadLetter });
@@ -52,12 +48,15 @@ export function createAmqpInput(
         channel?.nack(message, false, false);
         return;
       }
-      pending.push(tag);
-      inbox.push({ body: message.content, token: `${mine}:${tag}`, where, failure: reason });
+      inbox.push({ body: message.content, settled: () => ack(message, mine), where, failure: reason });
       return;
     }
-    pending.push(tag);
-    inbox.push({ body: message.content, token: `${mine}:${tag}`, where });
+    inbox.push({ body: message.content, settled: () => ack(message, mine), where });
+  };
+
+  // A message from a channel since lost is redelivered by the broker: its acknowledgement has nowhere to go.
+  const ack = (message: ConsumeMessage, mine: number) => {
+    if (mine === generation) channel?.ack(message);
   };
 
   const lost = (mine: number) => {
@@ -92,15 +91,6 @@ export function createAmqpInput(
         });
       }
       yield* inbox.pages(durationMs(spec.idleAfter), maxDepth, context.signal);
-    },
-    acknowledge(cursor) {
-      const [mine, tagText] = cursor.split(":");
-      const tag = Number(tagText);
-      if (Number(mine) !== generation || channel === undefined) return;
-      const covered = pending.filter((t) => t <= tag);
-      if (covered.length === 0) return;
-      channel.ack({ fields: { deliveryTag: covered[covered.length - 1] } } as Message, true);
-      pending = pending.filter((t) => t > tag);
     },
     async close() {
       closing = true;

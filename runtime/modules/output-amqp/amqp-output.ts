@@ -4,6 +4,9 @@ import type { Publisher } from "../../brokers/broker-output.js";
 import type { OutgoingMessage } from "../../brokers/outgoing-message.js";
 import type { AmqpOutput } from "./schema.js";
 
+/** amqplib's error for a message the broker nacked (any other error means the channel was lost). */
+const NACKED = "message nacked";
+
 /** Publishes on a confirm channel; each message resolves with the broker's ack (taken) or nack (refused). */
 export function amqpPublisher(spec: AmqpOutput): Publisher {
   let opened: Promise<{ model: ChannelModel; channel: ConfirmChannel }> | undefined;
@@ -23,6 +26,8 @@ export function amqpPublisher(spec: AmqpOutput): Publisher {
       channel.once("close", closed);
       messages.forEach((message, index) => {
         channel.publish(spec.exchange, message.destination, message.body, optionsOf(message), (error: unknown) => {
+          // amqplib fails unconfirmed messages with "channel closed" when the connection drops: not a refusal.
+          if (error instanceof Error && error.message !== NACKED) return closed();
           results[index] = error ? "the broker refused the message (nack)" : undefined;
           if (--left > 0) return;
           channel.off("close", closed);

@@ -6,7 +6,10 @@ export const AmqpOutput = z
   .strictObject({
     type: z.literal("amqp"),
     url: SecretString.describe("amqp://user:password@host:5672/vhost, usually `${secret:AMQP_URL}`."),
-    exchange: z.string().default("").describe("The exchange published to; `` is the default exchange (routing key = queue)."),
+    exchange: z
+      .string()
+      .default("")
+      .describe("The exchange published to; `` is the default exchange (routing key = queue)."),
     routingKey: RecordTemplate.describe("The routing key, e.g. `orders.{region}` or a queue name."),
     persistent: z.boolean().default(true).describe("Delivery mode 2: the broker writes the message to disk."),
     ...brokerOutputFields,
