@@ -53,6 +53,7 @@ export async function amqpAdmin(): Promise<{
 export function amqpToAmqp(options: {
   name: string;
   from: string;
+  prefetch?: number;
   to: string;
   inUrl: string;
   outUrl: string;
