@@ -4,6 +4,7 @@ import { computeNode, conditionNode, mapNode, whenNode } from "./filter-nodes.js
 import { compact, frozenCopy } from "./freeze.js";
 import type { ConnectorNode, FilterNode, InputNode, OutputNode, SettingsNode } from "./ir.js";
 import type { Exact } from "./types/index.js";
+import type { BrokerInputNode, BrokerOutputNode } from "./broker-ir.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 declare const CURRENT_TYPE: unique symbol;
@@ -34,9 +35,9 @@ export class ConnectorBuilder<C, T> {
   declare readonly [TARGET_TYPE]?: (target: T) => T;
   declare readonly kind: "connector";
   declare readonly metadata: Metadata;
-  declare readonly input: InputNode | WebhookInputNode;
+  declare readonly input: InputNode | WebhookInputNode | BrokerInputNode;
   declare readonly filters: readonly FilterNode[];
-  declare readonly output: OutputNode;
+  declare readonly output: OutputNode | BrokerOutputNode;
 
   constructor(node: ConnectorNode) {
     Object.assign(this, compact({ ...node, kind: "connector", filters: Object.freeze([...node.filters]) }));

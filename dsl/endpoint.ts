@@ -1,7 +1,12 @@
+import type { BrokerInputNode, BrokerOutputNode } from "./broker-ir.js";
 import { compact, frozenCopy } from "./freeze.js";
 import type { ApiNode, InputNode, Lambda, OutputNode } from "./ir.js";
 import { dslMisuse } from "./misuse.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
+
+/** Every kind of source and target node an endpoint can carry. */
+export type SourceNode = InputNode | WebhookInputNode | BrokerInputNode;
+export type TargetNode = OutputNode | BrokerOutputNode;
 
 declare const RECORD_TYPE: unique symbol;
 declare const TARGET_TYPE: unique symbol;
@@ -9,14 +14,14 @@ declare const TARGET_TYPE: unique symbol;
 /** An endpoint usable in `.from`: it carries the InputNode and, in types only, the record type. */
 export interface InputEndpoint<Rec> {
   readonly kind: "endpoint";
-  readonly input: InputNode | WebhookInputNode;
+  readonly input: InputNode | WebhookInputNode | BrokerInputNode;
   readonly [RECORD_TYPE]?: (record: Rec) => Rec;
 }
 
 /** An endpoint usable in `.to`: it carries the OutputNode and, in types only, the target record type. */
 export interface OutputEndpoint<Target> {
   readonly kind: "endpoint";
-  readonly output: OutputNode;
+  readonly output: OutputNode | BrokerOutputNode;
   readonly [TARGET_TYPE]?: (record: Target) => Target;
 }
 
@@ -81,7 +86,7 @@ export function endpoint(api: ApiNode, method: "GET" | OutputNode["method"], pat
   });
 }
 
-export function inputOf(value: { readonly input?: InputNode | WebhookInputNode }): InputNode | WebhookInputNode {
+export function inputOf(value: { readonly input?: SourceNode }): SourceNode {
   if (value.input === undefined) {
     throw dslMisuse(
       ".from(...) needs a source endpoint: get(...), or post(...) without output options (batch, idempotency, responses, deadLetter)",
@@ -90,7 +95,7 @@ export function inputOf(value: { readonly input?: InputNode | WebhookInputNode }
   return value.input;
 }
 
-export function outputOf(value: { readonly output?: OutputNode }): OutputNode {
+export function outputOf(value: { readonly output?: TargetNode }): TargetNode {
   if (value.output === undefined) {
     throw dslMisuse(
       ".to(...) needs a target endpoint: post/put/patch/delete(...) without input options (records, pagination, body, schedule, incremental)",

@@ -6,6 +6,7 @@
  */
 import type { Duration, ValuePlace } from "../runtime/artifact/index.js";
 import type { ResponseFormatOptions } from "./endpoint-options.js";
+import type { BrokerInputNode, BrokerOutputNode } from "./broker-ir.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 /** Where a function literal stands in the original TypeScript file (character offsets). */
@@ -214,9 +215,9 @@ export interface ConnectorNode {
     readonly description?: string;
     readonly labels?: Readonly<Record<string, string>>;
   };
-  readonly input: InputNode | WebhookInputNode;
+  readonly input: InputNode | WebhookInputNode | BrokerInputNode;
   readonly filters: readonly FilterNode[];
-  readonly output: OutputNode;
+  readonly output: OutputNode | BrokerOutputNode;
   readonly settings?: SettingsNode;
 }
 

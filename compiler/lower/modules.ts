@@ -5,6 +5,7 @@
  * type error.
  */
 import type { FilterNode, InputNode, OutputNode } from "../../dsl/ir.js";
+import type { BrokerInputNode, BrokerOutputNode } from "../../dsl/broker-ir.js";
 import type { WebhookInputNode } from "../../dsl/webhook-ir.js";
 import type { FilterInput, ModuleId } from "../../runtime/modules/catalogue.js";
 import { lowerComputeFilter } from "../../runtime/modules/filter-compute/lower.js";
@@ -34,11 +35,14 @@ export const lowerings = {
 const lowerAny = (id: ModuleId, node: unknown, path: string, tools: LoweringTools) =>
   (lowerings[id] as Lowering<unknown>)(node, path, tools);
 
-export function lowerInput(node: InputNode | WebhookInputNode, tools: LoweringTools): ConnectorInput["input"] {
+export function lowerInput(
+  node: InputNode | WebhookInputNode | BrokerInputNode,
+  tools: LoweringTools,
+): ConnectorInput["input"] {
   return lowerAny(`input-${node.type}`, node, "input", tools) as ConnectorInput["input"];
 }
 
-export function lowerOutput(node: OutputNode, tools: LoweringTools): ConnectorInput["output"] {
+export function lowerOutput(node: OutputNode | BrokerOutputNode, tools: LoweringTools): ConnectorInput["output"] {
   return lowerAny(`output-${node.type}`, node, "output", tools) as ConnectorInput["output"];
 }
 

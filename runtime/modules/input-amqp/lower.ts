@@ -8,7 +8,7 @@ import type { AmqpInput } from "./schema.js";
 export function lowerAmqpInput(node: AmqpInputNode, _path: string, tools: LoweringTools): z.input<typeof AmqpInput> {
   return tools.defined({
     type: node.type,
-    url: tools.string(node.url),
+    url: tools.string(node.url, "secret"),
     queue: node.queue,
     prefetch: node.prefetch,
     redeliveryLimit: node.redeliveryLimit,
