@@ -24,9 +24,10 @@ function withFilters(filters: unknown): unknown {
 
 export function withExplicitDefaults(artifact: object): object {
   const out: Json = { ...(artifact as Json) };
-  if (isObject(out.input) && out.input.type !== "webhook")
-    out.input = { ...out.input, method: out.input.method ?? "GET" };
-  if (isObject(out.output)) out.output = { ...out.output, method: out.output.method ?? "POST" };
+  // Only HTTP modules have a method (webhooks list theirs, brokers have none).
+  if (isObject(out.input) && out.input.type === "http") out.input = { ...out.input, method: out.input.method ?? "GET" };
+  if (isObject(out.output) && out.output.type === "http")
+    out.output = { ...out.output, method: out.output.method ?? "POST" };
   if (out.filters !== undefined) out.filters = withFilters(out.filters);
   return out;
 }

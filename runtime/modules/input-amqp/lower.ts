@@ -4,11 +4,11 @@ import type { LoweringTools } from "../../../compiler/lower/contract.js";
 import type { AmqpInputNode } from "../../../dsl/broker-ir.js";
 import type { AmqpInput } from "./schema.js";
 
-/** The URL is a credential position: `secret(...)` or `env(...)` lower to references. */
+/** `secret("X")` in the URL lowers to `${secret:X}`, masked in every output (the URL holds the password). */
 export function lowerAmqpInput(node: AmqpInputNode, _path: string, tools: LoweringTools): z.input<typeof AmqpInput> {
   return tools.defined({
     type: node.type,
-    url: tools.string(node.url, "secret"),
+    url: tools.string(node.url, "config"),
     queue: node.queue,
     prefetch: node.prefetch,
     redeliveryLimit: node.redeliveryLimit,

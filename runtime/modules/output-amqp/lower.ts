@@ -13,7 +13,7 @@ export function lowerAmqpOutput(node: AmqpOutputNode, path: string, tools: Lower
   }
   return tools.defined({
     type: node.type,
-    url: tools.string(node.url, "secret"),
+    url: tools.string(node.url, "config"),
     exchange: node.exchange,
     routingKey: node.routingKey,
     persistent: node.persistent,
