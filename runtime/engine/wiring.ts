@@ -94,6 +94,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
         context: { ...context, client: moduleClient(client, "input", moduleHostsOf(spec, "input")) },
         authenticator,
         maxDepth: settings.limits?.maxDepth,
+        dryRun: dryRun !== undefined,
       });
   const output = outputKindOf(spec.output).create(spec.output, {
     context: { ...context, client: moduleClient(client, "output", moduleHostsOf(spec, "output")) },

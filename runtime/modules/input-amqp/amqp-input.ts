@@ -15,6 +15,7 @@ export function createAmqpInput(
   spec: AmqpInput,
   context: Pick<ModuleContext, "logger" | "signal" | "redactor">,
   maxDepth: number | undefined,
+  dryRun = false,
 ): InputModule {
   const address = `${brokerAddress(spec.url)}/${spec.queue}`;
   const inbox = new Inbox();
@@ -45,7 +46,7 @@ export function createAmqpInput(
       const reason = `redelivered ${redeliveries} times, over the limit of ${spec.redeliveryLimit}`;
       context.logger.warn("message dead-lettered", { message: where, reason, to: spec.deadLetter });
       if (spec.deadLetter === "broker") {
-        channel?.nack(message, false, false);
+        if (!dryRun) channel?.nack(message, false, false);
         return;
       }
       inbox.push({ body: message.content, settled: () => ack(message, mine), where, failure: reason });
@@ -56,7 +57,7 @@ export function createAmqpInput(
 
   // A message from a channel since lost is redelivered by the broker: its acknowledgement has nowhere to go.
   const ack = (message: ConsumeMessage, mine: number) => {
-    if (mine === generation) channel?.ack(message);
+    if (mine === generation && !dryRun) channel?.ack(message);
   };
 
   const lost = (mine: number) => {

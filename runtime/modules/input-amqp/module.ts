@@ -5,7 +5,7 @@ import { AmqpInput } from "./schema.js";
 export const amqpInput = inputKind({
   type: "amqp",
   schema: AmqpInput,
-  create(spec, { context, maxDepth }) {
-    return createAmqpInput(spec, context, maxDepth);
+  create(spec, { context, maxDepth, dryRun }) {
+    return createAmqpInput(spec, context, maxDepth, dryRun === true);
   },
 });

@@ -43,7 +43,8 @@ export function amqpPublisher(spec: AmqpOutput): Publisher {
     ...(message.key ? { correlationId: message.key } : {}),
   });
   return {
-    address: `${brokerAddress(spec.url)}/${spec.exchange}`,
+    // RabbitMQ shows the default exchange ("") as amq.default.
+    address: `${brokerAddress(spec.url)}/${spec.exchange === "" ? "amq.default" : spec.exchange}`,
     async publish(messages) {
       opened ??= connect();
       const { channel } = await opened;
