@@ -3,6 +3,8 @@
  * Exact rather than idiomatic: untyped `api(...)`, every expression as `cel("...")`.
  */
 import type {
+  AmqpInput,
+  AmqpOutput,
   Auth,
   Connector,
   Filter,
@@ -13,6 +15,7 @@ import type {
 } from "../../runtime/artifact/index.js";
 import { compareKeys } from "../emit/index.js";
 import { filterCall, type ImportContext } from "./import-filters.js";
+import { amqpExchangeCall, amqpQueueCall } from "./import-broker.js";
 import { webhookCall } from "./import-webhook.js";
 import { pathsTypes } from "./paths-type.js";
 import { literal, propertyKey, secretRecord, secretString } from "./ts-literals.js";
@@ -166,16 +169,25 @@ export function importArtifact(document: Readonly<Record<string, unknown>>, impo
     },
   };
   const webhook = artifact.input?.type === "webhook" ? (artifact.input as Written<WebhookInput>) : undefined;
+  // A broker module is one call with no api(...) declaration and no paths type.
+  const queue = artifact.input?.type === "amqp" ? (artifact.input as Written<AmqpInput>) : undefined;
+  const exchange = artifact.output?.type === "amqp" ? (artifact.output as Written<AmqpOutput>) : undefined;
   const input = (artifact.input ?? {}) as Written<HttpInput>;
   const output = (artifact.output ?? {}) as Written<HttpOutput>;
+  const httpIn = webhook === undefined && queue === undefined;
+  const types = pathsTypes(httpIn ? input : undefined, output);
   const declarations = [
-    ...pathsTypes(webhook ? undefined : input, output),
+    ...(exchange ? types.filter((line) => !line.startsWith("type TargetPaths")) : types),
     "",
-    ...(webhook ? [] : [apiDeclaration("source", "SourcePaths", input, context)]),
-    apiDeclaration("target", "TargetPaths", output, context),
+    ...(httpIn ? [apiDeclaration("source", "SourcePaths", input, context)] : []),
+    ...(exchange ? [] : [apiDeclaration("target", "TargetPaths", output, context)]),
   ];
-  const from = webhook ? webhookCall(webhook, context) : inputCall(input, context);
-  const to = outputCall(output, context);
+  const from = webhook
+    ? webhookCall(webhook, context)
+    : queue
+      ? amqpQueueCall(queue, context)
+      : inputCall(input, context);
+  const to = exchange ? amqpExchangeCall(exchange, context) : outputCall(output, context);
   const filters = ((artifact.filters ?? []) as Filter[]).map((f) => filterCall(f, context)).join("");
   const settings = artifact.settings === undefined ? "" : `\n  .settings(${literal(artifact.settings)})`;
   const metadata = literal(artifact.metadata ?? {});
