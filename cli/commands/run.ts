@@ -13,6 +13,8 @@ import { progressLine } from "../progress.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { resolveStatePath } from "../state-path.js";
 import { EXIT, EXIT_CODES_HELP, failureExitCode, painter, useColor } from "../terminal.js";
+import { loadTracing } from "../../runtime/trace/index.js";
+import { packageVersion } from "../package-version.js";
 
 interface RunFlags {
   dryRun?: boolean;
@@ -103,6 +105,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   const progress = progressLine(process.stderr, artifact.connector.metadata.name);
+  const tracing = await loadTracing(env, packageVersion());
   let summary: RunSummary;
   let recording: Awaited<ReturnType<typeof startRecording>> | undefined;
   try {
@@ -126,6 +129,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       ],
       signal: controller.signal,
       onProgress: (counts) => progress.update(counts),
+      tracing,
     });
   } catch (error) {
     progress.done();
@@ -137,6 +141,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
     await store.close().catch(() => undefined);
+    await tracing?.shutdown().catch(() => undefined);
     if (out) await new Promise((resolve) => out.end(resolve));
   }
   progress.done();

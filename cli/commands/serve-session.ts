@@ -24,6 +24,8 @@ import { resolveStatePath } from "../state-path.js";
 import { EXIT, failureExitCode, useColor } from "../terminal.js";
 import type { ServeFlags } from "./serve.js";
 import { webhookModule } from "./serve-webhooks.js";
+import { loadTracing } from "../../runtime/trace/index.js";
+import { packageVersion } from "../package-version.js";
 
 /** YAML artifacts and TypeScript connectors (type-checked and built in memory on every load). */
 const CONNECTORS: ArtifactLoader = {
@@ -69,7 +71,9 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
     queueDepths: () => queueDepths,
     artifacts: () => ({ loaded: loaded.size, invalid: invalidCount }),
   });
+  const tracing = await loadTracing(env, packageVersion());
   const supervisor = new Supervisor({
+    tracing,
     store,
     env,
     logger,
@@ -95,6 +99,7 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000))]);
     logger[drained ? "info" : "warn"](drained ? "stopped" : "stopped: some runs did not finish in time", { signal });
     await store.close().catch(() => undefined);
+    await tracing?.shutdown().catch(() => undefined);
     process.exit(EXIT.ok);
   };
   // Before anything starts, so a signal during startup still drains instead of killing.

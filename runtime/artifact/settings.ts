@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Duration } from "./common.js";
+import { Alerts, Notification } from "../notify/schema.js";
 
 export const RetrySettings = z.strictObject({
   maxAttempts: z.number().int().min(1).max(100).default(5).describe("Attempts in all, the first included."),
@@ -111,6 +112,24 @@ export const Settings = z
       })
       .optional()
       .describe("Caps on what the runtime reads from the network and what one expression may cost per record."),
+    notifications: z
+      .array(Notification)
+      .optional()
+      .describe("Webhooks told when a run ends (Standard Webhooks payloads, signed when a secret is given)."),
+    alerts: Alerts.optional(),
+    tracing: z
+      .strictObject({
+        propagate: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Send a W3C traceparent header with every request, so a target that traces joins the run's trace (it tells the target a trace id).",
+          ),
+      })
+      .optional()
+      .describe(
+        "Traces are exported when OTEL_EXPORTER_OTLP_ENDPOINT (or _TRACES_ENDPOINT) is set; this says what the requests carry.",
+      ),
   })
   .describe("Run-wide settings.");
 export type Settings = z.infer<typeof Settings>;

@@ -17,6 +17,7 @@ import { groupingRecordFailures } from "./failure-groups.js";
 import { acquireRunLease, type RunLease } from "./run-lease.js";
 import { type RunStatus, runStatus } from "./run-status.js";
 import { createRunStop } from "./run-stop.js";
+import { type Tracing, tracedClient } from "../trace/index.js";
 import { cursorWriter } from "./cursor-writer.js";
 import { Watermark } from "./watermark.js";
 import { type WiringOptions, wireModules } from "./wiring.js";
@@ -60,6 +61,8 @@ export interface RunOptions {
    * CANNECTORS_STATE_KEY in `env`. Only read when a module uses that auth.
    */
   stateKey?: StateKey;
+  /** Spans for the run and each request it sends (runtime/trace); none when undefined. */
+  tracing?: Tracing | undefined;
 }
 
 export interface RunSummary {
@@ -160,6 +163,15 @@ async function runRecorded(
     }),
   );
   onLogger(logger);
+  const runSpan = options.tracing?.startRun(name, {
+    "cannectors.execution_id": executionId,
+    "cannectors.dry_run": dryRun,
+  });
+  const propagate = spec.settings.tracing?.propagate === true;
+  const wrapClient: WiringOptions["wrapClient"] = runSpan
+    ? (client, redactor) =>
+        tracedClient(options.wrapClient ? options.wrapClient(client, redactor) : client, runSpan, redactor, propagate)
+    : options.wrapClient;
   const stop = createRunStop(options.signal, options.drainTimeoutMs ?? 30_000, logger);
   lease?.keep((lost) => {
     logger.error("lease lost: stopping without saving the cursor", { connector: name });
@@ -191,7 +203,7 @@ async function runRecorded(
       dryRun: options.dryRun,
       deadLetterPath: options.deadLetterPath,
       resolve: options.resolve,
-      wrapClient: options.wrapClient,
+      wrapClient,
       refreshTokens: options.stateKey && refreshTokenVault(store, options.stateKey, name, artifact.file),
       input: source?.create,
       onRetry: () => {
@@ -270,12 +282,36 @@ async function runRecorded(
     ...(isCannectorsError(failure) ? { errorCode: failure.code } : {}),
   };
   logger.info(`run ${status}`, { ...counts, ms: summary.durationMs });
+  if (runSpan) {
+    runSpan.setAttributes({
+      "cannectors.status": status,
+      "cannectors.records.read": counts.read,
+      "cannectors.records.sent": counts.sent,
+      "cannectors.records.failed": counts.failed,
+    });
+    if (status === "failed") runSpan.fail(error ?? "failed");
+    runSpan.end();
+  }
   await store.finishExecution(executionId, {
     status,
     endedAt: new Date(clock.now()).toISOString(),
     counts,
     ...(error ? { error } : {}),
   });
+  if (!dryRun && (spec.settings.notifications?.length ?? 0) > 0) {
+    // After the end is recorded, so the alert's streak counts this run; never changes the status.
+    // Loaded only when used: the signing library is start-up time every other run would pay.
+    const { notifyRunEnd } = await import("../notify/index.js");
+    await notifyRunEnd(spec.settings, summary, {
+      store,
+      clock,
+      redactor,
+      resolve: options.resolve,
+      random: options.random,
+      warn: (message, fields) => logger.warn(message, fields),
+    });
+    logger.flush();
+  }
   return summary;
 }
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeJson } from "./decode.js";
 import { ExactNumber } from "./exact-number.js";
+import { parseJsonExact } from "./parse-exact.js";
 import { stringifyJson } from "./stringify.js";
 
 const decode = (text: string, maxDepth = 64) => decodeJson(text, { maxDepth, sourceDepth: 1 });
@@ -82,6 +83,42 @@ describe("decodeJson + stringifyJson", () => {
       expect(Object.hasOwn(value, "__proto__")).toBe(true);
       expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     }
+  });
+});
+
+describe("the cheap proof (member colons) against the exact parser", () => {
+  // Texts built to fool it: keys given twice, blanks around colons, strings holding `":`, colons
+  // followed by long digit runs, long numbers as member values and in lists.
+  const blank = fc.constantFrom("", " ", "\n", "\t ", "\r\n");
+  const tricky = fc.constantFrom('"x:1"', '"\\":"', '"a\\":12345678901234567"', '"10:42:53"', '": 99999999999999999"');
+  const number = fc.oneof(
+    fc.integer().map(String),
+    fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map(String),
+    fc.constantFrom("1e400", "0.10000000000000000555", "1.5", "-0", "2e-3"),
+  );
+  const text: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      number,
+      tricky,
+      fc.constantFrom("true", "null"),
+      fc.array(tie("value"), { maxLength: 4 }).map((items) => `[${items.join(",")}]`),
+      fc
+        .array(fc.tuple(fc.constantFrom("a", "b", "c", "__proto__"), blank, blank, tie("value")), { maxLength: 4 })
+        .map((members) => `{${members.map(([key, b1, b2, value]) => `"${key}"${b1}:${b2}${value}`).join(",")}}`),
+    ),
+  })).value;
+
+  it("agrees with parse-exact.ts on every text: same value written back, same problems", () => {
+    fc.assert(
+      fc.property(text, (json) => {
+        const fast = decode(json);
+        const exact = parseJsonExact(json, { maxDepth: 64, sourceDepth: 1 });
+        expect(fast.problems).toEqual(exact.problems);
+        expect(stringifyJson(fast.value)).toBe(stringifyJson(exact.value));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

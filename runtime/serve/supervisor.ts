@@ -1,4 +1,5 @@
 import { type RunOptions, type RunSummary, runConnector } from "../engine/run.js";
+import type { Tracing } from "../trace/types.js";
 import { describeError } from "../errors/index.js";
 import type { Logger, LogLevel, LogSink } from "../log/index.js";
 import type { Clock } from "../net/types.js";
@@ -32,6 +33,8 @@ export interface SupervisorOptions {
   clock?: Clock;
   now?: () => number;
   setTimer?: SetTimer;
+  /** Spans for every run (OpenTelemetry when configured). */
+  tracing?: Tracing | undefined;
 }
 
 const RESERVED_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
@@ -245,6 +248,7 @@ export class Supervisor {
         signal,
         ...(this.options.drainTimeoutMs === undefined ? {} : { drainTimeoutMs: this.options.drainTimeoutMs }),
         ...(clock ? { clock } : {}),
+        ...(this.options.tracing ? { tracing: this.options.tracing } : {}),
       });
       metrics.runFinished(summary);
       return summary;
