@@ -71,5 +71,7 @@ async function load(version: string, scratch: string): Promise<LoadedArtifact> {
 
 /** The envelope field of an HTTP output's batches; a broker output sends one record per message. */
 function wrapOf(output: { type: string; batch?: { size: number } | undefined }): string | undefined {
-  return output.type === "http" && output.batch && "wrap" in output.batch ? (output.batch.wrap as string | undefined) : undefined;
+  return output.type === "http" && output.batch && "wrap" in output.batch
+    ? (output.batch.wrap as string | undefined)
+    : undefined;
 }

@@ -23,11 +23,7 @@ function recordsOfBody(body: unknown, output: Connector["output"]): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-export function parseExamples(
-  text: string,
-  file: string,
-  connector: Pick<Connector, "filters" | "output">,
-): Example[] {
+export function parseExamples(text: string, file: string, connector: Pick<Connector, "filters" | "output">): Example[] {
   const { output } = connector;
   let filters: ReturnType<typeof compileFilters> | undefined;
   const examples: Example[] = [];
