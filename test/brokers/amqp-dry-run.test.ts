@@ -39,4 +39,26 @@ describe("amqp dry run", () => {
     expect(await admin.depth(to)).toBe(0);
     expect(await admin.depth(from)).toBe(2);
   }, 60_000);
+
+  it("run --limit N acknowledges exactly the N messages it delivered; the rest stay queued", async () => {
+    const [from, to] = [uniqueName("in"), uniqueName("out")];
+    const admin = await amqpAdmin();
+    cleanups.push(async () => {
+      await admin.remove(from, to);
+      await admin.close();
+    });
+    await admin.queue(from);
+    await admin.queue(to);
+    await admin.publish(
+      from,
+      Array.from({ length: 10 }, (_, id) => `{"id":${id},"region":"eu"}`),
+    );
+    const url = BROKERS.rabbitmq.url;
+    const { summary } = await runYaml(amqpToAmqp({ name: "amqp-limit", from, to, inUrl: url, outUrl: url }), {
+      limit: 4,
+    });
+    expect(summary.counts.sent).toBe(4);
+    expect((await admin.drain(to)).map((m) => JSON.parse(m.body).id).sort()).toEqual([0, 1, 2, 3]);
+    expect(await admin.depth(from)).toBe(6);
+  }, 60_000);
 });
