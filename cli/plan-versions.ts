@@ -8,6 +8,7 @@ import { hasErrors } from "../runtime/diagnostics/index.js";
 import { CannectorsError, ErrorCodes } from "../runtime/errors/index.js";
 import { replayFixtures } from "../runtime/fixtures/replay-run.js";
 import { type LoadedArtifact, validateArtifactFile } from "../runtime/validate/index.js";
+import { knownTargetSpec } from "./target-spec.js";
 
 /** A version that could not be read: the diagnostics say why (exit 2). */
 export class UnreadableVersion extends CannectorsError {
@@ -20,34 +21,66 @@ export class UnreadableVersion extends CannectorsError {
   }
 }
 
-/** The behavioural plan between two versions (files or `REV:path`), over fixtures when given. */
-export async function planVersions(before: string, after: string, fixtures?: string): Promise<Plan> {
+/**
+ * The behavioural plan between two versions (files or `REV:path`), over fixtures when given; there,
+ * each version's payloads are checked against the target's contract when its spec is known.
+ */
+export async function planVersions(
+  before: string,
+  after: string,
+  fixtures?: string,
+  targetSpecFlag?: string,
+): Promise<Plan> {
   const work = mkdtempSync(path.join(tmpdir(), "cannectors-plan-"));
   try {
-    const old = await load(before, path.join(work, "old.yaml"));
-    const now = await load(after, path.join(work, "new.yaml"));
+    // The target's spec: --target-spec, else the one the new version's file (or the old one's) names.
+    const targetSpec = fixtures
+      ? (knownTargetSpec(after, targetSpecFlag) ??
+        (existsSync(before) ? knownTargetSpec(before, undefined) : undefined))
+      : undefined;
+    const old = await load(before, path.join(work, "old.yaml"), targetSpec);
+    const now = await load(after, path.join(work, "new.yaml"), targetSpec);
     const config = configChanges(old.connector, now.connector);
     let records: Plan["records"];
+    let contract: Plan["contract"];
     if (fixtures) {
-      const [a, b] = [await replayFixtures(old, fixtures, true), await replayFixtures(now, fixtures, true)];
+      const [a, b] = [
+        await replayFixtures(old, fixtures, true, targetSpec),
+        await replayFixtures(now, fixtures, true, targetSpec),
+      ];
       records = recordChanges(
         { sent: a.sent, wrap: wrapOf(old.connector.output) },
         { sent: b.sent, wrap: wrapOf(now.connector.output) },
       );
+      const checked = b.summary.contract;
+      if (checked)
+        contract = {
+          spec: checked.spec,
+          before: a.summary.contract?.count ?? 0,
+          after: checked.count,
+          first: checked.first,
+        };
     }
     const recordsChanged =
       records !== undefined &&
       (records.fields.length > 0 ||
         records.records.before !== records.records.after ||
         records.requests.before !== records.requests.after);
-    return { before, after, config, ...(records ? { records } : {}), changed: config.length > 0 || recordsChanged };
+    return {
+      before,
+      after,
+      config,
+      ...(records ? { records } : {}),
+      ...(contract ? { contract } : {}),
+      changed: config.length > 0 || recordsChanged,
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
 /** A file as it is, or `REV:path` as git has it (written to `scratch` so diagnostics name a file). */
-async function load(version: string, scratch: string): Promise<LoadedArtifact> {
+async function load(version: string, scratch: string, targetSpec: string | undefined): Promise<LoadedArtifact> {
   let file = version;
   const revision = /^([^:]+):(.+)$/.exec(version);
   if (!existsSync(version) && revision) {
@@ -63,7 +96,7 @@ async function load(version: string, scratch: string): Promise<LoadedArtifact> {
     }
     file = scratch;
   }
-  const validation = await validateArtifactFile(file);
+  const validation = await validateArtifactFile(file, targetSpec ? { targetSpec } : {});
   if (hasErrors(validation.diagnostics) || !validation.artifact)
     throw new UnreadableVersion(version, validation.diagnostics, `${version}: not a valid connector`);
   return validation.artifact;

@@ -6,7 +6,7 @@ import { apiKey } from "./auth.js";
 import { connector } from "./connector.js";
 import type { InputEndpoint, OutputEndpoint } from "./endpoint.js";
 import { isConnectorNode } from "./ir.js";
-import { cursor, type PageResponse } from "./pagination.js";
+import { cursor, type PageResponse } from "../runtime/modules/input-http/dsl.js";
 import { secret } from "./refs.js";
 
 type Customer = CrmTypes["schemas"]["Customer"];

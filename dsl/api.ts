@@ -1,4 +1,4 @@
-import { type InputEndpoint, type OutputEndpoint, endpoint } from "./endpoint.js";
+import { type CallOptions, endpoint, type InputEndpoint, type OutputEndpoint } from "./endpoint.js";
 import type {
   BatchOption,
   HeaderValues,
@@ -106,7 +106,8 @@ export function api<Paths>(options: ApiOptions): Api<Paths> {
   const call =
     (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE") =>
     (path: string, callOptions?: object): never =>
-      endpoint(node, method, path, (callOptions ?? {}) as Readonly<Record<string, unknown>>) as never;
+      // Typed by the signatures of `Api` above; a plain JavaScript caller's keys are checked by `endpoint`.
+      endpoint(node, method, path, (callOptions ?? {}) as CallOptions) as never;
   return Object.freeze({
     node,
     get: call("GET"),

@@ -1,4 +1,6 @@
-import { computeNode, conditionNode, mapNode, whenNode } from "./filter-nodes.js";
+import { computeNode } from "../runtime/modules/filter-compute/dsl.js";
+import { conditionNode, whenNode } from "../runtime/modules/filter-condition/dsl.js";
+import { mapNode } from "../runtime/modules/filter-map/dsl.js";
 import type { FilterNode } from "./ir.js";
 import type { Exact } from "./types/index.js";
 
@@ -81,6 +83,7 @@ export class Branch<C, T> {
     return new Branch([...this.filters, whenNode(condition, branches, () => new Branch<C, T>())]);
   }
 
+  /** As ConnectorBuilder.compute: X is the user's own fields. */
   compute<X extends Record<string, unknown>>(fn: (record: C) => X): Branch<Computed<C, X>, T> {
     return new Branch([...this.filters, computeNode(fn)]);
   }

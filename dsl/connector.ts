@@ -1,6 +1,8 @@
 import { type AfterWhen, Branch, type BranchLiteral, type Computed, type Unset, type WhenBranches } from "./branch.js";
 import { type InputEndpoint, inputOf, type OutputEndpoint, outputOf } from "./endpoint.js";
-import { computeNode, conditionNode, mapNode, whenNode } from "./filter-nodes.js";
+import { computeNode } from "../runtime/modules/filter-compute/dsl.js";
+import { conditionNode, whenNode } from "../runtime/modules/filter-condition/dsl.js";
+import { mapNode } from "../runtime/modules/filter-map/dsl.js";
 import { compact, frozenCopy } from "./freeze.js";
 import type { ConnectorNode, FilterNode, InputNode, OutputNode, SettingsNode } from "./ir.js";
 import type { Exact } from "./types/index.js";
@@ -71,7 +73,7 @@ export class ConnectorBuilder<C, T> {
     return this.append(whenNode(condition, branches, () => new Branch<C, T>()));
   }
 
-  /** Adds (or overwrites) the fields of the returned object; the rest of the record is kept. */
+  /** Adds (or overwrites) the fields of the returned object; the rest of the record is kept (X: the user's fields). */
   compute<X extends Record<string, unknown>>(fn: (record: C) => X): ConnectorBuilder<Computed<C, X>, T> {
     return this.append(computeNode(fn));
   }

@@ -36,7 +36,7 @@ export {
   type PageResponse,
   type Pagination,
   page,
-} from "./pagination.js";
+} from "../runtime/modules/input-http/dsl.js";
 export { env, isRefNode, secret, text } from "./refs.js";
 export type * from "./types/index.js";
 export {
@@ -48,5 +48,5 @@ export {
   type WebhookOptions,
   type WebhookRecords,
   webhook,
-} from "./webhook.js";
+} from "../runtime/modules/input-webhook/dsl.js";
 export type { WebhookInputNode, WebhookVerifyNode } from "./webhook-ir.js";

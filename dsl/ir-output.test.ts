@@ -4,7 +4,7 @@ import type { paths as Erp } from "../examples/demo-apis/types/erp.js";
 import { api } from "./api.js";
 import { apiKey, basic, bearer, oauth2ClientCredentials } from "./auth.js";
 import { connector } from "./connector.js";
-import { cursor, linkHeader, nextUrl, noPagination, offset, page } from "./pagination.js";
+import { cursor, linkHeader, nextUrl, noPagination, offset, page } from "../runtime/modules/input-http/dsl.js";
 import { secret, text } from "./refs.js";
 
 const crmApi = {

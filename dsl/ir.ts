@@ -3,9 +3,22 @@
  * lowers it to an artifact; nothing here knows about types generated from OpenAPI specs.
  * Functions (map, filter, key lambdas) stay functions here; the compiler finds their source
  * through the span the build loader attaches to every function literal.
+ *
+ * Each node is derived from its module's zod schema (authored.ts says how): a schema change shows
+ * up here, not in a hand-kept copy. What differs from the artifact is said where it differs.
  */
-import type { Duration, ValuePlace } from "../runtime/artifact/index.js";
-import type { ResponseFormatOptions } from "./endpoint-options.js";
+import type { z } from "zod";
+import type { Metadata } from "../runtime/artifact/connector.js";
+import type { QueryMap, StringMap } from "../runtime/artifact/common.js";
+import type { Settings } from "../runtime/artifact/settings.js";
+import type { Auth } from "../runtime/auth/schema.js";
+import type { ComputeFilter } from "../runtime/modules/filter-compute/schema.js";
+import type { ConditionFilter } from "../runtime/modules/filter-condition/schema.js";
+import type { MapFilter } from "../runtime/modules/filter-map/schema.js";
+import type { HttpInput } from "../runtime/modules/input-http/schema.js";
+import type { HttpOutput } from "../runtime/modules/output-http/schema.js";
+import type { Pagination } from "../runtime/pagination/schema.js";
+import type { Always, Authored, Frozen, Without } from "./authored.js";
 import type { BrokerInputNode, BrokerOutputNode } from "./broker-ir.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
@@ -50,171 +63,106 @@ export type StringValue = string | RefNode | TextNode;
 /** Where a secret has no place (a base URL, a token URL): a literal, `env(...)` or a `text` template of them. */
 export type ConfigValue = string | EnvRefNode | TextNode;
 
-export type AuthNode =
-  | {
-      readonly kind: "auth";
-      readonly type: "apiKey";
-      readonly in: "header" | "query";
-      readonly name: string;
-      readonly value: StringValue;
-    }
-  | { readonly kind: "auth"; readonly type: "bearer"; readonly token: StringValue }
-  | { readonly kind: "auth"; readonly type: "basic"; readonly username: StringValue; readonly password: StringValue }
-  | {
-      readonly kind: "auth";
-      readonly type: "oauth2ClientCredentials";
-      readonly tokenUrl: ConfigValue;
-      readonly clientId: StringValue;
-      readonly clientSecret: StringValue;
-      readonly scopes?: readonly string[];
-      readonly audience?: string;
-      readonly clientAuth?: "basic" | "body";
-      readonly refreshBefore?: Duration;
-    }
-  | {
-      readonly kind: "auth";
-      readonly type: "oauth2AuthorizationCode";
-      readonly authorizationUrl: ConfigValue;
-      readonly tokenUrl: ConfigValue;
-      readonly clientId: StringValue;
-      readonly clientSecret?: StringValue;
-      readonly scopes?: readonly string[];
-      readonly clientAuth?: "basic" | "body";
-      readonly authorizationParams?: Readonly<Record<string, string>>;
-      readonly redirectPort?: number;
-      readonly refreshBefore?: Duration;
-    };
+/** A schema's plain `string` (a `${env:X}` holder in the artifact) as the DSL writes it; string literals stay. */
+export type WithRefs<T, V extends StringValue = StringValue> = T extends string ? (string extends T ? V : T) : T;
 
-export interface ApiNode {
-  readonly kind: "api";
-  readonly baseUrl: ConfigValue;
-  readonly auth?: AuthNode;
-  readonly headers?: Readonly<Record<string, StringValue>>;
-  readonly query?: Readonly<Record<string, StringValue | number | boolean>>;
-}
+/** Header values and query values: the artifact's maps, with refs where the artifact has `${env:X}` strings. */
+export type HeaderValues = Readonly<Record<string, WithRefs<z.input<typeof StringMap>[string]>>>;
+export type QueryValues = Readonly<Record<string, WithRefs<z.input<typeof QueryMap>[string]>>>;
 
-interface StopConditions {
-  readonly hasMorePath?: string;
-  /** `(response, page) => boolean`, lowered to CEL with variables `response` and `page`. */
-  readonly stopWhen?: Lambda;
-  readonly maxPages?: number;
-}
+/** The artifact's auth, with refs in its secret fields and `env`-only refs in its URLs (a secret would mask the host). */
+export type AuthNode = { readonly kind: "auth" } & Authored<
+  z.input<typeof Auth>,
+  {
+    value: StringValue;
+    token: StringValue;
+    username: StringValue;
+    password: StringValue;
+    clientId: StringValue;
+    clientSecret: StringValue;
+    tokenUrl: ConfigValue;
+    authorizationUrl: ConfigValue;
+  }
+>;
 
-export type PaginationNode =
-  | { readonly kind: "pagination"; readonly type: "none" }
-  | ({
-      readonly kind: "pagination";
-      readonly type: "cursor";
-      readonly cursorPath: string;
-      readonly cursorParam: string;
-      readonly limitParam?: string;
-      readonly limit?: number;
-      readonly in?: ValuePlace;
-    } & StopConditions)
-  | ({ readonly kind: "pagination"; readonly type: "nextUrl"; readonly nextUrlPath: string } & StopConditions)
-  | ({ readonly kind: "pagination"; readonly type: "linkHeader"; readonly rel?: string } & StopConditions)
-  | ({
-      readonly kind: "pagination";
-      readonly type: "offset";
-      readonly offsetParam?: string;
-      readonly limitParam?: string;
-      readonly limit: number;
-      readonly totalPath?: string;
-      readonly in?: ValuePlace;
-    } & StopConditions)
-  | ({
-      readonly kind: "pagination";
-      readonly type: "page";
-      readonly pageParam?: string;
-      readonly sizeParam?: string;
-      readonly size?: number;
-      readonly startAt?: number;
-      readonly totalPagesPath?: string;
-      readonly in?: ValuePlace;
-    } & StopConditions);
+type HttpInputFields = z.input<typeof HttpInput>;
+type HttpOutputFields = z.input<typeof HttpOutput>;
 
-export interface InputNode {
-  readonly kind: "input";
-  readonly type: "http";
-  readonly api: ApiNode;
-  readonly method: "GET" | "POST";
-  /** The OpenAPI path template as written, e.g. `/customers`. */
-  readonly path: string;
-  /** Values of the path's `{name}` placeholders. */
-  readonly pathParams?: Readonly<Record<string, ConfigValue | number>>;
-  readonly query?: Readonly<Record<string, StringValue | number | boolean>>;
-  readonly headers?: Readonly<Record<string, StringValue>>;
-  readonly body?: unknown;
-  readonly records?: string;
-  readonly pagination?: PaginationNode;
-  readonly schedule?: string;
-  readonly timezone?: string;
-  readonly incremental?: {
-    readonly cursorField: string;
-    readonly param: string;
-    readonly initialValue?: string;
-    readonly in?: ValuePlace;
-    readonly as?: "string" | "number";
-  };
-  readonly response?: ResponseFormatOptions;
-  readonly timeout?: Duration;
-}
+/**
+ * What `api(...)` holds for every call made on it: the fields the HTTP input and output share,
+ * written once per API and merged into each call's own headers and query by the lowering.
+ */
+export type ApiNode = { readonly kind: "api" } & Authored<
+  Pick<HttpInputFields & HttpOutputFields, "baseUrl" | "auth" | "headers" | "query">,
+  { baseUrl: ConfigValue; auth: AuthNode; headers: HeaderValues; query: QueryValues }
+>;
 
-export interface OutputNode {
-  readonly kind: "output";
-  readonly type: "http";
-  readonly api: ApiNode;
-  readonly method: "POST" | "PUT" | "PATCH" | "DELETE";
-  /** Path template; `{name}` parameters are filled from record fields of the same name. */
-  readonly path: string;
-  readonly query?: Readonly<Record<string, StringValue | number | boolean>>;
-  readonly headers?: Readonly<Record<string, StringValue>>;
-  readonly batch?: { readonly size: number; readonly wrap?: string };
-  readonly encoding?: "json" | "form";
-  /** `key` is `(record) => value`, lowered to CEL. */
-  readonly idempotency?: { readonly header?: string; readonly key: Lambda };
-  readonly responses?: {
-    readonly success?: readonly (number | string)[];
-    readonly retry?: readonly (number | string)[];
-    readonly rateLimited?: readonly (number | string)[];
-    readonly fail?: readonly (number | string)[];
-  };
-  readonly deadLetter?: { readonly path: string };
-  readonly timeout?: Duration;
-}
+/** The artifact's pagination; `stopWhen` is `(response, page) => boolean`, lowered to CEL over `response` and `page`. */
+export type PaginationNode = { readonly kind: "pagination" } & Authored<
+  z.input<typeof Pagination>,
+  { stopWhen: Lambda }
+>;
+
+/**
+ * An `api.get(...)` or `api.post(...)` used as a source. `baseUrl` and `auth` are the api's
+ * (`api`); `contract` has no DSL option (a TypeScript connector is checked against its spec when
+ * built); `method` and `path` are always set by the call.
+ */
+export type InputNode = { readonly kind: "input"; readonly api: ApiNode } & Authored<
+  Always<Without<HttpInputFields, "baseUrl" | "auth" | "contract">, "method" | "path">,
+  {
+    /** Values of the path's `{name}` placeholders: not secrets (a path is shown in logs). */
+    pathParams: Readonly<Record<string, WithRefs<NonNullable<HttpInputFields["pathParams"]>[string], ConfigValue>>>;
+    query: QueryValues;
+    headers: HeaderValues;
+    pagination: PaginationNode;
+    /** The request body of a search: user JSON, refs allowed anywhere in it. */
+    body: unknown;
+  }
+>;
+
+/**
+ * An `api.post/put/patch/delete(...)` used as a target: as the input, `baseUrl` and `auth` are the
+ * api's and `contract` has no DSL option. The idempotency `key` is `(record) => value`, lowered to CEL.
+ */
+export type OutputNode = { readonly kind: "output"; readonly api: ApiNode } & Authored<
+  Always<Without<HttpOutputFields, "baseUrl" | "auth" | "contract">, "method" | "path">,
+  {
+    query: QueryValues;
+    headers: HeaderValues;
+    idempotency: Authored<NonNullable<HttpOutputFields["idempotency"]>, { key: Lambda }>;
+  }
+>;
 
 export type BranchNode = "keep" | "drop" | readonly FilterNode[];
 
+type MapFields = z.input<typeof MapFilter>;
+type ConditionFields = z.input<typeof ConditionFilter>;
+type ComputeFields = z.input<typeof ComputeFilter>;
+
+/**
+ * A filter node is tagged `kind` (the schema's `type`), and holds the lambda the compiler lowers
+ * to the fields or the condition the schema holds; every other schema field is kept as written.
+ */
 export type FilterNode =
   /** `(record) => ({ target: value, ... })`: the lambda's object literal becomes the map's fields. */
-  | { readonly kind: "map"; readonly fn: Lambda; readonly keepUnmapped?: boolean }
-  /** `(record) => boolean`. */
-  | { readonly kind: "condition"; readonly fn: Lambda; readonly then: BranchNode; readonly else: BranchNode }
+  | ({ readonly kind: MapFields["type"]; readonly fn: Lambda } & Authored<Without<MapFields, "type" | "fields">>)
+  /** `(record) => boolean`; both branches always set (`.filter` is keep / drop). */
+  | ({ readonly kind: ConditionFields["type"]; readonly fn: Lambda } & Authored<
+      Always<Without<ConditionFields, "type" | "if">, "then" | "else">,
+      { then: BranchNode; else: BranchNode }
+    >)
   /** `(record) => ({ field: value, ... })`: fields added to the record. */
-  | { readonly kind: "compute"; readonly fn: Lambda };
+  | ({ readonly kind: ComputeFields["type"]; readonly fn: Lambda } & Authored<
+      Without<ComputeFields, "type" | "fields">
+    >);
 
-export interface SettingsNode {
-  readonly retries?: {
-    readonly maxAttempts?: number;
-    readonly initialDelay?: Duration;
-    readonly maxDelay?: Duration;
-    readonly maxRetryAfter?: Duration;
-    readonly jitter?: "full" | "none";
-  };
-  readonly rateLimit?: { readonly requestsPerSecond: number; readonly burst?: number };
-  readonly timeouts?: { readonly connect?: Duration; readonly request?: Duration };
-  readonly concurrency?: number;
-  readonly network?: { readonly allowPrivateLinkLocal?: boolean; readonly allowHosts?: readonly string[] };
-}
+/** The artifact's settings, as written (defaults optional). */
+export type SettingsNode = Frozen<z.input<typeof Settings>>;
 
 export interface ConnectorNode {
   readonly kind: "connector";
-  readonly metadata: {
-    readonly name: string;
-    readonly version?: string;
-    readonly description?: string;
-    readonly labels?: Readonly<Record<string, string>>;
-  };
+  readonly metadata: Frozen<z.input<typeof Metadata>>;
   readonly input: InputNode | WebhookInputNode | BrokerInputNode;
   readonly filters: readonly FilterNode[];
   readonly output: OutputNode | BrokerOutputNode;

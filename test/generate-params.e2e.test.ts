@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,6 +21,7 @@ describe("generate → check on vendor shapes with parameters", () => {
       from: "GET /repos/{owner}/{repo}/issues",
       to: "POST /companies/{companyId}/invoices",
       decide: ["Reference"],
+      auth: "oauth2AuthorizationCode({ authorizationUrl: \"https://login.xero.com/identity/connect/authorize\"",
     },
     {
       name: "api2cart orders → GitHub issues of a repository",
@@ -29,10 +30,11 @@ describe("generate → check on vendor shapes with parameters", () => {
       from: "GET /order.list.json",
       to: "POST /repos/{owner}/{repo}/issues",
       decide: ["owner", "repo", "title"],
+      auth: undefined,
     },
   ])(
     "$name",
-    async ({ source, target, from, to, decide }) => {
+    async ({ source, target, from, to, decide, auth }) => {
       const dir = mkdtempSync(path.join(tmpdir(), "cannectors-generate-params-"));
       const generated = await runCli(
         [
@@ -43,6 +45,8 @@ describe("generate → check on vendor shapes with parameters", () => {
         { timeoutMs: 120_000 },
       );
       expect(generated.code, generated.stderr).toBe(0);
+      // An authorization-code-only target gets that auth, not a comment (it type-checks: no error below).
+      if (auth) expect(readFileSync(path.join(dir, "connectors/pair.ts"), "utf8")).toContain(auth);
       const checked = await runCli(["check", path.join(dir, "connectors/pair.ts"), "--json"], { timeoutMs: 180_000 });
       expect(checked.code).toBe(2);
       const diagnostics = JSON.parse(checked.stdout) as { code: string; message: string }[];

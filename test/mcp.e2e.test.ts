@@ -170,6 +170,39 @@ describe("cannectors mcp, driven by the SDK's own client over stdio", () => {
     expect((await call("plan", { before: "c.yaml", after: "c.yaml" })).body.exitCode).toBe(0);
   });
 
+  it("dry_run checks the planned bodies against a target spec (targetSpec): the refused record fails, located", async () => {
+    const spec = {
+      openapi: "3.0.3",
+      paths: {
+        "/clients": {
+          post: {
+            requestBody: {
+              content: {
+                "application/json": {
+                  schema: { type: "object", properties: { email: { type: "string", format: "email" } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+    writeFileSync(path.join(dir, "target.json"), JSON.stringify(spec));
+    const sentBefore = target.requests.length;
+    const { body } = await call("dry_run", { file: "c.yaml", targetSpec: "target.json" });
+    expect(body.exitCode).toBe(1);
+    expect(body.summary).toMatchObject({
+      status: "partial",
+      counts: { sent: 2, failed: 1 },
+      contract: {
+        spec: "target.json",
+        count: 1,
+        first: [{ seq: 1, pointer: "/email", rule: "#/properties/email/format", message: 'must match format "email"' }],
+      },
+    });
+    expect(target.requests).toHaveLength(sentBefore);
+  });
+
   it("no tool result ever holds a secret", () => {
     expect(texts.length).toBeGreaterThan(8);
     for (const text of texts) {

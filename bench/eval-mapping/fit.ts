@@ -10,6 +10,7 @@ import {
   rankingInputs,
   scorePrepared,
 } from "../../generators/suggest/index.js";
+import { type ChoiceGroup, fitChoice } from "./fit-choice.js";
 import { type GroundTruth, isCorrect, type MappingPair } from "./dataset.js";
 
 /** A labelled pair with its model-independent preparation, computed once for every fit and prediction. */
@@ -22,7 +23,7 @@ export function prepareExamples(pairs: readonly MappingPair[]): Example[] {
   return pairs.map((pair) => ({ pair, prepared: preparePair(pair.source.fields, pair.target.fields) }));
 }
 
-function solve(matrix: number[][], vector: number[]): number[] {
+export function solve(matrix: number[][], vector: number[]): number[] {
   const n = vector.length;
   const a = matrix.map((row, i) => [...row, vector[i] as number]);
   for (let c = 0; c < n; c++) {
@@ -123,25 +124,33 @@ export interface FitOptions {
   calibrationLambda: number;
   /** Candidates re-ranked per target: the few best by pair logit, where the order is decided. */
   rerankDepth: number;
+  /**
+   * How the pair layer is fitted: as a choice among each target's sources and "none" (fit-choice.ts), or
+   * pointwise, every (target, source) pair on its own (the fit before issue 21's second stop).
+   */
+  pairFit: "choice" | "pointwise";
 }
 
-export const FIT_OPTIONS: FitOptions = { lambda: 5, rerankLambda: 20, calibrationLambda: 5, rerankDepth: 5 };
+export const FIT_OPTIONS: FitOptions = {
+  lambda: 5,
+  rerankLambda: 20,
+  calibrationLambda: 5,
+  rerankDepth: 5,
+  pairFit: "choice",
+};
 
-/** Refits the three layers in turn on the given pairs, starting from (and regularised toward) the prior model. */
-export function fitModel(
-  examples: readonly Example[],
-  prior: MappingModel,
-  options: FitOptions = FIT_OPTIONS,
-): MappingModel {
-  const { lambda, rerankLambda, calibrationLambda, rerankDepth } = options;
+/** The pair layer's weights on the given pairs (their inputs do not depend on any other weights). */
+function fitPairLayer(examples: readonly Example[], prior: MappingModel, options: FitOptions): readonly number[] {
   const pairInputs: number[][] = [];
   const pairLabels: boolean[] = [];
+  const groups: ChoiceGroup[] = [];
   // The pair layer sees every (target, source) pair: its inputs do not depend on any weights.
   for (const { pair: labelled, prepared } of examples) {
     const truth = new Map<string, GroundTruth>(labelled.ground_truth.map((g) => [g.target, g]));
     prepared.targets.forEach((t, ti) => {
       const g = truth.get(t.field.path);
       if (g === undefined || g.uncertain) return;
+      const first = pairInputs.length;
       prepared.evidence[ti]?.forEach((e, si) => {
         pairInputs.push(featureArray(e.features));
         pairLabels.push(isCorrect(prepared.sources[si]?.field.path ?? "", g));
@@ -152,9 +161,26 @@ export function fitModel(
           isCorrect(s.sources.length === 1 ? (s.sources[0]?.field.path ?? "") : s.sources.map((x) => x.field.path), g),
         );
       }
+      const right = pairLabels.slice(first).filter(Boolean).length;
+      groups.push({
+        inputs: pairInputs.slice(first),
+        labels: pairLabels.slice(first).map((y) => (y ? 1 / right : 0)),
+      });
     });
   }
-  const pair = fitLogistic(pairInputs, pairLabels, prior.pair, lambda);
+  return options.pairFit === "pointwise"
+    ? fitLogistic(pairInputs, pairLabels, prior.pair, options.lambda)
+    : fitChoice(groups, prior.pair, options.lambda);
+}
+
+/** Refits the three layers in turn on the given pairs, starting from (and regularised toward) the prior model. */
+export function fitModel(
+  examples: readonly Example[],
+  prior: MappingModel,
+  options: FitOptions = FIT_OPTIONS,
+): MappingModel {
+  const { rerankLambda, calibrationLambda, rerankDepth } = options;
+  const pair = fitPairLayer(examples, prior, options);
   const rankInputs: number[][] = [];
   const rankLabels: boolean[] = [];
   for (const { truth, candidates } of scoredTargets(examples, { ...prior, pair })) {

@@ -4,7 +4,7 @@
  */
 import { type MappingModel, PRIOR_MODEL } from "../../generators/suggest/index.js";
 import { vendorsOf } from "./dataset.js";
-import { type Example, fitModel } from "./fit.js";
+import { type Example, FIT_OPTIONS, type FitOptions, fitModel } from "./fit.js";
 import { type Predictions, predictExamples } from "./predict.js";
 
 /** Fit on `train` (plus pairs that belong to neither split), predict `test`. */
@@ -12,15 +12,16 @@ export function crossSplit(
   train: readonly Example[],
   test: readonly Example[],
   extra: readonly Example[] = [],
+  options: FitOptions = FIT_OPTIONS,
 ): Predictions {
-  return predictExamples(test, fitModel([...train, ...extra], PRIOR_MODEL));
+  return predictExamples(test, fitModel([...train, ...extra], PRIOR_MODEL, options));
 }
 
 /**
  * Each pair is predicted by weights fitted on the pairs that share neither of its vendors: a Stripe →
  * Xero pair never learns from another Stripe or Xero pair. Pairs with the same vendors share one fit.
  */
-export function leaveOneVendorOut(examples: readonly Example[]): Predictions {
+export function leaveOneVendorOut(examples: readonly Example[], options: FitOptions = FIT_OPTIONS): Predictions {
   const folds = new Map<string, Example[]>();
   for (const example of examples) {
     const key = vendorsOf(example.pair).sort().join(" ");
@@ -30,7 +31,7 @@ export function leaveOneVendorOut(examples: readonly Example[]): Predictions {
   for (const [key, fold] of folds) {
     const vendors = new Set(key.split(" "));
     const train = examples.filter((e) => !vendorsOf(e.pair).some((v) => vendors.has(v)));
-    Object.assign(predictions, predictExamples(fold, fitModel(train, PRIOR_MODEL)));
+    Object.assign(predictions, predictExamples(fold, fitModel(train, PRIOR_MODEL, options)));
   }
   return predictions;
 }

@@ -1,5 +1,6 @@
 /**
- * `npm run eval:mapping [-- --data DIR] [--added DIR] [--predictions FILE] [--fit] [--cross-only]`
+ * `npm run eval:mapping [-- --data DIR] [--added DIR] [--predictions FILE] [--fit] [--cross-only] [--pointwise]`
+ * (`--pointwise`: the pair layer fitted pair by pair, as before issue 21's choice fit, for comparison)
  *
  * The figures to quote are out of sample:
  * - cross-split: weights fitted on `dev` score `dev2`, and fitted on `dev2` score `dev` (the pairs added in
@@ -13,13 +14,13 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_MODEL, PRIOR_MODEL, suggestMappings } from "../../generators/suggest/index.js";
+import { DEFAULT_MODEL, PRIOR_MODEL } from "../../generators/suggest/index.js";
 import { loadSplit, type MappingPair, splitIds } from "./dataset.js";
-import { type Example, fitModel, prepareExamples } from "./fit.js";
+import { type Example, FIT_OPTIONS, type FitOptions, fitModel, prepareExamples } from "./fit.js";
 import { type Predictions, predictExamples, predictPairs } from "./predict.js";
 import { crossSplit, leaveOneDomainOut, leaveOneVendorOut } from "./protocols.js";
 import { loadScorer, meanOf, type Overall, scorePairs, table } from "./scoring.js";
-import { syntheticFields } from "./synthetic.js";
+import { timeSynthetic } from "./speed.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const TARGETS = { top1: 0.8, f1: 0.75, ece: 0.08, synthetic: 1 };
@@ -44,6 +45,9 @@ function versusTargets(label: string, o: Overall): string {
   return `${label}: top-1 ${f(o.top1_accuracy)} (target ≥ ${TARGETS.top1})  F1 ${f(o.accepted_f1)} (target ≥ ${TARGETS.f1})  ECE ${f(o.ece_top1)} (target ≤ ${TARGETS.ece})  R@3 ${f(o.recall_at_3)}`;
 }
 
+const fitOptions: FitOptions = process.argv.includes("--pointwise")
+  ? { ...FIT_OPTIONS, pairFit: "pointwise" }
+  : FIT_OPTIONS;
 const scorer = await loadScorer(data);
 const splits = splitIds(data);
 const dev = prepareExamples(loadSplit(data, "dev"));
@@ -65,8 +69,8 @@ for (const [label, extra] of [
   ["with added pairs", added],
 ] as const) {
   if (label === "with added pairs" && added.length === 0) continue;
-  const toDev2 = score(dev2, crossSplit(dev, dev2, extra));
-  const toDev = score(dev, crossSplit(dev2, dev, extra));
+  const toDev2 = score(dev2, crossSplit(dev, dev2, extra, fitOptions));
+  const toDev = score(dev, crossSplit(dev2, dev, extra, fitOptions));
   const mean = meanOf([toDev2, toDev]);
   crossMeans[label] = mean;
   crossRows.push([`${label}: fit dev → dev2`, toDev2], [`${label}: fit dev2 → dev`, toDev], [`${label}: MEAN`, mean]);
@@ -78,9 +82,11 @@ const everything = [...dev, ...dev2, ...added];
 if (process.argv.includes("--cross-only")) {
   for (const [label, mean] of Object.entries(crossMeans))
     console.log(versusTargets(`cross-split mean, ${label}`, mean));
+  if (process.argv.includes("--fit"))
+    console.log(`\nweights fit on every pair: ${JSON.stringify(fitModel(everything, PRIOR_MODEL, fitOptions))}`);
   process.exit(0);
 }
-const lovo = leaveOneVendorOut(everything);
+const lovo = leaveOneVendorOut(everything, fitOptions);
 write(file.replace(/\.json$/, ".lovo.json"), lovo);
 console.log("\n#### leave-one-vendor-out (each pair scored by weights fitted without any pair of its two vendors)");
 const lovoAll = score(everything, lovo);
@@ -117,20 +123,15 @@ console.log(
 );
 
 if (process.argv.includes("--fit")) {
-  console.log(`\nweights fit on every pair: ${JSON.stringify(fitModel(everything, PRIOR_MODEL))}`);
+  console.log(`\nweights fit on every pair: ${JSON.stringify(fitModel(everything, PRIOR_MODEL, fitOptions))}`);
 }
 
-const source = syntheticFields(200, 1, false);
-const target = syntheticFields(200, 2, true);
-suggestMappings(source, target);
-const started = performance.now();
-suggestMappings(source, target);
-const syntheticSeconds = (performance.now() - started) / 1000;
+const speed = timeSynthetic(200, 5);
 
 console.log("\n#### summary");
 for (const [label, mean] of Object.entries(crossMeans)) console.log(versusTargets(`cross-split mean, ${label}`, mean));
 console.log(versusTargets("leave-one-vendor-out, all pairs", lovoAll));
 console.log(
-  `200 × 200 synthetic pair: ${(syntheticSeconds * 1000).toFixed(0)} ms (target < ${TARGETS.synthetic * 1000} ms)`,
+  `200 × 200 synthetic pair, median of ${speed.runs}: ${speed.wallMs.toFixed(0)} ms wall, ${speed.cpuMs.toFixed(0)} ms CPU (target < ${TARGETS.synthetic * 1000} ms)`,
 );
 console.log(`predictions: ${file} (shipped weights), ${file.replace(/\.json$/, ".lovo.json")} (leave-one-vendor-out)`);

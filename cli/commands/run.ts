@@ -7,6 +7,8 @@ import { stderrSink } from "../../runtime/log/index.js";
 import { openState, type StateStore, stateKeyFrom } from "../../runtime/state/index.js";
 import type { ValidationResult } from "../../runtime/validate/index.js";
 import { loadConnectorFiles } from "../connector-files.js";
+import { contractLines } from "../contract-lines.js";
+import { knownTargetSpec, TARGET_SPEC_HELP } from "../target-spec.js";
 import { ENV_FILE_HELP, loadEnvironment } from "../env-file.js";
 import { startRecording } from "../fixture-recording.js";
 import { progressLine } from "../progress.js";
@@ -28,6 +30,7 @@ interface RunFlags {
   record?: string;
   envFile?: string;
   stateKeyFile?: string;
+  targetSpec?: string;
 }
 
 export function registerRunCommand(program: Command): void {
@@ -48,6 +51,7 @@ export function registerRunCommand(program: Command): void {
       "--record <dir>",
       "keep what the source and the target answered, secrets removed, as fixtures for `cannectors test`",
     )
+    .option("--target-spec <file>", `with --dry-run: ${TARGET_SPEC_HELP}`)
     .option("--env-file <file>", ENV_FILE_HELP)
     .option(
       "--state-key-file <file>",
@@ -69,7 +73,16 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     return EXIT.invalid;
   }
   const { env } = loaded;
-  const validation = oneArtifact(file, await loadConnectorFiles([file], { env, dryRun: flags.dryRun === true }));
+  if (flags.targetSpec !== undefined && !flags.dryRun) {
+    process.stderr.write("--target-spec checks the payloads a dry run plans: add --dry-run\n");
+    return EXIT.invalid;
+  }
+  // A dry run is checked against the target's contract whenever its spec is known.
+  const targetSpec = flags.dryRun ? knownTargetSpec(file, flags.targetSpec) : undefined;
+  const validation = oneArtifact(
+    file,
+    await loadConnectorFiles([file], { env, dryRun: flags.dryRun === true, ...(targetSpec ? { targetSpec } : {}) }),
+  );
   if (hasErrors(validation.diagnostics) || !validation.artifact) {
     reportDiagnostics(validation.diagnostics);
     return EXIT.invalid;
@@ -116,6 +129,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       env,
       ...(flags.dryRun ? { dryRun: { write: (line: string) => (out ?? process.stdout).write(`${line}\n`) } } : {}),
       ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
+      ...(targetSpec ? { targetSpec } : {}),
       ...(flags.deadLetter ? { deadLetterPath: flags.deadLetter } : {}),
       ...(recording ? { wrapClient: recording.wrap } : {}),
       ...(flags.stateKeyFile ? { stateKey: stateKeyFrom(env, flags.stateKeyFile) } : {}),
@@ -184,6 +198,7 @@ export function printSummary(summary: RunSummary): void {
     `  execution ${summary.executionId}${summary.cursor ? `  cursor ${summary.cursor}` : ""}`,
   ];
   if (summary.deadLetterFile) lines.push(`  dead letter: ${summary.deadLetterFile}`);
+  if (summary.contract) lines.push(...contractLines(summary.contract));
   if (summary.error) lines.push(c.red(`  error: ${summary.error}`));
   process.stderr.write(`${lines.join("\n")}\n`);
 }

@@ -10,6 +10,7 @@ import { openState, type StateStore } from "../../runtime/state/index.js";
 import { type LoadedArtifact, validateArtifactFile } from "../../runtime/validate/index.js";
 import { EXIT, failureExitCode } from "../terminal.js";
 import { planVersions } from "../plan-versions.js";
+import { knownTargetSpec, TARGET_SPEC_HELP } from "../target-spec.js";
 import { connectorsIn } from "./connectors-in.js";
 
 export interface McpOptions {
@@ -49,8 +50,8 @@ export function createMcpServer(options: McpOptions): McpServer {
     return { content: [{ type: "text" as const, text }], isError: result.exitCode !== EXIT.ok };
   };
   /** Validates with the environment (secrets must resolve, as `run` requires) and builds the redactor. */
-  const load = async (file: string) => {
-    const validation = await validateArtifactFile(file, { env: options.env });
+  const load = async (file: string, targetSpec?: string) => {
+    const validation = await validateArtifactFile(file, { env: options.env, ...(targetSpec ? { targetSpec } : {}) });
     const artifact = hasErrors(validation.diagnostics) ? undefined : validation.artifact;
     const secrets = validation.artifact ? resolveSecrets(validation.artifact.connector, options.env).secrets : [];
     const redactor = createRedactor(secrets);
@@ -67,8 +68,10 @@ export function createMcpServer(options: McpOptions): McpServer {
     exitCode: EXIT.invalid,
     diagnostics: validation.diagnostics,
   });
-  const run = async (file: string, dryRun: boolean, limit?: number) => {
-    const { validation, artifact, redact } = await load(file);
+  const run = async (file: string, dryRun: boolean, limit?: number, targetSpecArg?: string) => {
+    // As `run --dry-run`: checked against the target's contract whenever its spec is known.
+    const targetSpec = dryRun ? knownTargetSpec(file, targetSpecArg) : undefined;
+    const { validation, artifact, redact } = await load(file, targetSpec);
     return guarded(async () => {
       if (!artifact) return invalid(validation);
       const planned: unknown[] = [];
@@ -79,6 +82,7 @@ export function createMcpServer(options: McpOptions): McpServer {
           env: options.env,
           ...(dryRun ? { dryRun: { write: (line: string) => planned.push(JSON.parse(line)) } } : {}),
           ...(limit === undefined ? {} : { limit }),
+          ...(targetSpec ? { targetSpec } : {}),
         }),
       )();
       return {
@@ -89,6 +93,9 @@ export function createMcpServer(options: McpOptions): McpServer {
           : {}),
       };
     }, redact);
+  };
+  const targetSpecArg = {
+    targetSpec: z.string().optional().describe(TARGET_SPEC_HELP),
   };
   const fileArg = {
     file: z.string().describe("connector artifact (YAML), relative to the server's working directory"),
@@ -117,10 +124,11 @@ export function createMcpServer(options: McpOptions): McpServer {
   server.registerTool(
     "dry_run",
     {
-      description: "Read the source and run the filters; return the requests that would be sent, secrets masked",
-      inputSchema: { ...fileArg, ...limitArg },
+      description:
+        "Read the source and run the filters; return the requests that would be sent, secrets masked, checked against the target's contract when its spec is known (summary.contract)",
+      inputSchema: { ...fileArg, ...limitArg, ...targetSpecArg },
     },
-    ({ file, limit }) => run(file, true, limit),
+    ({ file, limit, targetSpec }) => run(file, true, limit, targetSpec),
   );
   server.registerTool(
     "run",
@@ -160,13 +168,14 @@ export function createMcpServer(options: McpOptions): McpServer {
     "plan",
     {
       description:
-        "The behavioural difference between two versions of a connector (files or REV:path), over recorded fixtures when given; exit 1 when behaviour changed",
-      inputSchema: { before: z.string(), after: z.string(), fixtures: z.string().optional() },
+        "The behavioural difference between two versions of a connector (files or REV:path), over recorded fixtures when given, with the target contract's violations; exit 1 when behaviour changed or the new version has a violation",
+      inputSchema: { before: z.string(), after: z.string(), fixtures: z.string().optional(), ...targetSpecArg },
     },
-    ({ before, after, fixtures }) =>
+    ({ before, after, fixtures, targetSpec }) =>
       guarded(async () => {
-        const plan = await planVersions(before, after, fixtures);
-        return { exitCode: plan.changed ? EXIT.failed : EXIT.ok, plan };
+        const plan = await planVersions(before, after, fixtures, targetSpec);
+        const violations = plan.contract?.after ?? 0;
+        return { exitCode: plan.changed || violations > 0 ? EXIT.failed : EXIT.ok, plan };
       }),
   );
   server.registerTool(

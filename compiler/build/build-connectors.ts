@@ -11,6 +11,7 @@ import { validateArtifact } from "../../runtime/validate/index.js";
 import { emitArtifact, headerFor } from "../emit/index.js";
 import { literalLocator, parsePath } from "./literal-location.js";
 import { loadConnectors, type LoadOptions } from "./load-connectors.js";
+import type { ConnectorInput } from "../lower/contract.js";
 import type { LoweredConnector } from "./protocol.js";
 
 export interface BuildOptions extends LoadOptions {
@@ -44,15 +45,18 @@ export interface BuildResult {
  * Problems found in the YAML point at the literal in the source their value came from, else at
  * the connector's export: the YAML may never exist on disk.
  */
-function sourceLocator(sourceFile: string, connector: LoweredConnector) {
+type Lowered = LoweredConnector & { artifact: ConnectorInput };
+
+function sourceLocator(sourceFile: string, connector: Lowered) {
   const { file } = connector.location;
   const literal = literalLocator(readFileSync(sourceFile, "utf8"), sourceFile, file, connector.artifact);
   return (segments: readonly PathSegment[]) => literal(segments) ?? connector.location;
 }
 
-function emitOne(sourceFile: string, connector: LoweredConnector, outDir: string) {
-  const metadata = connector.artifact.metadata as { name?: unknown } | undefined;
-  const name = typeof metadata?.name === "string" ? metadata.name : "";
+function emitOne(sourceFile: string, connector: Lowered, outDir: string) {
+  // A plain JavaScript connector file may set anything here; validation below reports it.
+  const written: unknown = connector.artifact.metadata?.name;
+  const name = typeof written === "string" ? written : "";
   const outputFile = path.join(outDir, `${name}.yaml`);
   const yaml = emitArtifact(connector.artifact, headerFor(sourceFile, outputFile));
   const locate = sourceLocator(sourceFile, connector);
@@ -72,8 +76,9 @@ export async function buildConnectors(files: readonly string[], options: BuildOp
     diagnostics.push(...file.diagnostics);
     for (const connector of file.connectors) {
       diagnostics.push(...connector.diagnostics);
-      if (hasErrors(connector.diagnostics)) continue;
-      const emitted = emitOne(file.file, connector, outDir);
+      const { artifact } = connector;
+      if (hasErrors(connector.diagnostics) || artifact === undefined) continue;
+      const emitted = emitOne(file.file, { ...connector, artifact }, outDir);
       diagnostics.push(...emitted.diagnostics);
       if (hasErrors(emitted.diagnostics)) continue;
       const owner = `${connector.location.file} export ${connector.exportName}`;

@@ -1,12 +1,14 @@
 /** What the build's child process reports for each connector file (sent over IPC as JSON). */
 import type { Diagnostic, SourceLocation } from "../../runtime/diagnostics/index.js";
+import type { ConnectorInput } from "../lower/contract.js";
 
 export interface LoweredConnector {
   /** `default` or the named export. */
   exportName: string;
   /** Where the export stands in the TS file: the location of problems found only in the emitted YAML. */
   location: SourceLocation;
-  artifact: Record<string, unknown>;
+  /** The lowered artifact (JSON over IPC); absent when lowering threw, which a diagnostic reports. */
+  artifact?: ConnectorInput;
   diagnostics: Diagnostic[];
 }
 

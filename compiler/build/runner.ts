@@ -41,6 +41,7 @@ function describe(error: unknown): string {
 async function loadFile(file: string): Promise<LoadedFile> {
   const display = displayPath(file);
   const start = { file: display, line: 1, column: 1 };
+  // The user file's exports by name: open by nature, each checked with isConnectorNode below.
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
@@ -64,7 +65,7 @@ async function loadFile(file: string): Promise<LoadedFile> {
       connectors.push({ exportName, location, artifact, diagnostics });
     } catch (error) {
       const diagnostic = problem(ErrorCodes.LOAD, `lowering export ${exportName} failed: ${describe(error)}`, location);
-      connectors.push({ exportName, location, artifact: {}, diagnostics: [diagnostic] });
+      connectors.push({ exportName, location, diagnostics: [diagnostic] });
     }
   }
   const diagnostics =

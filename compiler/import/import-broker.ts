@@ -1,6 +1,6 @@
 /** `cannectors import` for broker modules: `amqpQueue<ImportedRecord>({ ... })`, `amqpExchange<ImportedRecord>({ ... })`. */
 import type { AmqpInput, AmqpOutput } from "../../runtime/artifact/index.js";
-import type { ImportContext } from "./import-filters.js";
+import type { ImportContext } from "./contract.js";
 import { literal, propertyKey, secretString } from "./ts-literals.js";
 
 type Written<T> = { [K in keyof T]?: T[K] };

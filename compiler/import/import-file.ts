@@ -4,6 +4,7 @@ import { hasErrors } from "../../runtime/diagnostics/index.js";
 import type { Diagnostic } from "../../runtime/diagnostics/index.js";
 import { isCannectorsError } from "../../runtime/errors/index.js";
 import { validateArtifact } from "../../runtime/validate/index.js";
+import type { ConnectorInput } from "../lower/contract.js";
 import { importArtifact } from "./import-artifact.js";
 
 /** Validates the YAML first (an invalid artifact gives its diagnostics, no code) and imports the document as written. */
@@ -16,7 +17,8 @@ export function importArtifactFile(yamlFile: string, outFile: string): { source?
     .split(path.sep)
     .join("/");
   // The document as written, not zod's output: defaults the author left out stay out.
-  const written = result.artifact.source.value as Record<string, unknown>;
+  // Validated above, so the document as written is the schema's input.
+  const written = result.artifact.source.value as ConnectorInput;
   try {
     return { source: importArtifact(written, { sourceLabel: label }), diagnostics: result.diagnostics };
   } catch (error) {

@@ -3,9 +3,11 @@
  * type-checks without a spec. Records are `any` there (the artifact says nothing of their shape);
  * replacing the type with `cannectors types` output brings field checking back.
  */
-import type { HttpInput, HttpOutput } from "../../runtime/artifact/index.js";
+import type { z } from "zod";
+import type { HttpInput } from "../../runtime/modules/input-http/schema.js";
+import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 
-type Written<T> = { [K in keyof T]?: T[K] };
+type Written<S extends z.ZodType> = z.input<S>;
 
 /** `{ a: { b: T } }` for the dotted path `a.b`; `T` for no path. */
 function nestAt(path: string | undefined, leaf: string): string {
@@ -23,7 +25,7 @@ function operation(parts: { body?: string; response?: string }): string {
 }
 
 /** Without `input` (a webhook source), only the target's paths. */
-export function pathsTypes(input: Written<HttpInput> | undefined, output: Written<HttpOutput>): string[] {
+export function pathsTypes(input: Written<typeof HttpInput> | undefined, output: Written<typeof HttpOutput>): string[] {
   const outputMethod = (output.method ?? "POST").toLowerCase();
   const target = output.batch ? nestAt(output.batch.wrap, "ImportedRecord[]") : "ImportedRecord";
   const outputOp = operation({ body: target });
@@ -35,9 +37,10 @@ export function pathsTypes(input: Written<HttpInput> | undefined, output: Writte
   ];
 }
 
-function sourcePaths(input: Written<HttpInput>): string {
+function sourcePaths(input: Written<typeof HttpInput>): string {
   const inputMethod = (input.method ?? "GET").toLowerCase();
   const inputOp = operation({
+    // Generated source text: a search body is whatever JSON the artifact holds.
     ...(inputMethod === "post" ? { body: "Record<string, unknown>" } : {}),
     response: nestAt(input.records, "ImportedRecord[]"),
   });

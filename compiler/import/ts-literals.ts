@@ -18,7 +18,8 @@ export function literal(value: unknown): string {
   }
   if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
   if (typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    // Any JSON object (a body, a constant): its keys are the user's.
+    const entries = Object.entries(value as { [key: string]: unknown }).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return "{}";
     return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`).join(", ")} }`;
   }
@@ -63,7 +64,7 @@ export function secretString(value: string, use: (name: string) => void, positio
 
 /** Headers or query values: a credential's name (`Authorization`, `api_key`) makes its value a secret position. */
 export function secretRecord(
-  record: Record<string, unknown>,
+  record: Readonly<Record<string, string | number | boolean>>,
   use: (name: string) => void,
   positionOf: (key: string) => Position = (key) => (CREDENTIAL_NAME.test(key) ? "secret" : "config"),
 ): string {

@@ -25,7 +25,7 @@ export function lowerConnector(
   const artifact: ConnectorInput = tools.defined({
     apiVersion: API_VERSION,
     kind: KIND,
-    metadata: lowerPlain(node.metadata) as ConnectorInput["metadata"],
+    metadata: lowerPlain(node.metadata),
     input: lowerInput(node.input, tools),
     filters: filters.length > 0 ? filters : undefined,
     output: lowerOutput(node.output, tools),
@@ -57,6 +57,6 @@ function lowerFilters(
 
 function lowerSettings(settings: SettingsNode | undefined): ConnectorInput["settings"] {
   if (!settings) return undefined;
-  const lowered = lowerPlain(settings) as Record<string, unknown>;
-  return Object.keys(lowered).length === 0 ? undefined : (lowered as ConnectorInput["settings"]);
+  const lowered = lowerPlain(settings);
+  return Object.keys(lowered).length === 0 ? undefined : lowered;
 }

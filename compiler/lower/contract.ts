@@ -32,7 +32,7 @@ export interface LoweringTools {
   string(value: StringValue, position?: Position): string;
   /** Any configuration value, refs and texts lowered wherever they sit. */
   plain<T>(value: T, position?: Position): Lowered<T>;
-  auth(node: AuthNode): Auth;
+  auth(node: AuthNode): z.input<typeof Auth>;
   /** The api's entries first, the call's override them; undefined when both are empty. */
   merged<V>(
     base: Readonly<Record<string, V>> | undefined,

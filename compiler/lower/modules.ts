@@ -7,7 +7,8 @@
 import type { FilterNode, InputNode, OutputNode } from "../../dsl/ir.js";
 import type { BrokerInputNode, BrokerOutputNode } from "../../dsl/broker-ir.js";
 import type { WebhookInputNode } from "../../dsl/webhook-ir.js";
-import type { FilterInput, ModuleId } from "../../runtime/modules/catalogue.js";
+import type { z } from "zod";
+import type { FilterInput, filterKinds, inputKinds, ModuleId, outputKinds } from "../../runtime/modules/catalogue.js";
 import { lowerComputeFilter } from "../../runtime/modules/filter-compute/lower.js";
 import { lowerConditionFilter } from "../../runtime/modules/filter-condition/lower.js";
 import { lowerMapFilter } from "../../runtime/modules/filter-map/lower.js";
@@ -18,7 +19,18 @@ import { lowerAmqpOutput } from "../../runtime/modules/output-amqp/lower.js";
 import { lowerHttpOutput } from "../../runtime/modules/output-http/lower.js";
 import type { ConnectorInput, LoweringTools } from "./contract.js";
 
-type Lowering<N> = (node: N, path: string, tools: LoweringTools) => unknown;
+type KindsOf<Role> = Role extends "input"
+  ? typeof inputKinds
+  : Role extends "filter"
+    ? typeof filterKinds
+    : typeof outputKinds;
+
+/** What a module's lowering returns: its schema's z.input (the artifact as written, defaults optional). */
+type LoweredOf<Id extends ModuleId> = Id extends `${infer Role}-${infer Type}`
+  ? z.input<Extract<KindsOf<Role>[number], { type: Type }>["schema"]>
+  : never;
+
+type Lowering<Id extends ModuleId> = (node: never, path: string, tools: LoweringTools) => LoweredOf<Id>;
 
 export const lowerings = {
   "input-http": lowerHttpInput,
@@ -29,23 +41,26 @@ export const lowerings = {
   "filter-condition": lowerConditionFilter,
   "output-http": lowerHttpOutput,
   "output-amqp": lowerAmqpOutput,
-} satisfies Record<ModuleId, Lowering<never>>;
+} satisfies { [Id in ModuleId]: Lowering<Id> };
 
-// Each lowering is called with the node its key names; the DSL's `type` / `kind` is the discriminator.
-const lowerAny = (id: ModuleId, node: unknown, path: string, tools: LoweringTools) =>
-  (lowerings[id] as Lowering<unknown>)(node, path, tools);
+// Each lowering is called with the node its key names (the DSL's `type` / `kind` is the
+// discriminator); the node's type cannot follow the key through the index, its result's can.
+function lowerWith<Id extends ModuleId>(id: Id, node: unknown, path: string, tools: LoweringTools): LoweredOf<Id> {
+  const lowering = lowerings[id] as (node: unknown, path: string, tools: LoweringTools) => LoweredOf<Id>;
+  return lowering(node, path, tools);
+}
 
 export function lowerInput(
   node: InputNode | WebhookInputNode | BrokerInputNode,
   tools: LoweringTools,
 ): ConnectorInput["input"] {
-  return lowerAny(`input-${node.type}`, node, "input", tools) as ConnectorInput["input"];
+  return lowerWith(`input-${node.type}`, node, "input", tools);
 }
 
 export function lowerOutput(node: OutputNode | BrokerOutputNode, tools: LoweringTools): ConnectorInput["output"] {
-  return lowerAny(`output-${node.type}`, node, "output", tools) as ConnectorInput["output"];
+  return lowerWith(`output-${node.type}`, node, "output", tools);
 }
 
 export function lowerFilter(node: FilterNode, path: string, tools: LoweringTools): FilterInput {
-  return lowerAny(`filter-${node.kind}`, node, path, tools) as FilterInput;
+  return lowerWith(`filter-${node.kind}`, node, path, tools);
 }

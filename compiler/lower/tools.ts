@@ -62,10 +62,10 @@ export function loweringTools(
       return lowered;
     },
     string: lowerString,
-    plain: (value, position) => lowerPlain(value, position) as never,
-    auth: (node) => lowerAuth(node) as never,
-    merged: (base, own) => merged(base, own) as never,
-    defined: (entries) => defined(entries as Record<string, unknown>) as never,
+    plain: lowerPlain,
+    auth: lowerAuth,
+    merged,
+    defined,
   };
   return tools;
 }

@@ -1,5 +1,6 @@
 import { lookup as libLookup } from "../../runtime/expr/library/lookup.js";
 
+/** The user's own lookup table: any keys, any JSON values. */
 type Table = Readonly<Record<string, unknown>>;
 
 /** The table's value for a key the table may lack: that key's value, or null when absent. */

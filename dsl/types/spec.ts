@@ -80,7 +80,8 @@ export type JsonRequestBody<Op> = Op extends { requestBody?: infer Body } ? Requ
  */
 export type RequestRecord<Op> = [JsonRequestBody<Op>] extends [never]
   ? unknown extends PathParams<Op>
-    ? Record<string, unknown>
+    ? // Neither a body nor path parameters in the spec: any JSON object the user sends.
+      Record<string, unknown>
     : PathParams<Op>
   : unknown extends PathParams<Op>
     ? JsonRequestBody<Op>

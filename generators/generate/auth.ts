@@ -4,13 +4,21 @@ import { configName, secretPrefix } from "./secret-names.js";
 
 /**
  * A connector holds its credential in secrets: one token or key is simplest to provision and rotate,
- * client credentials next, a username and password last. Equal ranks keep the spec's order.
+ * client credentials next, then an authorization code (a person logs in once with `cannectors auth
+ * login`), a username and password last. Equal ranks keep the spec's order.
  */
 function preference(scheme: SecurityScheme): number {
   if (scheme.type === "apiKey" || (scheme.type === "http" && scheme.scheme === "bearer")) return 0;
-  if (scheme.type === "oauth2") return 1;
-  return 2;
+  if (scheme.type === "oauth2" && scheme.clientCredentials) return 1;
+  if (scheme.type === "oauth2" && scheme.authorizationCode) return 2;
+  return 3;
 }
+
+/**
+ * Scopes to ask a person to grant: every scope when the spec declares a few; none when it declares
+ * many (Google's hundreds), where asking for all would be wrong and the developer must choose.
+ */
+const MAX_DEFAULT_SCOPES = 8;
 
 function authOf(scheme: SecurityScheme, prefix: string, secretOf: (s: SecurityScheme) => string): AuthPlan | undefined {
   if (scheme.type === "apiKey" && scheme.in !== "cookie")
@@ -26,6 +34,17 @@ function authOf(scheme: SecurityScheme, prefix: string, secretOf: (s: SecuritySc
       clientIdSecret: `${prefix}_CLIENT_ID`,
       clientSecretSecret: `${prefix}_CLIENT_SECRET`,
       ...(scopes.length > 0 ? { scopes } : {}),
+    };
+  }
+  if (scheme.type === "oauth2" && scheme.authorizationCode) {
+    const scopes = Object.keys(scheme.authorizationCode.scopes);
+    return {
+      kind: "oauth2AuthorizationCode",
+      authorizationUrl: scheme.authorizationCode.authorizationUrl,
+      tokenUrl: scheme.authorizationCode.tokenUrl,
+      clientIdSecret: `${prefix}_CLIENT_ID`,
+      clientSecretSecret: `${prefix}_CLIENT_SECRET`,
+      ...(scopes.length > 0 && scopes.length <= MAX_DEFAULT_SCOPES ? { scopes } : {}),
     };
   }
   return undefined;
@@ -86,6 +105,12 @@ export function authPlanFor(
     if (credentials.length < rest.length) continue;
     if (credentials.length > 0)
       notes.push(`auth: the spec requires ${schemes.map((s) => s.id).join(" and ")} together; all are sent`);
+    if (auth.kind === "oauth2AuthorizationCode") {
+      const declared = first.type === "oauth2" ? Object.keys(first.authorizationCode?.scopes ?? {}).length : 0;
+      notes.push(
+        `auth: OAuth2 authorization code: run \`cannectors auth login\` once to authorize${declared > MAX_DEFAULT_SCOPES ? `; the spec declares ${declared} scopes: list the ones this connector needs in \`scopes\`` : ""}`,
+      );
+    }
     return { auth, ...(credentials.length > 0 ? { credentials } : {}), notes };
   }
   if (candidates.length > 0)

@@ -65,6 +65,20 @@ describe("authPlanFor", () => {
     type: "oauth2",
     flows: { clientCredentials: { tokenUrl: "https://auth.example.com/token", scopes: {} } },
   };
+  const authCode = {
+    type: "oauth2",
+    flows: {
+      authorizationCode: {
+        authorizationUrl: "https://login.example.com/authorize",
+        tokenUrl: "https://login.example.com/token",
+        scopes: { "accounting.transactions": "Transactions", offline_access: "Refresh tokens" },
+      },
+    },
+  };
+  const implicit = {
+    type: "oauth2",
+    flows: { implicit: { authorizationUrl: "https://login.example.com/authorize", scopes: {} } },
+  };
   it.each([
     {
       name: "bearer over basic listed first (Stripe)",
@@ -74,9 +88,50 @@ describe("authPlanFor", () => {
     { name: "an API key over client credentials", given: { oauth, key: apiKey }, want: "apiKey" },
     { name: "client credentials over basic", given: { basicAuth: basic, oauth }, want: "oauth2ClientCredentials" },
     { name: "basic when it is all there is", given: { basicAuth: basic }, want: "basic" },
+    {
+      name: "authorization code when it is the only flow (Xero, Zoom)",
+      given: { oauth: authCode },
+      want: "oauth2AuthorizationCode",
+    },
+    {
+      name: "client credentials over authorization code",
+      given: { code: authCode, oauth },
+      want: "oauth2ClientCredentials",
+    },
+    {
+      name: "authorization code over basic",
+      given: { basicAuth: basic, code: authCode },
+      want: "oauth2AuthorizationCode",
+    },
+    {
+      name: "nothing for an implicit flow alone (no refresh token, browser only)",
+      given: { oauth: implicit },
+      want: undefined,
+    },
   ])("$name", async ({ given, want }) => {
     const { spec, operation } = await specWith({ security: given });
     expect(authPlanFor(spec, operation).auth?.kind).toBe(want);
+  });
+
+  it("asks for the declared scopes when there are a few, and for a choice when there are many", async () => {
+    const few = await specWith({ security: { oauth: authCode } });
+    expect(authPlanFor(few.spec, few.operation).auth).toEqual({
+      kind: "oauth2AuthorizationCode",
+      authorizationUrl: "https://login.example.com/authorize",
+      tokenUrl: "https://login.example.com/token",
+      clientIdSecret: expect.stringMatching(/_CLIENT_ID$/),
+      clientSecretSecret: expect.stringMatching(/_CLIENT_SECRET$/),
+      scopes: ["accounting.transactions", "offline_access"],
+    });
+    const scopes = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`scope.${i}`, "a scope"]));
+    const many = await specWith({
+      security: {
+        oauth: { type: "oauth2", flows: { authorizationCode: { ...authCode.flows.authorizationCode, scopes } } },
+      },
+    });
+    const plan = authPlanFor(many.spec, many.operation);
+    expect(plan.auth).not.toHaveProperty("scopes");
+    expect(plan.notes.join("\n")).toMatch(/declares 30 scopes/);
   });
 });
 

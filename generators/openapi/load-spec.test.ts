@@ -101,7 +101,7 @@ describe("loadSpec: OpenAPI 3.1", () => {
     expect(props.version?.enum).toEqual([2]);
   });
 
-  it("reads oauth2 client credentials with scopes and lists the other flows", async () => {
+  it("reads oauth2 client credentials and authorization code flows with their scopes", async () => {
     const spec = await loadSpec(fixture("catalog-3.1.json"));
     expect(spec.securitySchemes).toEqual([
       {
@@ -111,7 +111,12 @@ describe("loadSpec: OpenAPI 3.1", () => {
           tokenUrl: "https://auth.catalog.example/token",
           scopes: { "products:read": "Read products" },
         },
-        otherFlows: ["authorizationCode"],
+        authorizationCode: {
+          authorizationUrl: "https://auth.catalog.example/authorize",
+          tokenUrl: "https://auth.catalog.example/token",
+          scopes: {},
+        },
+        otherFlows: [],
       },
       { id: "basic", type: "http", scheme: "basic" },
     ]);

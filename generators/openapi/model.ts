@@ -85,7 +85,9 @@ export interface HttpScheme extends SchemeBase {
 export interface OAuth2Scheme extends SchemeBase {
   type: "oauth2";
   clientCredentials?: { tokenUrl: string; scopes: Record<string, string>; refreshUrl?: string };
-  /** The other flows the spec declares (`authorizationCode`, `implicit`, `password`): not usable by a connector. */
+  /** A user authorizes once in a browser (`cannectors auth login`); runs then refresh tokens. */
+  authorizationCode?: { authorizationUrl: string; tokenUrl: string; scopes: Record<string, string> };
+  /** The other flows the spec declares (`implicit`, `password`): not usable by a connector. */
   otherFlows: string[];
 }
 

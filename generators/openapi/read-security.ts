@@ -51,8 +51,23 @@ function readScheme(id: string, def: Record<string, unknown>): SecurityScheme | 
               },
             }
           : {};
-      const otherFlows = Object.keys(flows).filter((f) => f !== "clientCredentials");
-      return { id, type: "oauth2", ...clientCredentials, otherFlows, ...description };
+      const ac = flows.authorizationCode;
+      const authorizationCode =
+        isRecord(ac) && typeof ac.tokenUrl === "string" && typeof ac.authorizationUrl === "string"
+          ? {
+              authorizationCode: {
+                authorizationUrl: ac.authorizationUrl,
+                tokenUrl: ac.tokenUrl,
+                scopes: isRecord(ac.scopes) ? stringValues(ac.scopes) : {},
+              },
+            }
+          : {};
+      const otherFlows = Object.keys(flows).filter(
+        (f) =>
+          !(f === "clientCredentials" && "clientCredentials" in clientCredentials) &&
+          !(f === "authorizationCode" && "authorizationCode" in authorizationCode),
+      );
+      return { id, type: "oauth2", ...clientCredentials, ...authorizationCode, otherFlows, ...description };
     }
     case "openIdConnect":
       return {

@@ -50,6 +50,16 @@ describe("recordsOf", () => {
       op: operation("/things", object({ data: arrayOf(record) }), "application/vnd.api+json"),
       want: "data",
     },
+    {
+      name: "a wildcard type holding a JSON schema (SalesLoft's */*)",
+      op: operation("/v2/people", object({ data: arrayOf(record) }), "*/*"),
+      want: "data",
+    },
+    {
+      name: "application/* with a charset",
+      op: operation("/things", arrayOf(record), "application/*; charset=utf-8"),
+      want: "",
+    },
   ])("$name → $want", ({ op, want }) => {
     const found = recordsOf(op);
     expect(found?.selector).toBe(want);
@@ -67,6 +77,7 @@ describe("recordsOf", () => {
       },
     },
     { name: "not JSON", op: operation("/things", arrayOf(record), "text/csv") },
+    { name: "text of any kind", op: operation("/things", arrayOf(record), "text/*") },
   ])("$name → none", ({ op }) => {
     expect(recordsOf(op)).toBeUndefined();
   });

@@ -52,9 +52,19 @@ function successResponses(responses: Response[]): Response[] {
     const forStatus = byStatus.filter((r) => r.status === status);
     const type = preferredContent(forStatus.flatMap((r) => (r.contentType ? [r.contentType] : [])));
     const response = forStatus.find((r) => r.contentType === type);
-    if (response && type && /json/i.test(type)) chosen.push(response);
+    if (response && type && readsAsJson(type)) chosen.push(response);
   }
   return chosen;
+}
+
+/**
+ * JSON and JSON-ish types (`application/vnd.api+json`), and the wildcards some specs declare for a
+ * JSON body (`*\/*`, `application/*`: SalesLoft): the schema is what the body holds, and the runtime
+ * reads the body by the Content-Type the server actually sends.
+ */
+function readsAsJson(type: string): boolean {
+  const base = (type.split(";")[0] ?? type).trim().toLowerCase();
+  return /json/.test(base) || base === "*/*" || base === "application/*";
 }
 
 function findRecords(

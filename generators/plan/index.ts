@@ -1,3 +1,3 @@
 export { type ConfigChange, configChanges } from "./config-changes.js";
 export { type FieldChange, type RecordChanges, recordChanges } from "./record-changes.js";
-export { type Plan, renderMarkdown, renderText } from "./render.js";
+export { type Plan, type PlanContract, renderMarkdown, renderText } from "./render.js";

@@ -12,6 +12,14 @@ export type AuthPlan =
       clientIdSecret: string;
       clientSecretSecret: string;
       scopes?: string[];
+    }
+  | {
+      kind: "oauth2AuthorizationCode";
+      authorizationUrl: string;
+      tokenUrl: string;
+      clientIdSecret: string;
+      clientSecretSecret: string;
+      scopes?: string[];
     };
 
 export type PaginationPlan =

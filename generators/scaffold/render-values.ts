@@ -28,6 +28,8 @@ export function authCall(auth: AuthPlan, use: (name: string) => void): string {
       return `basic({ username: ${secret(auth.usernameSecret)}, password: ${secret(auth.passwordSecret)} })`;
     case "oauth2ClientCredentials":
       return `oauth2ClientCredentials({ tokenUrl: ${tsLiteral(auth.tokenUrl)}, clientId: ${secret(auth.clientIdSecret)}, clientSecret: ${secret(auth.clientSecretSecret)}${auth.scopes?.length ? `, scopes: ${tsLiteral(auth.scopes)}` : ""} })`;
+    case "oauth2AuthorizationCode":
+      return `oauth2AuthorizationCode({ authorizationUrl: ${tsLiteral(auth.authorizationUrl)}, tokenUrl: ${tsLiteral(auth.tokenUrl)}, clientId: ${secret(auth.clientIdSecret)}, clientSecret: ${secret(auth.clientSecretSecret)}${auth.scopes?.length ? `, scopes: ${tsLiteral(auth.scopes)}` : ""} })`;
   }
 }
 

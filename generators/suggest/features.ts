@@ -35,6 +35,8 @@ export const FEATURE_NAMES = [
   "siblingAlignment",
   "bestParent",
   "enumPair",
+  "nameUnderForeignParent",
+  "nameAgainstType",
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -227,7 +229,13 @@ export function pairEvidence(sourceField: EncodedField, targetField: EncodedFiel
     // Two closed vocabularies: a status fills a status-like target through a table, whatever the names.
     // A one-value enum (`currency: [EUR]`) is a constant: it chooses nothing.
     enumPair: source.enumValues.size > 1 && target.enumValues.size > 0 ? 1 : 0,
+    nameUnderForeignParent: 0,
+    nameAgainstType: 0,
   };
+  // Interactions a linear layer cannot form alone: a name match counts less inside another record, or
+  // against the values' type, than the two signals' separate weights say.
+  features.nameUnderForeignParent = features.leafName * Math.max(sourceParentUnmatched, targetParentUnmatched);
+  features.nameAgainstType = features.leafName * (1 - features.typeFit);
   return { features, conversion };
 }
 

@@ -17,6 +17,7 @@ const standing = (overrides: Partial<FeatureVector> = {}, margin = 2): Candidate
   taken: false,
   margin,
   sourceMargin: 2,
+  share: 0.5,
   features: features(overrides),
 });
 
@@ -51,6 +52,13 @@ describe("rankingInputs", () => {
     for (const model of [PRIOR_MODEL, DEFAULT_MODEL]) {
       const delta = rerankScore(model, standing(change, margin)) - rerankScore(model, standing({}, margin));
       expect(Math.sign(Number(delta.toFixed(9)))).toBe(direction);
+    }
+  });
+
+  it("a larger share of the target raises the re-ranked score", () => {
+    for (const model of [PRIOR_MODEL, DEFAULT_MODEL]) {
+      const at = (share: number) => rerankScore(model, { ...standing(), share });
+      expect(at(0.9)).toBeGreaterThan(at(0.1));
     }
   });
 

@@ -1,9 +1,11 @@
 /**
  * The scoring model, three small logistic layers:
- * 1. `pair` weighs the signals of one (source, target) pair into a pair logit;
+ * 1. `pair` weighs the signals of one (source, target) pair into a pair logit (fitted as a choice among the
+ *    target's sources and "no source", so that it learns what tells the right source from its rivals);
  * 2. `rerank` weighs that logit against the rivals (the outcome of the one-to-one assignment, the margin
  *    over the other sources of the target and over the other targets of the source, mutual best) and
- *    against the few signals that tell a look-alike from a match (a foreign parent object or list,
+ *    against the candidate's share of the target (its choice probability), and against the few signals that
+ *    tell a look-alike from a match (a foreign parent object or list,
  *    another variant, a name whose head noun differs, a split or concat of the record's own fields): it
  *    orders each target's candidates;
  * 3. `calibration` maps the re-ranked score to a confidence (Platt scaling), so that "0.9" means right
@@ -27,8 +29,8 @@ export interface MappingModel {
 
 /** The priors: what the weights would be with no data at all. */
 export const PRIOR_MODEL: MappingModel = {
-  pair: [-9, 5, 2, 0.5, 1.5, 1.5, 1, -1.5, -1.5, 2.5, -1, -1, -1, 1, 1, 1, -0.5, 1, 0, 0, 1, -3, 1, 1, 1.5],
-  rerank: [0, 1, 0.5, -1, 0.3, 0.2, 0.5, -0.5, -0.5, 1, -1, -1, 0.5],
+  pair: [-9, 5, 2, 0.5, 1.5, 1.5, 1, -1.5, -1.5, 2.5, -1, -1, -1, 1, 1, 1, -0.5, 1, 0, 0, 1, -3, 1, 1, 1.5, 0, 0],
+  rerank: [0, 1, 0.5, -1, 0.3, 0.2, 0.5, -0.5, -0.5, 1, -1, -1, 0.5, 1],
   calibration: [0, 1],
 };
 
@@ -40,11 +42,11 @@ export const PRIOR_MODEL: MappingModel = {
  */
 export const DEFAULT_MODEL: MappingModel = {
   pair: [
-    -8.55, 4.19, 2.2, 0.36, 0.12, -0.27, 0.19, -1.86, -1.22, 1.93, 0.18, -1.61, -1.49, 1.1, 1.01, 1.24, -0.44, 1.61,
-    0.4, -0.48, -0.27, -3.24, -0.05, 0.77, 0.9,
+    -8.9, 4.6, 2.03, 0.76, 0.14, -0.01, 0.23, -1.46, -1.47, 1.93, -0.08, -1.96, -1.51, 1.46, 0.95, 1.24, -0.16, 1.04,
+    0.48, -0.36, 0.01, -3.76, 0.58, 0.78, 1.21, -1.08, 0.42,
   ],
-  rerank: [-0.42, 0.51, 0.03, -1, 0.21, 0.17, 0.5, -0.6, -0.54, 0.76, -0.82, -0.48, 0.34],
-  calibration: [0.05, 1.08],
+  rerank: [-0.9, 0.42, 0.01, -0.87, 0.18, 0.14, 0.38, -0.52, -0.57, 0.86, -0.91, -0.46, 0.47, 0.87],
+  calibration: [-0.02, 1.06],
 };
 
 export function featureArray(features: FeatureVector): number[] {
@@ -74,6 +76,8 @@ export interface CandidateStanding {
   margin: number;
   /** Logit minus the best rival target's logit for the same source: is this the source's best use? */
   sourceMargin: number;
+  /** The candidate's share of the target: exp(logit) over 1 ("no source") plus every candidate's exp(logit). */
+  share: number;
   features: FeatureVector;
 }
 
@@ -103,6 +107,7 @@ export function rankingInputs(c: CandidateStanding): number[] {
     1 - c.features.headNoun,
     // ... unless it is the mutual best: `recipient.email ← customer.email` when it is the only email on both sides.
     foreignParent * mutualBest,
+    c.share,
   ];
 }
 

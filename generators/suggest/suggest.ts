@@ -47,6 +47,8 @@ export interface ScoredCandidate extends MappingCandidate {
   sourceMargin: number;
   /** The re-ranking layer's score, which orders a target's candidates. */
   score: number;
+  /** The candidate's share of the target among all its sources and "no source" (see CandidateStanding). */
+  share: number;
 }
 
 /**
@@ -192,6 +194,7 @@ export function scorePrepared(
         margin,
         sourceMargin,
         score: 0,
+        share: 0,
         confidence: 0,
       };
     });
@@ -210,10 +213,16 @@ export function scorePrepared(
         // Exempt from the one-to-one assignment: a full name may feed both name parts.
         sourceMargin: 0,
         score: 0,
+        share: 0,
         confidence: 0,
       });
     }
+    // Every source of the row counts as a rival, not only the pool; "no source" is the option of logit 0.
+    let total = 1;
+    for (const r of row) total += Math.exp(Math.min(r.logit, 30));
+    for (const c of candidates) if (!row.some((r) => r.logit === c.logit)) total += Math.exp(Math.min(c.logit, 30));
     for (const c of candidates) {
+      c.share = Math.exp(Math.min(c.logit, 30)) / total;
       c.score = rerankScore(model, c);
       c.confidence = calibrate(model, c.score);
     }

@@ -6,30 +6,38 @@ import type { HttpOutput } from "../artifact/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { findOperation, requestSchema } from "./operation.js";
 import { loadSpec, type SchemaNode, type Spec } from "./spec.js";
+import type { ContractProblem, PayloadCheck } from "./violation.js";
 
 const AJV_OPTIONS = { strict: false, allErrors: true, validateFormats: true } as const;
 
-/** The problems the target's contract finds in a body; empty when it accepts it. */
+/** The problems the target's contract finds in a body, in words; empty when it accepts it. */
 export type BodyCheck = (body: unknown) => string[];
 
 /**
- * From `output.contract`: a check of request bodies against the operation's JSON request schema
- * (ajv; OpenAPI 3.1 as JSON Schema 2020-12, 3.0 and Swagger 2.0 as draft-07 with `nullable`). The
- * whole document is registered so `$ref`s resolve where they point.
+ * A check of request bodies against the operation's JSON request schema (ajv; OpenAPI 3.1 as JSON
+ * Schema 2020-12, 3.0 and Swagger 2.0 as draft-07 with `nullable`). The spec is `output.contract`'s,
+ * else `targetSpec` (a TypeScript connector's types header, `--target-spec`); none, no check.
  */
-export function targetBodyCheckOf(output: HttpOutput): BodyCheck | undefined {
-  const contract = output.contract;
-  if (!contract) return undefined;
-  const spec = loadSpec(contract.spec);
-  const operation = contract.operation ?? `${output.method} ${output.path}`;
+export function targetBodyCheckOf(output: HttpOutput, targetSpec?: string): PayloadCheck | undefined {
+  const file = output.contract?.spec ?? targetSpec;
+  if (file === undefined) return undefined;
+  // A spec found for the connector (not named by `output.contract`) checks JSON bodies only.
+  if (!output.contract && output.encoding === "form") return undefined;
+  const spec = loadSpec(file);
+  const operation = output.contract?.operation ?? `${output.method} ${output.path}`;
   const schema = requestSchema(spec, findOperation(spec, operation));
-  if (!schema)
-    throw new CannectorsError(ErrorCodes.CONTRACT, `${contract.spec}: ${operation} has no JSON request body schema`);
-  return schemaCheckOf(spec, schema);
+  if (!schema) throw new CannectorsError(ErrorCodes.CONTRACT, `${file}: ${operation} has no JSON request body schema`);
+  return schemaProblemsOf(spec, schema);
+}
+
+/** Validates values against `schema`, a node of `spec`: each problem in words (`/id must be integer`). */
+export function schemaCheckOf(spec: Spec, schema: SchemaNode): BodyCheck {
+  const check = schemaProblemsOf(spec, schema);
+  return (body) => check(body).map((p) => `${p.pointer || "(body)"} ${p.message}`);
 }
 
 /** Validates values against `schema`, a node of `spec` (its `$ref`s resolve in the whole document). */
-export function schemaCheckOf(spec: Spec, schema: SchemaNode): BodyCheck {
+export function schemaProblemsOf(spec: Spec, schema: SchemaNode): PayloadCheck {
   // ajv is required only for a connector with a contract: it costs every other run's start-up.
   const require = createRequire(import.meta.url);
   const openapi31 = String(spec.document.openapi ?? "").startsWith("3.1");
@@ -40,10 +48,15 @@ export function schemaCheckOf(spec: Spec, schema: SchemaNode): BodyCheck {
   addFormats(ajv as Ajv);
   ajv.addSchema(spec.document, "spec");
   const validate: ValidateFunction = ajv.compile(pointingIntoSpec(schema) as object);
-  return (body) => {
+  return (body): ContractProblem[] => {
     // ajv knows JSON numbers as JavaScript numbers: an exact one (BigInt, ExactNumber) is checked as its nearest double.
     if (validate(body) || validate(JSON.parse(stringifyJson(body)))) return [];
-    return (validate.errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message ?? "is invalid"}`);
+    return (validate.errors ?? []).map((e) => ({
+      pointer: e.instancePath,
+      // A rule behind a `$ref` is named where it sits in the spec (`#/components/schemas/Client/...`).
+      rule: e.schemaPath.replace(/^spec#/, "#"),
+      message: e.message ?? "is invalid",
+    }));
   };
 }
 

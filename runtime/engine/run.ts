@@ -10,6 +10,7 @@ import { createRedactor, resolvedUrlProblems, resolveSecrets, unusedInDryRun } f
 import type { Redactor } from "../secrets/types.js";
 import { refreshTokenVault } from "../auth/refresh-token-vault.js";
 import { type StateKey, type StateStore, stateKeyFrom } from "../state/index.js";
+import type { ContractViolations } from "../contract/violation.js";
 import type { LoadedArtifact } from "../validate/index.js";
 import type { InputModule, ModuleContext } from "./modules.js";
 import { pump, type RunCounts } from "./pump.js";
@@ -57,6 +58,13 @@ export interface RunOptions {
   /** Wraps the run's HTTP client: `run --record` keeps every exchange, `cannectors test` answers from them. */
   wrapClient?: WiringOptions["wrapClient"];
   /**
+   * The target's spec when known beyond `output.contract` (a TypeScript connector's types header,
+   * `--target-spec`): a dry run checks every planned payload against it, and a record it refuses fails.
+   */
+  targetSpec?: string;
+  /** Check payloads against the target's contract in a real (replayed) run too, reporting only. */
+  checkContract?: boolean;
+  /**
    * Opens the refresh tokens an oauth2AuthorizationCode auth stored in `store`; default: from
    * CANNECTORS_STATE_KEY in `env`. Only read when a module uses that auth.
    */
@@ -78,6 +86,8 @@ export interface RunSummary {
   error?: string | undefined;
   /** The stable code of the error that failed the run (CANNECTORS_E_STATE: the state database). */
   errorCode?: ErrorCode | undefined;
+  /** When payloads were checked against the target's contract: the violations found (none: count 0). */
+  contract?: ContractViolations | undefined;
 }
 
 /**
@@ -204,6 +214,8 @@ async function runRecorded(
       deadLetterPath: options.deadLetterPath,
       resolve: options.resolve,
       wrapClient,
+      targetSpec: options.targetSpec,
+      checkContract: options.checkContract,
       refreshTokens: options.stateKey && refreshTokenVault(store, options.stateKey, name, artifact.file),
       input: source?.create,
       onRetry: () => {
@@ -280,6 +292,7 @@ async function runRecorded(
       : {}),
     ...(error ? { error } : {}),
     ...(isCannectorsError(failure) ? { errorCode: failure.code } : {}),
+    ...(wiring?.contract ? { contract: wiring.contract.result } : {}),
   };
   logger.info(`run ${status}`, { ...counts, ms: summary.durationMs });
   if (runSpan) {

@@ -12,6 +12,8 @@ import { retryPolicyFrom } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
 import type { Redactor } from "../secrets/types.js";
 import { inputKindOf, outputKindOf } from "../modules/catalogue.js";
+import { outputContractOf } from "../contract/output-contracts.js";
+import { type ViolationCollector, violationCollector } from "../contract/violation.js";
 import { createDeadLetterFile } from "./dead-letter-file.js";
 import { createDryRunWriter } from "./dry-run-writer.js";
 import { allowedHostsOf, moduleHostsOf } from "./hosts.js";
@@ -25,6 +27,8 @@ export interface Wiring {
   deadLetter: DeadLetterSink;
   /** Undefined in a dry run: nothing is written to disk. */
   deadLetterFile: string | undefined;
+  /** What the target's contract refused, when it was checked. */
+  contract: ViolationCollector | undefined;
 }
 
 export interface WiringOptions {
@@ -42,6 +46,10 @@ export interface WiringOptions {
   onSplit?: (() => void) | undefined;
   /** Wraps the shared client (recording to, or replaying from, a fixture folder). */
   wrapClient?: ((client: HttpClient, redactor: Redactor) => HttpClient) | undefined;
+  /** The target's spec when known beyond the artifact's `output.contract` (types header, `--target-spec`). */
+  targetSpec?: string | undefined;
+  /** Check payloads against the target's contract outside a dry run too, reporting only (fixture replays). */
+  checkContract?: boolean | undefined;
   /** The connector's stored OAuth2 refresh tokens (oauth2AuthorizationCode). */
   refreshTokens?: RefreshTokenVault | undefined;
 }
@@ -96,13 +104,18 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
         maxDepth: settings.limits?.maxDepth,
         dryRun: dryRun !== undefined,
       });
+  // Checked by default in a dry run whenever the target's spec is known; a replay checks and reports.
+  const target = dryRun || options.checkContract ? outputContractOf(spec.output, options.targetSpec) : undefined;
+  const contract = target ? violationCollector(target.spec) : undefined;
   const output = outputKindOf(spec.output).create(spec.output, {
     context: { ...context, client: moduleClient(client, "output", moduleHostsOf(spec, "output")) },
     authenticator,
     deadLetter,
     dryRun: dryRun ? createDryRunWriter((line) => dryRun.write(line), redactor) : undefined,
+    contract:
+      target && contract ? { check: target.check, refuse: dryRun !== undefined, report: contract.add } : undefined,
   });
-  return { client, input, output, deadLetter, deadLetterFile };
+  return { client, input, output, deadLetter, deadLetterFile, contract };
 }
 
 /**

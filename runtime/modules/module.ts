@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { Auth } from "../auth/schema.js";
 import type { Authenticator } from "../auth/authenticator.js";
+import type { OutputContract } from "../contract/violation.js";
 import type { DeadLetterSink, DryRunSink, InputModule, ModuleContext, OutputModule } from "../engine/modules.js";
 import type { FilterChecker } from "../filters/checker.js";
 import type { FilterStep } from "../filters/step.js";
@@ -28,6 +29,11 @@ export interface OutputWiring extends Omit<InputWiring, "maxDepth" | "dryRun"> {
   deadLetter: DeadLetterSink;
   /** Set in a dry run: requests are written here and nothing is sent. */
   dryRun: DryRunSink | undefined;
+  /**
+   * Set when the target's contract is known and checked (a dry run; a fixture replay): the output
+   * checks each payload with the check `runtime/contract/output-contracts.ts` gives for its type.
+   */
+  contract: OutputContract | undefined;
 }
 
 /** An input or an output: built once per run from its config. */

@@ -1,13 +1,18 @@
 import type { Connector } from "../artifact/index.js";
 import type { YamlSource } from "../artifact/yaml-source.js";
 import { sourceContractOf } from "../contract/source-contract.js";
-import { targetBodyCheckOf } from "../contract/target-contract.js";
+import { outputContractOf } from "../contract/output-contracts.js";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { describeError, ErrorCodes } from "../errors/index.js";
 import { contractFieldDiagnostics } from "./contract-fields.js";
 
 /** A contract must name a readable spec and an operation in it with a list of records (input) or a JSON body (output). */
-export function contractDiagnostics(connector: Connector, source: YamlSource, sourceSpec?: string): Diagnostic[] {
+export function contractDiagnostics(
+  connector: Connector,
+  source: YamlSource,
+  sourceSpec?: string,
+  targetSpec?: string,
+): Diagnostic[] {
   const found: Diagnostic[] = [];
   const check = (module: "input" | "output", load: () => unknown) => {
     try {
@@ -34,7 +39,10 @@ export function contractDiagnostics(connector: Connector, source: YamlSource, so
       if (contract) found.push(...contractFieldDiagnostics(connector, contract, source));
     });
   }
+  // The target's spec from `output.contract`, or known beyond the artifact (types header, --target-spec).
+  // A broker output has no request schema to check.
   const output = connector.output;
-  if (output.type === "http" && output.contract) check("output", () => targetBodyCheckOf(output));
+  if (output.type === "http" && (output.contract || targetSpec !== undefined))
+    check("output", () => outputContractOf(output, targetSpec));
   return found;
 }

@@ -23,6 +23,8 @@ export interface LoadedArtifact {
 export interface ValidateOptions {
   /** The source's OpenAPI file: `record.<field>` in the filters is checked against it (as `input.contract` does). */
   sourceSpec?: string;
+  /** The target's OpenAPI file when known beyond `output.contract`: it must have the operation the output calls. */
+  targetSpec?: string;
   /**
    * When given, every `${env:NAME}` / `${secret:NAME}` must resolve in it (an empty value counts as
    * unresolved), and URL and path fields must still be a URL or a path once resolved.
@@ -83,7 +85,7 @@ export function validateArtifact(text: string, file: string, options: ValidateOp
     return { diagnostics: sortDiagnostics(found) };
   }
   found.push(...semanticDiagnostics(parsed.data, source));
-  found.push(...contractDiagnostics(parsed.data, source, options.sourceSpec));
+  found.push(...contractDiagnostics(parsed.data, source, options.sourceSpec, options.targetSpec));
   const result: ValidationResult = { diagnostics: sortDiagnostics(found) };
   if (!hasErrors(found)) {
     result.artifact = { file, hash: createHash("sha256").update(text).digest("hex"), connector: parsed.data, source };

@@ -2,6 +2,7 @@ import type { Context, Hono } from "hono";
 import { createJsonApp, errorBody, readJson } from "../json-app.js";
 import { type ErpClient, MAX_BATCH_SIZE } from "./client.js";
 import { IdempotencyStore, type StoredResponse } from "./idempotency.js";
+import { addSalesOrders, type SalesOrderBook } from "./sales-orders.js";
 import { type ErpState, erpStats, storeClients } from "./state.js";
 import { readClientCredentials, type TokenIssuer } from "./tokens.js";
 import { type FieldIssue, validateClient } from "./validate.js";
@@ -17,6 +18,8 @@ export interface ErpAppOptions {
   state: ErpState;
   tokens: TokenIssuer;
   faults?: ErpFaults | undefined;
+  /** Serves POST /sales-orders into this book (the orders example). */
+  salesOrders?: SalesOrderBook | undefined;
 }
 
 /** Valid clients, or the problems and how many records the refused request carried. */
@@ -50,7 +53,7 @@ function respond(single: boolean, clients: ErpClient[], created: number): Stored
 }
 
 /** The demo ERP: OAuth2 client credentials, then single and batch client upserts with idempotency keys. */
-export function createErpApp({ state, tokens, faults }: ErpAppOptions): Hono {
+export function createErpApp({ state, tokens, faults, salesOrders }: ErpAppOptions): Hono {
   const app = createJsonApp("demo ERP");
   const idempotency = new IdempotencyStore();
 
@@ -122,6 +125,7 @@ export function createErpApp({ state, tokens, faults }: ErpAppOptions): Hono {
   app.post("/clients", upsert("POST /clients", acceptOne));
   app.post("/clients/batch", upsert("POST /clients/batch", acceptBatch));
   app.get("/_stats", (c) => c.json(erpStats(state)));
+  if (salesOrders) addSalesOrders(app, salesOrders, tokens);
   return app;
 }
 

@@ -10,7 +10,8 @@ export interface MapField {
   each?: MapField[] | undefined;
 }
 
-export const MapField: z.ZodType<MapField> = z
+// Input and output alike (no field has a default): the import and the lowering type fields by it.
+export const MapField: z.ZodType<MapField, MapField> = z
   .lazy(() =>
     z
       .strictObject({

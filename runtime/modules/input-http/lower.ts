@@ -19,7 +19,7 @@ export function lowerHttpInput(node: InputNode, path: string, tools: LoweringToo
     auth: node.api.auth ? tools.auth(node.api.auth) : undefined,
     pagination: node.pagination ? lowerPagination(node.pagination, `${path}.pagination`, tools) : undefined,
     records: node.records,
-    response: node.response ? (tools.plain(node.response) as z.input<typeof HttpInput>["response"]) : undefined,
+    response: node.response ? tools.plain(node.response) : undefined,
     schedule: node.schedule,
     timezone: node.timezone,
     incremental: node.incremental ? tools.plain(node.incremental) : undefined,
@@ -29,11 +29,8 @@ export function lowerHttpInput(node: InputNode, path: string, tools: LoweringToo
 
 /** `stopWhen` is a `(response, page) => boolean` lambda, lowered to CEL over `response` and `page`. */
 export function lowerPagination(node: PaginationNode, path: string, tools: LoweringTools): z.input<typeof Pagination> {
-  const { kind: _kind, ...rest } = node;
-  const lowered = tools.plain({ ...rest, stopWhen: undefined }) as z.input<typeof Pagination> & { stopWhen?: string };
-  if ("stopWhen" in node && node.stopWhen !== undefined) {
-    const expr = tools.expressionLambda(node.stopWhen, `${path}.stopWhen`, ["response", "page"]);
-    if (expr !== undefined) lowered.stopWhen = expr;
-  }
-  return lowered;
+  if (node.type === "none") return { type: "none" };
+  const { kind: _kind, stopWhen, ...rest } = node;
+  const expr = stopWhen && tools.expressionLambda(stopWhen, `${path}.stopWhen`, ["response", "page"]);
+  return tools.defined({ ...tools.plain(rest), stopWhen: expr });
 }

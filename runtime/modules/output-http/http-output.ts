@@ -11,7 +11,8 @@ import type {
 import { CannectorsError, ErrorCodes } from "../../errors/index.js";
 import type { Authenticator } from "../../auth/index.js";
 import { scopeToOrigin } from "../../auth/origin-scope.js";
-import type { BodyCheck } from "../../contract/target-contract.js";
+import { type ContractViolation, describeViolation, type OutputContract } from "../../contract/violation.js";
+import { requestViolations } from "./contract-check.js";
 import type { DeliveryFailure, DeliveryRequest } from "./delivery-request.js";
 import { planRequest } from "./dry-run-plan.js";
 import { createRequestBuilder, type PreparedRecord } from "./request-builder.js";
@@ -22,8 +23,8 @@ export interface HttpOutputContext extends ModuleContext {
   deadLetter: DeadLetterSink;
   /** When set, requests are rendered to this sink and nothing is sent. */
   dryRun?: DryRunSink | undefined;
-  /** With `output.contract`: what the target's contract finds wrong in a planned body (dry runs). */
-  checkBody?: BodyCheck | undefined;
+  /** The target's contract, when known: every request's body is checked against it (see OutputContract). */
+  contract?: OutputContract | undefined;
 }
 
 /**
@@ -79,18 +80,35 @@ export function createHttpOutput(spec: HttpOutput, ctx: HttpOutputContext): Outp
 
   async function send(group: readonly PreparedRecord[]): Promise<DeliveryResult> {
     const request = builder.build(group);
+    const violations = ctx.contract ? requestViolations(spec, request, ctx.contract.check) : [];
+    for (const violation of violations) ctx.contract?.report(violation);
     if (ctx.dryRun) {
       ctx.dryRun.write(planRequest(request, spec.auth, ctx.redactor));
-      const problems = ctx.checkBody?.(request.body) ?? [];
-      if (problems.length === 0) return { delivered: group.length, deadLettered: 0 };
-      // The target would refuse it: in a dry run, that is the record's failure, as the 4xx would be.
-      const reason = `the target's contract refuses the body: ${problems.slice(0, 5).join("; ")}`;
-      return deadLetter(request.records, { status: null, reason, responseExcerpt: "", attempts: 0 });
+      if (violations.length === 0 || !ctx.contract?.refuse) return { delivered: group.length, deadLettered: 0 };
+      return refusedByContract(request, violations);
     }
     const outcome = await sendWithRetry(request, sendContext);
     if (outcome.ok) return { delivered: group.length, deadLettered: 0 };
     if (outcome.rejected && group.length > 1) return split(group, request, outcome.status, outcome.responseExcerpt);
     return deadLetter(request.records, outcome, request);
+  }
+
+  /**
+   * In a dry run, a record the target's contract refuses fails as the target's 4xx would fail it;
+   * the other records of its request are planned. The reason says where and which rule, not the value.
+   */
+  function refusedByContract(request: DeliveryRequest, violations: readonly ContractViolation[]): DeliveryResult {
+    const total: DeliveryResult = { delivered: 0, deadLettered: 0 };
+    for (const record of request.records) {
+      const own = violations.filter((v) => v.seq === record.seq);
+      if (own.length === 0) {
+        total.delivered++;
+        continue;
+      }
+      const reason = `the target's contract refuses the body: ${own.slice(0, 5).map(describeViolation).join("; ")}`;
+      add(total, deadLetter([record], { status: null, reason, responseExcerpt: "", attempts: 0 }));
+    }
+    return total;
   }
 
   /** A rejected batch is resent record by record so only the records the API refuses alone are dead-lettered. */

@@ -1,4 +1,3 @@
-import { targetBodyCheckOf } from "../../contract/target-contract.js";
 import { outputKind } from "../module.js";
 import { createHttpOutput } from "./http-output.js";
 import { HttpOutput } from "./schema.js";
@@ -6,12 +5,13 @@ import { HttpOutput } from "./schema.js";
 export const httpOutput = outputKind({
   type: "http",
   schema: HttpOutput,
-  create(spec, { context, authenticator, deadLetter, dryRun }) {
+  create(spec, { context, authenticator, deadLetter, dryRun, contract }) {
     return createHttpOutput(spec, {
       ...context,
       auth: authenticator(spec.auth),
       deadLetter,
-      ...(dryRun ? { dryRun, checkBody: targetBodyCheckOf(spec) } : {}),
+      ...(dryRun ? { dryRun } : {}),
+      ...(contract ? { contract } : {}),
     });
   },
 });

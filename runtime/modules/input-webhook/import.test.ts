@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { importArtifact } from "./import-artifact.js";
+import type { z } from "zod";
+import { importArtifact } from "../../../compiler/import/import-artifact.js";
+import type { ConnectorInput } from "../../../compiler/lower/contract.js";
+import type { WebhookInput } from "./schema.js";
 
-const artifact = (input: Record<string, unknown>) => ({
-  apiVersion: "cannectors.dev/v1" as const,
-  kind: "Connector" as const,
+// The cases' literals widen `type` to string; each is a valid webhook input.
+const artifact = (input: object): ConnectorInput => ({
+  apiVersion: "cannectors.dev/v1",
+  kind: "Connector",
   metadata: { name: "hooks" },
-  input: { type: "webhook", path: "/h", ...input },
-  output: { type: "http" as const, baseUrl: "http://127.0.0.1:4020", path: "/sink" },
+  input: { type: "webhook", path: "/h", ...input } as z.input<typeof WebhookInput>,
+  output: { type: "http", baseUrl: "http://127.0.0.1:4020", path: "/sink" },
 });
 
 describe("importing a webhook input", () => {

@@ -1,13 +1,13 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { parse } from "yaml";
-import { emitArtifact } from "../compiler/emit/index.js";
-import { lowerConnector } from "../compiler/lower/index.js";
-import { validateArtifact } from "../runtime/validate/index.js";
-import { api } from "./api.js";
-import { type RecordType, connector } from "./connector.js";
-import type { InputEndpoint } from "./endpoint.js";
-import { secret } from "./refs.js";
-import { github, hmac, standardWebhooks, stripe, unverified, webhook } from "./webhook.js";
+import { emitArtifact } from "../../../compiler/emit/index.js";
+import { lowerConnector } from "../../../compiler/lower/index.js";
+import { validateArtifact } from "../../validate/index.js";
+import { api } from "../../../dsl/api.js";
+import { type RecordType, connector } from "../../../dsl/connector.js";
+import type { InputEndpoint } from "../../../dsl/endpoint.js";
+import { secret } from "../../../dsl/refs.js";
+import { github, hmac, standardWebhooks, stripe, unverified, webhook } from "./dsl.js";
 
 /** Trimmed GitHub payload types (the shapes of @octokit/webhooks-types). */
 type IssuesEvent = {

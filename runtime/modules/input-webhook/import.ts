@@ -1,9 +1,8 @@
-/** `cannectors import` for a webhook input: `webhook<ImportedRecord>({ ... })` with its verify preset call. */
-import type { WebhookInput, WebhookVerify } from "../../runtime/artifact/index.js";
-import type { ImportContext } from "./import-filters.js";
-import { literal, propertyKey, secretString } from "./ts-literals.js";
-
-type Written<T> = { [K in keyof T]?: T[K] };
+// Authoring: `cannectors import` of a webhook input, `webhook<ImportedRecord>({ ... })` with its verify preset call (../README.md).
+import type { z } from "zod";
+import type { ImportContext } from "../../../compiler/import/contract.js";
+import { literal, propertyKey, secretString } from "../../../compiler/import/ts-literals.js";
+import type { WebhookInput, WebhookVerify } from "./schema.js";
 
 function options(entries: readonly [string, string | undefined][]): string {
   const present = entries.filter((e): e is [string, string] => e[1] !== undefined);
@@ -12,9 +11,8 @@ function options(entries: readonly [string, string | undefined][]): string {
 
 const optional = (value: unknown) => (value === undefined ? undefined : literal(value));
 
-function verifyCall(verify: WebhookVerify, context: ImportContext): string {
+function verifyCall(verify: z.input<typeof WebhookVerify>, context: ImportContext): string {
   const secrets = (list: readonly string[]) => list.map((s) => secretString(s, context.use)).join(", ");
-  const raw = verify as Written<WebhookVerify> & Record<string, unknown>;
   switch (verify.type) {
     case "none":
       context.use("unverified");
@@ -25,7 +23,8 @@ function verifyCall(verify: WebhookVerify, context: ImportContext): string {
     case "stripe":
     case "standardWebhooks": {
       context.use(verify.type);
-      const tolerance = raw.tolerance === undefined ? "" : `, ${options([["tolerance", literal(raw.tolerance)]])}`;
+      const tolerance =
+        verify.tolerance === undefined ? "" : `, ${options([["tolerance", literal(verify.tolerance)]])}`;
       return `${verify.type}([${secrets(verify.secrets)}]${tolerance})`;
     }
     case "hmac":
@@ -33,13 +32,13 @@ function verifyCall(verify: WebhookVerify, context: ImportContext): string {
       return `hmac(${options([
         ["header", literal(verify.header)],
         ["secrets", `[${secrets(verify.secrets)}]`],
-        ["encoding", optional(raw.encoding)],
-        ["prefix", optional(raw.prefix)],
+        ["encoding", optional(verify.encoding)],
+        ["prefix", optional(verify.prefix)],
       ])})`;
   }
 }
 
-export function webhookCall(input: Written<WebhookInput>, context: ImportContext): string {
+export function webhookCall(input: z.input<typeof WebhookInput>, context: ImportContext): string {
   context.use("webhook");
   return `webhook<ImportedRecord>(${options([
     ["path", literal(input.path ?? "/")],

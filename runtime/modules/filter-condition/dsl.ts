@@ -1,24 +1,9 @@
-import type { BranchNode, FilterNode, Lambda } from "./ir.js";
-import { dslMisuse } from "./misuse.js";
-
-function lambda(fn: unknown, method: string): Lambda {
-  if (typeof fn !== "function") throw dslMisuse(`.${method}(...) expects a function, got ${typeof fn}`);
-  return fn;
-}
+// Authoring: the DSL nodes of `.filter` and `.when` (../README.md).
+import type { BranchNode, FilterNode } from "../../../dsl/ir.js";
+import { dslMisuse, lambdaArg } from "../../../dsl/misuse.js";
 
 export function conditionNode(fn: unknown, then: BranchNode, otherwise: BranchNode): FilterNode {
-  return Object.freeze({ kind: "condition", fn: lambda(fn, "when"), then, else: otherwise });
-}
-
-export function mapNode(fn: unknown, keepUnmapped: boolean): FilterNode {
-  const node = keepUnmapped
-    ? { kind: "map" as const, fn: lambda(fn, "map"), keepUnmapped }
-    : { kind: "map" as const, fn: lambda(fn, "map") };
-  return Object.freeze(node);
-}
-
-export function computeNode(fn: unknown): FilterNode {
-  return Object.freeze({ kind: "compute", fn: lambda(fn, "compute") });
+  return Object.freeze({ kind: "condition", fn: lambdaArg(fn, "when"), then, else: otherwise });
 }
 
 /**

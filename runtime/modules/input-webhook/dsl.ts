@@ -1,27 +1,24 @@
-import type { Duration } from "../runtime/artifact/index.js";
-import type { InputEndpoint } from "./endpoint.js";
-import { compact, frozenCopy } from "./freeze.js";
-import type { StringValue } from "./ir.js";
-import { dslMisuse } from "./misuse.js";
-import type { ArrayPaths } from "./types/paths.js";
-import type { WebhookInputNode, WebhookVerifyNode } from "./webhook-ir.js";
+import type { Duration } from "../../artifact/index.js";
+import type { InputEndpoint } from "../../../dsl/endpoint.js";
+import { compact, frozenCopy } from "../../../dsl/freeze.js";
+import type { StringValue } from "../../../dsl/ir.js";
+import { dslMisuse } from "../../../dsl/misuse.js";
+import type { ArrayPaths } from "../../../dsl/types/paths.js";
+import type { WebhookInputNode, WebhookVerifyNode } from "../../../dsl/webhook-ir.js";
 
 /** Where the record(s) sit in the payload: `$` (the default) is the payload itself. */
 export type WebhookRecords<Payload> = "$" | ArrayPaths<Payload> | (string & {});
 
-export interface WebhookOptions<Payload> {
+/**
+ * The webhook input's fields as written (its IR node, derived from the schema), with `path` checked
+ * to start with `/` and `records` typed against the payload.
+ */
+export type WebhookOptions<Payload> = Omit<WebhookInputNode, "kind" | "type" | "path" | "records"> & {
   /** Where `cannectors serve` receives the deliveries, e.g. `/hooks/github`. */
   path: `/${string}`;
-  verify: WebhookVerifyNode;
   /** `$` or absent: the payload is the record. A path to an array gives one record per element. */
   records?: WebhookRecords<NoInfer<Payload>>;
-  methods?: readonly ("POST" | "PUT")[];
-  contentTypes?: readonly string[];
-  maxBodySize?: number;
-  /** A JSON Schema the payload must match (422 otherwise). */
-  schema?: Readonly<Record<string, unknown>>;
-  dedupe?: { header?: string; path?: string; window?: Duration };
-}
+};
 
 /**
  * A webhook source, typed by its payload: `webhook<IssuesEvent>({ path, verify: github(secret("S")) })`.
