@@ -35,7 +35,9 @@ export async function resolveConnectorArgument(arg: string): Promise<NamedConnec
   return {
     name: connector.metadata.name,
     file: arg,
-    incremental: connector.input.type === "http" && connector.input.incremental !== undefined,
+    incremental:
+      connector.input.type === "http" &&
+      (connector.input.incremental !== undefined || connector.input.children?.incremental !== undefined),
     artifact: validation.artifact,
   };
 }

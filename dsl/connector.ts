@@ -8,11 +8,22 @@ import type { ConnectorNode, FilterNode, InputNode, OutputNode, SettingsNode } f
 import type { Exact } from "./types/index.js";
 import type { BrokerInputNode, BrokerOutputNode } from "./broker-ir.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
+import { type AggregateOptions, aggregateNode } from "../runtime/modules/filter-aggregate/dsl.js";
+import { type EnrichOptions, enrichNode } from "../runtime/modules/filter-enrich/dsl.js";
+import { splitNode } from "../runtime/modules/filter-split/dsl.js";
+import type { ApiNode } from "./ir.js";
 
 declare const CURRENT_TYPE: unique symbol;
 declare const TARGET_TYPE: unique symbol;
 
 type Metadata = ConnectorNode["metadata"];
+
+/** A split's records: the kept parent fields (all but the array when `keep` is not given) and the element at `as`. */
+export type SplitRecord<C, F extends string, A extends string, K extends string> = ([K] extends [never]
+  ? Omit<C, F>
+  : Pick<C, K & keyof C>) & {
+  [P in A]: F extends keyof C ? (NonNullable<C[F]> extends readonly (infer E)[] ? E : unknown) : unknown;
+};
 
 /** The record type at the end of a connector's pipeline so far (for type tests and tooling). */
 export type RecordType<B> = B extends { readonly [CURRENT_TYPE]?: (record: infer C) => unknown } ? C : never;
@@ -86,6 +97,37 @@ export class ConnectorBuilder<C, T> {
   /** Like `map`, but the fields `fn` does not mention are copied through (`keepUnmapped: true`). */
   mapKeepingUnmapped<const R extends Partial<T>>(fn: (record: C) => Exact<R, T>): ConnectorBuilder<Computed<C, R>, T> {
     return this.append(mapNode(fn, true));
+  }
+
+  /**
+   * One record per element of the array `field`, the element at `as` (default: `field`), with the
+   * parent's `keep` fields (default: all of them but the array). The records share the parent's
+   * position: the cursor passes the parent once all of them are acknowledged.
+   */
+  split<const F extends string, const A extends string = F, const K extends string = never>(options: {
+    field: F;
+    as?: A;
+    keep?: readonly K[];
+  }): ConnectorBuilder<SplitRecord<C, F, A, K>, T> {
+    return this.append(splitNode(options as never));
+  }
+
+  /**
+   * Looks each record up on `api` (GET `options.path`, `{field}` placeholders filled from the record)
+   * and merges the answer `into` a field or copies chosen `fields`; `R` names what it adds.
+   */
+  enrich<R extends Record<string, unknown> = Record<string, unknown>>(
+    api: { readonly node: ApiNode },
+    options: EnrichOptions,
+  ): ConnectorBuilder<C & R, T> {
+    return this.append(enrichNode(api, options));
+  }
+
+  /** Many records into one per `groupBy` key within a page (or a window): counts, exact sums, lists, first, last. */
+  aggregate<R extends Record<string, unknown> = Record<string, unknown>>(
+    options: AggregateOptions,
+  ): ConnectorBuilder<R, T> {
+    return this.append(aggregateNode(options));
   }
 
   /** Run-wide settings; the last call of the chain. */

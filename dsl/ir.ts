@@ -20,6 +20,9 @@ import type { HttpOutput } from "../runtime/modules/output-http/schema.js";
 import type { Pagination } from "../runtime/pagination/schema.js";
 import type { Always, Authored, Frozen, Without } from "./authored.js";
 import type { BrokerInputNode, BrokerOutputNode } from "./broker-ir.js";
+import type { AggregateFilterNode } from "../runtime/modules/filter-aggregate/dsl.js";
+import type { EnrichFilterNode } from "../runtime/modules/filter-enrich/dsl.js";
+import type { SplitFilterNode } from "../runtime/modules/filter-split/dsl.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 /** Where a function literal stands in the original TypeScript file (character offsets). */
@@ -97,6 +100,23 @@ export type ApiNode = { readonly kind: "api" } & Authored<
   { baseUrl: ConfigValue; auth: AuthNode; headers: HeaderValues; query: QueryValues }
 >;
 
+/** The child operation of a dependent-requests input (the artifact's `input.children`). */
+export interface ChildrenNode {
+  readonly kind: "children";
+  /** The child's API: the parent's, so the child path is on the parent's baseUrl. */
+  readonly api: ApiNode;
+  readonly path: string;
+  /** Path parameter (or query parameter) name → parent field path. */
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, StringValue | number | boolean>>;
+  readonly records?: string;
+  readonly pagination?: PaginationNode;
+  readonly carry?: Readonly<Record<string, string>>;
+  readonly key?: string;
+  readonly concurrency?: number;
+  readonly incremental?: { readonly cursorField: string; readonly param: string; readonly initialValue?: string };
+}
+
 /** The artifact's pagination; `stopWhen` is `(response, page) => boolean`, lowered to CEL over `response` and `page`. */
 export type PaginationNode = { readonly kind: "pagination" } & Authored<
   z.input<typeof Pagination>,
@@ -118,6 +138,8 @@ export type InputNode = { readonly kind: "input"; readonly api: ApiNode } & Auth
     pagination: PaginationNode;
     /** The request body of a search: user JSON, refs allowed anywhere in it. */
     body: unknown;
+    /** Dependent requests: for each record, the child operation (`children(...)`). */
+    children: ChildrenNode;
   }
 >;
 
@@ -155,7 +177,11 @@ export type FilterNode =
   /** `(record) => ({ field: value, ... })`: fields added to the record. */
   | ({ readonly kind: ComputeFields["type"]; readonly fn: Lambda } & Authored<
       Without<ComputeFields, "type" | "fields">
-    >);
+    >)
+  /** The page-level and one-to-many filters: their options are their artifact config (module folders' dsl.ts). */
+  | EnrichFilterNode
+  | SplitFilterNode
+  | AggregateFilterNode;
 
 /** The artifact's settings, as written (defaults optional). */
 export type SettingsNode = Frozen<z.input<typeof Settings>>;

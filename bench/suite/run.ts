@@ -52,6 +52,15 @@ const ownCode = await run(process.execPath, [
 if (ownCode !== 0) failed = true;
 const ours = existsSync(ownJson) ? (JSON.parse(readFileSync(ownJson, "utf8")) as BenchReport) : undefined;
 
+if (process.env.DEPENDENT === "skip") {
+  console.log("\n# 1b. dependent requests: skipped (DEPENDENT=skip)");
+} else {
+  const rounds = process.env.DEPENDENT_ROUNDS ?? "3";
+  console.log(`\n# 1b. dependent requests (bench/dependent: 1,000 parents × 20 children, ${rounds} rounds)\n`);
+  const code = await run(process.execPath, [path.join(ROOT, "dist/bench/dependent/run.js"), "--rounds", rounds]);
+  if (code !== 0) failed = true;
+}
+
 let peer: PeerModeSummary[] = [];
 if (process.env.PEER === "skip") {
   console.log("\n# 2. peer bench: skipped (PEER=skip)");

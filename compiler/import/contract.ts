@@ -8,6 +8,8 @@ export interface ImportContext {
   use(name: string): void;
   /** Declares a module-level constant (folded back into a `value` by the lowering) and returns its name. */
   constant(value: unknown): string;
+  /** An inline `api({ baseUrl, auth })` for a filter that calls out (enrich). */
+  api(spec: { baseUrl?: string; auth?: unknown }): string;
 }
 
 /** A CEL expression kept as is: `cel("...")`, which the lowering reads back verbatim. */

@@ -87,6 +87,13 @@ export function importArtifact(artifact: ConnectorInput, importOptions: ImportOp
       constants.push(`const ${name} = ${literal(value)} as const;`);
       return name;
     },
+    api: (spec) => {
+      context.use("api");
+      return `api(${options([
+        ["baseUrl", maybe(spec.baseUrl, (v: string) => secretString(v, context.use, "config"))],
+        ["auth", spec.auth === undefined ? undefined : authCall(spec.auth as Auth, context)],
+      ])})`;
+    },
   };
   const { input, output } = artifact;
   const source = input.type === "http" ? input : undefined;

@@ -4,6 +4,7 @@ import { importComputeFilter } from "../../runtime/modules/filter-compute/import
 import { importConditionFilter } from "../../runtime/modules/filter-condition/import.js";
 import { importMapFilter } from "../../runtime/modules/filter-map/import.js";
 import type { ImportContext } from "./contract.js";
+import { literal, propertyKey, secretRecord } from "./ts-literals.js";
 
 export type { ImportContext } from "./contract.js";
 
@@ -16,5 +17,17 @@ export function filterCall(filter: FilterInput, context: ImportContext, lead = "
       return importComputeFilter(filter, context, lead);
     case "condition":
       return importConditionFilter(filter, context, lead, filterCall);
+    case "enrich": {
+      const { type: _type, baseUrl, auth, query, headers, ...rest } = filter;
+      const entries = Object.entries(rest).map(([key, value]) => `${propertyKey(key)}: ${literal(value)}`);
+      if (query !== undefined) entries.push(`query: ${secretRecord(query, context.use)}`);
+      if (headers !== undefined) entries.push(`headers: ${secretRecord(headers, context.use)}`);
+      return `${lead}.enrich(${context.api({ baseUrl, auth })}, { ${entries.join(", ")} })`;
+    }
+    case "split":
+    case "aggregate": {
+      const { type, ...rest } = filter;
+      return `${lead}.${type}(${literal(rest)})`;
+    }
   }
 }

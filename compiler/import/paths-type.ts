@@ -7,6 +7,8 @@ import type { z } from "zod";
 import type { HttpInput } from "../../runtime/modules/input-http/schema.js";
 import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 
+import { childPathsEntry } from "./import-children.js";
+
 type Written<S extends z.ZodType> = z.input<S>;
 
 /** `{ a: { b: T } }` for the dotted path `a.b`; `T` for no path. */
@@ -44,5 +46,7 @@ function sourcePaths(input: Written<typeof HttpInput>): string {
     ...(inputMethod === "post" ? { body: "Record<string, unknown>" } : {}),
     response: nestAt(input.records, "ImportedRecord[]"),
   });
-  return `type SourcePaths = { ${JSON.stringify(input.path ?? "/")}: { ${inputMethod}: ${inputOp} } };`;
+  const own = `${JSON.stringify(input.path ?? "/")}: { ${inputMethod}: ${inputOp} }`;
+  const child = input.children ? `; ${childPathsEntry(input.children, nestAt)}` : "";
+  return `type SourcePaths = { ${own}${child} };`;
 }

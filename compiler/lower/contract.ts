@@ -38,6 +38,8 @@ export interface LoweringTools {
     base: Readonly<Record<string, V>> | undefined,
     own: Readonly<Record<string, V>> | undefined,
   ): Record<string, Lowered<V>> | undefined;
+  /** The record's fields are not known past this filter (split, aggregate, enrich reshape it). */
+  reshaped(): void;
   /** Drops undefined entries: only what the user set reaches the artifact. */
   defined<T extends object>(entries: T): T;
 }

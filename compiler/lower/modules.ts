@@ -9,10 +9,13 @@ import type { BrokerInputNode, BrokerOutputNode } from "../../dsl/broker-ir.js";
 import type { WebhookInputNode } from "../../dsl/webhook-ir.js";
 import type { z } from "zod";
 import type { FilterInput, filterKinds, inputKinds, ModuleId, outputKinds } from "../../runtime/modules/catalogue.js";
+import { lowerAggregateFilter } from "../../runtime/modules/filter-aggregate/lower.js";
 import { lowerComputeFilter } from "../../runtime/modules/filter-compute/lower.js";
 import { lowerConditionFilter } from "../../runtime/modules/filter-condition/lower.js";
+import { lowerEnrichFilter } from "../../runtime/modules/filter-enrich/lower.js";
 import { lowerMapFilter } from "../../runtime/modules/filter-map/lower.js";
 import { lowerAmqpInput } from "../../runtime/modules/input-amqp/lower.js";
+import { lowerSplitFilter } from "../../runtime/modules/filter-split/lower.js";
 import { lowerHttpInput } from "../../runtime/modules/input-http/lower.js";
 import { lowerWebhookInput } from "../../runtime/modules/input-webhook/lower.js";
 import { lowerAmqpOutput } from "../../runtime/modules/output-amqp/lower.js";
@@ -39,6 +42,9 @@ export const lowerings = {
   "filter-map": lowerMapFilter,
   "filter-compute": lowerComputeFilter,
   "filter-condition": lowerConditionFilter,
+  "filter-enrich": lowerEnrichFilter,
+  "filter-split": lowerSplitFilter,
+  "filter-aggregate": lowerAggregateFilter,
   "output-http": lowerHttpOutput,
   "output-amqp": lowerAmqpOutput,
 } satisfies { [Id in ModuleId]: Lowering<Id> };

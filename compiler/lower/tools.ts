@@ -46,6 +46,9 @@ export function loweringTools(
       );
       return fields;
     },
+    reshaped() {
+      flow.current.produced = undefined;
+    },
     conditionLambda(fn, path) {
       const lowered = lowerAt(lowerer, fn, path, "condition", ["record"], flow.current);
       return lowered?.role === "condition" ? lowered.expr : undefined;

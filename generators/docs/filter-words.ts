@@ -115,6 +115,13 @@ export function stepSummary(filter: Filter): string {
     return `map to ${n} field${n === 1 ? "" : "s"}${filter.keepUnmapped ? ", keeping the others" : ""}`;
   }
   if (filter.type === "compute") return `compute ${filter.fields.map((f) => `\`${f.target}\``).join(", ")}`;
+  if (filter.type === "enrich") {
+    return `enrich from GET ${filter.path}${filter.bulk ? ` (bulk, ${filter.bulk.maxBatch} keys per request)` : ""}, on failure ${typeof filter.onFailure === "string" ? filter.onFailure : "a default"}`;
+  }
+  if (filter.type === "split") return `split \`${filter.field}\` into one record per element`;
+  if (filter.type === "aggregate") {
+    return `aggregate by ${filter.groupBy.map((g) => `\`${g}\``).join(", ")} into ${filter.fields.map((f) => `\`${f.target}\` (${f.op})`).join(", ")}`;
+  }
   if (filter.then === "keep" && filter.else === "drop") return `keep if ${celWords(filter.if)}`;
   if (filter.then === "drop" && filter.else === "keep") return `drop if ${celWords(filter.if)}`;
   return `route on ${celWords(filter.if)}`;

@@ -58,6 +58,10 @@ function filterChanges(before: readonly Filter[], after: readonly Filter[]): Con
 
 function summary(filter: Filter): string {
   if (filter.type === "condition") return `a condition \`${filter.if}\``;
+  if (filter.type === "split") return `a split of \`${filter.field}\``;
+  if (filter.type === "enrich") return `an enrichment from \`${filter.path}\``;
+  if (filter.type === "aggregate")
+    return `an aggregate by ${filter.groupBy.join(", ")} of ${filter.fields.length} field(s)`;
   return `a ${filter.type} of ${filter.fields.length} field(s)`;
 }
 

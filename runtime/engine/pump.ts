@@ -1,9 +1,18 @@
 import { describeError } from "../errors/index.js";
-import type { CompiledFilters } from "../filters/index.js";
+import type { CompiledFilters, PagedFilters } from "../filters/index.js";
+import type { ItemFailure, PageItem } from "../filters/step.js";
 import { failpoint } from "../failpoints/index.js";
 import { getPath } from "../json/path.js";
 import type { Logger } from "../log/types.js";
-import type { DeadLetterSink, InputModule, JsonRecord, OutputModule, OutputRecord, RecordFailure } from "./modules.js";
+import type {
+  DeadLetterSink,
+  InputModule,
+  JsonRecord,
+  OutputModule,
+  OutputRecord,
+  RecordFailure,
+  SourcePage,
+} from "./modules.js";
 import { InFlight } from "./in-flight.js";
 import { type NextValue, TieSafeCursor, UNKNOWN_NEXT } from "./tie-safe-cursor.js";
 import type { Watermark } from "./watermark.js";
@@ -32,7 +41,8 @@ export interface RunCounts {
 export interface PumpOptions {
   connector: string;
   input: InputModule;
-  filters: CompiledFilters;
+  /** Per record (the synchronous path), or a page at a time when a filter needs the page (enrich, aggregate). */
+  filters: CompiledFilters | PagedFilters;
   output: OutputModule;
   deadLetter: DeadLetterSink;
   logger: Logger;
@@ -86,16 +96,26 @@ export async function pump(options: PumpOptions): Promise<void> {
     if (after !== undefined && after !== before) options.onCursor(after);
   };
 
-  const dispatch = (next: NextValue) => {
+  /**
+   * Sends the batch. `carry` false: the batch ends inside what one source record produced (a split
+   * record's children, a page-level filter's page), so it moves no cursor; the batch that ends it does.
+   */
+  const dispatch = (next: NextValue, carry = true) => {
     const records = batch;
-    const fromRecords = batchCursor !== undefined && batchCursor === ties.last;
-    const decide = ties.snapshot();
-    const hold = fromRecords && next === UNKNOWN_NEXT;
-    const segment = watermark.openHeld(fromRecords ? (hold ? undefined : decide(next)) : batchCursor, hold);
-    if (hold) held = (later) => commit(() => segment.release(decide(later)));
-    const pagesOfBatch = batchPages;
+    let segment: { settle(): string | undefined };
+    if (carry) {
+      const fromRecords = batchCursor !== undefined && batchCursor === ties.last;
+      const decide = ties.snapshot();
+      const hold = fromRecords && next === UNKNOWN_NEXT;
+      const opened = watermark.openHeld(fromRecords ? (hold ? undefined : decide(next)) : batchCursor, hold);
+      if (hold) held = (later) => commit(() => opened.release(decide(later)));
+      segment = opened;
+      batchCursor = undefined;
+    } else {
+      segment = watermark.openHeld(undefined, false);
+    }
     batch = [];
-    batchCursor = undefined;
+    const pagesOfBatch = batchPages;
     batchPages = [];
     const sent =
       records.length === 0 ? Promise.resolve({ delivered: 0, deadLettered: 0 }) : options.output.deliver(records);
@@ -123,6 +143,8 @@ export async function pump(options: PumpOptions): Promise<void> {
     );
   };
 
+  const paged = typeof options.filters === "function" ? undefined : options.filters;
+  const perRecord = typeof options.filters === "function" ? options.filters : undefined;
   // The cursor value of the record after the last one read: none at the end of the stream.
   let after: NextValue;
   let inputFailed = false;
@@ -130,6 +152,16 @@ export async function pump(options: PumpOptions): Promise<void> {
     pages: for await (const page of options.input.pages(watermark.committed)) {
       const { records } = page;
       const settle: PageSettle | undefined = page.settled ? { left: 1, settled: page.settled } : undefined;
+      const touch = () => {
+        if (settle !== undefined && batchPages[batchPages.length - 1] !== settle) {
+          settle.left++;
+          batchPages.push(settle);
+        }
+      };
+      if (paged !== undefined) {
+        if (await pagedPage(page, paged)) break;
+        continue;
+      }
       for (let index = 0; index < records.length; index++) {
         const record = records[index] as JsonRecord;
         const value = cursorOf(record);
@@ -145,12 +177,22 @@ export async function pump(options: PumpOptions): Promise<void> {
         if (index === records.length - 1 && page.cursor !== undefined) batchCursor = page.cursor;
         const failure = page.failures?.get(index);
         const produced = failure ? deadLetterUnread(failure, seq, page.url) : applyFilters(record, seq, page.url);
-        if (produced?.length === 0) counts.filtered++;
-        for (const value of produced ?? []) batch.push({ seq, value });
-        if (settle !== undefined && batchPages[batchPages.length - 1] !== settle) {
-          settle.left++;
-          batchPages.push(settle);
+        if (produced !== undefined) {
+          const last = produced.length - 1;
+          if (last === -1) counts.filtered++;
+          for (let k = 0; k <= last; k++) {
+            batch.push({ seq, value: produced[k]! });
+            touch();
+            // A split record's children may span batches: only the batch with its last child moves the cursor.
+            if (k < last && batch.length >= options.batchSize) {
+              dispatch(UNKNOWN_NEXT, false);
+              const slot = inFlight.below(options.concurrency);
+              if (slot !== undefined) await slot;
+            }
+          }
         }
+        // A filtered or dead-lettered record settles with the open batch.
+        touch();
         seq++;
         if (batch.length >= options.batchSize) {
           dispatch(index + 1 < records.length ? cursorOf(records[index + 1]) : UNKNOWN_NEXT);
@@ -179,15 +221,85 @@ export async function pump(options: PumpOptions): Promise<void> {
   } finally {
     try {
       resolveHeld(after);
+      const going = () => !inputFailed && !signal.aborted && deliveryError === undefined;
+      // What a page-level filter still holds (an aggregate's window) goes out before the end.
+      if (paged !== undefined && going() && paged.holding) await pagedOut(await paged.flush(), "");
       // Trailing records, and trailing filtered ones so the cursor moves past them too.
       const trailing = batch.length > 0 || batchCursor !== undefined || batchPages.length > 0;
-      if (!inputFailed && !signal.aborted && deliveryError === undefined && trailing) dispatch(after);
+      if (going() && trailing) dispatch(after);
     } catch (error) {
       deliveryError ??= error;
     }
     await inFlight.below(1);
   }
   if (deliveryError !== undefined) throw deliveryError;
+
+  /**
+   * One page through page-level filters: every record is read first (cursor values, limit, stop),
+   * the filters run on the page, then what they pass on is batched in order. Batches inside the page
+   * carry no cursor; the page's last batch carries it, unless a filter still holds some of the
+   * page's records (an aggregate's window), whose own batch carries it later. Returns true to stop.
+   */
+  async function pagedPage(page: SourcePage, filters: PagedFilters): Promise<boolean> {
+    const { records } = page;
+    const items: PageItem[] = [];
+    let stop = false;
+    for (let index = 0; index < records.length; index++) {
+      const record = records[index] as JsonRecord;
+      const value = cursorOf(record);
+      resolveHeld(value);
+      if (signal.aborted || deliveryError !== undefined || limitReached()) {
+        after = value;
+        stop = true;
+        break;
+      }
+      counts.read++;
+      ties.read(value);
+      if (value !== undefined) batchCursor = value;
+      if (index === records.length - 1 && page.cursor !== undefined) batchCursor = page.cursor;
+      const failure = page.failures?.get(index);
+      if (failure) deadLetterUnread(failure, seq, page.url);
+      else items.push({ seq, value: record });
+      seq++;
+    }
+    if (records.length === 0 && page.cursor !== undefined) batchCursor = page.cursor;
+    const result = await filters.page(items);
+    if (signal.aborted || deliveryError !== undefined) return true;
+    countFiltered(items, result.items, result.failures);
+    await pagedOut(result, page.url);
+    if (!stop && !filters.holding && (batch.length > 0 || batchCursor !== undefined)) {
+      dispatch(UNKNOWN_NEXT);
+      const slot = inFlight.below(options.concurrency);
+      if (slot !== undefined) await slot;
+    }
+    options.onProgress?.(counts);
+    if (!stop && limitReached()) {
+      after = UNKNOWN_NEXT;
+      stop = true;
+    }
+    return stop;
+  }
+
+  /** Dead-letters a page-level result's failures and batches its records; full batches go out cursor-less. */
+  async function pagedOut(result: { items: PageItem[]; failures: ItemFailure[] }, pageUrl: string): Promise<void> {
+    for (const failure of result.failures) deadLetterFiltered(failure.record, failure.seq, pageUrl, failure.reason);
+    for (const item of result.items) {
+      batch.push(item);
+      if (batch.length >= options.batchSize) {
+        dispatch(UNKNOWN_NEXT, false);
+        const slot = inFlight.below(options.concurrency);
+        if (slot !== undefined) await slot;
+      }
+    }
+  }
+
+  /** Source records that left no record and no failure were filtered out (or folded into an aggregate). */
+  function countFiltered(items: PageItem[], out: PageItem[], failures: ItemFailure[]): void {
+    const left = new Set<number>();
+    for (const item of out) left.add(item.seq);
+    for (const failure of failures) left.add(failure.seq);
+    for (const item of items) if (!left.has(item.seq)) counts.filtered++;
+  }
 
   function deadLetterUnread(failure: RecordFailure, index: number, pageUrl: string): undefined {
     // A record the input could not read (too deep, a key twice...) is its own failure, like a filter's.
@@ -208,22 +320,25 @@ export async function pump(options: PumpOptions): Promise<void> {
 
   function applyFilters(record: JsonRecord, index: number, pageUrl: string): JsonRecord[] | undefined {
     try {
-      return options.filters(record, index);
+      return perRecord!(record, index);
     } catch (error) {
       // One bad record must not sink the run: it goes to the dead letter with the reason.
-      counts.failed++;
-      const reason = describeError(error);
-      options.logger.warn("record failed in filters", { seq: index, page: pageUrl, error: reason });
-      options.deadLetter.write({
-        connector: options.connector,
-        seq: index,
-        record,
-        status: null,
-        reason,
-        responseExcerpt: "",
-        attempts: 0,
-      });
+      deadLetterFiltered(record, index, pageUrl, describeError(error));
       return undefined;
     }
+  }
+
+  function deadLetterFiltered(record: JsonRecord, index: number, pageUrl: string, reason: string): void {
+    counts.failed++;
+    options.logger.warn("record failed in filters", { seq: index, page: pageUrl, error: reason });
+    options.deadLetter.write({
+      connector: options.connector,
+      seq: index,
+      record,
+      status: null,
+      reason,
+      responseExcerpt: "",
+      attempts: 0,
+    });
   }
 }

@@ -1,7 +1,7 @@
 import type { Connector } from "../artifact/index.js";
 import { CannectorsError, describeError, type ErrorCode, ErrorCodes, isCannectorsError } from "../errors/index.js";
 import { withExpressionBudget } from "../expr/budget/limits.js";
-import { compileFilters } from "../filters/index.js";
+import { compileFilterChain } from "../filters/index.js";
 import { createLogger, historySink, type LogSink } from "../log/index.js";
 import type { Logger } from "../log/types.js";
 import type { LookupFunction } from "../net/address-guard.js";
@@ -194,8 +194,12 @@ async function runRecorded(
   );
   let wiring: ReturnType<typeof wireModules> | undefined;
   const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0, resentOneByOne: 0 };
-  const incremental = spec.input.type === "http" && source === undefined ? spec.input.incremental : undefined;
-  const savedCursor = incremental ? await store.getCursor(name) : undefined;
+  const polled = spec.input.type === "http" && source === undefined ? spec.input : undefined;
+  const incremental = polled?.incremental;
+  // With dependent requests the input keeps its own cursor (parent and per-parent child cursors) on its pages.
+  const pageCursors = polled?.children !== undefined;
+  const keepsCursor = incremental !== undefined || polled?.children?.incremental !== undefined;
+  const savedCursor = keepsCursor ? await store.getCursor(name) : undefined;
   const watermark = new Watermark(savedCursor);
   logger.info(dryRun ? "dry run started" : "run started", {
     artifact: artifact.file,
@@ -229,7 +233,7 @@ async function runRecorded(
       connector: name,
       input: wiring.input,
       filters: withExpressionBudget(spec.settings.limits?.expression, () =>
-        compileFilters(source?.afterFilters ? [] : spec.filters),
+        compileFilterChain(source?.afterFilters ? [] : spec.filters, wiring!.filters),
       ),
       output: wiring.output,
       deadLetter: wiring.deadLetter,
@@ -237,7 +241,7 @@ async function runRecorded(
       batchSize: source?.pageIsBatch ? Number.POSITIVE_INFINITY : (spec.output.batch?.size ?? 1),
       pageIsBatch: source?.pageIsBatch === true,
       concurrency: spec.settings.concurrency,
-      cursorField: incremental?.cursorField,
+      cursorField: pageCursors ? undefined : incremental?.cursorField,
       watermark,
       counts,
       signal: stop.stopping,
@@ -328,9 +332,10 @@ async function runRecorded(
   return summary;
 }
 
-/** Whether a module authenticates with a refresh token kept in the state store. */
+/** Whether a module (an enrich filter included) authenticates with a refresh token kept in the state store. */
 function usesAuthorizationCode(spec: Connector): boolean {
-  return [spec.input, spec.output].some(
-    (module) => "auth" in module && module.auth?.type === "oauth2AuthorizationCode",
+  // A lookup (enrich) authenticates like an input or an output.
+  return [spec.input, spec.output, ...spec.filters].some(
+    (module) => "auth" in module && (module.auth as { type?: string } | undefined)?.type === "oauth2AuthorizationCode",
   );
 }

@@ -16,7 +16,8 @@ import { outputContractOf } from "../contract/output-contracts.js";
 import { type ViolationCollector, violationCollector } from "../contract/violation.js";
 import { createDeadLetterFile } from "./dead-letter-file.js";
 import { createDryRunWriter } from "./dry-run-writer.js";
-import { allowedHostsOf, moduleHostsOf } from "./hosts.js";
+import { allowedHostsOf, filterHostsOf, moduleHostsOf } from "./hosts.js";
+import type { FilterWiring } from "../filters/step.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
 import type { DeadLetterSink, InputModule, ModuleContext, OutputModule } from "./modules.js";
 
@@ -29,6 +30,8 @@ export interface Wiring {
   deadLetterFile: string | undefined;
   /** What the target's contract refused, when it was checked. */
   contract: ViolationCollector | undefined;
+  /** What a filter that calls out (enrich) is built with: the shared client under its own hosts. */
+  filters: FilterWiring;
 }
 
 export interface WiringOptions {
@@ -115,7 +118,11 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
     contract:
       target && contract ? { check: target.check, refuse: dryRun !== undefined, report: contract.add } : undefined,
   });
-  return { client, input, output, deadLetter, deadLetterFile, contract };
+  const filters: FilterWiring = {
+    context: (filter) => ({ ...context, client: moduleClient(client, "filter", filterHostsOf(spec, filter)) }),
+    authenticator,
+  };
+  return { client, input, output, deadLetter, deadLetterFile, contract, filters };
 }
 
 /**

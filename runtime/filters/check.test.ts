@@ -75,4 +75,15 @@ describe("checkFilters", () => {
     ]);
     expect(problem?.message).toBe('target "a" collides with target "a.b" of an earlier field');
   });
+
+  it("refuses split, enrich and aggregate inside a condition's branch (they work on the whole stream)", () => {
+    const nested = condition("true", [{ type: "split", field: "lines" }], "drop");
+    expect(checkFilters([{ type: "split", field: "lines" }, nested])).toEqual([
+      {
+        code: "CANNECTORS_E_CONFIG_INVALID",
+        message: expect.stringContaining("belongs in the top-level filters list"),
+        path: ["filters", 1, "then", 0],
+      },
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { filterKindOf } from "../modules/catalogue.js";
 import { checkExpression } from "../expr/index.js";
 import { ErrorCodes } from "../errors/index.js";
 import type { FilterChecker, FilterProblem } from "./checker.js";
+import { topLevelOnly } from "./compile.js";
 import { targetSegments } from "./targets.js";
 
 export type { FilterProblem } from "./checker.js";
@@ -28,7 +29,15 @@ export function checkFilters(filters: readonly (Filter | undefined)[]): FilterPr
     },
     list(list, path) {
       list.forEach((filter, index) => {
-        if (filter !== undefined) filterKindOf(filter).check(filter as never, [...path, index], checker);
+        if (filter === undefined) return;
+        const kind = filterKindOf(filter);
+        // The top-level list's path is ["filters"]; a branch's is longer.
+        if (kind.topLevelOnly && path.length > 1) {
+          const error = topLevelOnly(filter.type, [...path, index]);
+          problems.push({ code: error.code, message: error.message, path: [...path, index] });
+          return;
+        }
+        kind.check(filter as never, [...path, index], checker);
       });
     },
     problem: (problem) => problems.push(problem),

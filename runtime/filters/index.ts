@@ -1,4 +1,4 @@
 export type { FilterProblem } from "./check.js";
 export { checkFilters } from "./check.js";
-export type { CompiledFilters } from "./compile.js";
-export { compileFilters } from "./compile.js";
+export type { CompiledFilters, PagedFilters } from "./compile.js";
+export { compileFilterChain, compileFilters } from "./compile.js";

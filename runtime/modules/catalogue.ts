@@ -5,10 +5,13 @@
  */
 import { z } from "zod";
 import { bindFilterUnion } from "../filters/filter-ref.js";
+import { aggregateFilter } from "./filter-aggregate/module.js";
 import { computeFilter } from "./filter-compute/module.js";
 import { conditionFilter } from "./filter-condition/module.js";
+import { enrichFilter } from "./filter-enrich/module.js";
 import { mapFilter } from "./filter-map/module.js";
 import { amqpInput } from "./input-amqp/module.js";
+import { splitFilter } from "./filter-split/module.js";
 import { httpInput } from "./input-http/module.js";
 import { webhookInput } from "./input-webhook/module.js";
 import type { FilterKind, InputKind, OutputKind } from "./module.js";
@@ -16,7 +19,14 @@ import { amqpOutput } from "./output-amqp/module.js";
 import { httpOutput } from "./output-http/module.js";
 
 export const inputKinds = [httpInput, webhookInput, amqpInput] as const;
-export const filterKinds = [mapFilter, conditionFilter, computeFilter] as const;
+export const filterKinds = [
+  mapFilter,
+  conditionFilter,
+  computeFilter,
+  enrichFilter,
+  splitFilter,
+  aggregateFilter,
+] as const;
 export const outputKinds = [httpOutput, amqpOutput] as const;
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };

@@ -8,7 +8,7 @@ import type { Authenticator } from "../auth/authenticator.js";
 import type { OutputContract } from "../contract/violation.js";
 import type { DeadLetterSink, DryRunSink, InputModule, ModuleContext, OutputModule } from "../engine/modules.js";
 import type { FilterChecker } from "../filters/checker.js";
-import type { FilterStep } from "../filters/step.js";
+import type { CompiledStep, FilterStep } from "../filters/step.js";
 import type { PathSegment } from "../json/path.js";
 
 /** Every module config carries its `type`, the discriminator of its role's union. */
@@ -72,8 +72,13 @@ export interface FilterKind<T extends string = string, S extends Typed<T> = Type
   readonly role: "filter";
   readonly type: T;
   readonly schema: S;
-  /** Compiles every expression and path once; throws a CannectorsError naming the filter. */
-  compile(spec: z.output<S>, path: readonly PathSegment[], compileList: ListCompiler<unknown>): FilterStep;
+  /**
+   * Compiles every expression and path once; throws a CannectorsError naming the filter. A kind
+   * that returns a ManyStep or a PageStep (split, enrich, aggregate) sets `topLevelOnly`: a
+   * condition's branch holds record-to-record steps only.
+   */
+  compile(spec: z.output<S>, path: readonly PathSegment[], compileList: ListCompiler<unknown>): CompiledStep;
+  readonly topLevelOnly?: true;
   /** Reports every problem of the filter at once (the checker collects them). */
   check(spec: z.output<S>, path: readonly PathSegment[], checker: FilterChecker<unknown>): void;
 }

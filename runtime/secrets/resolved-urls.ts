@@ -27,7 +27,7 @@ const URL_FIELDS: { path: string[]; kind: "url" | "path" }[] = [
  */
 export function resolvedUrlProblems(document: unknown, env: Record<string, string | undefined>): ResolvedUrlProblem[] {
   const problems: ResolvedUrlProblem[] = [];
-  for (const field of URL_FIELDS) {
+  for (const field of [...URL_FIELDS, ...filterUrlFields(document)]) {
     const text = valueAt(document, field.path);
     if (typeof text !== "string") continue;
     const refs = refsIn(text);
@@ -46,6 +46,22 @@ export function resolvedUrlProblems(document: unknown, env: Record<string, strin
   }
   problems.push(...pathParamValueProblems(document, env));
   return problems;
+}
+
+/** A filter that calls out (enrich) has a baseUrl, a path and maybe a tokenUrl of its own. */
+function filterUrlFields(document: unknown): { path: string[]; kind: "url" | "path" }[] {
+  const filters = valueAt(document, ["filters"]);
+  if (!Array.isArray(filters)) return [];
+  // Keys as text, as valueAt reads them (an array's own keys are "0", "1", ...).
+  return filters.flatMap((filter, at) => {
+    const index = String(at);
+    if (typeof (filter as { baseUrl?: unknown } | null)?.baseUrl !== "string") return [];
+    return [
+      { path: ["filters", index, "baseUrl"], kind: "url" as const },
+      { path: ["filters", index, "auth", "tokenUrl"], kind: "url" as const },
+      { path: ["filters", index, "path"], kind: "path" as const },
+    ];
+  });
 }
 
 /** A path parameter from the environment must still be exactly one path segment once resolved. */

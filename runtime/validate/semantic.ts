@@ -9,6 +9,7 @@ import { checkExpression } from "../expr/index.js";
 import { checkFilters } from "../filters/index.js";
 import { checkWebhookInput } from "../modules/input-webhook/check.js";
 import { pathParamProblems } from "../modules/input-http/path-params.js";
+import { checkChildren } from "../modules/input-http/children/check.js";
 import { checkHttpReach } from "../modules/input-http/reach-check.js";
 import { compileUrlTemplate } from "../net/url-template.js";
 
@@ -63,6 +64,10 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
       }
     }
     for (const p of checkHttpReach(input)) problem(ErrorCodes.SCHEMA, p.path, p.message);
+    if (input.children) {
+      for (const p of checkChildren(input.children))
+        problem(ErrorCodes.SCHEMA, ["input", "children", ...p.path], p.message);
+    }
     if (input.body !== undefined && input.method === "GET") {
       problem(ErrorCodes.SCHEMA, ["input", "body"], "a GET request has no body; use method: POST or remove body");
     }

@@ -13,7 +13,8 @@ import type { ArrayPaths, AtPath, ElementOf, ScalarPaths } from "../../../dsl/ty
 import type { Duration, ValuePlace } from "../../artifact/index.js";
 
 /** A source call's options as its node holds them (`Api`'s signatures type them against the spec). */
-export type InputCallOptions = Partial<Omit<InputNode, "kind" | "type" | "api" | "method" | "path">>;
+// `children` is set by `children(parent, ...)` (dsl/children.ts), never as a source call's option.
+export type InputCallOptions = Partial<Omit<InputNode, "kind" | "type" | "api" | "method" | "path" | "children">>;
 
 /** The options `.get`/`.post` accept as a source; any other option makes the call a target only. */
 export const INPUT_KEYS = [

@@ -20,6 +20,8 @@ export function createHttpInput(
   spec: HttpInput,
   moduleCtx: FetchContext,
   maxDepth: number = DEFAULT_MAX_DEPTH,
+  /** The request URL already filled (a dependent child request), instead of baseUrl + path + pathParams. */
+  url?: URL,
 ): InputModule {
   const ctx: FetchContext = { ...moduleCtx, auth: scopeToOrigin(moduleCtx.auth, spec.baseUrl) };
   const isSecret = (value: string) => ctx.redactor.redact(value) !== value;
@@ -28,7 +30,12 @@ export function createHttpInput(
 
   return {
     async *pages(savedCursor) {
-      const template = requestTemplate(spec, savedCursor ?? spec.incremental?.initialValue, isSecret);
+      const template = requestTemplate(
+        spec,
+        savedCursor ?? spec.incremental?.initialValue,
+        isSecret,
+        url === undefined ? undefined : new URL(url),
+      );
       const paginator = createPaginator(spec.pagination);
 
       const runAbort = new AbortController();
@@ -85,8 +92,9 @@ export function createHttpInput(
           if (loop) throw loop;
         }
       } finally {
-        // The engine stopped pulling (or a page failed): cancel the request fetched ahead.
-        runAbort.abort(new CannectorsError(ErrorCodes.CANCELLED, "input stopped"));
+        // The engine stopped pulling (or a page failed): cancel the request fetched ahead. None
+        // pending, none in flight: no error to build (a dependent input ends one such input per parent).
+        if (pending) runAbort.abort(new CannectorsError(ErrorCodes.CANCELLED, "input stopped"));
       }
     },
   };

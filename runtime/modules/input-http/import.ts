@@ -4,6 +4,7 @@ import { type ImportContext, maybe, optionsLiteral as options } from "../../../c
 import { literal, secretRecord } from "../../../compiler/import/ts-literals.js";
 import type { Pagination } from "../../pagination/schema.js";
 import type { HttpInput } from "./schema.js";
+import { childrenCall } from "../../../compiler/import/import-children.js";
 
 function paginationCall(pagination: z.input<typeof Pagination>, context: ImportContext): string {
   if (pagination.type === "none") {
@@ -24,7 +25,7 @@ function paginationCall(pagination: z.input<typeof Pagination>, context: ImportC
 export function inputCall(input: z.input<typeof HttpInput>, context: ImportContext): string {
   const method = (input.method ?? "GET").toLowerCase();
   const record = (v: Parameters<typeof secretRecord>[0]) => secretRecord(v, context.use);
-  return `source.${method}(${literal(input.path ?? "/")}, ${options([
+  const call = `source.${method}(${literal(input.path ?? "/")}, ${options([
     ["records", maybe(input.records, literal)],
     ["response", maybe(input.response, literal)],
     ["pathParams", maybe(input.pathParams, (v) => secretRecord(v, context.use, () => "config"))],
@@ -37,4 +38,6 @@ export function inputCall(input: z.input<typeof HttpInput>, context: ImportConte
     ["incremental", maybe(input.incremental, literal)],
     ["timeout", maybe(input.timeout, literal)],
   ])})`;
+  if (!input.children) return call;
+  return childrenCall(call, input.children as never, context.use, (p) => paginationCall(p as never, context));
 }

@@ -1,8 +1,9 @@
 // Authoring: imports only the DSL's and the compiler's contracts, types only (../README.md).
 import type { z } from "zod";
 import type { LoweringTools } from "../../../compiler/lower/contract.js";
-import type { InputNode, PaginationNode } from "../../../dsl/ir.js";
+import type { ChildrenNode, InputNode, PaginationNode } from "../../../dsl/ir.js";
 import type { Pagination } from "../../pagination/schema.js";
+import type { Children } from "./children/schema.js";
 import type { HttpInput } from "./schema.js";
 
 /** The api's base URL, auth, headers and query are merged into the call's. */
@@ -24,6 +25,22 @@ export function lowerHttpInput(node: InputNode, path: string, tools: LoweringToo
     timezone: node.timezone,
     incremental: node.incremental ? tools.plain(node.incremental) : undefined,
     timeout: node.timeout,
+    children: node.children ? lowerChildren(node.children, `${path}.children`, tools) : undefined,
+  });
+}
+
+/** The api's query applies to the child requests too (an api key in the query); its own query overrides it. */
+function lowerChildren(node: ChildrenNode, path: string, tools: LoweringTools): z.input<typeof Children> {
+  return tools.defined({
+    path: node.path,
+    params: node.params === undefined ? undefined : { ...node.params },
+    query: tools.merged(node.api.query, node.query),
+    pagination: node.pagination ? lowerPagination(node.pagination, `${path}.pagination`, tools) : undefined,
+    records: node.records,
+    carry: node.carry === undefined ? undefined : { ...node.carry },
+    key: node.key,
+    concurrency: node.concurrency,
+    incremental: node.incremental ? tools.plain(node.incremental) : undefined,
   });
 }
 

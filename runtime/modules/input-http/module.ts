@@ -3,6 +3,7 @@ import { sourceContractOf } from "../../contract/source-contract.js";
 import type { InputModule } from "../../engine/modules.js";
 import type { Logger } from "../../log/types.js";
 import { inputKind } from "../module.js";
+import { createChildrenInput } from "./children/children-input.js";
 import { createHttpInput } from "./http-input.js";
 import { HttpInput } from "./schema.js";
 
@@ -10,8 +11,10 @@ export const httpInput = inputKind({
   type: "http",
   schema: HttpInput,
   create(spec, { context, authenticator, maxDepth }) {
-    const input = createHttpInput(spec, { ...context, auth: authenticator(spec.auth) }, maxDepth);
-    return withContract(input, spec, context.logger);
+    const ctx = { ...context, auth: authenticator(spec.auth) };
+    // With children the records are the child operation's: the parent's contract does not describe them.
+    if (spec.children) return createChildrenInput({ ...spec, children: spec.children }, ctx, maxDepth);
+    return withContract(createHttpInput(spec, ctx, maxDepth), spec, context.logger);
   },
 });
 

@@ -17,7 +17,7 @@ export interface RequestTemplate {
 
 /**
  * Joins baseUrl and path textually (`new URL(path, base)` would drop a base path such as `/v2`),
- * the path's placeholders filled from `pathParams`.
+ * the path's placeholders filled from `pathParams` (or `baseUrl` given filled: a dependent child request).
  * The incremental cursor is set on every page URL, including URLs taken from responses, or once
  * in the body (which every page's body is derived from). A page on another origin than baseUrl's
  * gets no credential header and no header whose value is a secret. The body is written with exact
@@ -27,8 +27,8 @@ export function requestTemplate(
   spec: HttpInput,
   incrementalValue: string | undefined,
   isSecret: (value: string) => boolean = () => false,
+  baseUrl: URL = inputBaseUrl(spec),
 ): RequestTemplate {
-  const baseUrl = inputBaseUrl(spec);
   for (const [name, value] of Object.entries(spec.query)) baseUrl.searchParams.set(name, String(value));
   const post = spec.method === "POST";
   const incremental = spec.incremental;

@@ -10,6 +10,7 @@ import {
   StringMap,
 } from "../../artifact/common.js";
 import { Pagination, ValuePlace } from "../../pagination/schema.js";
+import { Children } from "./children/schema.js";
 import { ResponseFormat } from "./response-format.js";
 
 export const Incremental = z
@@ -85,6 +86,7 @@ export const HttpInput = z
     incremental: Incremental.optional(),
     contract: SourceContract.optional(),
     timeout: Duration.optional().describe("Overrides settings.timeouts.request for this input."),
+    children: Children.optional(),
   })
   .describe("Polls an HTTP API, page by page.");
 export type HttpInput = z.infer<typeof HttpInput>;
