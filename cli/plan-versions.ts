@@ -79,6 +79,14 @@ export async function planVersions(
   }
 }
 
+/**
+ * Where a batch's records sit in the body (a routes, fanout or fallback output: its requests are compared whole;
+ * a broker output sends one record per message).
+ */
+function wrapOf(output: LoadedArtifact["connector"]["output"]): string | undefined {
+  return output.type === "http" ? output.batch?.wrap : undefined;
+}
+
 /** A file as it is, or `REV:path` as git has it (written to `scratch` so diagnostics name a file). */
 async function load(version: string, scratch: string, targetSpec: string | undefined): Promise<LoadedArtifact> {
   let file = version;
@@ -100,11 +108,4 @@ async function load(version: string, scratch: string, targetSpec: string | undef
   if (hasErrors(validation.diagnostics) || !validation.artifact)
     throw new UnreadableVersion(version, validation.diagnostics, `${version}: not a valid connector`);
   return validation.artifact;
-}
-
-/** The envelope field of an HTTP output's batches; a broker output sends one record per message. */
-function wrapOf(output: { type: string; batch?: { size: number } | undefined }): string | undefined {
-  return output.type === "http" && output.batch && "wrap" in output.batch
-    ? (output.batch.wrap as string | undefined)
-    : undefined;
 }

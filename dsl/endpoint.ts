@@ -1,13 +1,13 @@
 import { INPUT_KEYS, type InputCallOptions, inputNode } from "../runtime/modules/input-http/dsl.js";
 import { OUTPUT_KEYS, type OutputCallOptions, outputNode } from "../runtime/modules/output-http/dsl.js";
-import type { BrokerInputNode, BrokerOutputNode } from "./broker-ir.js";
-import type { ApiNode, InputNode, OutputNode } from "./ir.js";
+import type { BrokerInputNode } from "./broker-ir.js";
+import type { ApiNode, HttpOutputNode, InputNode, OutputNode } from "./ir.js";
 import { dslMisuse } from "./misuse.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 /** Every kind of source and target node an endpoint can carry. */
 export type SourceNode = InputNode | WebhookInputNode | BrokerInputNode;
-export type TargetNode = OutputNode | BrokerOutputNode;
+export type TargetNode = OutputNode;
 
 declare const RECORD_TYPE: unique symbol;
 declare const TARGET_TYPE: unique symbol;
@@ -42,7 +42,12 @@ function definedKeys(options: CallOptions): string[] {
  * Builds the endpoint for one call. A `post` may serve as either end: it gets an input facet
  * unless an output-only option was given, and an output facet unless an input-only one was.
  */
-export function endpoint(api: ApiNode, method: "GET" | OutputNode["method"], path: string, options: CallOptions = {}) {
+export function endpoint(
+  api: ApiNode,
+  method: "GET" | HttpOutputNode["method"],
+  path: string,
+  options: CallOptions = {},
+) {
   const keys = definedKeys(options);
   const canInput = method === "GET" || method === "POST";
   const canOutput = method !== "GET";
@@ -56,7 +61,7 @@ export function endpoint(api: ApiNode, method: "GET" | OutputNode["method"], pat
   return Object.freeze({
     kind: "endpoint" as const,
     ...(asInput ? { input: inputNode(api, method as InputNode["method"], path, options) } : {}),
-    ...(asOutput ? { output: outputNode(api, method as OutputNode["method"], path, options) } : {}),
+    ...(asOutput ? { output: outputNode(api, method as HttpOutputNode["method"], path, options) } : {}),
   });
 }
 

@@ -51,3 +51,7 @@ export {
   webhook,
 } from "../runtime/modules/input-webhook/dsl.js";
 export type { WebhookInputNode, WebhookVerifyNode } from "./webhook-ir.js";
+// Several outputs: routes, fan-out and fallback (their builders live in their module folders).
+export { type Route, route, routes } from "../runtime/modules/output-routes/dsl.js";
+export { fanout, type Recipient, via } from "../runtime/modules/output-fanout/dsl.js";
+export { fallback } from "../runtime/modules/output-fallback/dsl.js";

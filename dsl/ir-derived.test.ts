@@ -26,13 +26,17 @@ const options: ts.CompilerOptions = {
 // Unchanged files are reused from one program to the next (the schema's dependants are re-checked).
 let previous: ts.Program | undefined;
 
-/** Errors in dsl/ir.ts and in a probe reading `OutputNode`, with the output schema's text edited. */
+/**
+ * Errors in dsl/ir.ts and in a probe reading `HttpOutputNode` (the node derived from the edited
+ * schema; `OutputNode` is a union with the AMQP, routes, fanout and fallback nodes), with the
+ * output schema's text edited.
+ */
 function errorsWith(edit: (schema: string) => string, probe: string): { file: string; message: string }[] {
   const host = ts.createCompilerHost(options);
   const original = readFileSync(SCHEMA, "utf8");
   const texts = new Map([
     [SCHEMA, edit(original)],
-    [PROBE, `import type { OutputNode } from "./ir.js";\ndeclare const node: OutputNode;\n${probe}\n`],
+    [PROBE, `import type { HttpOutputNode } from "./ir.js";\ndeclare const node: HttpOutputNode;\n${probe}\n`],
   ]);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -57,7 +61,7 @@ const addField = (schema: string) =>
 const renameField = (schema: string) => schema.replace("idempotency: z", "idempotence: z");
 
 describe("the IR is derived from the module schemas", () => {
-  it("as the schema stands, OutputNode has no retryBudget", () => {
+  it("as the schema stands, HttpOutputNode has no retryBudget", () => {
     const errors = errorsWith((s) => s, "export const budget: number = node.retryBudget;");
     expect(errors.map((e) => e.file)).toEqual(["dsl/ir-probe.ts"]);
   }, 120_000);

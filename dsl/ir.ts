@@ -19,7 +19,7 @@ import type { HttpInput } from "../runtime/modules/input-http/schema.js";
 import type { HttpOutput } from "../runtime/modules/output-http/schema.js";
 import type { Pagination } from "../runtime/pagination/schema.js";
 import type { Always, Authored, Frozen, Without } from "./authored.js";
-import type { BrokerInputNode, BrokerOutputNode } from "./broker-ir.js";
+import type { AmqpOutputNode, BrokerInputNode } from "./broker-ir.js";
 import type { AggregateFilterNode } from "../runtime/modules/filter-aggregate/dsl.js";
 import type { EnrichFilterNode } from "../runtime/modules/filter-enrich/dsl.js";
 import type { SplitFilterNode } from "../runtime/modules/filter-split/dsl.js";
@@ -147,7 +147,7 @@ export type InputNode = { readonly kind: "input"; readonly api: ApiNode } & Auth
  * An `api.post/put/patch/delete(...)` used as a target: as the input, `baseUrl` and `auth` are the
  * api's and `contract` has no DSL option. The idempotency `key` is `(record) => value`, lowered to CEL.
  */
-export type OutputNode = { readonly kind: "output"; readonly api: ApiNode } & Authored<
+export type HttpOutputNode = { readonly kind: "output"; readonly api: ApiNode } & Authored<
   Always<Without<HttpOutputFields, "baseUrl" | "auth" | "contract">, "method" | "path">,
   {
     query: QueryValues;
@@ -155,6 +155,33 @@ export type OutputNode = { readonly kind: "output"; readonly api: ApiNode } & Au
     idempotency: Authored<NonNullable<HttpOutputFields["idempotency"]>, { key: Lambda }>;
   }
 >;
+
+/** Where records go: one HTTP call, one AMQP publish, or routes, fan-out and fallback over other outputs. */
+export type OutputNode = HttpOutputNode | AmqpOutputNode | RoutesOutputNode | FanoutOutputNode | FallbackOutputNode;
+
+/** Content-based router: the first route whose `when` holds takes the record, else `default`. */
+export interface RoutesOutputNode {
+  readonly kind: "output";
+  readonly type: "routes";
+  /** `when` is `(record) => boolean`, lowered to CEL. */
+  readonly routes: readonly { readonly when: Lambda; readonly output: OutputNode }[];
+  readonly default: OutputNode | "drop";
+}
+
+/** Recipient list: every output receives every record, through its own filters. */
+export interface FanoutOutputNode {
+  readonly kind: "output";
+  readonly type: "fanout";
+  readonly outputs: readonly { readonly filters: readonly FilterNode[]; readonly output: OutputNode }[];
+}
+
+/** Dead-letter channel: a record the primary output refuses goes to the fallback output. */
+export interface FallbackOutputNode {
+  readonly kind: "output";
+  readonly type: "fallback";
+  readonly primary: OutputNode;
+  readonly fallback: OutputNode;
+}
 
 export type BranchNode = "keep" | "drop" | readonly FilterNode[];
 
@@ -191,7 +218,7 @@ export interface ConnectorNode {
   readonly metadata: Frozen<z.input<typeof Metadata>>;
   readonly input: InputNode | WebhookInputNode | BrokerInputNode;
   readonly filters: readonly FilterNode[];
-  readonly output: OutputNode | BrokerOutputNode;
+  readonly output: OutputNode;
   readonly settings?: SettingsNode;
 }
 

@@ -13,6 +13,7 @@ import { loadConnectorFiles } from "../connector-files.js";
 import { ENV_FILE_HELP, loadEnvironment } from "../env-file.js";
 import { reportDiagnostics } from "../report-diagnostics.js";
 import { resolveStatePath } from "../state-path.js";
+import { outputLeaves } from "../../runtime/modules/catalogue.js";
 import { EXIT, EXIT_CODES_HELP, failureExitCode } from "../terminal.js";
 
 interface LoginFlags {
@@ -88,7 +89,8 @@ async function loadArtifact(
 }
 
 function authorizationCodeAuthOf(connector: Connector): OAuth2AuthorizationCodeAuth | undefined {
-  for (const module of [connector.input, connector.output]) {
+  // A routes, fanout or fallback output: any HTTP output it holds may use it.
+  for (const module of [connector.input, ...outputLeaves(connector.output)]) {
     if ("auth" in module && module.auth?.type === "oauth2AuthorizationCode") return module.auth;
   }
   return undefined;

@@ -7,11 +7,13 @@ import type { Auth } from "../../runtime/auth/schema.js";
 import { inputCall } from "../../runtime/modules/input-http/import.js";
 import { webhookCall } from "../../runtime/modules/input-webhook/import.js";
 import { outputCall } from "../../runtime/modules/output-http/import.js";
+import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 import { compareKeys } from "../emit/index.js";
-import { amqpExchangeCall, amqpQueueCall } from "./import-broker.js";
+import { amqpQueueCall } from "./import-broker.js";
 import type { ConnectorInput } from "../lower/contract.js";
 import { type ImportContext, maybe, optionsLiteral as options } from "./contract.js";
 import { filterCall } from "./import-filters.js";
+import { outputTreeCall } from "./import-outputs.js";
 import { pathsTypes } from "./paths-type.js";
 import { literal, secretString } from "./ts-literals.js";
 
@@ -97,14 +99,22 @@ export function importArtifact(artifact: ConnectorInput, importOptions: ImportOp
   };
   const { input, output } = artifact;
   const source = input.type === "http" ? input : undefined;
-  // A broker module is one call with no api(...) declaration and no paths type.
-  const target = output.type === "http" ? output : undefined;
-  const types = target ? pathsTypes(source, target) : pathsTypes(source, { path: "/" } as never).slice(0, -1);
+  // One api per HTTP output: `target` for a single one, `target1`, `target2`... for those a routes, fanout or fallback holds;
+  // a broker output is one call with no api(...) declaration and no paths type.
+  const targets: { name: string; paths: string; output: z.input<typeof HttpOutput> }[] = [];
+  const leaf = (http: z.input<typeof HttpOutput>, name: string) => {
+    targets.push({ name, paths: name.replace("target", "TargetPaths"), output: http });
+    return outputCall(http, context, name);
+  };
+  const to =
+    output.type === undefined || output.type === "http"
+      ? leaf(output as z.input<typeof HttpOutput>, "target")
+      : outputTreeCall(output as never, context, (http) => leaf(http as never, `target${targets.length + 1}`));
   const declarations = [
-    ...types,
+    ...pathsTypes(source, targets),
     "",
     ...(source ? [apiDeclaration("source", "SourcePaths", source, context)] : []),
-    ...(target ? [apiDeclaration("target", "TargetPaths", target, context)] : []),
+    ...targets.map((target) => apiDeclaration(target.name, target.paths, target.output, context)),
   ];
   const from =
     input.type === "http"
@@ -112,7 +122,6 @@ export function importArtifact(artifact: ConnectorInput, importOptions: ImportOp
       : input.type === "webhook"
         ? webhookCall(input, context)
         : amqpQueueCall(input, context);
-  const to = target ? outputCall(target, context) : amqpExchangeCall(output as never, context);
   const filters = (artifact.filters ?? []).map((f) => filterCall(f, context)).join("");
   const settings = artifact.settings === undefined ? "" : `\n  .settings(${literal(artifact.settings)})`;
   const metadata = literal(artifact.metadata ?? {});

@@ -26,17 +26,24 @@ function operation(parts: { body?: string; response?: string }): string {
   return `{ ${request}${response} }`;
 }
 
-/** Without `input` (a webhook source), only the target's paths. */
-export function pathsTypes(input: Written<typeof HttpInput> | undefined, output: Written<typeof HttpOutput>): string[] {
-  const outputMethod = (output.method ?? "POST").toLowerCase();
-  const target = output.batch ? nestAt(output.batch.wrap, "ImportedRecord[]") : "ImportedRecord";
-  const outputOp = operation({ body: target });
+/** Without `input` (a webhook source), only the targets' paths: one type per HTTP output, named `paths`. */
+export function pathsTypes(
+  input: Written<typeof HttpInput> | undefined,
+  targets: readonly { paths: string; output: Written<typeof HttpOutput> }[],
+): string[] {
   return [
     "// biome-ignore lint/suspicious/noExplicitAny: the artifact does not say what a record holds; generate types to check fields",
     "type ImportedRecord = any;",
     ...(input ? [sourcePaths(input)] : []),
-    `type TargetPaths = { ${JSON.stringify(output.path ?? "/")}: { ${outputMethod}: ${outputOp} } };`,
+    ...targets.map(({ paths, output }) => targetPaths(paths, output)),
   ];
+}
+
+function targetPaths(name: string, output: Written<typeof HttpOutput>): string {
+  const outputMethod = (output.method ?? "POST").toLowerCase();
+  const target = output.batch ? nestAt(output.batch.wrap, "ImportedRecord[]") : "ImportedRecord";
+  const outputOp = operation({ body: target });
+  return `type ${name} = { ${JSON.stringify(output.path ?? "/")}: { ${outputMethod}: ${outputOp} } };`;
 }
 
 function sourcePaths(input: Written<typeof HttpInput>): string {

@@ -4,10 +4,10 @@
  * module's authoring code reaches no compiler internals.
  */
 import type { z } from "zod";
-import type { AuthNode, FilterNode, Lambda, RefNode, StringValue, TextNode } from "../../dsl/ir.js";
+import type { AuthNode, FilterNode, Lambda, OutputNode, RefNode, StringValue, TextNode } from "../../dsl/ir.js";
 import type { Connector } from "../../runtime/artifact/connector.js";
 import type { Auth } from "../../runtime/auth/schema.js";
-import type { FilterInput } from "../../runtime/modules/catalogue.js";
+import type { FilterInput, OutputInput } from "../../runtime/modules/catalogue.js";
 import type { MapField } from "../../runtime/modules/filter-map/schema.js";
 
 /** Where a value sits: in a secret position `${env:X}` already is a secret (values.ts says more). */
@@ -28,6 +28,14 @@ export interface LoweringTools {
   expressionLambda(fn: Lambda, path: string, params: string[]): string | undefined;
   /** A nested list of filters (a condition's branch), lowered from the fields the record has at the condition. */
   filters(nodes: readonly FilterNode[], path: string): FilterInput[];
+  /** An output nested in a routes or fallback output, lowered by its own module. */
+  output(node: OutputNode, path: string): OutputInput;
+  /** A fan-out branch: its own filters, then its output, whose key lambdas see the fields those filters leave. */
+  branch(
+    filters: readonly FilterNode[],
+    output: OutputNode,
+    path: string,
+  ): { filters: FilterInput[] | undefined; output: OutputInput };
   /** `env("X")`, `secret("X")`, a `text` template or a literal, as one string. */
   string(value: StringValue, position?: Position): string;
   /** Any configuration value, refs and texts lowered wherever they sit. */

@@ -5,7 +5,7 @@
  * type error.
  */
 import type { FilterNode, InputNode, OutputNode } from "../../dsl/ir.js";
-import type { BrokerInputNode, BrokerOutputNode } from "../../dsl/broker-ir.js";
+import type { BrokerInputNode } from "../../dsl/broker-ir.js";
 import type { WebhookInputNode } from "../../dsl/webhook-ir.js";
 import type { z } from "zod";
 import type { FilterInput, filterKinds, inputKinds, ModuleId, outputKinds } from "../../runtime/modules/catalogue.js";
@@ -19,7 +19,10 @@ import { lowerSplitFilter } from "../../runtime/modules/filter-split/lower.js";
 import { lowerHttpInput } from "../../runtime/modules/input-http/lower.js";
 import { lowerWebhookInput } from "../../runtime/modules/input-webhook/lower.js";
 import { lowerAmqpOutput } from "../../runtime/modules/output-amqp/lower.js";
+import { lowerFallbackOutput } from "../../runtime/modules/output-fallback/lower.js";
+import { lowerFanoutOutput } from "../../runtime/modules/output-fanout/lower.js";
 import { lowerHttpOutput } from "../../runtime/modules/output-http/lower.js";
+import { lowerRoutesOutput } from "../../runtime/modules/output-routes/lower.js";
 import type { ConnectorInput, LoweringTools } from "./contract.js";
 
 type KindsOf<Role> = Role extends "input"
@@ -47,6 +50,9 @@ export const lowerings = {
   "filter-aggregate": lowerAggregateFilter,
   "output-http": lowerHttpOutput,
   "output-amqp": lowerAmqpOutput,
+  "output-routes": lowerRoutesOutput,
+  "output-fanout": lowerFanoutOutput,
+  "output-fallback": lowerFallbackOutput,
 } satisfies { [Id in ModuleId]: Lowering<Id> };
 
 // Each lowering is called with the node its key names (the DSL's `type` / `kind` is the
@@ -63,8 +69,8 @@ export function lowerInput(
   return lowerWith(`input-${node.type}`, node, "input", tools);
 }
 
-export function lowerOutput(node: OutputNode | BrokerOutputNode, tools: LoweringTools): ConnectorInput["output"] {
-  return lowerWith(`output-${node.type}`, node, "output", tools);
+export function lowerOutput(node: OutputNode, tools: LoweringTools, path = "output"): ConnectorInput["output"] {
+  return lowerWith(`output-${node.type}`, node, path, tools);
 }
 
 export function lowerFilter(node: FilterNode, path: string, tools: LoweringTools): FilterInput {

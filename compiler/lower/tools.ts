@@ -1,6 +1,7 @@
 import type { FilterNode } from "../../dsl/ir.js";
 import type { FilterInput } from "../../runtime/modules/catalogue.js";
 import type { LoweringTools } from "./contract.js";
+import { lowerOutput } from "./modules.js";
 import { type LambdaLowerer, lowerAt, lowerExpressionLambda } from "./lambda-lowerer.js";
 import { afterCompute, afterMap, type FieldFlow, startFlow } from "./produced-fields.js";
 import { defined, lowerAuth, lowerPlain, lowerString, merged } from "./values.js";
@@ -63,6 +64,15 @@ export function loweringTools(
       flow.branches.push(flow.current);
       flow.current = entry;
       return lowered;
+    },
+    output: (node, path) => lowerOutput(node, tools, path),
+    branch(nodes, output, path) {
+      const entry = flow.current;
+      flow.current = { ...entry };
+      const filters = lowerFilters(nodes, `${path}.filters`, tools);
+      const lowered = lowerOutput(output, tools, `${path}.output`);
+      flow.current = entry;
+      return { filters: filters.length > 0 ? filters : undefined, output: lowered };
     },
     string: lowerString,
     plain: lowerPlain,

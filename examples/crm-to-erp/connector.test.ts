@@ -25,9 +25,10 @@ describe("examples/crm-to-erp/crm-to-erp.yaml", () => {
     expect(connector.metadata.name).toBe("crm-to-erp");
     const input = connector.input.type === "http" ? connector.input : undefined;
     expect(input?.baseUrl).toBe(`http://127.0.0.1:${DEMO_CRM_PORT}`);
-    expect(connector.output.type === "http" && connector.output.baseUrl).toBe(`http://127.0.0.1:${DEMO_ERP_PORT}`);
+    const output = connector.output.type === "http" ? connector.output : undefined;
+    expect(output?.baseUrl).toBe(`http://127.0.0.1:${DEMO_ERP_PORT}`);
     expect(input?.incremental).toEqual({ cursorField: "updated_at", param: "updated_after" });
-    expect(connector.output.batch).toEqual({ size: 50, wrap: "clients" });
+    expect(output?.batch).toEqual({ size: 50, wrap: "clients" });
     expect(connector.filters.map((f) => f.type)).toEqual(["condition", "map"]);
     const map = connector.filters[1];
     const targets = map?.type === "map" ? map.fields.map((f) => f.target) : [];

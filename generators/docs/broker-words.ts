@@ -3,7 +3,7 @@ import type { Connector } from "../../runtime/artifact/index.js";
 import type { Fact, ModuleDoc } from "./model-types.js";
 
 type BrokerInput = Exclude<Connector["input"], { type: "http" | "webhook" }>;
-type BrokerOutput = Exclude<Connector["output"], { type: "http" }>;
+type BrokerOutput = Extract<Connector["output"], { type: "amqp" }>;
 
 /** Where the URL's credentials stay out of the docs: only its scheme and host are shown. */
 function host(url: string): string {

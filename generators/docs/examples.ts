@@ -15,9 +15,12 @@ import type { Example } from "./model-types.js";
 const MAX_EXAMPLES = 3;
 
 function recordsOfBody(body: unknown, output: Connector["output"]): unknown[] {
-  if (!output.batch || output.type !== "http") return [body];
+  // Only an HTTP output batches into one body: a routes, fanout or fallback output has no batch of its own and
+  // an AMQP message is one record, so each planned body is one example.
+  const batch = output.type === "http" ? output.batch : undefined;
+  if (!batch) return [body];
   let value = body;
-  for (const segment of output.batch.wrap ? output.batch.wrap.split(".") : []) {
+  for (const segment of batch.wrap ? batch.wrap.split(".") : []) {
     value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[segment] : undefined;
   }
   return Array.isArray(value) ? value : [];

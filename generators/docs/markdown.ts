@@ -37,6 +37,11 @@ export function mermaid(flow: Flow): string[] {
     "  end",
     `  output["Output<br/>${label(flow.output.summary)}<br/>${label(flow.output.detail)}"]`,
     `  ${(steps.length > 0 ? chain : ["input", "none", "output"]).join(" --> ")}`,
+    // Routes, fan-out, fallback: one edge per output a record may reach, labelled with when.
+    ...(flow.routes ?? []).flatMap((route, i) => [
+      `  r${i}["${label(route.summary)}${route.detail ? `<br/>${label(route.detail)}` : ""}"]`,
+      `  output -- "${label(route.when)}" --> r${i}`,
+    ]),
     "```",
   ];
 }

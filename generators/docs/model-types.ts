@@ -32,6 +32,17 @@ export interface Flow {
   input: { summary: string; detail: string };
   filters: FlowStep[];
   output: { summary: string; detail: string };
+  /** A routes, fanout or fallback output: each output a record may reach, and when. */
+  routes?: FlowRoute[];
+}
+
+export interface FlowRoute {
+  /** `output.routes[0].output` */
+  path: string;
+  /** `when status is "paid"`, `otherwise`, `every record`, `if the first refuses it` */
+  when: string;
+  summary: string;
+  detail: string;
 }
 
 export interface Fact {

@@ -4,7 +4,8 @@ import { brokerInputFlow, brokerOutputFlow } from "./broker-words.js";
 import { coverage } from "./coverage.js";
 import { conditionDocs, flowSteps, mappingRows } from "./filter-words.js";
 import type { DocsModel, Example } from "./model-types.js";
-import { inputDoc, outputDoc, settingsDoc } from "./module-words.js";
+import { inputDoc, outputDocs, settingsDoc } from "./module-words.js";
+import { compositeSummary, flowRoutes, httpSummary } from "./route-words.js";
 import { applyProvenance, readProvenance } from "./provenance.js";
 import { mappedExpressions, type Proposal } from "./replan.js";
 import type { SpecFields } from "./specs.js";
@@ -46,10 +47,13 @@ export function buildDocsModel(input: ModelInput): DocsModel {
       filters: flowSteps(filters),
       output:
         output.type === "http"
-          ? { summary: `${output.method} ${output.path}`, detail: host(output.baseUrl) }
-          : brokerOutputFlow(output),
+          ? httpSummary(output)
+          : output.type === "amqp"
+            ? brokerOutputFlow(output)
+            : compositeSummary(output),
+      ...(output.type === "http" || output.type === "amqp" ? {} : { routes: flowRoutes(output) }),
     },
-    modules: [inputDoc(source), outputDoc(output), settingsDoc(connector.settings)],
+    modules: [inputDoc(source), ...outputDocs(output), settingsDoc(connector.settings)],
     mappings,
     conditions: conditionDocs(filters),
     coverage: report,

@@ -1,5 +1,8 @@
 /** Input, output and settings in plain words: endpoint, schedule, pagination, auth kind, retries… */
 import type { Connector } from "../../runtime/artifact/index.js";
+import { formatPath } from "../../runtime/diagnostics/index.js";
+import { outputTree } from "../../runtime/modules/catalogue.js";
+import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 import { authWords } from "./auth-words.js";
 import { brokerInputDoc, brokerOutputDoc } from "./broker-words.js";
 import { celWords } from "./cel-words.js";
@@ -10,7 +13,7 @@ import { plainOrRef } from "./secret-words.js";
 import { webhookDoc } from "./webhook-words.js";
 
 type Input = Extract<Connector["input"], { type: "http" }>;
-type Output = Connector["output"];
+type Output = HttpOutput;
 
 export function endpoint(method: string, baseUrl: string, path: string): string {
   return `${method} ${baseUrl.replace(/\/$/, "")}${path}`;
@@ -63,8 +66,18 @@ function httpInputDoc(input: Input): ModuleDoc {
   return { title: "Input", facts };
 }
 
+/** One table per HTTP or broker output; those of a routes, fanout or fallback output are titled by their path. */
+export function outputDocs(output: Connector["output"]): ModuleDoc[] {
+  if (output.type === "http") return [outputDoc(output)];
+  if (output.type === "amqp") return [brokerOutputDoc(output)];
+  return outputTree(output).flatMap(({ path, spec }) => {
+    const title = `Output ${formatPath(path)}`;
+    if (spec.type === "http") return [{ ...outputDoc(spec), title }];
+    return spec.type === "amqp" ? [{ ...brokerOutputDoc(spec), title }] : [];
+  });
+}
+
 export function outputDoc(output: Output): ModuleDoc {
-  if (output.type !== "http") return brokerOutputDoc(output);
   const facts: Fact[] = [{ label: "Endpoint", text: endpoint(output.method, output.baseUrl, output.path) }];
   facts.push({ label: "Auth", text: authWords(output.auth) });
   facts.push({

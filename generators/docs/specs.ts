@@ -88,7 +88,14 @@ export async function targetFields(connector: Connector, options: SpecOptions): 
   if (!options.targetSpec) return undefined;
   const spec = await load(options.targetSpec, options.cwd);
   const { output } = connector;
-  if (output.type !== "http") return undefined;
+  // A broker payload has no request schema to compare with (an AsyncAPI document would give one).
+  if (output.type === "amqp") return undefined;
+  if (output.type !== "http") {
+    throw new CannectorsError(
+      ErrorCodes.CONFIG_INVALID,
+      `--target-spec describes one HTTP output; this connector's output is a ${output.type} output (give each target its own contract)`,
+    );
+  }
   const wanted = options.targetOp ?? `${output.method} ${output.path}`;
   const operation = findOperation(spec, wanted, options.targetSpec);
   if (!operation.requestBody) {

@@ -30,8 +30,17 @@ function stages(flow: Flow): Stage[] {
   return [
     { id: "input", title: "Input", lines: [flow.input.summary, flow.input.detail].flatMap((t) => wrap(t, CHARS)) },
     { id: "filters", title: "Filters", lines: steps.length > 0 ? steps : ["(none: records pass unchanged)"] },
-    { id: "output", title: "Output", lines: [flow.output.summary, flow.output.detail].flatMap((t) => wrap(t, CHARS)) },
+    { id: "output", title: "Output", lines: outputLines(flow) },
   ];
+}
+
+/** A routes, fanout or fallback output lists each branch under its summary: `when …: POST /x (host)`. */
+function outputLines(flow: Flow): string[] {
+  const head = [flow.output.summary, flow.output.detail];
+  const branches = (flow.routes ?? []).map(
+    (route) => `→ ${plainWords(route.when)}: ${route.summary}${route.detail ? ` (${route.detail})` : ""}`,
+  );
+  return [...head, ...branches].flatMap((t) => wrap(t, CHARS));
 }
 
 function box(stage: Stage, x: number, height: number): string {

@@ -12,7 +12,8 @@ export function createDryRunWriter(write: (line: string) => void, redactor: Reda
     write(request: PlannedRequest) {
       const headers: Record<string, string> = {};
       for (const name of Object.keys(request.headers).sort()) headers[name] = redactor.redact(request.headers[name]!);
-      const canonical = { method: request.method, url: request.url, headers, body: request.body };
+      const labelled = request.output === undefined ? {} : { output: request.output };
+      const canonical = { ...labelled, method: request.method, url: request.url, headers, body: request.body };
       write(stringifyJson(canonical));
     },
   };

@@ -1,4 +1,5 @@
 import type { Auth, Connector } from "../artifact/index.js";
+import { outputLeaves } from "../modules/catalogue.js";
 
 export type ModuleName = "input" | "output";
 
@@ -14,10 +15,13 @@ export function moduleHostsOf(connector: Connector, module: ModuleName): string[
   const addAuth = (auth: Auth | undefined) => {
     if (auth?.type === "oauth2ClientCredentials" || auth?.type === "oauth2AuthorizationCode") add(auth.tokenUrl);
   };
-  const spec = connector[module];
-  if (spec.type === "http") {
-    add(spec.baseUrl);
-    addAuth(spec.auth);
+  // A routes, fanout or fallback output reaches every output it holds.
+  const specs = module === "input" ? [connector.input] : outputLeaves(connector.output);
+  for (const spec of specs) {
+    if (spec.type === "http") {
+      add(spec.baseUrl);
+      addAuth(spec.auth);
+    }
   }
   return [...hosts].sort();
 }

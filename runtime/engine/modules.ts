@@ -103,6 +103,8 @@ export interface DeadLetterEntry {
   source?: string;
   /** The idempotency key of the last request that carried the record (absent without `output.idempotency`). */
   idempotencyKey?: string;
+  /** Which output of a routes, fanout or fallback output failed (its artifact path); absent for a single output. */
+  output?: string;
 }
 
 export interface DeadLetterSink {
@@ -113,6 +115,8 @@ export interface DeadLetterSink {
 
 /** What a dry run writes instead of sending: the exact request, headers masked. */
 export interface PlannedRequest {
+  /** Which output of a routes, fanout or fallback output plans it (its artifact path); absent for a single output. */
+  output?: string;
   method: string;
   url: string;
   headers: Record<string, string>;

@@ -25,6 +25,14 @@ export async function replayDeadLetters(
   const name = options.artifact.connector.metadata.name;
   // Checked before the run: a file that is not this connector's dead letter changes nothing.
   readEntries(file, name);
+  const output = options.artifact.connector.output;
+  if (output.type !== "http") {
+    // Each entry names the output that failed it; sending it through the whole tree again would reach the others too.
+    throw new CannectorsError(
+      ErrorCodes.CONFIG_INVALID,
+      `replay sends to one HTTP output; this connector's output is a ${output.type} output, whose dead letters name the output that failed them (output field)`,
+    );
+  }
   let moved: string | undefined;
   let total = 0;
   const summary = await runConnector(
@@ -45,7 +53,7 @@ export async function replayDeadLetters(
         }
         const sendable = entries.filter((entry) => entry.source === undefined);
         total = sendable.length;
-        return pagesOf(requestGroups(sendable, options.artifact.connector.output.batch?.size ?? 1), moved);
+        return pagesOf(requestGroups(sendable, output.batch?.size ?? 1), moved);
       },
       commit: () => {},
     },

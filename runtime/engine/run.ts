@@ -2,6 +2,7 @@ import type { Connector } from "../artifact/index.js";
 import { CannectorsError, describeError, type ErrorCode, ErrorCodes, isCannectorsError } from "../errors/index.js";
 import { withExpressionBudget } from "../expr/budget/limits.js";
 import { compileFilterChain } from "../filters/index.js";
+import { outputBatchSize, outputLeaves } from "../modules/catalogue.js";
 import { createLogger, historySink, type LogSink } from "../log/index.js";
 import type { Logger } from "../log/types.js";
 import type { LookupFunction } from "../net/address-guard.js";
@@ -238,7 +239,7 @@ async function runRecorded(
       output: wiring.output,
       deadLetter: wiring.deadLetter,
       logger,
-      batchSize: source?.pageIsBatch ? Number.POSITIVE_INFINITY : (spec.output.batch?.size ?? 1),
+      batchSize: source?.pageIsBatch ? Number.POSITIVE_INFINITY : outputBatchSize(spec.output),
       pageIsBatch: source?.pageIsBatch === true,
       concurrency: spec.settings.concurrency,
       cursorField: pageCursors ? undefined : incremental?.cursorField,
@@ -335,7 +336,7 @@ async function runRecorded(
 /** Whether a module (an enrich filter included) authenticates with a refresh token kept in the state store. */
 function usesAuthorizationCode(spec: Connector): boolean {
   // A lookup (enrich) authenticates like an input or an output.
-  return [spec.input, spec.output, ...spec.filters].some(
+  return [spec.input, ...outputLeaves(spec.output), ...spec.filters].some(
     (module) => "auth" in module && (module.auth as { type?: string } | undefined)?.type === "oauth2AuthorizationCode",
   );
 }

@@ -11,7 +11,7 @@ import type { RateBudget } from "../net/rate-limiter.js";
 import { retryPolicyFrom } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
 import type { Redactor } from "../secrets/types.js";
-import { inputKindOf, outputKindOf } from "../modules/catalogue.js";
+import { inputKindOf } from "../modules/catalogue.js";
 import { outputContractOf } from "../contract/output-contracts.js";
 import { type ViolationCollector, violationCollector } from "../contract/violation.js";
 import { createDeadLetterFile } from "./dead-letter-file.js";
@@ -19,6 +19,7 @@ import { createDryRunWriter } from "./dry-run-writer.js";
 import { allowedHostsOf, filterHostsOf, moduleHostsOf } from "./hosts.js";
 import type { FilterWiring } from "../filters/step.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
+import { buildOutput } from "./output-tree.js";
 import type { DeadLetterSink, InputModule, ModuleContext, OutputModule } from "./modules.js";
 
 export interface Wiring {
@@ -94,7 +95,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
   const deadLetterFile = options.dryRun
     ? undefined
     : (options.deadLetterPath ??
-      spec.output.deadLetter?.path ??
+      ("deadLetter" in spec.output ? spec.output.deadLetter?.path : undefined) ??
       `.cannectors/dead-letter/${spec.metadata.name}.ndjson`);
   const deadLetter = deadLetterFile ? createDeadLetterFile(deadLetterFile, redactor) : memoryDeadLetter(logger);
   const dryRun = options.dryRun;
@@ -110,7 +111,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
   // Checked by default in a dry run whenever the target's spec is known; a replay checks and reports.
   const target = dryRun || options.checkContract ? outputContractOf(spec.output, options.targetSpec) : undefined;
   const contract = target ? violationCollector(target.spec) : undefined;
-  const output = outputKindOf(spec.output).create(spec.output, {
+  const output = buildOutput(spec.output, {
     context: { ...context, client: moduleClient(client, "output", moduleHostsOf(spec, "output")) },
     authenticator,
     deadLetter,

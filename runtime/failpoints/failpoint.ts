@@ -9,6 +9,8 @@ export const FAILPOINTS = [
   // OAuth2 refresh-token rotation (runtime/auth/oauth2-authorization-code.ts): the provider has answered, the new token is not written yet; and written, not yet used.
   "after-token-response",
   "after-refresh-token-write",
+  // Routes and fan-out (runtime/modules/composite-output.ts): one output has acknowledged a batch's records, another has not yet.
+  "between-output-acks",
 ] as const;
 export type FailpointName = (typeof FAILPOINTS)[number];
 

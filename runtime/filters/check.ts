@@ -5,6 +5,7 @@ import { ErrorCodes } from "../errors/index.js";
 import type { FilterChecker, FilterProblem } from "./checker.js";
 import { topLevelOnly } from "./compile.js";
 import { targetSegments } from "./targets.js";
+import type { PathSegment } from "../json/path.js";
 
 export type { FilterProblem } from "./checker.js";
 
@@ -12,7 +13,10 @@ export type { FilterProblem } from "./checker.js";
  * Every problem at once: bad expressions, invalid targets, colliding targets. An undefined step
  * (one the schema refused, reported there) is skipped, the others keep their index.
  */
-export function checkFilters(filters: readonly (Filter | undefined)[]): FilterProblem[] {
+export function checkFilters(
+  filters: readonly (Filter | undefined)[],
+  at: readonly PathSegment[] = ["filters"],
+): FilterProblem[] {
   const problems: FilterProblem[] = [];
   const checker: FilterChecker<Filter | undefined> = {
     expression(source, variables, path) {
@@ -42,6 +46,6 @@ export function checkFilters(filters: readonly (Filter | undefined)[]): FilterPr
     },
     problem: (problem) => problems.push(problem),
   };
-  checker.list(filters, ["filters"]);
+  checker.list(filters, [...at]);
   return problems;
 }

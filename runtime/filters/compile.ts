@@ -15,13 +15,16 @@ export type { PagedFilters } from "./paged.js";
  * every problem at once), or when it holds a page-level filter (enrich, aggregate): those run in
  * the engine only (compileFilterChain).
  */
-export function compileFilters(filters: readonly Filter[]): CompiledFilters {
-  const compiled = compileFilterChain(filters, undefined);
+export function compileFilters(
+  filters: readonly Filter[],
+  path: readonly PathSegment[] = ["filters"],
+): CompiledFilters {
+  const compiled = compileFilterChain(filters, undefined, path);
   if (typeof compiled === "function") return compiled;
   const index = filters.findIndex((filter) => filterKindOf(filter).topLevelOnly && filter.type !== "split");
   throw new CannectorsError(
     ErrorCodes.CONFIG_INVALID,
-    `filters.${index}: a ${filters[index]?.type} filter works on pages of records and runs in the engine only`,
+    `${[...path, index].join(".")}: a ${filters[index]?.type} filter works on pages of records and runs in the engine only`,
   );
 }
 
@@ -33,9 +36,10 @@ export function compileFilters(filters: readonly Filter[]): CompiledFilters {
 export function compileFilterChain(
   filters: readonly Filter[],
   wiring: FilterWiring | undefined,
+  path: readonly PathSegment[] = ["filters"],
 ): CompiledFilters | PagedFilters {
   const steps = filters.map((filter, index) =>
-    filterKindOf(filter).compile(filter as never, ["filters", index], nested),
+    filterKindOf(filter).compile(filter as never, [...path, index], nested),
   );
   if (steps.some((step) => typeof step !== "function" && step.kind === "page")) return pagedFilters(steps, wiring);
   if (steps.every((step) => typeof step === "function")) {

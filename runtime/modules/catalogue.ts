@@ -14,9 +14,14 @@ import { amqpInput } from "./input-amqp/module.js";
 import { splitFilter } from "./filter-split/module.js";
 import { httpInput } from "./input-http/module.js";
 import { webhookInput } from "./input-webhook/module.js";
+import type { PathSegment } from "../json/path.js";
 import type { FilterKind, InputKind, OutputKind } from "./module.js";
 import { amqpOutput } from "./output-amqp/module.js";
+import { bindOutputUnion } from "./output-ref.js";
+import { fallbackOutput } from "./output-fallback/module.js";
+import { fanoutOutput } from "./output-fanout/module.js";
 import { httpOutput } from "./output-http/module.js";
+import { routesOutput } from "./output-routes/module.js";
 
 export const inputKinds = [httpInput, webhookInput, amqpInput] as const;
 export const filterKinds = [
@@ -27,23 +32,27 @@ export const filterKinds = [
   splitFilter,
   aggregateFilter,
 ] as const;
-export const outputKinds = [httpOutput, amqpOutput] as const;
+export const outputKinds = [httpOutput, amqpOutput, routesOutput, fanoutOutput, fallbackOutput] as const;
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };
 const schemasOf = <T extends readonly { schema: z.ZodType }[]>(kinds: T) => kinds.map((k) => k.schema) as SchemasOf<T>;
 
 export const Input = z.discriminatedUnion("type", schemasOf(inputKinds));
-export const Output = z.discriminatedUnion("type", schemasOf(outputKinds));
+const OutputUnion = z.discriminatedUnion("type", schemasOf(outputKinds));
 const FilterUnion = z.discriminatedUnion("type", schemasOf(filterKinds));
 
 type SchemaOf<T extends readonly { schema: z.ZodType }[]> = T[number]["schema"];
 export type Input = z.output<SchemaOf<typeof inputKinds>>;
 export type Output = z.output<SchemaOf<typeof outputKinds>>;
+export type OutputInput = z.input<SchemaOf<typeof outputKinds>>;
 export type Filter = z.output<SchemaOf<typeof filterKinds>>;
 export type FilterInput = z.input<SchemaOf<typeof filterKinds>>;
 
 export const Filter: z.ZodType<Filter, FilterInput> = z.lazy(() => FilterUnion).meta({ id: "Filter" });
 bindFilterUnion(Filter);
+
+export const Output: z.ZodType<Output, OutputInput> = z.lazy(() => OutputUnion).meta({ id: "Output" });
+bindOutputUnion(Output);
 
 export type InputType = Input["type"];
 export type OutputType = Output["type"];
@@ -61,3 +70,27 @@ const filters = byType<FilterKind>(filterKinds as never);
 export const inputKindOf = (spec: Input): InputKind => inputs.get(spec.type)!;
 export const outputKindOf = (spec: Output): OutputKind => outputs.get(spec.type)!;
 export const filterKindOf = (spec: Filter): FilterKind => filters.get(spec.type)!;
+
+/** An output of the connector's tree and where it sits: `output`, `output.routes[0].output`... */
+export interface PlacedOutput {
+  path: PathSegment[];
+  spec: Output;
+}
+
+/** Every output of the tree, depth first, the composite ones before what they hold. */
+export function outputTree(spec: Output, path: PathSegment[] = ["output"]): PlacedOutput[] {
+  const children = outputKindOf(spec).children?.(spec as never) ?? [];
+  return [{ path, spec }, ...children.flatMap((child) => outputTree(child.output as Output, [...path, ...child.at]))];
+}
+
+/** The outputs a connector sends to: the output itself, or the leaves of its routes, fanout or fallback. */
+export function outputLeaves(spec: Output): Output[] {
+  return outputTree(spec)
+    .map((placed) => placed.spec)
+    .filter((output) => outputKindOf(output).children === undefined);
+}
+
+/** The batch the engine hands an output's `deliver`: a composite's is its largest leaf's, each child cuts it to its own. */
+export function outputBatchSize(spec: Output): number {
+  return Math.max(...outputLeaves(spec).map((leaf) => ("batch" in leaf ? (leaf.batch?.size ?? 1) : 1)));
+}

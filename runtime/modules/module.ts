@@ -6,7 +6,14 @@ import type { z } from "zod";
 import type { Auth } from "../auth/schema.js";
 import type { Authenticator } from "../auth/authenticator.js";
 import type { OutputContract } from "../contract/violation.js";
-import type { DeadLetterSink, DryRunSink, InputModule, ModuleContext, OutputModule } from "../engine/modules.js";
+import type {
+  DeadLetterSink,
+  DryRunSink,
+  InputModule,
+  JsonRecord,
+  ModuleContext,
+  OutputModule,
+} from "../engine/modules.js";
 import type { FilterChecker } from "../filters/checker.js";
 import type { CompiledStep, FilterStep } from "../filters/step.js";
 import type { PathSegment } from "../json/path.js";
@@ -34,6 +41,30 @@ export interface OutputWiring extends Omit<InputWiring, "maxDepth" | "dryRun"> {
    * checks each payload with the check `runtime/contract/output-contracts.ts` gives for its type.
    */
   contract: OutputContract | undefined;
+  /** The output's artifact path: `["output"]`, or `output.routes[0].output` for a nested one. */
+  path: readonly PathSegment[];
+  /**
+   * Builds a nested output (routes, fanout, fallback). Its dead letters and dry-run requests name
+   * `options.path`; each delivery is cut to the child's own batch size. `spec` is `unknown` for the
+   * reason nested filters are: the Output union is built from every OutputKind.
+   */
+  createOutput(spec: unknown, options: ChildOutputOptions): OutputModule;
+  /** Compiles a nested filter list (a fan-out branch's mapping) as the top-level filters are compiled. */
+  compileFilters(
+    filters: readonly unknown[],
+    path: readonly PathSegment[],
+  ): (record: JsonRecord, seq: number) => JsonRecord[];
+}
+
+export interface NestedSpec {
+  at: readonly PathSegment[];
+  output: unknown;
+}
+
+export interface ChildOutputOptions {
+  path: readonly PathSegment[];
+  /** Where the child's permanent failures go instead of the run's dead letter (a fallback catches them). */
+  deadLetter?: DeadLetterSink | undefined;
 }
 
 /** An input or an output: built once per run from its config. */
@@ -58,7 +89,13 @@ export type OutputKind<T extends string = string, S extends Typed<T> = Typed<T>>
   OutputModule,
   T,
   S
->;
+> & {
+  /**
+   * The outputs a routes, fanout or fallback output holds, each with its path inside the spec
+   * (hosts, batch size, checks and docs walk them); none for a leaf.
+   */
+  readonly children?: (spec: z.output<S>) => readonly NestedSpec[];
+};
 
 /** Compiles a nested list of filters (a condition's branch) without importing the chain compiler. */
 export type ListCompiler<F> = (filters: readonly F[], path: readonly PathSegment[]) => FilterStep;

@@ -33,6 +33,12 @@ const cases: { given: [(string | number)[], string]; want: boolean }[] = [
   { given: [["output", "baseUrl"], "https://h/${env:GH_TOKEN}"], want: true },
   { given: [["output", "query", "q"], "${env:API_KEY}"], want: true },
   { given: [["output", "auth", "tokenUrl"], "${env:AUTH_TOKEN_URL}"], want: false },
+  // An output nested in routes, fanout or fallback: its positions mean what they mean at the top.
+  { given: [["output", "routes", 0, "output", "baseUrl"], "${env:ERP_URL}"], want: false },
+  { given: [["output", "outputs", 1, "output", "primary", "headers", "X-Tenant"], "${env:T}"], want: false },
+  { given: [["output", "default", "query", "api_key"], "${env:K}"], want: true },
+  { given: [["output", "fallback", "auth", "tokenUrl"], "${env:T_URL}"], want: false },
+  { given: [["output", "routes", 0, "when"], "${env:X}"], want: true },
 ];
 
 describe("isSecretRef: the position decides for ${env:}", () => {
@@ -47,7 +53,11 @@ describe("isSecretRef: the position decides for ${env:}", () => {
 
   it("masks a variable used as a secret anywhere in every position, and leaves configuration readable", () => {
     const artifact = {
-      input: { baseUrl: "http://${env:HOST}:4010", headers: { "X-Key-Copy": "${env:KEY}" }, auth: { value: "${env:KEY}" } },
+      input: {
+        baseUrl: "http://${env:HOST}:4010",
+        headers: { "X-Key-Copy": "${env:KEY}" },
+        auth: { value: "${env:KEY}" },
+      },
     };
     const resolved = resolveSecrets(artifact, { HOST: "crm.internal", KEY: "k-123456789" });
     const redactor = createRedactor(resolved.secrets);

@@ -17,15 +17,31 @@ import type { SecretRef } from "./types.js";
  */
 export function isSecretRef(ref: Pick<SecretRef, "path" | "source" | "index" | "name">, text: string): boolean {
   if (ref.source === "secret" || isCredentialVariable(ref.name)) return true;
-  const [module, field, key] = ref.path;
+  const path = leafPath(ref.path);
+  const [module, field, key] = path;
   if (module !== "input" && module !== "output") return true;
   if (field === "baseUrl") return secretPartOfUrl(text, ref.index);
-  if (field === "auth") return !(key === "tokenUrl" && ref.path.length === 3 && !secretPartOfUrl(text, ref.index));
+  if (field === "auth") return !(key === "tokenUrl" && path.length === 3 && !secretPartOfUrl(text, ref.index));
   if (field === "path" || field === "pathParams") return false;
-  if ((field === "headers" || field === "query") && typeof key === "string" && ref.path.length === 3) {
+  if ((field === "headers" || field === "query") && typeof key === "string" && path.length === 3) {
     return CREDENTIAL_NAME.test(key);
   }
   return true;
+}
+
+/**
+ * An output nested in routes, fanout or fallback (`output.routes[0].output.baseUrl`) reads as the
+ * output it is (`output.baseUrl`): its positions mean what they mean at the top.
+ */
+function leafPath(path: SecretRef["path"]): SecretRef["path"] {
+  if (path[0] !== "output") return path;
+  let rest = path.slice(1);
+  for (;;) {
+    if ((rest[0] === "routes" || rest[0] === "outputs") && typeof rest[1] === "number" && rest[2] === "output")
+      rest = rest.slice(3);
+    else if (rest[0] === "primary" || rest[0] === "fallback" || rest[0] === "default") rest = rest.slice(1);
+    else return ["output", ...rest];
+  }
 }
 
 /**

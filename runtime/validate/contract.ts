@@ -2,7 +2,9 @@ import type { Connector } from "../artifact/index.js";
 import type { YamlSource } from "../artifact/yaml-source.js";
 import { sourceContractOf } from "../contract/source-contract.js";
 import { outputContractOf } from "../contract/output-contracts.js";
-import type { Diagnostic } from "../diagnostics/index.js";
+import { targetBodyCheckOf } from "../contract/target-contract.js";
+import { type Diagnostic, formatPath, type PathSegment } from "../diagnostics/index.js";
+import { outputTree } from "../modules/catalogue.js";
 import { describeError, ErrorCodes } from "../errors/index.js";
 import { contractFieldDiagnostics } from "./contract-fields.js";
 
@@ -14,7 +16,8 @@ export function contractDiagnostics(
   targetSpec?: string,
 ): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const check = (module: "input" | "output", load: () => unknown) => {
+  const check = (at: "input" | readonly PathSegment[], load: () => unknown) => {
+    const path = at === "input" ? ["input", "contract"] : [...at, "contract"];
     try {
       load();
     } catch (error) {
@@ -22,8 +25,8 @@ export function contractDiagnostics(
         code: ErrorCodes.CONTRACT,
         severity: "error",
         message: describeError(error),
-        path: `${module}.contract`,
-        location: source.locate([module, "contract"]),
+        path: formatPath(path),
+        location: source.locate(path),
       });
     }
   };
@@ -40,9 +43,11 @@ export function contractDiagnostics(
     });
   }
   // The target's spec from `output.contract`, or known beyond the artifact (types header, --target-spec).
-  // A broker output has no request schema to check.
-  const output = connector.output;
-  if (output.type === "http" && (output.contract || targetSpec !== undefined))
-    check("output", () => outputContractOf(output, targetSpec));
+  if (("contract" in connector.output && connector.output.contract) || targetSpec !== undefined)
+    check(["output"], () => outputContractOf(connector.output, targetSpec));
+  // An HTTP output nested in routes, fanout or fallback is checked against its own `contract`.
+  for (const { path, spec } of outputTree(connector.output)) {
+    if (path.length > 1 && spec.type === "http" && spec.contract) check(path, () => targetBodyCheckOf(spec));
+  }
   return found;
 }

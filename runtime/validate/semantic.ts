@@ -7,6 +7,8 @@ import { formatPath } from "../diagnostics/index.js";
 import { ErrorCodes } from "../errors/index.js";
 import { checkExpression } from "../expr/index.js";
 import { checkFilters } from "../filters/index.js";
+import { outputTree } from "../modules/catalogue.js";
+import type { HttpOutput } from "../modules/output-http/schema.js";
 import { checkWebhookInput } from "../modules/input-webhook/check.js";
 import { pathParamProblems } from "../modules/input-http/path-params.js";
 import { checkChildren } from "../modules/input-http/children/check.js";
@@ -78,12 +80,51 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
 
   const output = connector.output;
   if (output === undefined) return out;
+  for (const { path, spec } of outputTree(output)) {
+    if (spec.type === "http") checkHttpOutput(spec, path, problem);
+    // Broker outputs have no URL path (their `{field}` templates are checked when a record fills them): only the key.
+    if (spec.type === "amqp" && spec.idempotency) {
+      const found = checkExpression(spec.idempotency.key, ["record"]);
+      if (found) problem(found.code, [...path, "idempotency", "key"], found.message, found.offset, found.severity);
+    }
+    // Nested filters and conditions are checked as the top-level ones are, at their own paths.
+    if (spec.type === "fanout") {
+      spec.outputs.forEach((branch, index) => {
+        for (const p of checkFilters(branch.filters, [...path, "outputs", index, "filters"]))
+          problem(p.code, p.path, p.message, undefined, p.severity);
+      });
+    }
+    if (spec.type === "routes") {
+      spec.routes.forEach((route, index) => {
+        const found = checkExpression(route.when, ["record"]);
+        if (found) problem(found.code, [...path, "routes", index, "when"], found.message, found.offset, found.severity);
+      });
+    }
+    if (path.length > 1 && "deadLetter" in spec && spec.deadLetter) {
+      problem(
+        ErrorCodes.SCHEMA,
+        [...path, "deadLetter"],
+        "a nested output writes to the connector's dead-letter file (each entry names its output); set deadLetter on the top-level output",
+      );
+    }
+  }
+  return out;
+}
+
+type Problem = (
+  code: Diagnostic["code"],
+  path: PathSegment[],
+  message: string,
+  offset?: number,
+  severity?: "warning",
+) => void;
+
+/** An HTTP output's idempotency key, path placeholders and modes, at `at` (`output`, `output.routes[0].output`...). */
+function checkHttpOutput(output: HttpOutput, at: PathSegment[], problem: Problem): void {
   if (output.idempotency) {
     const found = checkExpression(output.idempotency.key, ["record"]);
-    if (found) problem(found.code, ["output", "idempotency", "key"], found.message, found.offset, found.severity);
+    if (found) problem(found.code, [...at, "idempotency", "key"], found.message, found.offset, found.severity);
   }
-  // Broker outputs have no URL path: their `{field}` templates are checked when a record fills them.
-  if (output.type !== "http") return out;
   // A `${env:NAME}` in the path is configuration, resolved before the run: not a record placeholder.
   const outputPath = output.path.replace(REFERENCE, "ref");
   let placeholdersOk = true;
@@ -92,7 +133,7 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
       placeholdersOk = false;
       problem(
         ErrorCodes.SCHEMA,
-        ["output", "path"],
+        [...at, "path"],
         `placeholder ${placeholder} is not a field path such as {id} or {address.city}`,
       );
     }
@@ -103,24 +144,23 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
       const baseUrl = output.baseUrl.includes("${") ? "http://configured.invalid" : output.baseUrl;
       compileUrlTemplate({ ...output, baseUrl, path: outputPath });
     } catch (error) {
-      problem(ErrorCodes.SCHEMA, ["output", "path"], error instanceof Error ? error.message : String(error));
+      problem(ErrorCodes.SCHEMA, [...at, "path"], error instanceof Error ? error.message : String(error));
     }
   }
   if (output.batch && /\{[^}]+\}/.test(outputPath)) {
     problem(
       ErrorCodes.SCHEMA,
-      ["output", "path"],
+      [...at, "path"],
       "record placeholders in the path need single-record mode; remove output.batch or the placeholder",
     );
   }
   if (output.batch && output.encoding === "form") {
     problem(
       ErrorCodes.SCHEMA,
-      ["output", "encoding"],
+      [...at, "encoding"],
       "a form-encoded body is one record: encoding form needs single-record mode; remove output.batch",
     );
   }
-  return out;
 }
 
 const REFERENCE = /\$\{(env|secret):[A-Za-z_][A-Za-z0-9_]*\}/g;

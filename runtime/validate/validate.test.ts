@@ -15,7 +15,7 @@ describe("validateArtifact", () => {
     const result = validateArtifact(minimal, "a.yaml");
     expect(result.diagnostics).toEqual([]);
     const output = result.artifact?.connector.output;
-    expect(output?.type === "http" && output.method).toBe("POST");
+    expect(output?.type === "http" ? output.method : undefined).toBe("POST");
     expect(result.artifact?.connector.settings.retries.maxAttempts).toBe(5);
     expect(result.artifact?.hash).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -1,11 +1,11 @@
 // Authoring: the DSL of the HTTP output: its endpoint options and its node (../README.md).
 import { compact, frozenCopy } from "../../../dsl/freeze.js";
-import type { ApiNode, HeaderValues, OutputNode, QueryValues } from "../../../dsl/ir.js";
+import type { ApiNode, HeaderValues, HttpOutputNode, QueryValues } from "../../../dsl/ir.js";
 import type { ArrayPaths, AtPath, ElementOf, JsonRequestBody, RequestRecord } from "../../../dsl/types/index.js";
 import type { Duration } from "../../artifact/index.js";
 
 /** A target call's options as its node holds them (`Api`'s signatures type them against the spec). */
-export type OutputCallOptions = Partial<Omit<OutputNode, "kind" | "type" | "api" | "method" | "path">>;
+export type OutputCallOptions = Partial<Omit<HttpOutputNode, "kind" | "type" | "api" | "method" | "path">>;
 
 /** The options `.post`/`.put`/`.patch`/`.delete` accept as a target; any other option makes the call a source only. */
 export const OUTPUT_KEYS = [
@@ -19,16 +19,16 @@ export const OUTPUT_KEYS = [
   "timeout",
 ] as const satisfies readonly (keyof OutputCallOptions)[];
 
-// As for the input: a field the schema gains must be a target option, or be left out of OutputNode.
+// As for the input: a field the schema gains must be a target option, or be left out of HttpOutputNode.
 type _EveryOutputOptionListed = NeverOr<Exclude<keyof OutputCallOptions, (typeof OUTPUT_KEYS)[number]>>;
 type NeverOr<Unlisted extends never> = Unlisted;
 
 export function outputNode(
   api: ApiNode,
-  method: OutputNode["method"],
+  method: HttpOutputNode["method"],
   path: string,
   options: OutputCallOptions,
-): OutputNode {
+): HttpOutputNode {
   const idempotency = options.idempotency;
   const copied = frozenCopy({ ...options, idempotency: undefined });
   return compact({
@@ -39,7 +39,7 @@ export function outputNode(
     path,
     ...copied,
     idempotency: idempotency && compact({ header: idempotency.header, key: idempotency.key }),
-  }) as OutputNode;
+  }) as HttpOutputNode;
 }
 
 /** With `wrap`, a key (or dotted path) of the request body that holds the array of records. */

@@ -4,12 +4,13 @@ import { type ImportContext, maybe, optionsLiteral as options } from "../../../c
 import { literal, secretRecord } from "../../../compiler/import/ts-literals.js";
 import type { HttpOutput } from "./schema.js";
 
-export function outputCall(output: z.input<typeof HttpOutput>, context: ImportContext): string {
+/** `api` names the declared api the call is made on: `target`, or `target1`... under routes, fanout, fallback. */
+export function outputCall(output: z.input<typeof HttpOutput>, context: ImportContext, api = "target"): string {
   const method = (output.method ?? "POST").toLowerCase();
   const record = (v: Parameters<typeof secretRecord>[0]) => secretRecord(v, context.use);
   const idempotency = output.idempotency;
   if (idempotency) context.use("cel");
-  return `target.${method}(${literal(output.path)}, ${options([
+  return `${api}.${method}(${literal(output.path)}, ${options([
     ["query", maybe(output.query, record)],
     ["headers", maybe(output.headers, record)],
     ["encoding", maybe(output.encoding, literal)],

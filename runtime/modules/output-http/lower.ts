@@ -1,11 +1,11 @@
 // Authoring: imports only the DSL's and the compiler's contracts, types only (../README.md).
 import type { z } from "zod";
 import type { LoweringTools } from "../../../compiler/lower/contract.js";
-import type { OutputNode } from "../../../dsl/ir.js";
+import type { HttpOutputNode } from "../../../dsl/ir.js";
 import type { HttpOutput } from "./schema.js";
 
 /** The api's base URL, auth, headers and query are merged into the call's; the key lambda becomes CEL. */
-export function lowerHttpOutput(node: OutputNode, path: string, tools: LoweringTools): z.input<typeof HttpOutput> {
+export function lowerHttpOutput(node: HttpOutputNode, path: string, tools: LoweringTools): z.input<typeof HttpOutput> {
   let idempotency: z.input<typeof HttpOutput>["idempotency"];
   if (node.idempotency) {
     const key = tools.expressionLambda(node.idempotency.key, `${path}.idempotency.key`, ["record"]);
