@@ -6,6 +6,7 @@ import { mapNode } from "../runtime/modules/filter-map/dsl.js";
 import { compact, frozenCopy } from "./freeze.js";
 import type { ConnectorNode, FilterNode, InputNode, OutputNode, SettingsNode } from "./ir.js";
 import type { Exact } from "./types/index.js";
+import type { BrokerInputNode } from "./broker-ir.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 import { type AggregateOptions, aggregateNode } from "../runtime/modules/filter-aggregate/dsl.js";
 import { type EnrichOptions, enrichNode } from "../runtime/modules/filter-enrich/dsl.js";
@@ -47,7 +48,7 @@ export class ConnectorBuilder<C, T> {
   declare readonly [TARGET_TYPE]?: (target: T) => T;
   declare readonly kind: "connector";
   declare readonly metadata: Metadata;
-  declare readonly input: InputNode | WebhookInputNode;
+  declare readonly input: InputNode | WebhookInputNode | BrokerInputNode;
   declare readonly filters: readonly FilterNode[];
   declare readonly output: OutputNode;
 

@@ -1,10 +1,11 @@
 /** Routes, fanout and fallback outputs → `routes([route(...)], { default })`, `fanout(..., via(...))`, `fallback(a, b)`. */
 import type { Filter, HttpOutput, Output } from "../../runtime/artifact/index.js";
+import { amqpExchangeCall } from "./import-broker.js";
 import { filterCall, type ImportContext } from "./import-filters.js";
 
 type Written<T> = { [K in keyof T]?: T[K] };
 
-/** The call for `output`; each HTTP output it holds is written by `leaf` (which declares its api). */
+/** The call for `output`; each HTTP output it holds is written by `leaf` (which declares its api), a broker output by its own call. */
 export function outputTreeCall(
   output: Written<Output>,
   context: ImportContext,
@@ -34,6 +35,8 @@ export function outputTreeCall(
     case "fallback":
       context.use("fallback");
       return `fallback(${nested(spec.primary)}, ${nested(spec.fallback)})`;
+    case "amqp":
+      return amqpExchangeCall(spec, context);
     default:
       return leaf(output as Written<HttpOutput>);
   }

@@ -4,6 +4,7 @@ import { formatPath } from "../../runtime/diagnostics/index.js";
 import { outputTree } from "../../runtime/modules/catalogue.js";
 import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 import { authWords } from "./auth-words.js";
+import { brokerInputDoc, brokerOutputDoc } from "./broker-words.js";
 import { celWords } from "./cel-words.js";
 import { cronWords } from "./cron-words.js";
 import type { Fact, ModuleDoc } from "./model-types.js";
@@ -26,7 +27,8 @@ function mapWords(map: Record<string, string | number | boolean>): string {
 }
 
 export function inputDoc(input: Connector["input"]): ModuleDoc {
-  return input.type === "webhook" ? webhookDoc(input) : httpInputDoc(input);
+  if (input.type === "webhook") return webhookDoc(input);
+  return input.type === "http" ? httpInputDoc(input) : brokerInputDoc(input);
 }
 
 function httpInputDoc(input: Input): ModuleDoc {
@@ -82,12 +84,15 @@ function childrenWords(children: NonNullable<Input["children"]>): string {
   ].join("; ");
 }
 
-/** One table per HTTP output; those of a routes, fanout or fallback output are titled by their path. */
+/** One table per HTTP or broker output; those of a routes, fanout or fallback output are titled by their path. */
 export function outputDocs(output: Connector["output"]): ModuleDoc[] {
   if (output.type === "http") return [outputDoc(output)];
-  return outputTree(output).flatMap(({ path, spec }) =>
-    spec.type === "http" ? [{ ...outputDoc(spec), title: `Output ${formatPath(path)}` }] : [],
-  );
+  if (output.type === "amqp") return [brokerOutputDoc(output)];
+  return outputTree(output).flatMap(({ path, spec }) => {
+    const title = `Output ${formatPath(path)}`;
+    if (spec.type === "http") return [{ ...outputDoc(spec), title }];
+    return spec.type === "amqp" ? [{ ...brokerOutputDoc(spec), title }] : [];
+  });
 }
 
 export function outputDoc(output: Output): ModuleDoc {

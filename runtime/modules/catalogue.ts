@@ -10,18 +10,20 @@ import { computeFilter } from "./filter-compute/module.js";
 import { conditionFilter } from "./filter-condition/module.js";
 import { enrichFilter } from "./filter-enrich/module.js";
 import { mapFilter } from "./filter-map/module.js";
+import { amqpInput } from "./input-amqp/module.js";
 import { splitFilter } from "./filter-split/module.js";
 import { httpInput } from "./input-http/module.js";
 import { webhookInput } from "./input-webhook/module.js";
 import type { PathSegment } from "../json/path.js";
 import type { FilterKind, InputKind, OutputKind } from "./module.js";
+import { amqpOutput } from "./output-amqp/module.js";
 import { bindOutputUnion } from "./output-ref.js";
 import { fallbackOutput } from "./output-fallback/module.js";
 import { fanoutOutput } from "./output-fanout/module.js";
 import { httpOutput } from "./output-http/module.js";
 import { routesOutput } from "./output-routes/module.js";
 
-export const inputKinds = [httpInput, webhookInput] as const;
+export const inputKinds = [httpInput, webhookInput, amqpInput] as const;
 export const filterKinds = [
   mapFilter,
   conditionFilter,
@@ -30,7 +32,7 @@ export const filterKinds = [
   splitFilter,
   aggregateFilter,
 ] as const;
-export const outputKinds = [httpOutput, routesOutput, fanoutOutput, fallbackOutput] as const;
+export const outputKinds = [httpOutput, amqpOutput, routesOutput, fanoutOutput, fallbackOutput] as const;
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };
 const schemasOf = <T extends readonly { schema: z.ZodType }[]>(kinds: T) => kinds.map((k) => k.schema) as SchemasOf<T>;

@@ -42,7 +42,7 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
   const input = connector.input;
   if (input?.type === "webhook") {
     for (const p of checkWebhookInput(input)) problem(ErrorCodes.SCHEMA, p.path, p.message);
-  } else if (input !== undefined) {
+  } else if (input?.type === "http") {
     const stopWhen = input.pagination.type === "none" ? undefined : input.pagination.stopWhen;
     if (stopWhen !== undefined) {
       const found = checkExpression(stopWhen, ["response", "page"]);
@@ -82,6 +82,11 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
   if (output === undefined) return out;
   for (const { path, spec } of outputTree(output)) {
     if (spec.type === "http") checkHttpOutput(spec, path, problem);
+    // Broker outputs have no URL path (their `{field}` templates are checked when a record fills them): only the key.
+    if (spec.type === "amqp" && spec.idempotency) {
+      const found = checkExpression(spec.idempotency.key, ["record"]);
+      if (found) problem(found.code, [...path, "idempotency", "key"], found.message, found.offset, found.severity);
+    }
     // Nested filters and conditions are checked as the top-level ones are, at their own paths.
     if (spec.type === "fanout") {
       spec.outputs.forEach((branch, index) => {
