@@ -79,7 +79,10 @@ export async function planVersions(
   }
 }
 
-/** Where a batch's records sit in the body (a SQL, routes, fanout or fallback output: its requests are compared whole). */
+/**
+ * Where a batch's records sit in the body (a routes, fanout or fallback output: its requests are compared whole;
+ * a broker output sends one record per message).
+ */
 function wrapOf(output: LoadedArtifact["connector"]["output"]): string | undefined {
   return output.type === "http" ? output.batch?.wrap : undefined;
 }

@@ -6,7 +6,8 @@ import { mapNode } from "../runtime/modules/filter-map/dsl.js";
 import { compact, frozenCopy } from "./freeze.js";
 import type { ConnectorNode, FilterNode, InputNode, OutputNode, SettingsNode } from "./ir.js";
 import type { Exact } from "./types/index.js";
-import type { SqlInputNode, SqlOutputNode } from "./sql-ir.js";
+import type { SqlInputNode } from "./sql-ir.js";
+import type { BrokerInputNode } from "./broker-ir.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 import { type AggregateOptions, aggregateNode } from "../runtime/modules/filter-aggregate/dsl.js";
 import { type EnrichOptions, enrichNode } from "../runtime/modules/filter-enrich/dsl.js";
@@ -48,9 +49,9 @@ export class ConnectorBuilder<C, T> {
   declare readonly [TARGET_TYPE]?: (target: T) => T;
   declare readonly kind: "connector";
   declare readonly metadata: Metadata;
-  declare readonly input: InputNode | WebhookInputNode | SqlInputNode;
+  declare readonly input: InputNode | WebhookInputNode | BrokerInputNode | SqlInputNode;
   declare readonly filters: readonly FilterNode[];
-  declare readonly output: OutputNode | SqlOutputNode;
+  declare readonly output: OutputNode;
 
   constructor(node: ConnectorNode) {
     Object.assign(this, compact({ ...node, kind: "connector", filters: Object.freeze([...node.filters]) }));

@@ -1,9 +1,14 @@
 import { INPUT_KEYS, type InputCallOptions, inputNode } from "../runtime/modules/input-http/dsl.js";
 import { OUTPUT_KEYS, type OutputCallOptions, outputNode } from "../runtime/modules/output-http/dsl.js";
+import type { BrokerInputNode } from "./broker-ir.js";
 import type { ApiNode, HttpOutputNode, InputNode, OutputNode } from "./ir.js";
 import { dslMisuse } from "./misuse.js";
 import type { SqlInputNode, SqlOutputNode } from "./sql-ir.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
+
+/** Every kind of source and target node an endpoint can carry. */
+export type SourceNode = InputNode | WebhookInputNode | BrokerInputNode | SqlInputNode;
+export type TargetNode = OutputNode;
 
 declare const RECORD_TYPE: unique symbol;
 declare const TARGET_TYPE: unique symbol;
@@ -11,14 +16,14 @@ declare const TARGET_TYPE: unique symbol;
 /** An endpoint usable in `.from`: it carries the InputNode and, in types only, the record type. */
 export interface InputEndpoint<Rec> {
   readonly kind: "endpoint";
-  readonly input: InputNode | WebhookInputNode | SqlInputNode;
+  readonly input: SourceNode;
   readonly [RECORD_TYPE]?: (record: Rec) => Rec;
 }
 
 /** An endpoint usable in `.to`: it carries the OutputNode and, in types only, the target record type. */
 export interface OutputEndpoint<Target> {
   readonly kind: "endpoint";
-  readonly output: OutputNode | SqlOutputNode;
+  readonly output: TargetNode;
   readonly [TARGET_TYPE]?: (record: Target) => Target;
 }
 
@@ -38,7 +43,12 @@ function definedKeys(options: CallOptions): string[] {
  * Builds the endpoint for one call. A `post` may serve as either end: it gets an input facet
  * unless an output-only option was given, and an output facet unless an input-only one was.
  */
-export function endpoint(api: ApiNode, method: "GET" | HttpOutputNode["method"], path: string, options: CallOptions = {}) {
+export function endpoint(
+  api: ApiNode,
+  method: "GET" | HttpOutputNode["method"],
+  path: string,
+  options: CallOptions = {},
+) {
   const keys = definedKeys(options);
   const canInput = method === "GET" || method === "POST";
   const canOutput = method !== "GET";
@@ -56,9 +66,7 @@ export function endpoint(api: ApiNode, method: "GET" | HttpOutputNode["method"],
   });
 }
 
-export function inputOf(value: {
-  readonly input?: InputNode | WebhookInputNode | SqlInputNode;
-}): InputNode | WebhookInputNode | SqlInputNode {
+export function inputOf(value: { readonly input?: SourceNode }): SourceNode {
   if (value.input === undefined) {
     throw dslMisuse(
       ".from(...) needs a source endpoint: get(...), or post(...) without output options (batch, idempotency, responses, deadLetter)",
@@ -67,7 +75,7 @@ export function inputOf(value: {
   return value.input;
 }
 
-export function outputOf(value: { readonly output?: OutputNode | SqlOutputNode }): OutputNode | SqlOutputNode {
+export function outputOf(value: { readonly output?: TargetNode }): TargetNode {
   if (value.output === undefined) {
     throw dslMisuse(
       ".to(...) needs a target endpoint: post/put/patch/delete(...) without input options (records, pagination, body, schedule, incremental)",

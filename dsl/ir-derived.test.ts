@@ -26,7 +26,11 @@ const options: ts.CompilerOptions = {
 // Unchanged files are reused from one program to the next (the schema's dependants are re-checked).
 let previous: ts.Program | undefined;
 
-/** Errors in dsl/ir.ts and in a probe reading `HttpOutputNode`, with the HTTP output schema's text edited. */
+/**
+ * Errors in dsl/ir.ts and in a probe reading `HttpOutputNode` (the node derived from the edited
+ * schema; `OutputNode` is a union with the AMQP, routes, fanout and fallback nodes), with the
+ * output schema's text edited.
+ */
 function errorsWith(edit: (schema: string) => string, probe: string): { file: string; message: string }[] {
   const host = ts.createCompilerHost(options);
   const original = readFileSync(SCHEMA, "utf8");

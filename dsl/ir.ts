@@ -19,6 +19,7 @@ import type { HttpInput } from "../runtime/modules/input-http/schema.js";
 import type { HttpOutput } from "../runtime/modules/output-http/schema.js";
 import type { Pagination } from "../runtime/pagination/schema.js";
 import type { Always, Authored, Frozen, Without } from "./authored.js";
+import type { AmqpOutputNode, BrokerInputNode } from "./broker-ir.js";
 import type { AggregateFilterNode } from "../runtime/modules/filter-aggregate/dsl.js";
 import type { EnrichFilterNode } from "../runtime/modules/filter-enrich/dsl.js";
 import type { SplitFilterNode } from "../runtime/modules/filter-split/dsl.js";
@@ -156,8 +157,14 @@ export type HttpOutputNode = { readonly kind: "output"; readonly api: ApiNode } 
   }
 >;
 
-/** Where records go: one HTTP call, a SQL table, or routes, fan-out and fallback over other outputs. */
-export type OutputNode = HttpOutputNode | SqlOutputNode | RoutesOutputNode | FanoutOutputNode | FallbackOutputNode;
+/** Where records go: one HTTP call, one AMQP publish, a SQL table, or routes, fan-out and fallback over other outputs. */
+export type OutputNode =
+  | HttpOutputNode
+  | AmqpOutputNode
+  | SqlOutputNode
+  | RoutesOutputNode
+  | FanoutOutputNode
+  | FallbackOutputNode;
 
 /** Content-based router: the first route whose `when` holds takes the record, else `default`. */
 export interface RoutesOutputNode {
@@ -216,7 +223,7 @@ export type SettingsNode = Frozen<z.input<typeof Settings>>;
 export interface ConnectorNode {
   readonly kind: "connector";
   readonly metadata: Frozen<z.input<typeof Metadata>>;
-  readonly input: InputNode | WebhookInputNode | SqlInputNode;
+  readonly input: InputNode | WebhookInputNode | BrokerInputNode | SqlInputNode;
   readonly filters: readonly FilterNode[];
   readonly output: OutputNode;
   readonly settings?: SettingsNode;

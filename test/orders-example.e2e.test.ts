@@ -99,5 +99,6 @@ describe("examples/orders-to-erp", () => {
     expect(docs.stdout).toContain("POST /sales-orders");
     expect(docs.stdout).toContain("POST /order-reviews");
     expect(docs.stdout).toContain("enrich from GET /customers/{customer_id}");
+    expect(docs.stdout).toContain("| Then, for each record | GET /orders/{id}/items (`id` from the record's `id`)");
   });
 });

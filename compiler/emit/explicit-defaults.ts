@@ -24,12 +24,11 @@ function withFilters(filters: unknown): unknown {
 
 export function withExplicitDefaults(artifact: object): object {
   const out: Json = { ...(artifact as Json) };
-  // Only HTTP modules have a method: webhook inputs list theirs, SQL modules have none.
-  if (isObject(out.input) && (out.input.type === undefined || out.input.type === "http"))
-    out.input = { ...out.input, method: out.input.method ?? "GET" };
-  // Routes, fanout, fallback and SQL have no method; the HTTP outputs a composite holds are written as lowered.
-  if (isObject(out.output) && (out.output.type === undefined || out.output.type === "http"))
-    out.output = { ...out.output, method: out.output.method ?? "POST" };
+  // Only HTTP modules have a method: webhooks list theirs; brokers, SQL, routes, fanout and fallback have none
+  // (the HTTP outputs a routes, fanout or fallback holds are written as lowered).
+  const isHttp = (module: Json) => module.type === undefined || module.type === "http";
+  if (isObject(out.input) && isHttp(out.input)) out.input = { ...out.input, method: out.input.method ?? "GET" };
+  if (isObject(out.output) && isHttp(out.output)) out.output = { ...out.output, method: out.output.method ?? "POST" };
   if (out.filters !== undefined) out.filters = withFilters(out.filters);
   return out;
 }

@@ -10,6 +10,7 @@ import { webhookCall } from "../../runtime/modules/input-webhook/import.js";
 import { outputCall } from "../../runtime/modules/output-http/import.js";
 import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 import { compareKeys } from "../emit/index.js";
+import { amqpQueueCall } from "./import-broker.js";
 import type { ConnectorInput } from "../lower/contract.js";
 import { type ImportContext, maybe, optionsLiteral as options } from "./contract.js";
 import { filterCall } from "./import-filters.js";
@@ -99,7 +100,8 @@ export function importArtifact(artifact: ConnectorInput, importOptions: ImportOp
   };
   const { input, output } = artifact;
   const source = input.type === "http" ? input : undefined;
-  // One api per HTTP output: `target` for a single one, `target1`, `target2`... for those a routes, fanout or fallback holds.
+  // One api per HTTP output: `target` for a single one, `target1`, `target2`... for those a routes, fanout or fallback holds;
+  // a broker output is one call with no api(...) declaration and no paths type.
   const targets: { name: string; paths: string; output: z.input<typeof HttpOutput> }[] = [];
   const leaf = (http: z.input<typeof HttpOutput>, name: string) => {
     targets.push({ name, paths: name.replace("target", "TargetPaths"), output: http });
@@ -120,7 +122,9 @@ export function importArtifact(artifact: ConnectorInput, importOptions: ImportOp
       ? inputCall(input, context)
       : input.type === "sql"
         ? sqlInputCall(input, context)
-        : webhookCall(input, context);
+        : input.type === "webhook"
+          ? webhookCall(input, context)
+          : amqpQueueCall(input, context);
   const filters = (artifact.filters ?? []).map((f) => filterCall(f, context)).join("");
   const settings = artifact.settings === undefined ? "" : `\n  .settings(${literal(artifact.settings)})`;
   const metadata = literal(artifact.metadata ?? {});

@@ -1,11 +1,12 @@
 /** Routes, fanout and fallback outputs → `routes([route(...)], { default })`, `fanout(..., via(...))`, `fallback(a, b)`. */
 import type { Filter, HttpOutput, Output } from "../../runtime/artifact/index.js";
 import { sqlOutputCall } from "../../runtime/modules/output-sql/import.js";
+import { amqpExchangeCall } from "./import-broker.js";
 import { filterCall, type ImportContext } from "./import-filters.js";
 
 type Written<T> = { [K in keyof T]?: T[K] };
 
-/** The call for `output`; each HTTP output it holds is written by `leaf` (which declares its api), a SQL one as `sqlTable(...)`. */
+/** The call for `output`; each HTTP output it holds is written by `leaf` (which declares its api), a broker or SQL output by its own call. */
 export function outputTreeCall(
   output: Written<Output>,
   context: ImportContext,
@@ -37,6 +38,8 @@ export function outputTreeCall(
       return `fallback(${nested(spec.primary)}, ${nested(spec.fallback)})`;
     case "sql":
       return sqlOutputCall(spec, context);
+    case "amqp":
+      return amqpExchangeCall(spec, context);
     default:
       return leaf(output as Written<HttpOutput>);
   }

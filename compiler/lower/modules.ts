@@ -6,6 +6,7 @@
  */
 import type { FilterNode, InputNode, OutputNode } from "../../dsl/ir.js";
 import type { SqlInputNode } from "../../dsl/sql-ir.js";
+import type { BrokerInputNode } from "../../dsl/broker-ir.js";
 import type { WebhookInputNode } from "../../dsl/webhook-ir.js";
 import type { z } from "zod";
 import type { FilterInput, filterKinds, inputKinds, ModuleId, outputKinds } from "../../runtime/modules/catalogue.js";
@@ -14,10 +15,12 @@ import { lowerComputeFilter } from "../../runtime/modules/filter-compute/lower.j
 import { lowerConditionFilter } from "../../runtime/modules/filter-condition/lower.js";
 import { lowerEnrichFilter } from "../../runtime/modules/filter-enrich/lower.js";
 import { lowerMapFilter } from "../../runtime/modules/filter-map/lower.js";
+import { lowerAmqpInput } from "../../runtime/modules/input-amqp/lower.js";
 import { lowerSplitFilter } from "../../runtime/modules/filter-split/lower.js";
 import { lowerHttpInput } from "../../runtime/modules/input-http/lower.js";
 import { lowerSqlInput } from "../../runtime/modules/input-sql/lower.js";
 import { lowerWebhookInput } from "../../runtime/modules/input-webhook/lower.js";
+import { lowerAmqpOutput } from "../../runtime/modules/output-amqp/lower.js";
 import { lowerFallbackOutput } from "../../runtime/modules/output-fallback/lower.js";
 import { lowerFanoutOutput } from "../../runtime/modules/output-fanout/lower.js";
 import { lowerHttpOutput } from "../../runtime/modules/output-http/lower.js";
@@ -42,6 +45,7 @@ export const lowerings = {
   "input-http": lowerHttpInput,
   "input-webhook": lowerWebhookInput,
   "input-sql": lowerSqlInput,
+  "input-amqp": lowerAmqpInput,
   "filter-map": lowerMapFilter,
   "filter-compute": lowerComputeFilter,
   "filter-condition": lowerConditionFilter,
@@ -49,6 +53,7 @@ export const lowerings = {
   "filter-split": lowerSplitFilter,
   "filter-aggregate": lowerAggregateFilter,
   "output-http": lowerHttpOutput,
+  "output-amqp": lowerAmqpOutput,
   "output-routes": lowerRoutesOutput,
   "output-fanout": lowerFanoutOutput,
   "output-fallback": lowerFallbackOutput,
@@ -63,7 +68,7 @@ function lowerWith<Id extends ModuleId>(id: Id, node: unknown, path: string, too
 }
 
 export function lowerInput(
-  node: InputNode | WebhookInputNode | SqlInputNode,
+  node: InputNode | WebhookInputNode | BrokerInputNode | SqlInputNode,
   tools: LoweringTools,
 ): ConnectorInput["input"] {
   return lowerWith(`input-${node.type}`, node, "input", tools);

@@ -1,5 +1,6 @@
 /** Artifact (+ optional specs, provenance, examples) → the `DocsModel` every renderer reads. */
 import type { LoadedArtifact } from "../../runtime/validate/index.js";
+import { brokerInputFlow, brokerOutputFlow } from "./broker-words.js";
 import { coverage } from "./coverage.js";
 import { conditionDocs, flowSteps, mappingRows } from "./filter-words.js";
 import type { DocsModel, Example } from "./model-types.js";
@@ -40,17 +41,23 @@ export function buildDocsModel(input: ModelInput): DocsModel {
       input:
         source.type === "http"
           ? { summary: `${source.method} ${source.path}`, detail: host(source.baseUrl) }
-          : source.type === "sql"
-            ? { summary: source.table ? `rows of ${source.table}` : "rows of a query", detail: "SQL" }
-            : { summary: `${source.methods.join(" | ")} ${source.path}`, detail: "webhook on cannectors serve" },
+          : source.type === "webhook"
+            ? { summary: `${source.methods.join(" | ")} ${source.path}`, detail: "webhook on cannectors serve" }
+            : source.type === "sql"
+              ? { summary: source.table ? `rows of ${source.table}` : "rows of a query", detail: "SQL" }
+              : brokerInputFlow(source),
       filters: flowSteps(filters),
       output:
         output.type === "http"
           ? httpSummary(output)
-          : output.type === "sql"
-            ? sqlSummary(output)
-            : compositeSummary(output),
-      ...(output.type === "http" || output.type === "sql" ? {} : { routes: flowRoutes(output) }),
+          : output.type === "amqp"
+            ? brokerOutputFlow(output)
+            : output.type === "sql"
+              ? sqlSummary(output)
+              : compositeSummary(output),
+      ...(output.type === "http" || output.type === "amqp" || output.type === "sql"
+        ? {}
+        : { routes: flowRoutes(output) }),
     },
     modules: [inputDoc(source), ...outputDocs(output), settingsDoc(connector.settings)],
     mappings,

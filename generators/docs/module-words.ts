@@ -4,6 +4,7 @@ import { formatPath } from "../../runtime/diagnostics/index.js";
 import { outputTree } from "../../runtime/modules/catalogue.js";
 import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 import { authWords } from "./auth-words.js";
+import { brokerInputDoc, brokerOutputDoc } from "./broker-words.js";
 import { celWords } from "./cel-words.js";
 import { cronWords } from "./cron-words.js";
 import type { Fact, ModuleDoc } from "./model-types.js";
@@ -26,8 +27,9 @@ function mapWords(map: Record<string, string | number | boolean>): string {
 }
 
 export function inputDoc(input: Connector["input"]): ModuleDoc {
+  if (input.type === "webhook") return webhookDoc(input);
   if (input.type === "sql") return sqlInputDoc(input);
-  return input.type === "webhook" ? webhookDoc(input) : httpInputDoc(input);
+  return input.type === "http" ? httpInputDoc(input) : brokerInputDoc(input);
 }
 
 function httpInputDoc(input: Input): ModuleDoc {
@@ -62,17 +64,37 @@ function httpInputDoc(input: Input): ModuleDoc {
     });
   if (input.body !== undefined) facts.push({ label: "Body", text: "a JSON body (see the artifact)" });
   if (input.timeout) facts.push({ label: "Timeout", text: `${input.timeout} per request` });
+  if (input.children) facts.push({ label: "Then, for each record", text: childrenWords(input.children) });
   return { title: "Input", facts };
 }
 
-/** One table per HTTP or SQL output; those of a routes, fanout or fallback output are titled by their path. */
+/** Dependent requests in words: the child call, what fills it, what each child record carries. */
+function childrenWords(children: NonNullable<Input["children"]>): string {
+  const params = Object.entries(children.params)
+    .map(([name, field]) => `\`${name}\` from the record's \`${field}\``)
+    .join(", ");
+  const carry = Object.entries(children.carry)
+    .map(([target, field]) => `\`${target}\` = the record's \`${field}\``)
+    .join(", ");
+  return [
+    `GET ${children.path}${params ? ` (${params})` : ""}, ${children.concurrency} records at a time`,
+    children.records ? `its records at \`${children.records}\`` : "its body is the list of records",
+    `paginated: ${paginationWords(children.pagination)}`,
+    ...(carry ? [`each child record carries ${carry}`] : []),
+    "a record whose children cannot be read is dead-lettered",
+  ].join("; ");
+}
+
+/** One table per HTTP, broker or SQL output; those of a routes, fanout or fallback output are titled by their path. */
 export function outputDocs(output: Connector["output"]): ModuleDoc[] {
   if (output.type === "http") return [outputDoc(output)];
+  if (output.type === "amqp") return [brokerOutputDoc(output)];
   if (output.type === "sql") return [sqlOutputDoc(output)];
   return outputTree(output).flatMap(({ path, spec }) => {
     const title = `Output ${formatPath(path)}`;
     if (spec.type === "http") return [{ ...outputDoc(spec), title }];
-    return spec.type === "sql" ? [{ ...sqlOutputDoc(spec), title }] : [];
+    if (spec.type === "sql") return [{ ...sqlOutputDoc(spec), title }];
+    return spec.type === "amqp" ? [{ ...brokerOutputDoc(spec), title }] : [];
   });
 }
 

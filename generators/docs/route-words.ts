@@ -2,12 +2,16 @@
 import type { Connector } from "../../runtime/artifact/index.js";
 import { formatPath } from "../../runtime/diagnostics/index.js";
 import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
+import { brokerOutputFlow } from "./broker-words.js";
 import { celWords } from "./cel-words.js";
 import type { FlowRoute } from "./model-types.js";
 
 type Output = Connector["output"];
 
-/** One branch per HTTP output the records may reach (and one per `drop`), labelled by the way there. */
+/** An output that holds other outputs. */
+export type CompositeOutput = Extract<Output, { type: "routes" | "fanout" | "fallback" }>;
+
+/** One branch per HTTP or broker output the records may reach (and one per `drop`), labelled by the way there. */
 export function flowRoutes(output: Output, path: (string | number)[] = ["output"], way: string[] = []): FlowRoute[] {
   const at = (...more: (string | number)[]) => [...path, ...more];
   switch (output.type) {
@@ -15,6 +19,8 @@ export function flowRoutes(output: Output, path: (string | number)[] = ["output"
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...httpSummary(output) }];
     case "sql":
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...sqlSummary(output) }];
+    case "amqp":
+      return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...brokerOutputFlow(output) }];
     case "routes":
       return [
         ...output.routes.flatMap((route, i) =>
@@ -57,10 +63,7 @@ export function sqlSummary(output: Extract<Output, { type: "sql" }>): { summary:
 }
 
 /** What the Output box says for a composite output. */
-export function compositeSummary(output: Exclude<Output, HttpOutput | { type: "sql" }>): {
-  summary: string;
-  detail: string;
-} {
+export function compositeSummary(output: CompositeOutput): { summary: string; detail: string } {
   const count = flowRoutes(output).length;
   const what = { routes: "first matching route", fanout: "every output", fallback: "fallback on refusal" }[output.type];
   return { summary: `${output.type}: ${what}`, detail: `${count} branches` };

@@ -61,7 +61,7 @@ export async function sourceFields(connector: Connector, options: SpecOptions): 
   if (!options.sourceSpec) return undefined;
   const spec = await load(options.sourceSpec, options.cwd);
   const { input } = connector;
-  if (input.type === "sql") return undefined;
+  if (input.type !== "http" && input.type !== "webhook") return undefined;
   const wanted = options.sourceOp ?? `${input.type === "http" ? input.method : input.methods[0]} ${input.path}`;
   const operation = findOperation(spec, wanted, options.sourceSpec);
   if (input.type === "webhook") {
@@ -88,6 +88,8 @@ export async function targetFields(connector: Connector, options: SpecOptions): 
   if (!options.targetSpec) return undefined;
   const spec = await load(options.targetSpec, options.cwd);
   const { output } = connector;
+  // A broker payload has no request schema to compare with (an AsyncAPI document would give one).
+  if (output.type === "amqp") return undefined;
   if (output.type !== "http") {
     throw new CannectorsError(
       ErrorCodes.CONFIG_INVALID,

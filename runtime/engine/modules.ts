@@ -42,6 +42,18 @@ export interface SourcePage {
    * page rather than a record field (the webhook queue's sequence number).
    */
   cursor?: string | undefined;
+  /**
+   * Dispatch what this page produced at its end, even below `batch.size`: a broker input's page is
+   * what arrived so far, and the broker sends no more until these are acknowledged (its prefetch).
+   */
+  flush?: boolean | undefined;
+  /**
+   * Called once every record of this page is settled (delivered, dead-lettered or filtered out),
+   * in any order across pages: a broker input acknowledges the page's message here, so a message
+   * is acknowledged only after every output acknowledged the records it produced, and a slow or
+   * stuck message does not hold back the acknowledgement of the ones after it.
+   */
+  settled?: (() => void) | undefined;
 }
 
 /** Why one record of a page cannot be processed, and its JSON text as received (the only copy kept). */
@@ -57,6 +69,8 @@ export interface InputModule {
    * page only when it has room, which is what bounds memory.
    */
   pages(savedCursor: string | undefined): AsyncGenerator<SourcePage>;
+  /** Releases the source's connection after the run's last acknowledgement; unacknowledged messages go back to the broker. */
+  close?(): Promise<void>;
 }
 
 export interface OutputRecord {

@@ -17,6 +17,16 @@ import { InFlight } from "./in-flight.js";
 import { type NextValue, TieSafeCursor, UNKNOWN_NEXT } from "./tie-safe-cursor.js";
 import type { Watermark } from "./watermark.js";
 
+/** A page told when settled: one count for its reading, one per batch holding its records. */
+interface PageSettle {
+  left: number;
+  settled: () => void;
+}
+
+function releasePage(page: PageSettle): void {
+  if (--page.left === 0) page.settled();
+}
+
 export interface RunCounts {
   read: number;
   filtered: number;
@@ -64,6 +74,8 @@ export async function pump(options: PumpOptions): Promise<void> {
   let batchCursor: string | undefined;
   let seq = 0;
   let deliveryError: unknown;
+  // Pages with a `settled` hook whose records sit in the open batch: told once every batch holding them settled.
+  let batchPages: PageSettle[] = [];
   const limitReached = () => options.limit !== undefined && counts.read >= options.limit;
   const ties = new TieSafeCursor();
   // A batch that ends a page waits for the next record to know whether it split a tie.
@@ -103,6 +115,8 @@ export async function pump(options: PumpOptions): Promise<void> {
       segment = watermark.openHeld(undefined, false);
     }
     batch = [];
+    const pagesOfBatch = batchPages;
+    batchPages = [];
     const sent =
       records.length === 0 ? Promise.resolve({ delivered: 0, deadLettered: 0 }) : options.output.deliver(records);
     inFlight.start();
@@ -114,6 +128,7 @@ export async function pump(options: PumpOptions): Promise<void> {
           counts.failed += result.deadLettered;
           if (records.length > 0) failpoint("after-ack-before-commit");
           commit(segment.settle);
+          for (const page of pagesOfBatch) releasePage(page);
           options.onProgress?.(counts);
         } catch (error) {
           deliveryError ??= error;
@@ -136,6 +151,13 @@ export async function pump(options: PumpOptions): Promise<void> {
   try {
     pages: for await (const page of options.input.pages(watermark.committed)) {
       const { records } = page;
+      const settle: PageSettle | undefined = page.settled ? { left: 1, settled: page.settled } : undefined;
+      const touch = () => {
+        if (settle !== undefined && batchPages[batchPages.length - 1] !== settle) {
+          settle.left++;
+          batchPages.push(settle);
+        }
+      };
       if (paged !== undefined) {
         if (await pagedPage(page, paged)) break;
         continue;
@@ -160,6 +182,7 @@ export async function pump(options: PumpOptions): Promise<void> {
           if (last === -1) counts.filtered++;
           for (let k = 0; k <= last; k++) {
             batch.push({ seq, value: produced[k]! });
+            touch();
             // A split record's children may span batches: only the batch with its last child moves the cursor.
             if (k < last && batch.length >= options.batchSize) {
               dispatch(UNKNOWN_NEXT, false);
@@ -168,6 +191,8 @@ export async function pump(options: PumpOptions): Promise<void> {
             }
           }
         }
+        // A filtered or dead-lettered record settles with the open batch.
+        touch();
         seq++;
         if (batch.length >= options.batchSize) {
           dispatch(index + 1 < records.length ? cursorOf(records[index + 1]) : UNKNOWN_NEXT);
@@ -175,12 +200,14 @@ export async function pump(options: PumpOptions): Promise<void> {
           if (slot !== undefined) await slot;
         }
       }
-      if (options.pageIsBatch && batch.length > 0) {
+      if (records.length === 0 && page.cursor !== undefined) batchCursor = page.cursor;
+      if (settle !== undefined) releasePage(settle);
+      const flush = page.flush === true && (batch.length > 0 || batchCursor !== undefined || batchPages.length > 0);
+      if ((options.pageIsBatch && batch.length > 0) || flush) {
         dispatch(UNKNOWN_NEXT);
         const slot = inFlight.below(options.concurrency);
         if (slot !== undefined) await slot;
       }
-      if (records.length === 0 && page.cursor !== undefined) batchCursor = page.cursor;
       options.onProgress?.(counts);
       if (limitReached()) {
         after = UNKNOWN_NEXT;
@@ -198,7 +225,7 @@ export async function pump(options: PumpOptions): Promise<void> {
       // What a page-level filter still holds (an aggregate's window) goes out before the end.
       if (paged !== undefined && going() && paged.holding) await pagedOut(await paged.flush(), "");
       // Trailing records, and trailing filtered ones so the cursor moves past them too.
-      const trailing = batch.length > 0 || batchCursor !== undefined;
+      const trailing = batch.length > 0 || batchCursor !== undefined || batchPages.length > 0;
       if (going() && trailing) dispatch(after);
     } catch (error) {
       deliveryError ??= error;

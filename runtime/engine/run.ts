@@ -193,6 +193,7 @@ async function runRecorded(
     (cursor) => (source ? source.commit(cursor) : store.setCursor(name, cursor, executionId, lease?.token)),
     (error) => stop.abort(error),
   );
+  let wiring: ReturnType<typeof wireModules> | undefined;
   const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0, resentOneByOne: 0 };
   const polled = spec.input.type === "http" && source === undefined ? spec.input : undefined;
   const incremental = polled?.incremental;
@@ -209,7 +210,6 @@ async function runRecorded(
     ...(savedCursor === undefined ? {} : { cursor: savedCursor }),
   });
   let failure: unknown;
-  let wiring: ReturnType<typeof wireModules> | undefined;
   try {
     wiring = wireModules(spec, {
       logger,
@@ -267,6 +267,10 @@ async function runRecorded(
   // The cursor is saved once its last write is done; a write that failed fails the run (it stopped it, too).
   const cursorFailure = await cursors.settled();
   failure ??= cursorFailure;
+  // After the last acknowledgement: what is still unacknowledged goes back to the broker.
+  await wiring?.input.close?.().catch((error: unknown) => {
+    logger.warn("input not closed cleanly", { error: redactor.redact(describeError(error)) });
+  });
 
   const leaseLost = lease?.lost;
   failure ??= leaseLost;

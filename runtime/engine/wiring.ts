@@ -107,6 +107,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
         context: { ...context, client: moduleClient(client, "input", moduleHostsOf(spec, "input")) },
         authenticator,
         maxDepth: settings.limits?.maxDepth,
+        dryRun: dryRun !== undefined,
       });
   // Checked by default in a dry run whenever the target's spec is known; a replay checks and reports.
   const target = dryRun || options.checkContract ? outputContractOf(spec.output, options.targetSpec) : undefined;

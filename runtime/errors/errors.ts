@@ -49,6 +49,7 @@ export const ErrorCodes = {
   DEAD_LETTER_INVALID: "CANNECTORS_E_DEAD_LETTER_INVALID",
   FIXTURE_INVALID: "CANNECTORS_E_FIXTURE_INVALID",
   CONTRACT: "CANNECTORS_E_CONTRACT",
+  BROKER: "CANNECTORS_E_BROKER",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

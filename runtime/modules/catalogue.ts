@@ -10,12 +10,14 @@ import { computeFilter } from "./filter-compute/module.js";
 import { conditionFilter } from "./filter-condition/module.js";
 import { enrichFilter } from "./filter-enrich/module.js";
 import { mapFilter } from "./filter-map/module.js";
+import { amqpInput } from "./input-amqp/module.js";
 import { splitFilter } from "./filter-split/module.js";
 import { httpInput } from "./input-http/module.js";
 import { sqlInput } from "./input-sql/module.js";
 import { webhookInput } from "./input-webhook/module.js";
 import type { PathSegment } from "../json/path.js";
 import type { FilterKind, InputKind, OutputKind } from "./module.js";
+import { amqpOutput } from "./output-amqp/module.js";
 import { bindOutputUnion } from "./output-ref.js";
 import { fallbackOutput } from "./output-fallback/module.js";
 import { fanoutOutput } from "./output-fanout/module.js";
@@ -23,7 +25,7 @@ import { httpOutput } from "./output-http/module.js";
 import { routesOutput } from "./output-routes/module.js";
 import { sqlOutput } from "./output-sql/module.js";
 
-export const inputKinds = [httpInput, webhookInput, sqlInput] as const;
+export const inputKinds = [httpInput, webhookInput, amqpInput, sqlInput] as const;
 export const filterKinds = [
   mapFilter,
   conditionFilter,
@@ -32,7 +34,7 @@ export const filterKinds = [
   splitFilter,
   aggregateFilter,
 ] as const;
-export const outputKinds = [httpOutput, routesOutput, fanoutOutput, fallbackOutput, sqlOutput] as const;
+export const outputKinds = [httpOutput, amqpOutput, routesOutput, fanoutOutput, fallbackOutput, sqlOutput] as const;
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };
 const schemasOf = <T extends readonly { schema: z.ZodType }[]>(kinds: T) => kinds.map((k) => k.schema) as SchemasOf<T>;

@@ -28,9 +28,11 @@ export interface InputWiring {
   authenticator(auth: Auth | undefined): Authenticator;
   /** `settings.limits.maxDepth`: how deep a record may nest. */
   maxDepth: number | undefined;
+  /** A dry run: a broker input acknowledges nothing, so what it read goes back to the broker. */
+  dryRun?: boolean | undefined;
 }
 
-export interface OutputWiring extends Omit<InputWiring, "maxDepth"> {
+export interface OutputWiring extends Omit<InputWiring, "maxDepth" | "dryRun"> {
   deadLetter: DeadLetterSink;
   /** Set in a dry run: requests are written here and nothing is sent. */
   dryRun: DryRunSink | undefined;

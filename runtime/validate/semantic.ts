@@ -50,7 +50,7 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
       const cron = checkCron(input.schedule, input.timezone);
       if (cron) problem(ErrorCodes.CRON, ["input", "schedule"], cron);
     }
-  } else if (input !== undefined) {
+  } else if (input?.type === "http") {
     const stopWhen = input.pagination.type === "none" ? undefined : input.pagination.stopWhen;
     if (stopWhen !== undefined) {
       const found = checkExpression(stopWhen, ["response", "page"]);
@@ -91,6 +91,11 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
   for (const { path, spec } of outputTree(output)) {
     if (spec.type === "http") checkHttpOutput(spec, path, problem);
     if (spec.type === "sql") for (const p of checkSqlOutput(spec, path)) problem(ErrorCodes.SCHEMA, p.path, p.message);
+    // Broker outputs have no URL path (their `{field}` templates are checked when a record fills them): only the key.
+    if (spec.type === "amqp" && spec.idempotency) {
+      const found = checkExpression(spec.idempotency.key, ["record"]);
+      if (found) problem(found.code, [...path, "idempotency", "key"], found.message, found.offset, found.severity);
+    }
     // Nested filters and conditions are checked as the top-level ones are, at their own paths.
     if (spec.type === "fanout") {
       spec.outputs.forEach((branch, index) => {

@@ -1,0 +1,105 @@
+import type { SourcePage } from "../engine/modules.js";
+import type { RecordFailure } from "../engine/modules.js";
+import { messageRecord } from "./message-record.js";
+
+/** One message as the broker handed it over: its body, its acknowledgement token, where it came from. */
+export interface InboxMessage {
+  body: Uint8Array;
+  /** Acknowledges the message to the broker: called once every record it produced is settled. */
+  settled: () => void;
+  where: string;
+  /** Set when the message is not to be processed (over its redelivery limit): it is dead-lettered as is. */
+  failure?: string | undefined;
+}
+
+/**
+ * Messages the broker pushed and the engine has not pulled yet. The broker's prefetch bounds how
+ * many there are; `pages` yields one page per message so that each is acknowledged on its own (a
+ * `--limit` stop acknowledges exactly what was read), and flags the last one available as `flush`
+ * after a short linger, so that a burst still fills batches.
+ */
+export class Inbox {
+  #queue: InboxMessage[] = [];
+  #wake: (() => void) | undefined;
+  #failure: unknown;
+  #paused = false;
+
+  push(message: InboxMessage): void {
+    this.#queue.push(message);
+    this.#notify();
+  }
+
+  /** The connection is gone: what it delivered and nobody pulled will be redelivered, so it is dropped. */
+  drop(): void {
+    this.#queue = [];
+    this.#paused = true;
+  }
+
+  resume(): void {
+    this.#paused = false;
+    this.#notify();
+  }
+
+  fail(error: unknown): void {
+    this.#failure ??= error;
+    this.#notify();
+  }
+
+  #notify(): void {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+  }
+
+  /** Ends after `idleMs` without a message (never while reconnecting), or when `signal` aborts. */
+  async *pages(idleMs: number, maxDepth: number | undefined, signal: AbortSignal): AsyncGenerator<SourcePage> {
+    let number = 0;
+    const onAbort = () => this.#notify();
+    signal.addEventListener("abort", onAbort);
+    try {
+      for (;;) {
+        if (this.#failure !== undefined) throw this.#failure;
+        const message = this.#queue.shift();
+        if (message === undefined) {
+          if (signal.aborted) return;
+          if (!(await this.#arrival(idleMs)) && !this.#paused && this.#queue.length === 0) return;
+          continue;
+        }
+        number++;
+        if (this.#queue.length === 0) await this.#arrival(LINGER_MS);
+        yield pageOf(message, number, maxDepth, this.#queue.length === 0);
+      }
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+    }
+  }
+
+  /** True when something happened before the idle time ran out. */
+  #arrival(idleMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = Number.isFinite(idleMs) ? setTimeout(() => resolve(false), idleMs) : undefined;
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+    });
+  }
+}
+
+/** How long the last message available waits for another before its batch is sent short. */
+const LINGER_MS = 5;
+
+function pageOf(message: InboxMessage, number: number, maxDepth: number | undefined, flush: boolean): SourcePage {
+  const read = message.failure
+    ? { ok: false as const, failure: { reason: message.failure, source: Buffer.from(message.body).toString("utf8") } }
+    : messageRecord(message.body, maxDepth);
+  const failures = read.ok ? undefined : new Map<number, RecordFailure>([[0, read.failure]]);
+  return {
+    number,
+    url: message.where,
+    records: [read.ok ? read.record : {}],
+    failures,
+    settled: message.settled,
+    flush,
+  };
+}

@@ -1,0 +1,109 @@
+import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from "amqplib";
+import { durationMs } from "../../artifact/common.js";
+import { brokerAddress, pause } from "../../brokers/broker-address.js";
+import { Inbox } from "../../brokers/inbox.js";
+import type { InputModule, ModuleContext, SourcePage } from "../../engine/modules.js";
+import { CannectorsError, describeError, ErrorCodes } from "../../errors/index.js";
+import type { AmqpInput } from "./schema.js";
+
+/**
+ * Consumes one queue with manual acknowledgement. A message is acknowledged when the engine says
+ * its page is settled, that is once every output acknowledged the records it produced. A dropped connection is reopened; what the old channel
+ * delivered and did not acknowledge the broker redelivers, so its late acknowledgements are ignored.
+ */
+export function createAmqpInput(
+  spec: AmqpInput,
+  context: Pick<ModuleContext, "logger" | "signal" | "redactor">,
+  maxDepth: number | undefined,
+  dryRun = false,
+): InputModule {
+  const address = `${brokerAddress(spec.url)}/${spec.queue}`;
+  const inbox = new Inbox();
+  let model: ChannelModel | undefined;
+  let channel: Channel | undefined;
+  let generation = 0;
+  let closing = false;
+
+  const open = async () => {
+    const opened = await amqp.connect(spec.url);
+    const opening = await opened.createChannel();
+    await opening.prefetch(spec.prefetch);
+    const mine = ++generation;
+    model = opened;
+    channel = opening;
+    opened.on("error", () => undefined);
+    opened.on("close", () => lost(mine));
+    opening.on("error", () => undefined);
+    opening.on("close", () => lost(mine));
+    await opening.consume(spec.queue, (message) => (message ? receive(message, mine) : lost(mine)), { noAck: false });
+    inbox.resume();
+  };
+
+  const receive = (message: ConsumeMessage, mine: number) => {
+    const redeliveries = redeliveriesOf(message);
+    const where = `${address} message ${message.fields.deliveryTag}`;
+    if (redeliveries > spec.redeliveryLimit) {
+      const reason = `redelivered ${redeliveries} times, over the limit of ${spec.redeliveryLimit}`;
+      context.logger.warn("message dead-lettered", { message: where, reason, to: spec.deadLetter });
+      if (spec.deadLetter === "broker") {
+        if (!dryRun) channel?.nack(message, false, false);
+        return;
+      }
+      inbox.push({ body: message.content, settled: () => ack(message, mine), where, failure: reason });
+      return;
+    }
+    inbox.push({ body: message.content, settled: () => ack(message, mine), where });
+  };
+
+  // A message from a channel since lost is redelivered by the broker: its acknowledgement has nowhere to go.
+  const ack = (message: ConsumeMessage, mine: number) => {
+    if (mine === generation && !dryRun) channel?.ack(message);
+  };
+
+  const lost = (mine: number) => {
+    if (closing || mine !== generation) return;
+    generation++;
+    channel = undefined;
+    inbox.drop();
+    context.logger.warn("broker connection lost, reconnecting", { broker: address });
+    void reconnect();
+  };
+
+  const reconnect = async () => {
+    for (let attempt = 0; !closing && !context.signal.aborted; attempt++) {
+      await pause(Math.min(100 * 2 ** attempt, 5_000), context.signal);
+      try {
+        await open();
+        context.logger.info("broker connection reopened", { broker: address });
+        return;
+      } catch (error) {
+        context.logger.warn("broker reconnect failed", { broker: address, error: describeError(error) });
+      }
+    }
+  };
+
+  return {
+    async *pages(): AsyncGenerator<SourcePage> {
+      try {
+        await open();
+      } catch (error) {
+        throw new CannectorsError(ErrorCodes.BROKER, `cannot consume ${address}: ${describeError(error)}`, {
+          cause: error,
+        });
+      }
+      yield* inbox.pages(durationMs(spec.idleAfter), maxDepth, context.signal);
+    },
+    async close() {
+      closing = true;
+      await channel?.close().catch(() => undefined);
+      await model?.close().catch(() => undefined);
+    },
+  };
+}
+
+/** Redeliveries so far: a quorum queue counts them in x-delivery-count; a classic queue only flags one. */
+function redeliveriesOf(message: ConsumeMessage): number {
+  const count = message.properties.headers?.["x-delivery-count"];
+  if (typeof count === "number") return count;
+  return message.fields.redelivered ? 1 : 0;
+}

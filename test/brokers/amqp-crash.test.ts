@@ -1,0 +1,63 @@
+/**
+ * A run SIGKILLed after the output acknowledged a record and before the broker message was
+ * acknowledged (the `after-ack-before-commit` failpoint): the message is redelivered once and
+ * published again with its first idempotency key. Runs the built CLI (`npm run build` first).
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect } from "vitest";
+import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
+import { runYaml } from "../support/run-yaml.js";
+import { spawnCli } from "../support/spawn-cli.js";
+import { amqpAdmin, amqpToAmqp } from "./amqp-support.js";
+
+const it = await brokerIt("rabbitmq");
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe("amqp input → amqp output, killed between the output's ack and the broker ack", () => {
+  it("redelivers that message once, with the idempotency key it was first published with", async () => {
+    const [from, to] = [uniqueName("in"), uniqueName("out")];
+    const admin = await amqpAdmin();
+    cleanups.push(async () => {
+      await admin.remove(from, to);
+      await admin.close();
+    });
+    await admin.queue(from);
+    await admin.queue(to);
+    await admin.publish(
+      from,
+      Array.from({ length: 5 }, (_, id) => `{"id":${id},"region":"eu"}`),
+    );
+    const url = BROKERS.rabbitmq.url;
+    const yaml = amqpToAmqp({ name: "amqp-crash", from, to, inUrl: url, outUrl: url }).replace(
+      "concurrency: 4",
+      "concurrency: 1",
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), "cannectors-amqp-crash-"));
+    const file = path.join(dir, "connector.yaml");
+    writeFileSync(file, yaml);
+    const crashed = spawnCli(
+      ["run", file, "--state", path.join(dir, "state.db"), "--dead-letter", path.join(dir, "dead.ndjson")],
+      { CANNECTORS_FAILPOINT: "after-ack-before-commit" },
+    );
+    const exit = await crashed.exited;
+    expect(exit.signal, exit.stderr).toBe("SIGKILL");
+    // The first record was published and confirmed; its source message is back in the queue.
+    expect(await admin.depth(to)).toBe(1);
+    const { summary } = await runYaml(yaml);
+    expect(summary.status).toBe("succeeded");
+    const out = (await admin.drain(to)).map((m) => ({
+      id: JSON.parse(m.body).id as number,
+      key: m.headers["Idempotency-Key"] as string,
+    }));
+    const first = out.filter((m) => m.id === 0);
+    expect(first).toHaveLength(2);
+    expect(first[1]!.key).toBe(first[0]!.key);
+    expect(out.map((m) => m.id).sort()).toEqual([0, 0, 1, 2, 3, 4]);
+    expect(await admin.depth(from)).toBe(0);
+  }, 60_000);
+});

@@ -1,0 +1,99 @@
+/** Test support for the AMQP tests: queues of their own, publishing and reading them back with amqplib. */
+import amqp, { type ChannelModel } from "amqplib";
+import { BROKERS } from "../support/brokers.js";
+
+export interface QueueMessage {
+  body: string;
+  headers: Record<string, unknown>;
+}
+
+export async function amqpAdmin(): Promise<{
+  model: ChannelModel;
+  /** A quorum queue (it counts redeliveries in x-delivery-count), optionally dead-lettering to `dlq`. */
+  queue(name: string, dlq?: string): Promise<void>;
+  publish(queue: string, bodies: string[]): Promise<void>;
+  /** Every message now in the queue, acknowledged (the queue is emptied). */
+  drain(queue: string): Promise<QueueMessage[]>;
+  depth(queue: string): Promise<number>;
+  remove(...queues: string[]): Promise<void>;
+  close(): Promise<void>;
+}> {
+  const model = await amqp.connect(BROKERS.rabbitmq.url);
+  const channel = await model.createConfirmChannel();
+  return {
+    model,
+    async queue(name, dlq) {
+      if (dlq) await channel.assertQueue(dlq, { durable: true, arguments: { "x-queue-type": "quorum" } });
+      const deadLettering = dlq ? { "x-dead-letter-exchange": "", "x-dead-letter-routing-key": dlq } : {};
+      await channel.assertQueue(name, { durable: true, arguments: { "x-queue-type": "quorum", ...deadLettering } });
+    },
+    async publish(queue, bodies) {
+      for (const body of bodies) channel.sendToQueue(queue, Buffer.from(body), { persistent: true });
+      await channel.waitForConfirms();
+    },
+    async drain(queue) {
+      // A consumer, not basic.get: one round trip per message made a 10,000-message check take minutes.
+      const expected = (await channel.checkQueue(queue)).messageCount;
+      const out: QueueMessage[] = [];
+      if (expected === 0) return out;
+      let tag = "";
+      await new Promise<void>((resolve) => {
+        void channel
+          .consume(
+            queue,
+            (message) => {
+              if (!message) return;
+              out.push({ body: message.content.toString("utf8"), headers: message.properties.headers ?? {} });
+              if (out.length === expected) resolve();
+            },
+            { noAck: true },
+          )
+          .then((ok) => {
+            tag = ok.consumerTag;
+          });
+      });
+      await channel.cancel(tag);
+      return out;
+    },
+    async depth(queue) {
+      return (await channel.checkQueue(queue)).messageCount;
+    },
+    async remove(...queues) {
+      for (const queue of queues) await channel.deleteQueue(queue).catch(() => undefined);
+    },
+    close: () => model.close(),
+  };
+}
+
+/** A connector from queue `from` to queue `to` through the default exchange, with an idempotency key. */
+export function amqpToAmqp(options: {
+  name: string;
+  from: string;
+  prefetch?: number;
+  to: string;
+  inUrl: string;
+  outUrl: string;
+  batch?: number;
+}) {
+  return `apiVersion: cannectors.dev/v1
+kind: Connector
+metadata:
+  name: ${options.name}
+input:
+  type: amqp
+  url: ${options.inUrl}
+  queue: ${options.from}
+  prefetch: ${options.prefetch ?? 500}
+  idleAfter: 1500ms
+output:
+  type: amqp
+  url: ${options.outUrl}
+  routingKey: ${options.to}
+  headers:
+    X-Region: "{region}"
+  idempotency:
+    key: record.id
+${options.batch ? `  batch:\n    size: ${options.batch}\n` : ""}settings:
+  concurrency: 4
+`;
+}
