@@ -1,4 +1,7 @@
-import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from "amqplib";
+import type { Channel, ChannelModel, ConsumeMessage } from "amqplib";
+
+/** amqplib loads on the first connection only: a connector without a broker never pays its start-up. */
+const connectAmqp = async (url: string) => (await import("amqplib")).default.connect(url);
 import { durationMs } from "../../artifact/common.js";
 import { brokerAddress, pause } from "../../brokers/broker-address.js";
 import { Inbox } from "../../brokers/inbox.js";
@@ -25,7 +28,7 @@ export function createAmqpInput(
   let closing = false;
 
   const open = async () => {
-    const opened = await amqp.connect(spec.url);
+    const opened = await connectAmqp(spec.url);
     const opening = await opened.createChannel();
     await opening.prefetch(spec.prefetch);
     const mine = ++generation;

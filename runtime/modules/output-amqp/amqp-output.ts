@@ -1,4 +1,7 @@
-import amqp, { type ChannelModel, type ConfirmChannel } from "amqplib";
+import type { ChannelModel, ConfirmChannel } from "amqplib";
+
+/** amqplib loads on the first connection only: a connector without a broker never pays its start-up. */
+const connectAmqp = async (url: string) => (await import("amqplib")).default.connect(url);
 import { brokerAddress } from "../../brokers/broker-address.js";
 import type { Publisher } from "../../brokers/broker-output.js";
 import type { OutgoingMessage } from "../../brokers/outgoing-message.js";
@@ -11,7 +14,7 @@ const NACKED = "message nacked";
 export function amqpPublisher(spec: AmqpOutput): Publisher {
   let opened: Promise<{ model: ChannelModel; channel: ConfirmChannel }> | undefined;
   const connect = async () => {
-    const model = await amqp.connect(spec.url);
+    const model = await connectAmqp(spec.url);
     model.on("error", () => undefined);
     const channel = await model.createConfirmChannel();
     channel.on("error", () => undefined);
