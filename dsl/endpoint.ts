@@ -3,7 +3,7 @@ import { OUTPUT_KEYS, type OutputCallOptions, outputNode } from "../runtime/modu
 import type { BrokerInputNode } from "./broker-ir.js";
 import type { ApiNode, HttpOutputNode, InputNode, OutputNode } from "./ir.js";
 import { dslMisuse } from "./misuse.js";
-import type { SqlInputNode, SqlOutputNode } from "./sql-ir.js";
+import type { SqlInputNode } from "./sql-ir.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 /** Every kind of source and target node an endpoint can carry. */

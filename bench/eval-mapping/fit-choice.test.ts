@@ -59,6 +59,6 @@ describe("fitChoice", () => {
   it("stays at the prior when the regularisation dominates", () => {
     const prior = [-1, 2, 0.5];
     const w = fitChoice(groups(2, 0), prior, 1e6);
-    w.forEach((v, i) => expect(v).toBeCloseTo(prior[i] as number, 2));
+    for (const [i, v] of w.entries()) expect(v).toBeCloseTo(prior[i] as number, 2);
   });
 });
