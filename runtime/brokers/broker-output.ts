@@ -1,3 +1,4 @@
+import { failedRecordEntry } from "../engine/modules.js";
 import type { DeadLetterSink, DeliveryResult, DryRunSink, OutputModule, OutputRecord } from "../engine/modules.js";
 import type { ModuleContext } from "../engine/modules.js";
 import { backoffDelay } from "../net/retry.js";
@@ -40,16 +41,12 @@ export function brokerOutput(publisher: Publisher, wiring: BrokerOutputWiring): 
   const { context, deadLetter } = wiring;
   const fail = (record: OutputRecord, reason: string, attempts: number, idempotencyKey?: string) => {
     context.logger.warn("record dead-lettered", { seq: record.seq, error: reason });
-    deadLetter.write({
-      connector: context.connectorName,
-      seq: record.seq,
-      record: record.value,
-      status: null,
-      reason,
-      responseExcerpt: "",
-      attempts,
-      ...(idempotencyKey ? { idempotencyKey } : {}),
-    });
+    deadLetter.write(
+      failedRecordEntry(context.connectorName, record, reason, {
+        attempts,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      }),
+    );
   };
   return {
     async deliver(batch) {

@@ -114,6 +114,30 @@ export interface DeadLetterEntry {
   output?: string;
 }
 
+/**
+ * The entry of a record that failed before any response answered for it (a filter, a route's
+ * condition, a row the database refused, a broker nack): no status, no excerpt. `more` adds the
+ * attempts made, the idempotency key, or which nested output failed.
+ */
+export function failedRecordEntry(
+  connector: string,
+  record: OutputRecord,
+  reason: string,
+  more: Pick<DeadLetterEntry, "idempotencyKey" | "output"> & { attempts?: number } = {},
+): DeadLetterEntry {
+  const { attempts = 0, ...rest } = more;
+  return {
+    connector,
+    seq: record.seq,
+    record: record.value,
+    status: null,
+    reason,
+    responseExcerpt: "",
+    attempts,
+    ...rest,
+  };
+}
+
 export interface DeadLetterSink {
   write(entry: DeadLetterEntry): void;
   readonly count: number;

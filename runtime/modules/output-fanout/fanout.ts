@@ -1,3 +1,4 @@
+import { failedRecordEntry } from "../../engine/modules.js";
 import { formatPath } from "../../diagnostics/index.js";
 import type { OutputModule, OutputRecord } from "../../engine/modules.js";
 import { describeError } from "../../errors/index.js";
@@ -34,16 +35,9 @@ export function createFanoutOutput(spec: FanoutOutput, wiring: OutputWiring): Ou
             deadLettered++;
             const reason = describeError(error);
             wiring.context.logger.warn("record dead-lettered", { seq: record.seq, output: branch.label, reason });
-            wiring.deadLetter.write({
-              connector: wiring.context.connectorName,
-              seq: record.seq,
-              record: record.value,
-              status: null,
-              reason,
-              responseExcerpt: "",
-              attempts: 0,
-              output: branch.label,
-            });
+            wiring.deadLetter.write(
+              failedRecordEntry(wiring.context.connectorName, record, reason, { output: branch.label }),
+            );
           }
         }
         return [branch.output, share];

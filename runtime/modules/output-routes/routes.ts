@@ -1,3 +1,4 @@
+import { failedRecordEntry } from "../../engine/modules.js";
 import { formatPath } from "../../diagnostics/index.js";
 import type { DeliveryResult, OutputModule, OutputRecord } from "../../engine/modules.js";
 import { describeError } from "../../errors/index.js";
@@ -57,16 +58,11 @@ export function createRoutesOutput(spec: RoutesOutput, wiring: OutputWiring): Ou
           route: chosen.at,
           reason: chosen.reason,
         });
-        wiring.deadLetter.write({
-          connector: wiring.context.connectorName,
-          seq: record.seq,
-          record: record.value,
-          status: null,
-          reason: `${chosen.at}: ${chosen.reason}`,
-          responseExcerpt: "",
-          attempts: 0,
-          output: formatPath(wiring.path),
-        });
+        wiring.deadLetter.write(
+          failedRecordEntry(wiring.context.connectorName, record, `${chosen.at}: ${chosen.reason}`, {
+            output: formatPath(wiring.path),
+          }),
+        );
       }
       const outputs = [...routes.map((route) => route.output), otherwise];
       const result: DeliveryResult = await deliverAll(outputs.map((output, index) => [output, shares[index]!]));

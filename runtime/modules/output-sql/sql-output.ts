@@ -1,3 +1,4 @@
+import { failedRecordEntry } from "../../engine/modules.js";
 import { durationMs } from "../../artifact/common.js";
 import type {
   DeadLetterSink,
@@ -56,15 +57,7 @@ export function createSqlOutput(spec: SqlOutput, ctx: SqlOutputContext): OutputM
 
   function deadLetter(rows: readonly OutputRecord[], reason: string, attempts: number): DeliveryResult {
     for (const record of rows) {
-      ctx.deadLetter.write({
-        connector: ctx.connectorName,
-        seq: record.seq,
-        record: record.value,
-        status: null,
-        reason,
-        responseExcerpt: "",
-        attempts,
-      });
+      ctx.deadLetter.write(failedRecordEntry(ctx.connectorName, record, reason, { attempts }));
       ctx.logger.warn("record dead-lettered", { seq: record.seq, reason, attempts });
     }
     return { delivered: 0, deadLettered: rows.length };
