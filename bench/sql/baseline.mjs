@@ -1,6 +1,6 @@
 // The hand-written program the SQL bench compares against: undici pages from the peer source, the
-// peer's own mapPlain(), one COPY stream per 1,000 rows into a staging table merged on client_id
-// (the same idempotent load our connector does). Usage: node baseline.mjs SOURCE_URL PG_URL TABLE
+// peer's own mapPlain(), one COPY per 1,000 rows into a staging table merged on client_id (the
+// same idempotent load our connector does). Usage: node baseline.mjs SOURCE_URL PG_URL TABLE
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { request } from "undici";
@@ -64,7 +64,7 @@ async function load(rows) {
   await client.query("BEGIN");
   await client.query(`CREATE TEMP TABLE stage ON COMMIT DROP AS SELECT ${cols} FROM ${quoted} LIMIT 0`);
   await pipeline(
-    Readable.from(rows.map((r) => COLUMNS.map((c) => esc(r[c])).join("\t") + "\n")),
+    Readable.from([rows.map((r) => COLUMNS.map((c) => esc(r[c])).join("\t") + "\n").join("")]),
     client.query(copyFrom(`COPY stage (${cols}) FROM STDIN`)),
   );
   await client.query(
@@ -74,21 +74,28 @@ async function load(rows) {
   );
   await client.query("COMMIT");
 }
-let cursor = null;
+// The next page is fetched while this one is mapped, and a batch loads while the next one fills
+// (one COPY in flight: one connection), as a careful hand-written program would.
+const fetchPage = async (cursor) =>
+  (await request(`${source}/customers?limit=100${cursor ? `&cursor=${cursor}` : ""}`)).body.json();
+let next = fetchPage(null);
+let loading = Promise.resolve();
 let batch = [];
 for (;;) {
-  const res = await request(`${source}/customers?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
-  const page = await res.body.json();
+  const page = await next;
+  if (page.next_cursor) next = fetchPage(page.next_cursor);
   for (const r of page.data) {
     if (r.status === "inactive") continue;
     batch.push(mapPlain(r));
     if (batch.length >= 1000) {
-      await load(batch);
+      const rows = batch;
       batch = [];
+      await loading;
+      loading = load(rows);
     }
   }
-  cursor = page.next_cursor;
-  if (!cursor) break;
+  if (!page.next_cursor) break;
 }
+await loading;
 if (batch.length) await load(batch);
 await client.end();
