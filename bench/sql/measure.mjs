@@ -45,7 +45,8 @@ export function measure(command, args, { env = {}, cwd, dir }) {
       clearInterval(timer);
       if (code !== 0) return reject(new Error(`${path.basename(args[0] ?? command)} exited ${code}: ${stderr}`));
       const [seconds, user, system, kb] = readFileSync(out, "utf8").trim().split(/\s+/).slice(-4).map(Number);
-      const quarter = (q) => Math.round(samples[Math.min(samples.length - 1, Math.floor((samples.length * q) / 4))] ?? 0);
+      const quarter = (q) =>
+        Math.round(samples[Math.min(samples.length - 1, Math.floor((samples.length * q) / 4))] ?? 0);
       resolve({
         seconds,
         cpu: +(user + system).toFixed(2),

@@ -69,7 +69,15 @@ function connectorYaml(name, input, output) {
 const ours = (file) => () =>
   measure(
     process.execPath,
-    [CLI, "run", file, "--state", path.join(dir, `state-${Date.now()}.db`), "--dead-letter", path.join(dir, "dl.ndjson")],
+    [
+      CLI,
+      "run",
+      file,
+      "--state",
+      path.join(dir, `state-${Date.now()}.db`),
+      "--dead-letter",
+      path.join(dir, "dl.ndjson"),
+    ],
     { env: { BENCH_DB: PG }, cwd: root, dir },
   );
 
