@@ -7,7 +7,7 @@
 // Prints wall and CPU seconds, rows/s, peak RSS and RSS at each quarter of the run (flat memory
 // shows as close figures), checks every row arrived (and, in, that both wrote the same rows), and
 // the ratios: baseline time / ours, so 1.00 is par and higher is better.
-// Env: SQL_BENCH_TOTAL (1000000), SQL_BENCH_ROUNDS (2), SQL_BENCH_JOBS (in,out),
+// Env: SQL_BENCH_TOTAL (1000000), SQL_BENCH_ROUNDS (3), SQL_BENCH_JOBS (in,out),
 // CANNECTORS_TEST_POSTGRES (postgres://postgres@127.0.0.1:5432/test).
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -21,7 +21,7 @@ import { measure } from "./measure.mjs";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const TOTAL = Number(process.env.SQL_BENCH_TOTAL ?? 1_000_000);
-const ROUNDS = Number(process.env.SQL_BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.SQL_BENCH_ROUNDS ?? 3);
 const JOBS = (process.env.SQL_BENCH_JOBS ?? "in,out").split(",");
 const PG = process.env.CANNECTORS_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
 const CLI = path.join(root, "dist/cli/main.js");
@@ -113,7 +113,11 @@ async function rounds(title, programs, { before, check }) {
         `| ${p.name} | ${round + 1} | ${r.seconds} | ${r.cpu} | ${Math.round(r.rows / r.seconds)} | ${r.rssMb} | ${r.rssQuarters.join(" / ")} | ${r.ok ? "yes" : `NO (${r.rows}${r.why ? `: ${r.why}` : ""})`} |`,
       );
   });
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const median = (xs) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
   const [a, b] = results;
   const wall = median(b.map((r) => r.seconds)) / median(a.map((r) => r.seconds));
   const cpu = median(b.map((r) => r.cpu)) / median(a.map((r) => r.cpu));
