@@ -89,11 +89,11 @@ if (process.env.PEER === "skip") {
 
 console.log(`\n# 3. side by side\n\n${sideBySide(ours, peer)}`);
 
-// Issue 16: the peer source into PostgreSQL, our SQL output next to a hand-written undici + pg COPY program.
+// Issue 16: the peer source into PostgreSQL and PostgreSQL into the peer sink, each next to a hand-written program.
 if (process.env.SQL_BENCH === "skip") console.log("\n# 4. SQL bench: skipped (SQL_BENCH=skip)");
 else {
   console.log(
-    "\n# 4. SQL bench (bench/sql/run.mjs: peer source → PostgreSQL; SQL_BENCH_TOTAL records, default 1,000,000)",
+    "\n# 4. SQL bench (bench/sql/run.mjs: peer source → PostgreSQL → peer sink; SQL_BENCH_TOTAL records, default 1,000,000)",
   );
   if ((await run(process.execPath, [path.join(ROOT, "bench/sql/run.mjs")])) !== 0) failed = true;
 }
