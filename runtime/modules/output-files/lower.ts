@@ -1,0 +1,18 @@
+// Authoring: imports only the DSL's and the compiler's contracts, types only (../README.md).
+import type { z } from "zod";
+import type { LoweringTools } from "../../../compiler/lower/contract.js";
+import type { FilesOutputNode } from "./dsl.js";
+import type { FilesOutput } from "./schema.js";
+
+/** Plain data; the bucket's keys are credential positions (`env("X")` there is a secret). */
+export function lowerFilesOutput(
+  node: FilesOutputNode,
+  _path: string,
+  tools: LoweringTools,
+): z.input<typeof FilesOutput> {
+  const { kind: _kind, s3, ...rest } = node;
+  return tools.defined({
+    ...tools.plain(rest),
+    s3: s3 ? tools.plain(s3, "secret") : undefined,
+  });
+}
