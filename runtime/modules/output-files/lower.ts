@@ -4,7 +4,10 @@ import type { LoweringTools } from "../../../compiler/lower/contract.js";
 import type { FilesOutputNode } from "./dsl.js";
 import type { FilesOutput } from "./schema.js";
 
-/** Plain data; the bucket's keys are credential positions (`env("X")` there is a secret). */
+/**
+ * Plain data. `secret("X")` stays `${secret:X}`; an `env("X")` anywhere in `s3` is masked as a
+ * secret all the same (runtime/secrets/positions.ts: only an HTTP URL's parts are configuration).
+ */
 export function lowerFilesOutput(
   node: FilesOutputNode,
   _path: string,
@@ -13,6 +16,6 @@ export function lowerFilesOutput(
   const { kind: _kind, s3, ...rest } = node;
   return tools.defined({
     ...tools.plain(rest),
-    s3: s3 ? tools.plain(s3, "secret") : undefined,
+    s3: s3 ? tools.plain(s3, "config") : undefined,
   });
 }
