@@ -149,7 +149,7 @@ describe("SIGKILL while a file is written", { timeout: 180_000 }, () => {
       const read: Record<string, unknown>[] = [];
       for (const key of keys) {
         const body = await s3.get(key);
-        const file = body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength);
+        const file = Uint8Array.from(body).buffer;
         read.push(...(await parquetReadObjects({ file })));
       }
       read.sort((a, b) => Number(a.id) - Number(b.id));
