@@ -134,6 +134,8 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
       "mysql2",
       "pg-copy-streams",
       "standardwebhooks",
+      "hyparquet-writer",
+      "aws4fetch",
       "@opentelemetry/api",
       "@opentelemetry/sdk-trace",
     ]) {

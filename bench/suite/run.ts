@@ -6,7 +6,8 @@
  * Arguments go to our bench (`npm run bench -- --quick --rounds 3`). The environment sets the peer
  * bench: PEER_ROUNDS (5), PEER_N (100000 records), PEER=skip to leave it out. Quicker everything:
  * `PEER_ROUNDS=1 PEER_N=20000 npm run bench -- --quick --rounds 1`. SQL_BENCH=skip leaves out the
- * SQL section (bench/sql), SQL_BENCH_TOTAL sizes it.
+ * SQL section (bench/sql), SQL_BENCH_TOTAL sizes it; FILES_BENCH=skip the files section (bench/files),
+ * FILES_BENCH_TOTAL sizes it.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -96,5 +97,13 @@ else {
     "\n# 4. SQL bench (bench/sql/run.mjs: peer source → PostgreSQL → peer sink; SQL_BENCH_TOTAL records, default 1,000,000)",
   );
   if ((await run(process.execPath, [path.join(ROOT, "bench/sql/run.mjs")])) !== 0) failed = true;
+}
+// Issue 17: a SQLite table → NDJSON and Parquet files, our files output next to a hand-written better-sqlite3 + hyparquet-writer program.
+if (process.env.FILES_BENCH === "skip") console.log("\n# 5. files bench: skipped (FILES_BENCH=skip)");
+else {
+  console.log(
+    "\n# 5. files bench (bench/files/run.mjs: SQLite → local files; FILES_BENCH_TOTAL rows, default 200,000)\n",
+  );
+  if ((await run(process.execPath, [path.join(ROOT, "bench/files/run.mjs")])) !== 0) failed = true;
 }
 if (failed) process.exitCode = 1;
