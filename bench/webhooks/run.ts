@@ -7,7 +7,7 @@
  * hand-written node:http + SQLite baseline (baseline-server.ts) is loaded the same way: the machine
  * is shared, so the ratio serve/baseline is the figure that survives another process's load.
  * Usage: npm run build && node dist/bench/webhooks/run.js [--seconds 10] [--connections 10,50,200]
- *   [--rounds 1] [--state postgres://user@host:5432/db] [--no-baseline]
+ *   [--rounds 1] [--state postgres://user@host:5432/db] [--no-baseline] [--compare other/dist/cli/main.js]
  * The load generator and the sink share the machine with serve: figures are for this whole box.
  */
 import { parseArgs } from "node:util";
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "10,50,200" },
     rounds: { type: "string", default: "1" },
     state: { type: "string" },
+    compare: { type: "string" },
     "no-baseline": { type: "boolean", default: false },
     "drain-timeout": { type: "string", default: "120" },
   },
@@ -45,19 +46,23 @@ for (let round = 1; round <= Number(values.rounds); round++) {
         await baseline.stop();
       }
     }
-    const sink = await startSink();
-    const state = stateFor(values.state);
-    const serve = await startServe(sink.url, state?.url);
-    try {
-      const result = await measure("serve", serve, { connections, seconds, firstId: nextId, sink, drainTimeoutS });
-      nextId = result.nextId;
-      rows.push({ round, measured: result.measured });
-      const { perSecond, p99 } = result.measured;
-      console.error(`round ${round}, ${connections} connections: serve ${Math.round(perSecond)}/s, p99 ${p99} ms`);
-    } finally {
-      await serve.stop();
-      await sink.close();
-      if (state) await dropStateSchema(state);
+    const servers: [string, string | undefined][] = [["serve", undefined]];
+    if (values.compare) servers.push(["compared", values.compare]);
+    for (const [name, cli] of servers) {
+      const sink = await startSink();
+      const state = stateFor(values.state);
+      const serve = await startServe(sink.url, state?.url, cli);
+      try {
+        const result = await measure(name, serve, { connections, seconds, firstId: nextId, sink, drainTimeoutS });
+        nextId = result.nextId;
+        rows.push({ round, measured: result.measured });
+        const { perSecond, p99 } = result.measured;
+        console.error(`round ${round}, ${connections} connections: ${name} ${Math.round(perSecond)}/s, p99 ${p99} ms`);
+      } finally {
+        await serve.stop();
+        await sink.close();
+        if (state) await dropStateSchema(state);
+      }
     }
   }
 }

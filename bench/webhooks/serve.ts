@@ -35,12 +35,16 @@ export interface ServeUnderTest {
  * A fresh `cannectors serve` (built CLI) sending to `target`, its state in its own SQLite file, or
  * in `state` (a postgres:// URL; give each start its own schema).
  */
-export function startServe(target: string, state?: string): Promise<ServeUnderTest> {
+export function startServe(
+  target: string,
+  state?: string,
+  cli = process.env.BENCH_SERVE_CLI ?? CLI,
+): Promise<ServeUnderTest> {
   const dir = mkdtempSync(path.join(tmpdir(), "cannectors-bench-webhooks-"));
   writeFileSync(path.join(dir, "hooks.yaml"), connector(target));
   const args = ["serve", dir, "--port", "0", "--state", state ?? path.join(dir, "state.db"), "--no-watch"];
-  // BENCH_SERVE_CLI: another build's dist/cli/main.js, to compare before and after under the same load.
-  return startProcess([process.env.BENCH_SERVE_CLI ?? CLI, ...args]);
+  // cli: another build's dist/cli/main.js (run.ts --compare, or BENCH_SERVE_CLI), for before and after.
+  return startProcess([cli, ...args]);
 }
 
 /** The hand-written node:http + SQLite server doing the same insert (baseline-server.ts). */
