@@ -7,7 +7,8 @@
  * bench: PEER_ROUNDS (5), PEER_N (100000 records), PEER=skip to leave it out. Quicker everything:
  * `PEER_ROUNDS=1 PEER_N=20000 npm run bench -- --quick --rounds 1`. SQL_BENCH=skip leaves out the
  * SQL section (bench/sql), SQL_BENCH_TOTAL sizes it; FILES_BENCH=skip the files section (bench/files),
- * FILES_BENCH_TOTAL sizes it.
+ * FILES_BENCH_TOTAL sizes it. WEBHOOK_BENCH=skip leaves out webhook
+ * acceptance (bench/webhooks); WEBHOOK_SECONDS (10 per level) and WEBHOOK_ROUNDS (1) size it.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -105,5 +106,13 @@ else {
     "\n# 5. files bench (bench/files/run.mjs: SQLite → local files; FILES_BENCH_TOTAL rows, default 200,000)\n",
   );
   if ((await run(process.execPath, [path.join(ROOT, "bench/files/run.mjs")])) !== 0) failed = true;
+}
+// Issue 18: webhook acceptance of one serve process next to a hand-written node:http + SQLite baseline.
+if (process.env.WEBHOOK_BENCH === "skip") console.log("\n# 6. webhook acceptance: skipped (WEBHOOK_BENCH=skip)");
+else {
+  const seconds = process.env.WEBHOOK_SECONDS ?? "10";
+  console.log(`\n# 6. webhook acceptance (bench/webhooks: 10/50/200 connections, ${seconds} s each, vs baseline)\n`);
+  const args = ["--seconds", seconds, "--rounds", process.env.WEBHOOK_ROUNDS ?? "1"];
+  if ((await run(process.execPath, [path.join(ROOT, "dist/bench/webhooks/run.js"), ...args])) !== 0) failed = true;
 }
 if (failed) process.exitCode = 1;
