@@ -6,7 +6,8 @@
  * Arguments go to our bench (`npm run bench -- --quick --rounds 3`). The environment sets the peer
  * bench: PEER_ROUNDS (5), PEER_N (100000 records), PEER=skip to leave it out. Quicker everything:
  * `PEER_ROUNDS=1 PEER_N=20000 npm run bench -- --quick --rounds 1`. SQL_BENCH=skip leaves out the
- * SQL section (bench/sql), SQL_BENCH_TOTAL sizes it.
+ * SQL section (bench/sql), SQL_BENCH_TOTAL sizes it. WORKERS_BENCH=skip leaves out the workers
+ * section (bench/workers), WORKERS_SECONDS (10) sets its load time per setup.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -96,5 +97,14 @@ else {
     "\n# 4. SQL bench (bench/sql/run.mjs: peer source → PostgreSQL; SQL_BENCH_TOTAL records, default 1,000,000)",
   );
   if ((await run(process.execPath, [path.join(ROOT, "bench/sql/run.mjs")])) !== 0) failed = true;
+}
+// Issue 18: webhook deliveries with 1, 2, 4 serve workers on PostgreSQL (pg-boss) beside one SQLite process.
+if (process.env.WORKERS_BENCH === "skip") console.log("\n# 5. workers bench: skipped (WORKERS_BENCH=skip)");
+else {
+  console.log(
+    "\n# 5. workers bench (bench/workers: webhook deliveries, 1, 2, 4 workers on PostgreSQL, one on SQLite)\n",
+  );
+  const args = ["--seconds", process.env.WORKERS_SECONDS ?? "10"];
+  if ((await run(process.execPath, [path.join(ROOT, "dist/bench/workers/run.js"), ...args])) !== 0) failed = true;
 }
 if (failed) process.exitCode = 1;

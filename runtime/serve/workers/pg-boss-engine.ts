@@ -38,7 +38,9 @@ export async function startPgBossEngine(options: PgBossEngineOptions): Promise<J
     connectionString: location.connectionString,
     schema: jobSchema(location.schema),
     application_name: "cannectors-worker",
-    max: options.concurrency + 3,
+    // Its queries are short (fetch, complete, send): a few connections serve any concurrency, and
+    // every worker's pools count against PostgreSQL's max_connections (the state's pool is 10).
+    max: 4,
     schedule: false,
     supervise: true,
     maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.ceil(options.jobTimeoutSeconds / 2))),
