@@ -252,5 +252,5 @@ describe.runIf(usableBackends().includes(postgres))("serve workers on one Postgr
       await recorder.close();
       await sources.close();
     }
-  }, 150_000);
+  }, 240_000);
 });
