@@ -262,13 +262,16 @@ export class Supervisor {
   }
 
   /**
-   * Runs one job of the engine here. `retry` gives it back: the connector is not loaded here, this
-   * process is stopping, or its lease is held by a run elsewhere (which may have missed deliveries
-   * accepted after its last read, so the job must run once that run is over).
+   * Runs one job of the engine here. `retry` gives it back: this process is stopping, or the
+   * connector's lease is held by a run elsewhere (which may have missed deliveries accepted after
+   * its last read, so the job must run once that run is over). A connector this process does not
+   * load (removed, or not deployed here yet) ends the job: the workers that load it ask again
+   * (their sweep, their next fire), and a removed one's jobs do not come back forever.
    */
   async runJob(request: RunRequest): Promise<JobOutcome> {
+    if (this.stopping.signal.aborted) return "retry";
     const slot = this.slots.get(request.connector);
-    if (!slot || this.stopping.signal.aborted) return "retry";
+    if (!slot) return "done";
     const webhook = slot.artifact.connector.input.type === "webhook";
     const run = webhook ? this.options.webhooks?.processWebhookQueue : runConnector;
     if (!run) return "done";

@@ -116,12 +116,22 @@ describe("serve with a job engine", () => {
     expect(target.requests.map((r) => JSON.parse(r.body).id)).toEqual(["x"]);
   });
 
-  it("gives back a job for a connector this process does not load, and finishes one with nothing queued without a run", async () => {
+  it("ends a job for a connector this process does not load, and one with nothing queued, without a run", async () => {
     const target = await startServer((_req, res) => sendJson(res, 200, {}));
     cleanups.push(() => target.close());
     const { supervisor, store } = await rig(target, fakeEngine().engine);
-    expect(await supervisor.runJob({ connector: "elsewhere", kind: "poll" })).toBe("retry");
+    expect(await supervisor.runJob({ connector: "elsewhere", kind: "poll" })).toBe("done");
     expect(await supervisor.runJob({ connector: "hooks", kind: "webhook" })).toBe("done");
     expect(await store.listExecutions()).toEqual([]);
+  });
+
+  it("gives every job back once the process is stopping", async () => {
+    const target = await startServer((_req, res) => sendJson(res, 200, {}));
+    cleanups.push(() => target.close());
+    const { supervisor } = await rig(target, fakeEngine().engine);
+    expect((await deliver(supervisor, "y")).status).toBe(202);
+    await supervisor.stop(1000);
+    expect(await supervisor.runJob({ connector: "hooks", kind: "webhook" })).toBe("retry");
+    expect(target.requests).toHaveLength(0);
   });
 });
