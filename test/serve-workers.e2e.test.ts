@@ -21,7 +21,7 @@ const CONCURRENCY = 2;
 /**
  * Records a polling connector may send again per kill on a PostgreSQL state: the requests in
  * flight plus those acknowledged while the cursor write was waiting on the database (measured up
- * to 8 on a 2-core machine at load 25).
+ * to 18 per connector over 5 kills on a 2-core machine at load 25).
  */
 const CURSOR_BACKLOG_BOUND = 12;
 const POLLING = Array.from({ length: 10 }, (_, i) => `poll-${i}`);
