@@ -81,7 +81,7 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
     await target.close();
   });
 
-  it("delivers its records without loading ajv, cron-parser, luxon, re2, the CSV/XML parsers, broker, SQL, signing or tracing libraries", async () => {
+  it("delivers its records without loading ajv, cron-parser, luxon, re2, the CSV/XML parsers, broker, SQL, job engine, signing or tracing libraries", async () => {
     const connector = path.join(dir, "plain.yaml");
     writeFileSync(
       connector,
@@ -127,6 +127,7 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
       "luxon",
       "@bufbuild/re2",
       "pg",
+      "pg-boss",
       "typescript",
       "csv-parse",
       "fast-xml-parser",

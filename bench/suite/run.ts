@@ -9,6 +9,8 @@
  * SQL section (bench/sql), SQL_BENCH_TOTAL sizes it; FILES_BENCH=skip the files section (bench/files),
  * FILES_BENCH_TOTAL sizes it. WEBHOOK_BENCH=skip leaves out webhook
  * acceptance (bench/webhooks); WEBHOOK_SECONDS (10 per level) and WEBHOOK_ROUNDS (1) size it.
+ * WORKERS_BENCH=skip leaves out the workers
+ * section (bench/workers), WORKERS_SECONDS (10) sets its load time per setup.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -114,5 +116,14 @@ else {
   console.log(`\n# 6. webhook acceptance (bench/webhooks: 10/50/200 connections, ${seconds} s each, vs baseline)\n`);
   const args = ["--seconds", seconds, "--rounds", process.env.WEBHOOK_ROUNDS ?? "1"];
   if ((await run(process.execPath, [path.join(ROOT, "dist/bench/webhooks/run.js"), ...args])) !== 0) failed = true;
+}
+// Issue 18: webhook deliveries with 1, 2, 4 serve workers on PostgreSQL (pg-boss) beside one SQLite process.
+if (process.env.WORKERS_BENCH === "skip") console.log("\n# 7. workers bench: skipped (WORKERS_BENCH=skip)");
+else {
+  console.log(
+    "\n# 7. workers bench (bench/workers: webhook deliveries, 1, 2, 4 workers on PostgreSQL, one on SQLite)\n",
+  );
+  const args = ["--seconds", process.env.WORKERS_SECONDS ?? "10"];
+  if ((await run(process.execPath, [path.join(ROOT, "dist/bench/workers/run.js"), ...args])) !== 0) failed = true;
 }
 if (failed) process.exitCode = 1;
