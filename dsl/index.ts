@@ -58,3 +58,13 @@ export { fallback } from "../runtime/modules/output-fallback/dsl.js";
 export { type SqlTableOptions, sqlTable } from "../runtime/modules/output-sql/dsl.js";
 export { sqlQuery, sqlSource } from "../runtime/modules/input-sql/dsl.js";
 export type { SqlInputNode, SqlOutputNode, SqlTlsNode } from "./sql-ir.js";
+export {
+  type ColumnType,
+  type Db,
+  type DbOptions,
+  db,
+  type Generated,
+  type GeneratedAlways,
+  type Insertable,
+  type Selectable,
+} from "./db.js";
