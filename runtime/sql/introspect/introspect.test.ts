@@ -59,6 +59,18 @@ describe.each(usableDialects())("introspection on $name", (dialect) => {
       ["status", status, false, false, false],
       ["upper_name", "text", true, false, true],
     ]);
+    // DEFAULT NULL (MariaDB shows it as the text NULL) is no default the database fills.
+    expect(clients?.columns.map((c) => c.hasDefault)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+    ]);
     expect(clients?.primaryKey).toEqual(["id"]);
     expect(clients?.uniqueKeys).toContainEqual(["email"]);
     if (status === "enum") expect(clients?.columns[7]?.enumValues).toEqual(["new", "it's done"]);

@@ -51,15 +51,17 @@ export async function introspectMysql(query: Query, options: IntrospectOptions):
     const columnType = String(row.column_type);
     const extra = String(row.extra ?? "").toLowerCase();
     const kind = KINDS[dataType] ?? (TEXT.has(dataType) ? "text" : "unknown");
+    const nullable = row.is_nullable === "YES";
+    // MariaDB shows DEFAULT NULL as the text NULL (a string default is quoted); none at all is SQL NULL.
+    const defaultNull = row.column_default === null || (nullable && row.column_default === "NULL");
     return {
       table: String(row.table_name),
       name: String(row.column_name),
       declaredType: columnType,
       kind,
       ...(kind === "enum" ? { enumValues: enumLabels(columnType) } : {}),
-      nullable: row.is_nullable === "YES",
-      // MariaDB shows DEFAULT NULL as the text 'NULL'; no default at all is SQL NULL in both.
-      hasDefault: row.column_default !== null || extra.includes("auto_increment"),
+      nullable,
+      hasDefault: !defaultNull || extra.includes("auto_increment"),
       generated: /\b(virtual|stored|persistent)\b/.test(extra),
     };
   });

@@ -65,7 +65,8 @@ export async function introspectPostgres(query: Query, options: IntrospectOption
     ...(Array.isArray(row.enum_values) ? { enumValues: row.enum_values.map(String) } : {}),
     nullable: row.nullable === true,
     // An identity BY DEFAULT fills itself when not written; ALWAYS refuses a written value.
-    hasDefault: row.has_default === true || row.identity === "d",
+    // A generated column's expression is stored as its default: not one an insert may rely on.
+    hasDefault: (row.has_default === true && !row.generated) || row.identity === "d",
     generated: row.identity === "a" || (typeof row.generated === "string" && row.generated !== ""),
   }));
   const keys: RawKey[] = (await query(KEYS, [schema])).map((row) => ({
