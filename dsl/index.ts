@@ -64,3 +64,13 @@ export {
   files,
   type S3SettingsNode,
 } from "../runtime/modules/output-files/dsl.js";
+export {
+  type ColumnType,
+  type Db,
+  type DbOptions,
+  db,
+  type Generated,
+  type GeneratedAlways,
+  type Insertable,
+  type Selectable,
+} from "./db.js";
