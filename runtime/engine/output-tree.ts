@@ -12,8 +12,8 @@ export interface OutputTreeOptions {
   authenticator(auth: Auth | undefined): Authenticator;
   deadLetter: DeadLetterSink;
   dryRun: DryRunSink | undefined;
-  /** The target contract of the connector's own output (a nested one is not checked yet). */
-  contract?: OutputContract | undefined;
+  /** The target contract of the output at this artifact path (`output`, `output.routes[1].output`), if known. */
+  contractAt?: ((path: string) => OutputContract | undefined) | undefined;
 }
 
 /**
@@ -37,7 +37,7 @@ function build(
     authenticator: options.authenticator,
     deadLetter,
     dryRun,
-    contract: path.length === 1 ? options.contract : undefined,
+    contract: options.contractAt?.(formatPath(path)),
     path,
     createOutput(child, { path: childPath, deadLetter: catcher }) {
       const label = formatPath(childPath);

@@ -12,8 +12,8 @@ import { retryPolicyFrom } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
 import type { Redactor } from "../secrets/types.js";
 import { inputKindOf } from "../modules/catalogue.js";
-import { outputContractOf } from "../contract/output-contracts.js";
-import { type ViolationCollector, violationCollector } from "../contract/violation.js";
+import { outputContractsOf } from "../contract/output-contracts.js";
+import { type ContractViolation, type ViolationCollector, violationCollector } from "../contract/violation.js";
 import { createDeadLetterFile } from "./dead-letter-file.js";
 import { createDryRunWriter } from "./dry-run-writer.js";
 import { allowedHostsOf, filterHostsOf, moduleHostsOf } from "./hosts.js";
@@ -110,15 +110,22 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
         dryRun: dryRun !== undefined,
       });
   // Checked by default in a dry run whenever the target's spec is known; a replay checks and reports.
-  const target = dryRun || options.checkContract ? outputContractOf(spec.output, options.targetSpec) : undefined;
-  const contract = target ? violationCollector(target.spec) : undefined;
+  // Each output of a routes, fanout or fallback output against its own contract.
+  const targets = dryRun || options.checkContract ? outputContractsOf(spec.output, options.targetSpec) : new Map();
+  const specs = [...new Set([...targets.values()].map((target) => target.spec))];
+  const contract = specs.length > 0 ? violationCollector(specs.join(", ")) : undefined;
   const output = buildOutput(spec.output, {
     context: { ...context, client: moduleClient(client, "output", moduleHostsOf(spec, "output")) },
     authenticator,
     deadLetter,
     dryRun: dryRun ? createDryRunWriter((line) => dryRun.write(line), redactor) : undefined,
-    contract:
-      target && contract ? { check: target.check, refuse: dryRun !== undefined, report: contract.add } : undefined,
+    contractAt(path) {
+      const target = targets.get(path);
+      if (!target || !contract) return undefined;
+      // A nested output's violations name it; the connector's own output is the one a reader expects.
+      const report = path === "output" ? contract.add : (v: ContractViolation) => contract.add({ ...v, output: path });
+      return { check: target.check, refuse: dryRun !== undefined, report };
+    },
   });
   const filters: FilterWiring = {
     context: (filter) => ({ ...context, client: moduleClient(client, "filter", filterHostsOf(spec, filter)) }),
