@@ -19,7 +19,7 @@ import { createDryRunWriter } from "./dry-run-writer.js";
 import { allowedHostsOf, filterHostsOf, moduleHostsOf } from "./hosts.js";
 import type { FilterWiring } from "../filters/step.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
-import { buildOutput } from "./output-tree.js";
+import { buildOutput, type OutputTreeOptions } from "./output-tree.js";
 import type { DeadLetterSink, InputModule, ModuleContext, OutputModule } from "./modules.js";
 
 export interface Wiring {
@@ -54,6 +54,8 @@ export interface WiringOptions {
   targetSpec?: string | undefined;
   /** Check payloads against the target's contract outside a dry run too, reporting only (fixture replays). */
   checkContract?: boolean | undefined;
+  /** Replaces the connector's output tree (a dead-letter replay sends each record to the output that failed it). */
+  output?: ((tree: OutputTreeOptions) => OutputModule) | undefined;
   /** The connector's stored OAuth2 refresh tokens (oauth2AuthorizationCode). */
   refreshTokens?: RefreshTokenVault | undefined;
 }
@@ -114,7 +116,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
   const targets = dryRun || options.checkContract ? outputContractsOf(spec.output, options.targetSpec) : new Map();
   const specs = [...new Set([...targets.values()].map((target) => target.spec))];
   const contract = specs.length > 0 ? violationCollector(specs.join(", ")) : undefined;
-  const output = buildOutput(spec.output, {
+  const tree: OutputTreeOptions = {
     context: { ...context, client: moduleClient(client, "output", moduleHostsOf(spec, "output")) },
     authenticator,
     deadLetter,
@@ -126,7 +128,8 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
       const report = path === "output" ? contract.add : (v: ContractViolation) => contract.add({ ...v, output: path });
       return { check: target.check, refuse: dryRun !== undefined, report };
     },
-  });
+  };
+  const output = options.output ? options.output(tree) : buildOutput(spec.output, tree);
   const filters: FilterWiring = {
     context: (filter) => ({ ...context, client: moduleClient(client, "filter", filterHostsOf(spec, filter)) }),
     authenticator,
