@@ -7,6 +7,7 @@
 import { formatPath } from "../diagnostics/index.js";
 import { type Output, type OutputType, outputKindOf, outputTree } from "../modules/catalogue.js";
 import { findOperation } from "./operation.js";
+import { payloadCheckOf } from "./payload-schema.js";
 import { loadSpec } from "./spec.js";
 import { targetBodyCheckOf } from "./target-contract.js";
 import type { PayloadCheck } from "./violation.js";
@@ -35,8 +36,8 @@ const OUTPUT_CONTRACTS: { readonly [T in OutputType]: ContractOf<T> } = {
     const spec = output.contract?.spec ?? targetSpec;
     return check && spec !== undefined ? { spec, check } : undefined;
   },
-  // A broker payload has no target spec yet (an AsyncAPI document would give one).
-  amqp: () => undefined,
+  // A broker payload is checked against the output's own payloadSchema, when it has one.
+  amqp: (output) => (output.payloadSchema === undefined ? undefined : payloadCheckOf(output.payloadSchema)),
   // Outputs that hold outputs send nothing themselves: each of their outputs is checked on its own
   // (outputContractsOf walks the tree).
   routes: () => undefined,
