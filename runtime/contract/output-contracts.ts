@@ -43,9 +43,9 @@ const OUTPUT_CONTRACTS: { readonly [T in OutputType]: ContractOf<T> } = {
   routes: () => undefined,
   fanout: () => undefined,
   fallback: () => undefined,
-  // A table's rows have no spec to be checked against yet (the table's own column types refuse a
-  // bad row at write time, dead-lettering that record): nothing to check before the run.
-  sql: () => undefined,
+  // The table is the contract: the SQL output reads its columns when it first plans a row (a dry run
+  // connects for that, read only) and checks each row itself (runtime/contract/sql-table.ts).
+  sql: (output) => ({ spec: `table ${output.table}`, check: () => [] }),
 };
 
 /**
