@@ -46,6 +46,8 @@ const OUTPUT_CONTRACTS: { readonly [T in OutputType]: ContractOf<T> } = {
   // The table is the contract: the SQL output reads its columns when it first plans a row (a dry run
   // connects for that, read only) and checks each row itself (runtime/contract/sql-table.ts).
   sql: (output) => ({ spec: `table ${output.table}`, check: () => [] }),
+  // Files take any record; CSV and Parquet columns come from the records themselves.
+  files: () => undefined,
 };
 
 /**
