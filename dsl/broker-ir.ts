@@ -20,6 +20,8 @@ export interface AmqpOutputNode {
   readonly exchange?: string;
   readonly routingKey: string;
   readonly persistent?: boolean;
+  /** JSON Schema of each message body (inline, or `file#/pointer`), checked in dry runs. */
+  readonly payloadSchema?: string | Readonly<Record<string, unknown>>;
   readonly headers?: Readonly<Record<string, string>>;
   readonly key?: string;
   /** `key` is `(record) => value`, lowered to CEL. */

@@ -33,6 +33,7 @@ export function amqpExchangeCall(output: Written<AmqpOutput>, context: ImportCon
     ["exchange", optional(output.exchange)],
     ["routingKey", literal(output.routingKey ?? "")],
     ["persistent", optional(output.persistent)],
+    ["payloadSchema", optional(output.payloadSchema)],
     ["headers", optional(output.headers)],
     ["key", optional(output.key)],
     [

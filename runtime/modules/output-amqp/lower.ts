@@ -17,6 +17,7 @@ export function lowerAmqpOutput(node: AmqpOutputNode, path: string, tools: Lower
     exchange: node.exchange,
     routingKey: node.routingKey,
     persistent: node.persistent,
+    payloadSchema: node.payloadSchema === undefined ? undefined : tools.plain(node.payloadSchema),
     headers: node.headers ? { ...node.headers } : undefined,
     key: node.key,
     idempotency,
