@@ -2,10 +2,11 @@
  * A SQL output's contract is its table: the columns the database reports (information_schema, or
  * SQLite's pragma_table_info), against which a planned row is checked before anything is written
  * (an unknown column, a value of the wrong kind, a NOT NULL column without default left empty).
- * Kept small on purpose: the `cannectors types --db` introspection may absorb it later.
+ * The columns come from the one catalogue reading `types --db` and `validate --connect` use.
  */
 import { isExactNumber } from "../json/index.js";
 import type { Dialect } from "../sql/dialect.js";
+import { type ColumnKind, introspectWith, requiredOnInsert } from "../sql/introspect/index.js";
 import type { SqlSession } from "../sql/pool.js";
 import type { ContractProblem } from "./violation.js";
 
@@ -23,46 +24,34 @@ export interface TableColumn {
 /** The columns of `table` (`schema.table` or `table`); empty when the table does not exist. */
 export async function tableColumns(session: SqlSession, dialect: Dialect, table: string): Promise<TableColumn[]> {
   const [schema, name] = table.includes(".") ? (table.split(".", 2) as [string, string]) : [undefined, table];
-  if (dialect === "sqlite") {
-    const rows = await session.query('SELECT name, type, "notnull" AS nn, dflt_value, pk FROM pragma_table_info(?)', [
-      name,
-    ]);
-    return rows.map((row) => {
-      const type = String(row.type ?? "");
-      // An INTEGER PRIMARY KEY is the rowid: SQLite fills it when absent.
-      const rowid = Number(row.pk) > 0 && /^integer$/i.test(type);
-      return column(String(row.name), type, Number(row.nn) === 1 && row.dflt_value === null && !rowid);
-    });
-  }
-  const sql =
-    dialect === "postgres"
-      ? `SELECT column_name AS name, data_type AS type, is_nullable AS nullable, column_default AS dflt,
-           (is_identity = 'YES' OR is_generated <> 'NEVER') AS generated
-         FROM information_schema.columns WHERE table_name = $1 AND table_schema = coalesce($2::text, current_schema())`
-      : `SELECT column_name AS name, column_type AS type, is_nullable AS nullable, column_default AS dflt,
-           (extra LIKE '%auto_increment%' OR extra LIKE '%GENERATED%') AS generated
-         FROM information_schema.columns WHERE table_name = ? AND table_schema = coalesce(?, database())`;
-  const rows = await session.query(sql, [name, schema ?? null]);
-  return rows.map((row) => {
-    const generated = row.generated === true || Number(row.generated) === 1;
-    return column(String(row.name), String(row.type), row.nullable === "NO" && row.dflt === null && !generated);
+  // One reading of the catalogue for types --db, validate --connect and this check (runtime/sql/introspect).
+  const [found] = await introspectWith(dialect, (sql, params) => session.query(sql, params), {
+    schema,
+    tables: [name],
   });
+  return (found?.columns ?? []).map((column) => ({
+    name: column.name,
+    type: column.declaredType,
+    kind: KINDS[column.kind],
+    required: requiredOnInsert(column),
+  }));
 }
 
-function column(name: string, type: string, required: boolean): TableColumn {
-  return { name, type, kind: kindOf(type), required };
-}
-
-function kindOf(type: string): Kind {
-  const t = type.toLowerCase();
-  // MySQL's boolean is tinyint(1).
-  if (t === "boolean" || t === "bool" || t === "tinyint(1)") return "boolean";
-  if (/int/.test(t)) return "integer";
-  if (/numeric|decimal|real|double|float/.test(t)) return "number";
-  if (/json/.test(t)) return "json";
-  if (/char|text|clob|uuid|enum/.test(t)) return "text";
-  return "other";
-}
+/** The value checks below need only these kinds of the catalogue's finer ones. */
+const KINDS: Record<ColumnKind, Kind> = {
+  integer: "integer",
+  bigint: "integer",
+  float: "number",
+  numeric: "number",
+  boolean: "boolean",
+  text: "text",
+  enum: "text",
+  datetime: "text",
+  json: "json",
+  bytes: "other",
+  array: "other",
+  unknown: "other",
+};
 
 /** What the table finds wrong in one row: `fields` are the record's, `columns` the ones written. */
 export function rowProblems(
