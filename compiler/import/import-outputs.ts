@@ -1,7 +1,7 @@
 /** Routes, fanout and fallback outputs → `routes([route(...)], { default })`, `fanout(..., via(...))`, `fallback(a, b)`. */
 import type { Filter, HttpOutput, Output } from "../../runtime/artifact/index.js";
 import { sqlOutputCall } from "../../runtime/modules/output-sql/import.js";
-import { amqpExchangeCall } from "./import-broker.js";
+import { amqpExchangeCall, natsSubjectCall } from "./import-broker.js";
 import { filterCall, type ImportContext } from "./import-filters.js";
 
 type Written<T> = { [K in keyof T]?: T[K] };
@@ -40,6 +40,8 @@ export function outputTreeCall(
       return sqlOutputCall(spec, context);
     case "amqp":
       return amqpExchangeCall(spec, context);
+    case "nats":
+      return natsSubjectCall(spec, context);
     default:
       return leaf(output as Written<HttpOutput>);
   }

@@ -16,11 +16,13 @@ import { lowerConditionFilter } from "../../runtime/modules/filter-condition/low
 import { lowerEnrichFilter } from "../../runtime/modules/filter-enrich/lower.js";
 import { lowerMapFilter } from "../../runtime/modules/filter-map/lower.js";
 import { lowerAmqpInput } from "../../runtime/modules/input-amqp/lower.js";
+import { lowerNatsInput } from "../../runtime/modules/input-nats/lower.js";
 import { lowerSplitFilter } from "../../runtime/modules/filter-split/lower.js";
 import { lowerHttpInput } from "../../runtime/modules/input-http/lower.js";
 import { lowerSqlInput } from "../../runtime/modules/input-sql/lower.js";
 import { lowerWebhookInput } from "../../runtime/modules/input-webhook/lower.js";
 import { lowerAmqpOutput } from "../../runtime/modules/output-amqp/lower.js";
+import { lowerNatsOutput } from "../../runtime/modules/output-nats/lower.js";
 import { lowerFallbackOutput } from "../../runtime/modules/output-fallback/lower.js";
 import { lowerFanoutOutput } from "../../runtime/modules/output-fanout/lower.js";
 import { lowerHttpOutput } from "../../runtime/modules/output-http/lower.js";
@@ -46,6 +48,7 @@ export const lowerings = {
   "input-webhook": lowerWebhookInput,
   "input-sql": lowerSqlInput,
   "input-amqp": lowerAmqpInput,
+  "input-nats": lowerNatsInput,
   "filter-map": lowerMapFilter,
   "filter-compute": lowerComputeFilter,
   "filter-condition": lowerConditionFilter,
@@ -54,6 +57,7 @@ export const lowerings = {
   "filter-aggregate": lowerAggregateFilter,
   "output-http": lowerHttpOutput,
   "output-amqp": lowerAmqpOutput,
+  "output-nats": lowerNatsOutput,
   "output-routes": lowerRoutesOutput,
   "output-fanout": lowerFanoutOutput,
   "output-fallback": lowerFallbackOutput,

@@ -16,8 +16,8 @@ const MAX_EXAMPLES = 3;
 
 function recordsOfBody(body: unknown, output: Connector["output"]): unknown[] {
   // Only an HTTP output batches into one body: a routes, fanout or fallback output has no batch of its own,
-  // an AMQP message is one record and a SQL output's planned body is one statement, so each planned body is one example.
-  const batch = output.type !== "amqp" && output.type !== "sql" && "batch" in output ? output.batch : undefined;
+  // a broker message is one record and a SQL output's planned body is one statement, so each planned body is one example.
+  const batch = output.type === "http" ? output.batch : undefined;
   if (!batch) return [body];
   let value = body;
   for (const segment of batch.wrap ? batch.wrap.split(".") : []) {

@@ -4,7 +4,7 @@ import { formatPath } from "../../runtime/diagnostics/index.js";
 import { outputTree } from "../../runtime/modules/catalogue.js";
 import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 import { authWords } from "./auth-words.js";
-import { brokerInputDoc, brokerOutputDoc } from "./broker-words.js";
+import { brokerInputDoc, brokerOutputDoc, isBrokerOutput } from "./broker-words.js";
 import { celWords } from "./cel-words.js";
 import { cronWords } from "./cron-words.js";
 import type { Fact, ModuleDoc } from "./model-types.js";
@@ -88,13 +88,13 @@ function childrenWords(children: NonNullable<Input["children"]>): string {
 /** One table per HTTP, broker or SQL output; those of a routes, fanout or fallback output are titled by their path. */
 export function outputDocs(output: Connector["output"]): ModuleDoc[] {
   if (output.type === "http") return [outputDoc(output)];
-  if (output.type === "amqp") return [brokerOutputDoc(output)];
+  if (isBrokerOutput(output)) return [brokerOutputDoc(output)];
   if (output.type === "sql") return [sqlOutputDoc(output)];
   return outputTree(output).flatMap(({ path, spec }) => {
     const title = `Output ${formatPath(path)}`;
     if (spec.type === "http") return [{ ...outputDoc(spec), title }];
     if (spec.type === "sql") return [{ ...sqlOutputDoc(spec), title }];
-    return spec.type === "amqp" ? [{ ...brokerOutputDoc(spec), title }] : [];
+    return isBrokerOutput(spec) ? [{ ...brokerOutputDoc(spec), title }] : [];
   });
 }
 

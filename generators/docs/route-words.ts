@@ -20,6 +20,7 @@ export function flowRoutes(output: Output, path: (string | number)[] = ["output"
     case "sql":
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...sqlSummary(output) }];
     case "amqp":
+    case "nats":
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...brokerOutputFlow(output) }];
     case "routes":
       return [

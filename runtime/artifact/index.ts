@@ -8,6 +8,8 @@ export * from "../modules/input-http/schema.js";
 export * from "../modules/input-webhook/schema.js";
 export * from "../modules/input-amqp/schema.js";
 export * from "../modules/output-amqp/schema.js";
+export * from "../modules/input-nats/schema.js";
+export * from "../modules/output-nats/schema.js";
 export { connectorJsonSchema, SCHEMA_ID } from "./json-schema.js";
 export * from "../modules/output-http/schema.js";
 export * from "../pagination/schema.js";

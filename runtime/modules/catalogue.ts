@@ -11,6 +11,7 @@ import { conditionFilter } from "./filter-condition/module.js";
 import { enrichFilter } from "./filter-enrich/module.js";
 import { mapFilter } from "./filter-map/module.js";
 import { amqpInput } from "./input-amqp/module.js";
+import { natsInput } from "./input-nats/module.js";
 import { splitFilter } from "./filter-split/module.js";
 import { httpInput } from "./input-http/module.js";
 import { sqlInput } from "./input-sql/module.js";
@@ -18,6 +19,7 @@ import { webhookInput } from "./input-webhook/module.js";
 import type { PathSegment } from "../json/path.js";
 import type { FilterKind, InputKind, OutputKind } from "./module.js";
 import { amqpOutput } from "./output-amqp/module.js";
+import { natsOutput } from "./output-nats/module.js";
 import { bindOutputUnion } from "./output-ref.js";
 import { fallbackOutput } from "./output-fallback/module.js";
 import { fanoutOutput } from "./output-fanout/module.js";
@@ -25,7 +27,7 @@ import { httpOutput } from "./output-http/module.js";
 import { routesOutput } from "./output-routes/module.js";
 import { sqlOutput } from "./output-sql/module.js";
 
-export const inputKinds = [httpInput, webhookInput, amqpInput, sqlInput] as const;
+export const inputKinds = [httpInput, webhookInput, amqpInput, sqlInput, natsInput] as const;
 export const filterKinds = [
   mapFilter,
   conditionFilter,
@@ -34,7 +36,15 @@ export const filterKinds = [
   splitFilter,
   aggregateFilter,
 ] as const;
-export const outputKinds = [httpOutput, amqpOutput, routesOutput, fanoutOutput, fallbackOutput, sqlOutput] as const;
+export const outputKinds = [
+  httpOutput,
+  amqpOutput,
+  routesOutput,
+  fanoutOutput,
+  fallbackOutput,
+  sqlOutput,
+  natsOutput,
+] as const;
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };
 const schemasOf = <T extends readonly { schema: z.ZodType }[]>(kinds: T) => kinds.map((k) => k.schema) as SchemasOf<T>;
