@@ -16,7 +16,9 @@ export async function* brokerPages(
   try {
     await open();
   } catch (error) {
-    throw new CannectorsError(ErrorCodes.BROKER, `cannot consume ${address}: ${describeError(error)}`, { cause: error });
+    throw new CannectorsError(ErrorCodes.BROKER, `cannot consume ${address}: ${describeError(error)}`, {
+      cause: error,
+    });
   }
   yield* inbox.pages(idle.idleMs, idle.maxDepth, idle.signal);
 }
