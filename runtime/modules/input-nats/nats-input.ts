@@ -20,6 +20,7 @@ const ACK_ATTEMPTS = 10;
  * is settled (every output acknowledged it); one delivered more often than the redelivery limit
  * allows is dead-lettered, then terminated so the broker never sends it again. The client
  * reconnects by itself; an acknowledgement made while disconnected is sent once it is back.
+ * A dry run acknowledges nothing and reads at most `prefetch` messages.
  * At close the last pull request is let expire before the unsettled messages are given back (nak):
  * the server would otherwise redeliver them into that pull, to a client that is gone.
  */
@@ -86,11 +87,11 @@ export function createNatsInput(
     const failure = overRedeliveryLimit(message.info.deliveryCount - 1, spec.redeliveryLimit);
     if (failure) context.logger.warn("message dead-lettered", { message: where, reason: failure, to: "file" });
     const settled = () => {
-      if (!unsettled.delete(message)) return;
+      // A dry run holds what it read until close (then nak): given back now, it would be read again at once.
+      if (dryRun || !unsettled.delete(message)) return;
       wake();
-      if (dryRun) message.nak();
       // "+TERM" without its reason: a server before 2.10 does not read "+TERM <reason>" as a term.
-      else confirm(message, failure ? "+TERM" : "+ACK");
+      confirm(message, failure ? "+TERM" : "+ACK");
     };
     inbox.push({ body: message.data, settled, where, failure });
   };
