@@ -53,5 +53,25 @@ export interface NatsOutputNode extends BrokerOutputOptions {
   readonly subject: string;
 }
 
-export type BrokerInputNode = AmqpInputNode | NatsInputNode;
-export type BrokerOutputNode = AmqpOutputNode | NatsOutputNode;
+export interface RedisInputNode extends BrokerInputOptions {
+  readonly kind: "input";
+  readonly type: "redis";
+  readonly url: StringValue;
+  readonly stream: string;
+  readonly group: string;
+  readonly consumer?: string;
+  readonly field?: string;
+  readonly claimIdle?: Duration;
+}
+
+export interface RedisOutputNode extends BrokerOutputOptions {
+  readonly kind: "output";
+  readonly type: "redis";
+  readonly url: StringValue;
+  readonly stream: string;
+  readonly field?: string;
+  readonly maxLen?: number;
+}
+
+export type BrokerInputNode = AmqpInputNode | NatsInputNode | RedisInputNode;
+export type BrokerOutputNode = AmqpOutputNode | NatsOutputNode | RedisOutputNode;

@@ -4,7 +4,14 @@
  * `amqpExchange<Event>({ url, routingKey: "orders.{region}" })` as a target; likewise
  * `natsStream<Order>({ url, stream, consumer })` and `natsSubject<Event>({ url, subject })` for JetStream.
  */
-import type { AmqpInputNode, AmqpOutputNode, NatsInputNode, NatsOutputNode } from "./broker-ir.js";
+import type {
+  AmqpInputNode,
+  AmqpOutputNode,
+  NatsInputNode,
+  NatsOutputNode,
+  RedisInputNode,
+  RedisOutputNode,
+} from "./broker-ir.js";
 import type { InputEndpoint, OutputEndpoint } from "./endpoint.js";
 import { compact, frozenCopy } from "./freeze.js";
 import type { Lambda } from "./ir.js";
@@ -50,5 +57,27 @@ export function natsStream<Payload>(options: NatsStreamOptions): InputEndpoint<P
 export function natsSubject<Target>(options: NatsSubjectOptions<Target>): OutputEndpoint<Target> {
   if (typeof options.subject !== "string" || options.subject === "") throw dslMisuse("natsSubject needs a subject");
   const output = compact({ kind: "output", type: "nats", ...frozenCopy(options) }) as NatsOutputNode;
+  return Object.freeze({ kind: "endpoint", output });
+}
+
+export type RedisStreamOptions = Omit<RedisInputNode, "kind" | "type">;
+
+export interface RedisStreamAppendOptions<Target> extends Omit<RedisOutputNode, "kind" | "type" | "idempotency"> {
+  /** `key` is `(record) => value`, lowered to CEL; the entry carries hash(connector, key) as a field. */
+  idempotency?: { header?: string; key: ((record: Target) => unknown) & Lambda };
+}
+
+export function redisStream<Payload>(options: RedisStreamOptions): InputEndpoint<Payload> {
+  if (typeof options.stream !== "string" || options.stream === "") throw dslMisuse("redisStream needs a stream key");
+  if (typeof options.group !== "string" || options.group === "") throw dslMisuse("redisStream needs a consumer group");
+  const input = compact({ kind: "input", type: "redis", ...frozenCopy(options) }) as RedisInputNode;
+  return Object.freeze({ kind: "endpoint", input });
+}
+
+export function redisStreamAppend<Target>(options: RedisStreamAppendOptions<Target>): OutputEndpoint<Target> {
+  if (typeof options.stream !== "string" || options.stream === "") {
+    throw dslMisuse("redisStreamAppend needs a stream key");
+  }
+  const output = compact({ kind: "output", type: "redis", ...frozenCopy(options) }) as RedisOutputNode;
   return Object.freeze({ kind: "endpoint", output });
 }

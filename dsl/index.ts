@@ -9,6 +9,10 @@ export {
   type NatsSubjectOptions,
   natsStream,
   natsSubject,
+  type RedisStreamAppendOptions,
+  type RedisStreamOptions,
+  redisStream,
+  redisStreamAppend,
 } from "./broker.js";
 export type * from "./broker-ir.js";
 export { type ChildOptions, children, type ParentFieldOf, type WithCarried } from "./children.js";

@@ -1,5 +1,12 @@
 /** `cannectors import` for broker modules: `amqpQueue<ImportedRecord>({ ... })`, `natsSubject<ImportedRecord>({ ... })`... */
-import type { AmqpInput, AmqpOutput, NatsInput, NatsOutput } from "../../runtime/artifact/index.js";
+import type {
+  AmqpInput,
+  AmqpOutput,
+  NatsInput,
+  NatsOutput,
+  RedisInput,
+  RedisOutput,
+} from "../../runtime/artifact/index.js";
 import type { ImportContext } from "./contract.js";
 import { literal, propertyKey, secretString } from "./ts-literals.js";
 
@@ -12,8 +19,8 @@ function options(entries: readonly [string, string | undefined][]): string {
 
 const optional = (value: unknown) => (value === undefined ? undefined : literal(value));
 
-type BrokerInputWritten = Written<AmqpInput> | Written<NatsInput>;
-type BrokerOutputWritten = Written<AmqpOutput> | Written<NatsOutput>;
+type BrokerInputWritten = Written<AmqpInput> | Written<NatsInput> | Written<RedisInput>;
+type BrokerOutputWritten = Written<AmqpOutput> | Written<NatsOutput> | Written<RedisOutput>;
 
 /** The fields every broker input shares, after its own. */
 const inputFields = (input: BrokerInputWritten): [string, string | undefined][] => [
@@ -80,6 +87,30 @@ export function natsSubjectCall(output: Written<NatsOutput>, context: ImportCont
   return `natsSubject<ImportedRecord>(${options([
     ["url", secretString(output.url ?? "", context.use)],
     ["subject", literal(output.subject ?? "")],
+    ...outputFields(output, context),
+  ])})`;
+}
+
+export function redisStreamCall(input: Written<RedisInput>, context: ImportContext): string {
+  context.use("redisStream");
+  return `redisStream<ImportedRecord>(${options([
+    ["url", secretString(input.url ?? "", context.use)],
+    ["stream", literal(input.stream ?? "")],
+    ["group", literal(input.group ?? "")],
+    ["consumer", optional(input.consumer)],
+    ["field", optional(input.field)],
+    ["claimIdle", optional(input.claimIdle)],
+    ...inputFields(input),
+  ])})`;
+}
+
+export function redisStreamAppendCall(output: Written<RedisOutput>, context: ImportContext): string {
+  context.use("redisStreamAppend");
+  return `redisStreamAppend<ImportedRecord>(${options([
+    ["url", secretString(output.url ?? "", context.use)],
+    ["stream", literal(output.stream ?? "")],
+    ["field", optional(output.field)],
+    ["maxLen", optional(output.maxLen)],
     ...outputFields(output, context),
   ])})`;
 }

@@ -1,7 +1,7 @@
 /** Routes, fanout and fallback outputs → `routes([route(...)], { default })`, `fanout(..., via(...))`, `fallback(a, b)`. */
 import type { Filter, HttpOutput, Output } from "../../runtime/artifact/index.js";
 import { sqlOutputCall } from "../../runtime/modules/output-sql/import.js";
-import { amqpExchangeCall, natsSubjectCall } from "./import-broker.js";
+import { amqpExchangeCall, natsSubjectCall, redisStreamAppendCall } from "./import-broker.js";
 import { filterCall, type ImportContext } from "./import-filters.js";
 
 type Written<T> = { [K in keyof T]?: T[K] };
@@ -42,6 +42,8 @@ export function outputTreeCall(
       return amqpExchangeCall(spec, context);
     case "nats":
       return natsSubjectCall(spec, context);
+    case "redis":
+      return redisStreamAppendCall(spec, context);
     default:
       return leaf(output as Written<HttpOutput>);
   }

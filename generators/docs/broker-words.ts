@@ -3,11 +3,11 @@ import type { Connector } from "../../runtime/artifact/index.js";
 import type { Fact, ModuleDoc } from "./model-types.js";
 
 type BrokerInput = Exclude<Connector["input"], { type: "http" | "webhook" | "sql" }>;
-export type BrokerOutput = Extract<Connector["output"], { type: "amqp" | "nats" }>;
+export type BrokerOutput = Extract<Connector["output"], { type: "amqp" | "nats" | "redis" }>;
 
 /** An output that publishes to a message broker (one message per record). */
 export function isBrokerOutput(output: Connector["output"]): output is BrokerOutput {
-  return output.type === "amqp" || output.type === "nats";
+  return output.type === "amqp" || output.type === "nats" || output.type === "redis";
 }
 
 /** Where the URL's credentials stay out of the docs: only its scheme and host are shown. */
@@ -17,15 +17,14 @@ function host(url: string): string {
 }
 
 function source(input: BrokerInput): string {
-  return input.type === "amqp"
-    ? `amqp queue \`${input.queue}\``
-    : `nats stream \`${input.stream}\`, durable consumer \`${input.consumer}\``;
+  if (input.type === "amqp") return `amqp queue \`${input.queue}\``;
+  if (input.type === "redis") return `redis stream \`${input.stream}\`, group \`${input.group}\``;
+  return `nats stream \`${input.stream}\`, durable consumer \`${input.consumer}\``;
 }
 
 function destination(output: BrokerOutput): string {
-  return output.type === "amqp"
-    ? `amqp exchange \`${output.exchange}\`, routing key \`${output.routingKey}\``
-    : `nats subject \`${output.subject}\``;
+  if (output.type === "amqp") return `amqp exchange \`${output.exchange}\`, routing key \`${output.routingKey}\``;
+  return output.type === "redis" ? `redis stream \`${output.stream}\`` : `nats subject \`${output.subject}\``;
 }
 
 const deadLetterOf = (input: BrokerInput) => (input.type === "amqp" ? input.deadLetter : "file");
@@ -38,7 +37,7 @@ export function brokerOutputFlow(output: BrokerOutput): { summary: string; detai
   const summary =
     output.type === "amqp"
       ? `${output.type} ${output.exchange || "(default exchange)"} ${output.routingKey}`
-      : `${output.type} ${output.subject}`;
+      : `${output.type} ${output.type === "redis" ? output.stream : output.subject}`;
   return { summary, detail: host(output.url) };
 }
 

@@ -21,6 +21,7 @@ export function flowRoutes(output: Output, path: (string | number)[] = ["output"
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...sqlSummary(output) }];
     case "amqp":
     case "nats":
+    case "redis":
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...brokerOutputFlow(output) }];
     case "routes":
       return [

@@ -10,6 +10,8 @@ export * from "../modules/input-amqp/schema.js";
 export * from "../modules/output-amqp/schema.js";
 export * from "../modules/input-nats/schema.js";
 export * from "../modules/output-nats/schema.js";
+export * from "../modules/input-redis/schema.js";
+export * from "../modules/output-redis/schema.js";
 export { connectorJsonSchema, SCHEMA_ID } from "./json-schema.js";
 export * from "../modules/output-http/schema.js";
 export * from "../pagination/schema.js";

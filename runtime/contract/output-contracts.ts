@@ -29,6 +29,7 @@ const OUTPUT_CONTRACTS: { readonly [T in OutputType]: ContractOf<T> } = {
   // A broker payload has no target spec yet (an AsyncAPI document would give one).
   amqp: () => undefined,
   nats: () => undefined,
+  redis: () => undefined,
   // Outputs that hold outputs send nothing themselves. Their nested outputs are not checked yet:
   // one spec per target would be needed (a known gap, see docs/plan.md).
   routes: () => undefined,

@@ -12,6 +12,7 @@ import { enrichFilter } from "./filter-enrich/module.js";
 import { mapFilter } from "./filter-map/module.js";
 import { amqpInput } from "./input-amqp/module.js";
 import { natsInput } from "./input-nats/module.js";
+import { redisInput } from "./input-redis/module.js";
 import { splitFilter } from "./filter-split/module.js";
 import { httpInput } from "./input-http/module.js";
 import { sqlInput } from "./input-sql/module.js";
@@ -20,6 +21,7 @@ import type { PathSegment } from "../json/path.js";
 import type { FilterKind, InputKind, OutputKind } from "./module.js";
 import { amqpOutput } from "./output-amqp/module.js";
 import { natsOutput } from "./output-nats/module.js";
+import { redisOutput } from "./output-redis/module.js";
 import { bindOutputUnion } from "./output-ref.js";
 import { fallbackOutput } from "./output-fallback/module.js";
 import { fanoutOutput } from "./output-fanout/module.js";
@@ -27,7 +29,7 @@ import { httpOutput } from "./output-http/module.js";
 import { routesOutput } from "./output-routes/module.js";
 import { sqlOutput } from "./output-sql/module.js";
 
-export const inputKinds = [httpInput, webhookInput, amqpInput, sqlInput, natsInput] as const;
+export const inputKinds = [httpInput, webhookInput, amqpInput, sqlInput, natsInput, redisInput] as const;
 export const filterKinds = [
   mapFilter,
   conditionFilter,
@@ -44,6 +46,7 @@ export const outputKinds = [
   fallbackOutput,
   sqlOutput,
   natsOutput,
+  redisOutput,
 ] as const;
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };
