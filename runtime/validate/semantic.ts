@@ -189,6 +189,8 @@ export function checkCron(expression: string, timezone: string): string | undefi
 }
 
 function isTimeZone(zone: string): boolean {
+  // The default zone: a first Intl.DateTimeFormat loads ICU's zone data, 30+ ms of every run's start-up.
+  if (zone === "UTC") return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
     return true;
