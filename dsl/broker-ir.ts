@@ -34,6 +34,8 @@ export interface AmqpOutputNode extends BrokerOutputOptions {
   readonly exchange?: string;
   readonly routingKey: string;
   readonly persistent?: boolean;
+  /** JSON Schema of each message body (inline, or `file#/pointer`), checked in dry runs. */
+  readonly payloadSchema?: string | Readonly<Record<string, unknown>>;
 }
 
 export interface NatsInputNode extends BrokerInputOptions {

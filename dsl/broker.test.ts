@@ -32,6 +32,7 @@ describe("amqpQueue / amqpExchange", () => {
           routingKey: "orders.{region}",
           headers: { "X-Region": "{region}" },
           batch: { size: 20 },
+          payloadSchema: { type: "object", required: ["id"] },
         }),
       )
       .settings({});
@@ -45,7 +46,12 @@ describe("amqpQueue / amqpExchange", () => {
       redeliveryLimit: 2,
     });
     const yaml = emitArtifact(lowered.artifact, { sourceFile: "relay.ts" });
-    expect(parse(yaml).output).toMatchObject({ type: "amqp", exchange: "events", routingKey: "orders.{region}" });
+    expect(parse(yaml).output).toMatchObject({
+      type: "amqp",
+      exchange: "events",
+      routingKey: "orders.{region}",
+      payloadSchema: { type: "object", required: ["id"] },
+    });
     const checked = validateArtifact(yaml, "relay.yaml");
     expect(checked.diagnostics).toEqual([]);
     expect(checked.artifact?.connector.output.type).toBe("amqp");

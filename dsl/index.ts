@@ -71,3 +71,19 @@ export { fallback } from "../runtime/modules/output-fallback/dsl.js";
 export { type SqlTableOptions, sqlTable } from "../runtime/modules/output-sql/dsl.js";
 export { sqlQuery, sqlSource } from "../runtime/modules/input-sql/dsl.js";
 export type { SqlInputNode, SqlOutputNode, SqlTlsNode } from "./sql-ir.js";
+export {
+  type FilesOptions,
+  type FilesOutputNode,
+  files,
+  type S3SettingsNode,
+} from "../runtime/modules/output-files/dsl.js";
+export {
+  type ColumnType,
+  type Db,
+  type DbOptions,
+  db,
+  type Generated,
+  type GeneratedAlways,
+  type Insertable,
+  type Selectable,
+} from "./db.js";

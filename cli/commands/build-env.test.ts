@@ -87,7 +87,9 @@ export default connector({ name: "issues" })
     const built = await runCli(["build", "connector.ts", "--out", "out"], { cwd: dir });
     expect(built.code, built.stderr).toBe(0);
     const yaml = readFileSync(path.join(dir, "out/issues.yaml"), "utf8");
-    expect(yaml).toContain("path: /repos/{owner}/{repo}/issues\n  pathParams:\n    owner: octo\n    repo: ${env:REPO}\n");
+    expect(yaml).toContain(
+      "path: /repos/{owner}/{repo}/issues\n  pathParams:\n    owner: octo\n    repo: ${env:REPO}\n",
+    );
   });
 
   it("a generated connector without them does not build: the unfilled placeholder is named", async () => {

@@ -7,7 +7,9 @@ import { EXIT } from "../terminal.js";
 
 interface GenerateFlags extends LlmFlags {
   source: string;
-  target: string;
+  target?: string;
+  targetDb?: string;
+  table?: string;
   from?: string;
   to?: string;
   name?: string;
@@ -22,7 +24,12 @@ export function registerGenerateCommand(program: Command): void {
     .command("generate")
     .description("scaffold a typed connector from two OpenAPI specs, with mapping suggestions to review")
     .requiredOption("--source <spec>", "the source API's OpenAPI spec (file or URL)")
-    .requiredOption("--target <spec>", "the target API's OpenAPI spec (file or URL)")
+    .option("--target <spec>", "the target API's OpenAPI spec (file or URL)")
+    .option(
+      "--target-db <url>",
+      "instead of --target: a database URL (postgres://, mysql://, sqlite:) whose --table is written",
+    )
+    .option("--table <name>", "with --target-db: the table (or schema.table) the connector writes")
     .option("--from <operation>", 'source list operation, e.g. "GET /customers"')
     .option("--to <operation>", 'target write operation, e.g. "POST /clients"')
     .option("--name <name>", "connector name (a DNS label)")
@@ -49,8 +56,10 @@ export function registerGenerateCommand(program: Command): void {
       const { describeLlmRequest, resolveLlmConfig } = await import("../../generators/llm/index.js");
       const { pendingDecisions } = await import("../../generators/scaffold/index.js");
       try {
+        if (flags.targetDb !== undefined) return await generateIntoTable(flags);
+        if (flags.target === undefined) throw new Error("--target (a spec) or --target-db with --table is required");
         if (flags.list) {
-          const [sourceSpec, targetSpec] = await generator.loadSpecs(flags);
+          const [sourceSpec, targetSpec] = await generator.loadSpecs({ source: flags.source, target: flags.target });
           const pairs = generator.rankPairs(sourceSpec, targetSpec).map((p) => ({
             from: generator.label(p.source.operation),
             to: generator.label(p.target.operation),
@@ -123,4 +132,22 @@ async function interactiveChooser(): Promise<GenerateOptions["choose"]> {
     if (!picked) throw new CannectorsError(ErrorCodes.CANCELLED, "cancelled: nothing was written");
     return picked;
   };
+}
+
+/** `--target-db URL --table NAME`: the source's records into a table (generators/db-types). */
+async function generateIntoTable(flags: GenerateFlags): Promise<void> {
+  if (!flags.table || !flags.name) throw new Error("--target-db needs --table and --name");
+  const { generateDbConnector } = await import("../../generators/db-types/generate-db.js");
+  const result = await generateDbConnector({
+    source: flags.source,
+    targetDb: flags.targetDb ?? "",
+    table: flags.table,
+    name: flags.name,
+    outDir: flags.out,
+    ...(flags.from ? { from: flags.from } : {}),
+  });
+  process.stderr.write(
+    `${result.from} → table ${flags.table}\n${result.files.map((f) => `  wrote ${f}`).join("\n")}\nnext: cannectors review ${result.files[2]}\n`,
+  );
+  process.exitCode = EXIT.ok;
 }

@@ -66,6 +66,7 @@ export function amqpExchangeCall(output: Written<AmqpOutput>, context: ImportCon
     ["exchange", optional(output.exchange)],
     ["routingKey", literal(output.routingKey ?? "")],
     ["persistent", optional(output.persistent)],
+    ["payloadSchema", optional(output.payloadSchema)],
     ...outputFields(output, context),
   ])})`;
 }

@@ -4,6 +4,7 @@ import { formatPath } from "../../runtime/diagnostics/index.js";
 import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 import { brokerOutputFlow } from "./broker-words.js";
 import { celWords } from "./cel-words.js";
+import { filesSummary } from "./files-words.js";
 import type { FlowRoute } from "./model-types.js";
 
 type Output = Connector["output"];
@@ -23,6 +24,8 @@ export function flowRoutes(output: Output, path: (string | number)[] = ["output"
     case "nats":
     case "redis":
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...brokerOutputFlow(output) }];
+    case "files":
+      return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...filesSummary(output) }];
     case "routes":
       return [
         ...output.routes.flatMap((route, i) =>

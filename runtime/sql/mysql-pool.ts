@@ -29,6 +29,7 @@ export function mysqlPool(options: PoolOptions): SqlPool {
     },
     ...(ssl ? { ssl } : {}),
   });
+  if (options.statementTimeoutMs) limitStatements(pool, options.statementTimeoutMs);
   async function session<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
     const connection = await pool.getConnection();
     let broken = false;
@@ -38,7 +39,8 @@ export function mysqlPool(options: PoolOptions): SqlPool {
           const [rows] = await connection.query({
             sql,
             values: params as unknown[],
-            ...(options.statementTimeoutMs ? { timeout: options.statementTimeoutMs } : {}),
+            // The server stops the statement (limitStatements); this only guards against a server that never answers.
+            ...(options.statementTimeoutMs ? { timeout: options.statementTimeoutMs + 5_000 } : {}),
           });
           return Array.isArray(rows) ? (rows as Row[]) : [];
         },
@@ -85,4 +87,19 @@ export function mysqlPool(options: PoolOptions): SqlPool {
     transaction: (fn) => session((s) => inTransaction(s, () => fn(s), "START TRANSACTION")),
     close: () => pool.end(),
   };
+}
+
+/**
+ * The statement timeout enforced by the server, on each new connection: MariaDB's
+ * `max_statement_time` (seconds, any statement), else MySQL's `max_execution_time` (ms, SELECTs).
+ * A client-side timeout alone would leave the statement running on the server.
+ */
+function limitStatements(pool: mysql.Pool, ms: number): void {
+  const core = (pool as unknown as { pool: { on(event: "connection", fn: (c: CallbackConnection) => void): void } })
+    .pool;
+  core.on("connection", (connection) => {
+    connection.query(`SET SESSION max_statement_time = ${ms / 1000}`, (error) => {
+      if (error) connection.query(`SET SESSION max_execution_time = ${Math.ceil(ms)}`, () => undefined);
+    });
+  });
 }
