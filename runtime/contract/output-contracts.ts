@@ -38,6 +38,9 @@ const OUTPUT_CONTRACTS: { readonly [T in OutputType]: ContractOf<T> } = {
   },
   // A broker payload is checked against the output's own payloadSchema, when it has one.
   amqp: (output) => (output.payloadSchema === undefined ? undefined : payloadCheckOf(output.payloadSchema)),
+  // NATS and Redis outputs have no payloadSchema yet.
+  nats: () => undefined,
+  redis: () => undefined,
   // Outputs that hold outputs send nothing themselves: each of their outputs is checked on its own
   // (outputContractsOf walks the tree).
   routes: () => undefined,
