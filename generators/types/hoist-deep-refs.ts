@@ -21,8 +21,10 @@ export function hoistDeepRefs(document: Json): Json {
 }
 
 function hoistInPlace(document: Json): void {
-  const components = (document.components ??= {}) as Json;
-  const schemas = (components.schemas ??= {}) as Json;
+  document.components ??= {};
+  const components = document.components as Json;
+  components.schemas ??= {};
+  const schemas = components.schemas as Json;
   const hoisted = new Map<string, string>();
   let changed = true;
   while (changed) {
@@ -39,7 +41,7 @@ function hoistInPlace(document: Json): void {
         schemas[name] = structuredClone(target);
         hoisted.set(ref, name);
       }
-      node.$ref = `#/components/schemas/${escape(name)}`;
+      node.$ref = `#/components/schemas/${escapePart(name)}`;
       changed = true;
     });
   }
@@ -55,7 +57,7 @@ function nameOf(ref: string): string {
   const parts = ref
     .split("/")
     .slice(3)
-    .map(unescape)
+    .map(unescapePart)
     .filter((p) => !["definitions", "$defs", "properties", "items", "allOf", "oneOf", "anyOf"].includes(p));
   return parts.join("_").replace(/[^\w.-]/g, "_");
 }
@@ -68,7 +70,7 @@ function uniqueName(schemas: Json, base: string): string {
 
 function resolve(document: Json, ref: string): unknown {
   let node: unknown = document;
-  for (const part of ref.slice(2).split("/").map(unescape)) {
+  for (const part of ref.slice(2).split("/").map(unescapePart)) {
     if (node === null || typeof node !== "object") return undefined;
     node = (node as Json)[part];
   }
@@ -85,5 +87,5 @@ function visit(value: unknown, fn: (node: Json) => void): void {
   for (const child of Object.values(value)) visit(child, fn);
 }
 
-const unescape = (part: string) => part.replace(/~1/g, "/").replace(/~0/g, "~");
-const escape = (part: string) => part.replace(/~/g, "~0").replace(/\//g, "~1");
+const unescapePart = (part: string) => part.replace(/~1/g, "/").replace(/~0/g, "~");
+const escapePart = (part: string) => part.replace(/~/g, "~0").replace(/\//g, "~1");
