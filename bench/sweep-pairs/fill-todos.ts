@@ -19,7 +19,8 @@ export function fillTodos(source: string, diagnostics: readonly CheckDiagnostic[
   const lines = source.split("\n");
   let filled = 0;
   for (const d of diagnostics) {
-    const match = /Todo<"([^"]*)">' is not assignable to (?:type|parameter of type) '(.*)'\.?$/.exec(
+    // "… is not assignable to type 'T'", or "… is missing the following properties from type 'T'".
+    const match = /Todo<"([^"]*)">'.*?(?:to type|from type|of type) '(.*?)'(?::|\.|$)/.exec(
       d.message.split("   ")[0] ?? "",
     );
     const line = d.location ? d.location.line - 1 : -1;

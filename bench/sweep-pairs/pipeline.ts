@@ -48,6 +48,8 @@ export interface PairOptions {
   name: string;
   stepTimeoutMs: number;
   records: number;
+  /** The built CLI (default: the one beside this file in dist/). */
+  cli?: string;
 }
 
 export async function sweepPair(pair: SweepPair, options: PairOptions): Promise<PairOutcome> {
@@ -71,6 +73,7 @@ export async function sweepPair(pair: SweepPair, options: PairOptions): Promise<
   const sourceSpec = path.join(options.specs, pair.source);
   const targetSpec = path.join(options.specs, pair.target);
   const generated = await cli(
+    options.cli,
     ["generate", "--source", sourceSpec, "--target", targetSpec, "--name", options.name, "--out", options.out, "--yes"],
     options.stepTimeoutMs,
   );
@@ -86,8 +89,8 @@ export async function sweepPair(pair: SweepPair, options: PairOptions): Promise<
     outcome.sensibleChoice = pair.expect.from.test(chosen[1]!) && pair.expect.to.test(chosen[2]!);
   }
   const file = path.join(options.out, "connectors", `${options.name}.ts`);
-  await cli(["review", file, "--accept-above", "0.5"], options.stepTimeoutMs);
-  const checked = await cli(["check", file, "--json"], options.stepTimeoutMs);
+  await cli(options.cli, ["review", file, "--accept-above", "0.5"], options.stepTimeoutMs);
+  const checked = await cli(options.cli, ["check", file, "--json"], options.stepTimeoutMs);
   const diagnostics = parseDiagnostics(checked.stdout);
   if (diagnostics === undefined && checked.code !== 0) {
     outcome.realErrors = [`check exit ${checked.code}: ${firstError(checked.out)}`];
@@ -164,12 +167,16 @@ function parseDiagnostics(stdout: string): CheckDiagnostic[] | undefined {
   }
 }
 
-function cli(args: string[], timeoutMs: number): Promise<{ code: number; stdout: string; out: string; ms: number }> {
+function cli(
+  at: string | undefined,
+  args: string[],
+  timeoutMs: number,
+): Promise<{ code: number; stdout: string; out: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [CLI, ...args],
+      [at ?? CLI, ...args],
       { maxBuffer: 256 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, NO_COLOR: "1" } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 124) : 0;

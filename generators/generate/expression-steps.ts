@@ -83,7 +83,9 @@ export function convertSteps(steps: readonly string[], input: StepInput): Writte
     absent && ZERO[type] && !target.nullable && !target.enum ? `${expr} ?? ${ZERO[type]}` : expr;
   // A copy into an optional target stays absent when the source is: an invented "" or 0 is data the
   // source never had, and a format, an enum or a pattern of the target refuses it.
-  const copied = target.required ? withZero(input.value, targetType) : input.value;
+  // A null the target does not take still needs a value: only an absent one can stay absent.
+  const mayBeNull = sourceFields.get(source)?.nullable === true;
+  const copied = target.required || mayBeNull ? withZero(input.value, targetType) : input.value;
   const reviews: string[] = [];
   const review = (step: string, needed: string) => reviews.push(reviewNote(step, needed, target));
   const numericSource = sourceType === "number" || sourceType === "integer";
@@ -91,7 +93,8 @@ export function convertSteps(steps: readonly string[], input: StepInput): Writte
   const flipFirst = steps.includes("negate") && numericSource;
   const value = flipFirst ? `-${operand(withZero(input.value, sourceType))}` : withZero(input.value, targetType);
   const core = steps.find((s) => !PRESENTATION.has(s) && s !== "none" && s !== "first_item");
-  const text = withZero(input.value, "string");
+  // A helper's argument needs its type whatever the target takes (split of an absent text is no words).
+  const text = absent ? `${input.value} ?? ""` : input.value;
   const sep = separatorOf(target);
   let expression: string;
   switch (core) {
