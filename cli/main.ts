@@ -1,12 +1,32 @@
 #!/usr/bin/env -S node --max-semi-space-size=4 --
 // The `--` ends Node's own options: Node 20 would otherwise read `--env-file` after the script as its own.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 const args = process.argv.slice(2);
+
+/**
+ * The program from dist/bundle/ (cli/bundle/write-bundle.ts) when `npm run build` wrote it after
+ * this dist/ was compiled; else the unbundled modules. The bundle is the same code in fewer files:
+ * module loading is most of start-up. A `tsc` run after the bundle makes it stale, and then it is
+ * not taken. CANNECTORS_UNBUNDLED=1 always takes the unbundled modules (to debug with their lines).
+ */
+function programModule(): string {
+  const bundled = new URL("../bundle/program.js", import.meta.url);
+  if (process.env.CANNECTORS_UNBUNDLED === "1") return "./program.js";
+  try {
+    const fresh = statSync(bundled).mtimeMs >= statSync(new URL("./program.js", import.meta.url)).mtimeMs;
+    return fresh ? bundled.href : "./program.js";
+  } catch {
+    return "./program.js";
+  }
+}
 
 // Start-up time: `--version` answers before commander or any command module is imported (as
 // commander would: the version and a newline on stdout, exit 0). Every other command goes through
 // the program, which loads the named command's module graph only.
 if (args[0] === "--version" || args[0] === "-V") process.stdout.write(`${pkg.version}\n`);
-else await (await import("./program.js")).runProgram(pkg.version, process.argv);
+else {
+  const { runProgram } = (await import(programModule())) as typeof import("./program.js");
+  await runProgram(pkg.version, process.argv);
+}

@@ -39,11 +39,13 @@ process.on("exit", () => { for (const file of Object.keys(Module._cache)) writeS
 async function packagesLoaded(args: string[]) {
   const result = await runCli(args, { env: { NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` }, cwd: dir });
   const packages = new Set<string>();
+  const ownModules: string[] = [];
   for (const match of result.stderr.matchAll(/^LOADED (.*)$/gm)) {
+    if (!match[1]!.includes("node_modules") && /\/dist\/(?!cli\/main\.js)/.test(match[1]!)) ownModules.push(match[1]!);
     const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(match[1]!)?.[1];
     if (name) packages.add(name);
   }
-  return { result, packages };
+  return { result, packages, ownModules };
 }
 
 describe("cannectors --version", () => {
@@ -79,7 +81,7 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
     await target.close();
   });
 
-  it("delivers its records without loading ajv, cron-parser, luxon, re2, the CSV/XML parsers, broker, SQL, signing or tracing libraries", async () => {
+  it("delivers its records without loading ajv, cron-parser, luxon, re2, the CSV/XML parsers, broker, SQL, job engine, signing or tracing libraries", async () => {
     const connector = path.join(dir, "plain.yaml");
     writeFileSync(
       connector,
@@ -97,13 +99,27 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
         "",
       ].join("\n"),
     );
-    const { result, packages } = await packagesLoaded(["run", connector, "--state", path.join(dir, "state.db")]);
+    const { result, packages, ownModules } = await packagesLoaded([
+      "run",
+      connector,
+      "--state",
+      path.join(dir, "state.db"),
+    ]);
     expect(result.code, result.stderr).toBe(0);
+    // `npm run build` bundles the program (cli/bundle/write-bundle.ts): a few files, not ~320 modules.
+    expect(
+      ownModules.every((url) => url.includes("/dist/bundle/")),
+      ownModules.join("\n"),
+    ).toBe(true);
+    expect(ownModules.length).toBeGreaterThan(0);
+    expect(ownModules.length).toBeLessThan(60);
+    for (const inlined of ["zod", "undici", "yaml"])
+      expect(packages.has(inlined), `${inlined} is in the bundle`).toBe(false);
     expect(JSON.parse(target.requests[0]!.body)).toEqual([
       { id: 1, email: "a@x.test" },
       { id: 2, email: "b@x.test" },
     ]);
-    expect(packages.has("undici")).toBe(true); // the hook sees CommonJS packages required from ESM
+    expect(packages.has("better-sqlite3")).toBe(true); // the hook sees CommonJS packages required from ESM
     for (const unused of [
       "ajv",
       "ajv-formats",
@@ -111,6 +127,7 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
       "luxon",
       "@bufbuild/re2",
       "pg",
+      "pg-boss",
       "typescript",
       "csv-parse",
       "fast-xml-parser",
@@ -118,6 +135,8 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
       "mysql2",
       "pg-copy-streams",
       "standardwebhooks",
+      "hyparquet-writer",
+      "aws4fetch",
       "@opentelemetry/api",
       "@opentelemetry/sdk-trace",
     ]) {

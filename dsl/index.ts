@@ -58,3 +58,9 @@ export { fallback } from "../runtime/modules/output-fallback/dsl.js";
 export { type SqlTableOptions, sqlTable } from "../runtime/modules/output-sql/dsl.js";
 export { sqlQuery, sqlSource } from "../runtime/modules/input-sql/dsl.js";
 export type { SqlInputNode, SqlOutputNode, SqlTlsNode } from "./sql-ir.js";
+export {
+  type FilesOptions,
+  type FilesOutputNode,
+  files,
+  type S3SettingsNode,
+} from "../runtime/modules/output-files/dsl.js";

@@ -24,6 +24,7 @@ import type { AggregateFilterNode } from "../runtime/modules/filter-aggregate/ds
 import type { EnrichFilterNode } from "../runtime/modules/filter-enrich/dsl.js";
 import type { SplitFilterNode } from "../runtime/modules/filter-split/dsl.js";
 import type { SqlInputNode, SqlOutputNode } from "./sql-ir.js";
+import type { FilesOutputNode } from "../runtime/modules/output-files/dsl.js";
 import type { WebhookInputNode } from "./webhook-ir.js";
 
 /** Where a function literal stands in the original TypeScript file (character offsets). */
@@ -162,6 +163,7 @@ export type OutputNode =
   | HttpOutputNode
   | AmqpOutputNode
   | SqlOutputNode
+  | FilesOutputNode
   | RoutesOutputNode
   | FanoutOutputNode
   | FallbackOutputNode;

@@ -6,7 +6,11 @@
  * Arguments go to our bench (`npm run bench -- --quick --rounds 3`). The environment sets the peer
  * bench: PEER_ROUNDS (5), PEER_N (100000 records), PEER=skip to leave it out. Quicker everything:
  * `PEER_ROUNDS=1 PEER_N=20000 npm run bench -- --quick --rounds 1`. SQL_BENCH=skip leaves out the
- * SQL section (bench/sql), SQL_BENCH_TOTAL sizes it.
+ * SQL section (bench/sql), SQL_BENCH_TOTAL sizes it; FILES_BENCH=skip the files section (bench/files),
+ * FILES_BENCH_TOTAL sizes it. WEBHOOK_BENCH=skip leaves out webhook
+ * acceptance (bench/webhooks); WEBHOOK_SECONDS (10 per level) and WEBHOOK_ROUNDS (1) size it.
+ * WORKERS_BENCH=skip leaves out the workers
+ * section (bench/workers), WORKERS_SECONDS (10) sets its load time per setup.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -89,12 +93,37 @@ if (process.env.PEER === "skip") {
 
 console.log(`\n# 3. side by side\n\n${sideBySide(ours, peer)}`);
 
-// Issue 16: the peer source into PostgreSQL, our SQL output next to a hand-written undici + pg COPY program.
+// Issue 16: the peer source into PostgreSQL and PostgreSQL into the peer sink, each next to a hand-written program.
 if (process.env.SQL_BENCH === "skip") console.log("\n# 4. SQL bench: skipped (SQL_BENCH=skip)");
 else {
   console.log(
-    "\n# 4. SQL bench (bench/sql/run.mjs: peer source → PostgreSQL; SQL_BENCH_TOTAL records, default 1,000,000)",
+    "\n# 4. SQL bench (bench/sql/run.mjs: peer source → PostgreSQL → peer sink; SQL_BENCH_TOTAL records, default 1,000,000)",
   );
   if ((await run(process.execPath, [path.join(ROOT, "bench/sql/run.mjs")])) !== 0) failed = true;
+}
+// Issue 17: a SQLite table → NDJSON and Parquet files, our files output next to a hand-written better-sqlite3 + hyparquet-writer program.
+if (process.env.FILES_BENCH === "skip") console.log("\n# 5. files bench: skipped (FILES_BENCH=skip)");
+else {
+  console.log(
+    "\n# 5. files bench (bench/files/run.mjs: SQLite → local files; FILES_BENCH_TOTAL rows, default 200,000)\n",
+  );
+  if ((await run(process.execPath, [path.join(ROOT, "bench/files/run.mjs")])) !== 0) failed = true;
+}
+// Issue 18: webhook acceptance of one serve process next to a hand-written node:http + SQLite baseline.
+if (process.env.WEBHOOK_BENCH === "skip") console.log("\n# 6. webhook acceptance: skipped (WEBHOOK_BENCH=skip)");
+else {
+  const seconds = process.env.WEBHOOK_SECONDS ?? "10";
+  console.log(`\n# 6. webhook acceptance (bench/webhooks: 10/50/200 connections, ${seconds} s each, vs baseline)\n`);
+  const args = ["--seconds", seconds, "--rounds", process.env.WEBHOOK_ROUNDS ?? "1"];
+  if ((await run(process.execPath, [path.join(ROOT, "dist/bench/webhooks/run.js"), ...args])) !== 0) failed = true;
+}
+// Issue 18: webhook deliveries with 1, 2, 4 serve workers on PostgreSQL (pg-boss) beside one SQLite process.
+if (process.env.WORKERS_BENCH === "skip") console.log("\n# 7. workers bench: skipped (WORKERS_BENCH=skip)");
+else {
+  console.log(
+    "\n# 7. workers bench (bench/workers: webhook deliveries, 1, 2, 4 workers on PostgreSQL, one on SQLite)\n",
+  );
+  const args = ["--seconds", process.env.WORKERS_SECONDS ?? "10"];
+  if ((await run(process.execPath, [path.join(ROOT, "dist/bench/workers/run.js"), ...args])) !== 0) failed = true;
 }
 if (failed) process.exitCode = 1;

@@ -1,82 +1,76 @@
 /**
  * Webhook acceptance: how many deliveries per second one `cannectors serve` stores durably (a 202
- * only after the commit), at which latency, and at what CPU cost, with 10, 50 and 200 concurrent
- * connections (autocannon, keep-alive, one request in flight per connection). Then it waits for the
- * connector to drain its queue and checks every accepted delivery reached the sink.
- * Usage: npm run build && node dist/bench/webhooks/run.js [--seconds 10] [--connections 10,50,200] [--rounds 1]
+ * only after the commit is on disk), at which latency and CPU cost, with 10, 50 and 200 concurrent
+ * connections (autocannon, keep-alive, one request in flight per connection), and how fast its
+ * connector sends them on to a local sink. After each level it waits for the queue to drain and
+ * fails if an accepted delivery never reached the sink. In the same rounds, interleaved, the
+ * hand-written node:http + SQLite baseline (baseline-server.ts) is loaded the same way: the machine
+ * is shared, so the ratio serve/baseline is the figure that survives another process's load.
+ * Usage: npm run build && node dist/bench/webhooks/run.js [--seconds 10] [--connections 10,50,200]
+ *   [--rounds 1] [--state postgres://user@host:5432/db] [--no-baseline] [--compare other/dist/cli/main.js]
  * The load generator and the sink share the machine with serve: figures are for this whole box.
  */
 import { parseArgs } from "node:util";
-import { postDeliveries } from "./load.js";
-import { startServe } from "./serve.js";
+import { type Measured, measure } from "./measure.js";
+import { printTable } from "./report.js";
+import { startBaseline, startServe } from "./serve.js";
 import { startSink } from "./sink.js";
+import { dropStateSchema, stateFor } from "./state.js";
 
 const { values } = parseArgs({
   options: {
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "10,50,200" },
     rounds: { type: "string", default: "1" },
+    state: { type: "string" },
+    compare: { type: "string" },
+    "no-baseline": { type: "boolean", default: false },
     "drain-timeout": { type: "string", default: "120" },
   },
 });
 const seconds = Number(values.seconds);
 const levels = values.connections.split(",").map(Number);
-const rounds = Number(values.rounds);
+const drainTimeoutS = Number(values["drain-timeout"]);
 
-const rows: string[] = [];
-let lostAny = false;
+const rows: { round: number; measured: Measured }[] = [];
 let nextId = 1;
-for (let round = 1; round <= rounds; round++) {
+for (let round = 1; round <= Number(values.rounds); round++) {
   for (const connections of levels) {
-    const sink = await startSink();
-    const serve = await startServe(sink.url);
-    try {
-      const cpuBefore = serve.cpuMs();
-      const { summary, nextId: after } = await postDeliveries(serve.url, connections, seconds, nextId);
-      const cpuUnderLoad = serve.cpuMs() - cpuBefore;
-      nextId = after;
-      const drainStart = Date.now();
-      const missing = () => summary.accepted.filter((id) => !sink.received.has(id));
-      while (missing().length > 0 && Date.now() - drainStart < Number(values["drain-timeout"]) * 1000) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!values["no-baseline"]) {
+      const baseline = await startBaseline();
+      try {
+        const result = await measure("baseline", baseline, { connections, seconds, firstId: nextId, drainTimeoutS });
+        nextId = result.nextId;
+        rows.push({ round, measured: result.measured });
+      } finally {
+        await baseline.stop();
       }
-      const drainedMs = Date.now() - drainStart;
-      const lost = missing().length;
-      const duplicates = [...sink.received.values()].filter((count) => count > 1).length;
-      lostAny ||= lost > 0;
-      const perSecond = summary.accepted.length / summary.seconds;
-      const cpuTotal = serve.cpuMs() - cpuBefore;
-      rows.push(
-        [
-          round,
-          connections,
-          Math.round(perSecond),
-          summary.p50,
-          summary.p99,
-          summary.max,
-          summary.failed,
-          ((cpuUnderLoad * 1000) / Math.max(1, summary.accepted.length)).toFixed(0),
-          ((cpuTotal * 1000) / Math.max(1, summary.accepted.length)).toFixed(0),
-          (drainedMs / 1000).toFixed(1),
-          lost,
-          duplicates,
-        ].join(" | "),
-      );
-      console.error(`round ${round}, ${connections} connections: ${Math.round(perSecond)}/s, p99 ${summary.p99} ms`);
-    } finally {
-      await serve.stop();
-      await sink.close();
+    }
+    const servers: [string, string | undefined][] = [["serve", undefined]];
+    if (values.compare) servers.push(["compared", values.compare]);
+    for (const [name, cli] of servers) {
+      const sink = await startSink();
+      const state = stateFor(values.state);
+      const serve = await startServe(sink.url, state?.url, cli);
+      try {
+        const result = await measure(name, serve, { connections, seconds, firstId: nextId, sink, drainTimeoutS });
+        nextId = result.nextId;
+        rows.push({ round, measured: result.measured });
+        const { perSecond, p99 } = result.measured;
+        console.error(`round ${round}, ${connections} connections: ${name} ${Math.round(perSecond)}/s, p99 ${p99} ms`);
+      } finally {
+        await serve.stop();
+        await sink.close();
+        if (state) await dropStateSchema(state);
+      }
     }
   }
 }
 
-console.log(`## Webhook acceptance (one serve process, SQLite state, ${seconds} s per level)\n`);
-console.log(
-  "| round | connections | accepted/s | p50 ms | p99 ms | max ms | failed | serve CPU µs/delivery (during load) | serve CPU µs/delivery (incl. drain) | drain s | lost | duplicated |",
-);
-console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
-for (const row of rows) console.log(`| ${row} |`);
-if (lostAny) {
+const backend = values.state ? "PostgreSQL" : "SQLite";
+console.log(`## Webhook acceptance (one serve process, ${backend} state, ${seconds} s per level)\n`);
+printTable(rows);
+if (rows.some(({ measured }) => (measured.lost ?? 0) > 0)) {
   console.log("\nFAILED: accepted deliveries did not reach the sink");
   process.exitCode = 1;
 }

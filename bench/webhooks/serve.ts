@@ -31,16 +31,32 @@ export interface ServeUnderTest {
   stop(): Promise<void>;
 }
 
-/** A fresh `cannectors serve` (built CLI) with its own state file, sending to `target`. */
-export async function startServe(target: string): Promise<ServeUnderTest> {
+/**
+ * A fresh `cannectors serve` (built CLI) sending to `target`, its state in its own SQLite file, or
+ * in `state` (a postgres:// URL; give each start its own schema).
+ */
+export function startServe(
+  target: string,
+  state?: string,
+  cli = process.env.BENCH_SERVE_CLI ?? CLI,
+): Promise<ServeUnderTest> {
   const dir = mkdtempSync(path.join(tmpdir(), "cannectors-bench-webhooks-"));
   writeFileSync(path.join(dir, "hooks.yaml"), connector(target));
-  const args = ["serve", dir, "--port", "0", "--state", path.join(dir, "state.db"), "--no-watch"];
+  const args = ["serve", dir, "--port", "0", "--state", state ?? path.join(dir, "state.db"), "--no-watch"];
+  // cli: another build's dist/cli/main.js (run.ts --compare, or BENCH_SERVE_CLI), for before and after.
+  return startProcess([cli, ...args]);
+}
+
+/** The hand-written node:http + SQLite server doing the same insert (baseline-server.ts). */
+export function startBaseline(): Promise<ServeUnderTest> {
+  const dir = mkdtempSync(path.join(tmpdir(), "cannectors-bench-webhooks-baseline-"));
+  return startProcess([path.join(ROOT, "dist/bench/webhooks/baseline-server.js"), path.join(dir, "state.db")]);
+}
+
+async function startProcess(args: string[]): Promise<ServeUnderTest> {
   // e.g. BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where serve spends its time.
   const nodeArgs = (process.env.BENCH_SERVE_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  // BENCH_SERVE_CLI: another build's dist/cli/main.js, to compare before and after under the same load.
-  const cli = process.env.BENCH_SERVE_CLI ?? CLI;
-  const child = spawn(process.execPath, [...nodeArgs, cli, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -52,7 +68,7 @@ export async function startServe(target: string): Promise<ServeUnderTest> {
       const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
       if (found) resolve(found);
     });
-    child.on("exit", (code) => reject(new Error(`serve exited (${code}) before listening:\n${stdout}`)));
+    child.on("exit", (code) => reject(new Error(`${args[0]} exited (${code}) before listening:\n${stdout}`)));
   });
   child.stdout?.resume();
   const ticks = 100; // USER_HZ on Linux

@@ -1,6 +1,6 @@
 import type { LoadedArtifact } from "../../runtime/index.js";
 import { describeError } from "../../runtime/errors/index.js";
-import { createLogger, stderrSink } from "../../runtime/log/index.js";
+import { createLogger, type Logger, stderrSink } from "../../runtime/log/index.js";
 import { createRedactor } from "../../runtime/secrets/index.js";
 import {
   type ArtifactLoader,
@@ -15,7 +15,8 @@ import {
   watchForReload,
   YAML_ARTIFACTS,
 } from "../../runtime/serve/index.js";
-import { openState, type StateStore } from "../../runtime/state/index.js";
+import { isPostgresUrl, openState, type StateStore } from "../../runtime/state/index.js";
+import type { JobEngine, Workers } from "../../runtime/serve/workers/index.js";
 import { isConnectorSource } from "../../compiler/build/ts-file.js";
 import { loadConnectorFiles } from "../connector-files.js";
 import { loadEnvironment } from "../env-file.js";
@@ -55,10 +56,19 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
   const sink = stderrSink({ format: flags.logFormat, color: useColor(process.stderr) });
   const logger = createLogger({ level: flags.logLevel, redactor: createRedactor(), sinks: [sink] });
   let store: StateStore;
+  let jobs: JobEngine | undefined;
+  const location = resolveStatePath(flags.state);
   try {
-    store = await openState(resolveStatePath(flags.state));
+    store = await openState(location);
   } catch (error) {
     process.stderr.write(`serve: ${describeError(error)}\n`);
+    return failureExitCode(error);
+  }
+  try {
+    jobs = isPostgresUrl(location) ? await startJobEngine(location, flags, logger) : undefined;
+  } catch (error) {
+    process.stderr.write(`serve: the job engine did not start: ${describeError(error)}\n`);
+    await store.close().catch(() => undefined);
     return failureExitCode(error);
   }
   const readiness = createReadiness();
@@ -82,7 +92,10 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
     metrics,
     webhooks: webhookModule,
     drainTimeoutMs: shutdownMs,
+    jobs,
   });
+  if (jobs) readiness.dependsOn(jobs.healthy);
+  let workers: Workers | undefined;
   const running = supervisor;
   let stopping = false;
   let server: HttpServer | undefined;
@@ -94,8 +107,11 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
     readiness.draining();
     watcher?.close();
     const closed = server?.close();
+    await workers?.pause().catch(() => undefined);
     // Runs get the timeout to drain, and a moment more to record how they ended.
     const drained = await running.stop(shutdownMs + 1000);
+    // Jobs whose run drained with work left go back to the engine for another worker.
+    await workers?.stop(1000).catch(() => undefined);
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000))]);
     logger[drained ? "info" : "warn"](drained ? "stopped" : "stopped: some runs did not finish in time", { signal });
     await store.close().catch(() => undefined);
@@ -144,12 +160,30 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
     return EXIT.failed;
   }
   await running.load(loaded);
+  if (jobs) {
+    const { startWorkers } = await import("../../runtime/serve/workers/index.js");
+    workers = await startWorkers({ supervisor: running, engine: jobs, logger, sweepMs: SWEEP_MS });
+  }
   readiness.ready();
   const { url } = server;
   process.stdout.write(`cannectors serve listening on ${url}\n`);
   logger.info("serve started", { url, connectors: running.connectors, state: store.path });
 
   return undefined;
+}
+
+/** How often a worker looks for webhook queues left without a job. */
+const SWEEP_MS = 5000;
+
+/** pg-boss, loaded only for a PostgreSQL state: a plain run never pays for it. */
+async function startJobEngine(location: string, flags: ServeFlags, logger: Logger): Promise<JobEngine> {
+  const { startPgBossEngine } = await import("../../runtime/serve/workers/pg-boss-engine.js");
+  return startPgBossEngine({
+    stateUrl: location,
+    concurrency: flags.workerConcurrency,
+    jobTimeoutSeconds: flags.jobTimeout,
+    logger,
+  });
 }
 
 function reportInvalid(result: LoadResult): void {

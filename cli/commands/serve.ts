@@ -12,6 +12,8 @@ export interface ServeFlags {
   logFormat: "pretty" | "json";
   watch: boolean;
   envFile?: string;
+  workerConcurrency: number;
+  jobTimeout: number;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -35,6 +37,18 @@ export function registerServeCommand(program: Command): void {
     .option("--log-level <level>", "debug | info | warn | error", (v) => logLevel(v), "info")
     .option("--log-format <format>", "json | pretty (logs go to stderr)", "json")
     .option("--env-file <file>", `${ENV_FILE_HELP}; read again on reload`)
+    .option(
+      "--worker-concurrency <n>",
+      "with a PostgreSQL state: jobs (runs) this process takes at once from the shared job engine",
+      (v) => positiveInteger(v),
+      4,
+    )
+    .option(
+      "--job-timeout <seconds>",
+      "with a PostgreSQL state: a job running longer is handed out again (its lease still fences it)",
+      (v) => seconds(v),
+      900,
+    )
     .option("--no-watch", "reload on SIGHUP only, not when an artifact file changes")
     .action(async (targets: string[], flags: ServeFlags) => {
       const code = await startServeSession(targets, flags);
@@ -45,6 +59,12 @@ export function registerServeCommand(program: Command): void {
 function portNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new Error(`expected a port number, got ${value}`);
+  return n;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`expected an integer from 1 to 256, got ${value}`);
   return n;
 }
 

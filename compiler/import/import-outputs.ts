@@ -1,6 +1,7 @@
 /** Routes, fanout and fallback outputs → `routes([route(...)], { default })`, `fanout(..., via(...))`, `fallback(a, b)`. */
 import type { Filter, HttpOutput, Output } from "../../runtime/artifact/index.js";
 import { sqlOutputCall } from "../../runtime/modules/output-sql/import.js";
+import { filesOutputCall } from "../../runtime/modules/output-files/import.js";
 import { amqpExchangeCall } from "./import-broker.js";
 import { filterCall, type ImportContext } from "./import-filters.js";
 
@@ -38,6 +39,8 @@ export function outputTreeCall(
       return `fallback(${nested(spec.primary)}, ${nested(spec.fallback)})`;
     case "sql":
       return sqlOutputCall(spec, context);
+    case "files":
+      return filesOutputCall(spec, context);
     case "amqp":
       return amqpExchangeCall(spec, context);
     default:

@@ -26,6 +26,7 @@ import { lowerFanoutOutput } from "../../runtime/modules/output-fanout/lower.js"
 import { lowerHttpOutput } from "../../runtime/modules/output-http/lower.js";
 import { lowerRoutesOutput } from "../../runtime/modules/output-routes/lower.js";
 import { lowerSqlOutput } from "../../runtime/modules/output-sql/lower.js";
+import { lowerFilesOutput } from "../../runtime/modules/output-files/lower.js";
 import type { ConnectorInput, LoweringTools } from "./contract.js";
 
 type KindsOf<Role> = Role extends "input"
@@ -58,6 +59,7 @@ export const lowerings = {
   "output-fanout": lowerFanoutOutput,
   "output-fallback": lowerFallbackOutput,
   "output-sql": lowerSqlOutput,
+  "output-files": lowerFilesOutput,
 } satisfies { [Id in ModuleId]: Lowering<Id> };
 
 // Each lowering is called with the node its key names (the DSL's `type` / `kind` is the

@@ -6,6 +6,7 @@ import { conditionDocs, flowSteps, mappingRows } from "./filter-words.js";
 import type { DocsModel, Example } from "./model-types.js";
 import { inputDoc, outputDocs, settingsDoc } from "./module-words.js";
 import { compositeSummary, flowRoutes, httpSummary, sqlSummary } from "./route-words.js";
+import { filesSummary } from "./files-words.js";
 import { applyProvenance, readProvenance } from "./provenance.js";
 import { mappedExpressions, type Proposal } from "./replan.js";
 import type { SpecFields } from "./specs.js";
@@ -54,8 +55,10 @@ export function buildDocsModel(input: ModelInput): DocsModel {
             ? brokerOutputFlow(output)
             : output.type === "sql"
               ? sqlSummary(output)
-              : compositeSummary(output),
-      ...(output.type === "http" || output.type === "amqp" || output.type === "sql"
+              : output.type === "files"
+                ? filesSummary(output)
+                : compositeSummary(output),
+      ...(output.type === "http" || output.type === "amqp" || output.type === "sql" || output.type === "files"
         ? {}
         : { routes: flowRoutes(output) }),
     },

@@ -7,6 +7,7 @@ import { authWords } from "./auth-words.js";
 import { brokerInputDoc, brokerOutputDoc } from "./broker-words.js";
 import { celWords } from "./cel-words.js";
 import { cronWords } from "./cron-words.js";
+import { filesOutputDoc } from "./files-words.js";
 import type { Fact, ModuleDoc } from "./model-types.js";
 import { paginationWords } from "./pagination-words.js";
 import { plainOrRef } from "./secret-words.js";
@@ -90,10 +91,12 @@ export function outputDocs(output: Connector["output"]): ModuleDoc[] {
   if (output.type === "http") return [outputDoc(output)];
   if (output.type === "amqp") return [brokerOutputDoc(output)];
   if (output.type === "sql") return [sqlOutputDoc(output)];
+  if (output.type === "files") return [filesOutputDoc(output)];
   return outputTree(output).flatMap(({ path, spec }) => {
     const title = `Output ${formatPath(path)}`;
     if (spec.type === "http") return [{ ...outputDoc(spec), title }];
     if (spec.type === "sql") return [{ ...sqlOutputDoc(spec), title }];
+    if (spec.type === "files") return [{ ...filesOutputDoc(spec), title }];
     return spec.type === "amqp" ? [{ ...brokerOutputDoc(spec), title }] : [];
   });
 }

@@ -4,6 +4,7 @@ import { formatPath } from "../../runtime/diagnostics/index.js";
 import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 import { brokerOutputFlow } from "./broker-words.js";
 import { celWords } from "./cel-words.js";
+import { filesSummary } from "./files-words.js";
 import type { FlowRoute } from "./model-types.js";
 
 type Output = Connector["output"];
@@ -21,6 +22,8 @@ export function flowRoutes(output: Output, path: (string | number)[] = ["output"
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...sqlSummary(output) }];
     case "amqp":
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...brokerOutputFlow(output) }];
+    case "files":
+      return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...filesSummary(output) }];
     case "routes":
       return [
         ...output.routes.flatMap((route, i) =>

@@ -36,6 +36,8 @@ const OUTPUT_CONTRACTS: { readonly [T in OutputType]: ContractOf<T> } = {
   // A table's rows have no spec to be checked against yet (the table's own column types refuse a
   // bad row at write time, dead-lettering that record): nothing to check before the run.
   sql: () => undefined,
+  // Files take any record; CSV and Parquet columns come from the records themselves.
+  files: () => undefined,
 };
 
 /**

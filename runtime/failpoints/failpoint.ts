@@ -13,6 +13,8 @@ export const FAILPOINTS = [
   "after-refresh-token-write",
   // Routes and fan-out (runtime/modules/composite-output.ts): one output has acknowledged a batch's records, another has not yet.
   "between-output-acks",
+  // Files output (runtime/modules/output-files): half of a file is written (locally) or its first part uploaded (S3), not yet finalised.
+  "mid-file-write",
 ] as const;
 export type FailpointName = (typeof FAILPOINTS)[number];
 

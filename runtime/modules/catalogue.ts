@@ -24,6 +24,7 @@ import { fanoutOutput } from "./output-fanout/module.js";
 import { httpOutput } from "./output-http/module.js";
 import { routesOutput } from "./output-routes/module.js";
 import { sqlOutput } from "./output-sql/module.js";
+import { filesOutput } from "./output-files/module.js";
 
 export const inputKinds = [httpInput, webhookInput, amqpInput, sqlInput] as const;
 export const filterKinds = [
@@ -34,7 +35,15 @@ export const filterKinds = [
   splitFilter,
   aggregateFilter,
 ] as const;
-export const outputKinds = [httpOutput, amqpOutput, routesOutput, fanoutOutput, fallbackOutput, sqlOutput] as const;
+export const outputKinds = [
+  httpOutput,
+  amqpOutput,
+  routesOutput,
+  fanoutOutput,
+  fallbackOutput,
+  sqlOutput,
+  filesOutput,
+] as const;
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };
 const schemasOf = <T extends readonly { schema: z.ZodType }[]>(kinds: T) => kinds.map((k) => k.schema) as SchemasOf<T>;
@@ -94,5 +103,9 @@ export function outputLeaves(spec: Output): Output[] {
 
 /** The batch the engine hands an output's `deliver`: a composite's is its largest leaf's, each child cuts it to its own. */
 export function outputBatchSize(spec: Output): number {
-  return Math.max(...outputLeaves(spec).map((leaf) => ("batch" in leaf ? (leaf.batch?.size ?? 1) : 1)));
+  return Math.max(...outputLeaves(spec).map(leafBatchSize));
 }
+
+// A files output's batch is one file's worth: `deliver` writes it whole before the cursor moves.
+const leafBatchSize = (leaf: Output): number =>
+  "batch" in leaf ? (leaf.batch?.size ?? 1) : "roll" in leaf ? leaf.roll.records : 1;

@@ -47,7 +47,16 @@ function formatValue(value: number): string {
   return Number.isNaN(value) ? "NaN" : String(value);
 }
 
-const key = (labels: Labels) => formatLabels(labels);
+/** Series keys by labels object: a caller that reuses one (a delivery counter, per request) formats it once. */
+const keys = new WeakMap<Labels, string>();
+const key = (labels: Labels) => {
+  let found = keys.get(labels);
+  if (found === undefined) {
+    found = formatLabels(labels);
+    keys.set(labels, found);
+  }
+  return found;
+};
 
 export function createMetricsRegistry(): MetricsRegistry {
   const families: Family[] = [];
@@ -66,9 +75,10 @@ export function createMetricsRegistry(): MetricsRegistry {
       });
       return {
         inc(labels = {}, by = 1) {
-          const found = values.get(key(labels)) ?? { labels, value: 0 };
+          const series = key(labels);
+          const found = values.get(series) ?? { labels, value: 0 };
           found.value += by;
-          values.set(key(labels), found);
+          values.set(series, found);
         },
       };
     },

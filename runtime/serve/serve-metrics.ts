@@ -50,6 +50,7 @@ export function createServeMetrics(options: {
       [{ state: "invalid" }, invalid],
     ];
   });
+  const deliveryLabels = new Map<string, Labels>();
   return {
     registry,
     runFinished(summary) {
@@ -62,6 +63,15 @@ export function createServeMetrics(options: {
       duration.observe(labels, summary.durationMs / 1000);
     },
     scheduleSkipped: (connector) => skipped.inc({ connector }),
-    delivery: (connector, status, code) => deliveries.inc({ connector, status, code: String(code) }),
+    delivery(connector, status, code) {
+      // One labels object per series, reused: counted on every delivery, so its key is formatted once.
+      const id = `${connector}\u0000${status}\u0000${code}`;
+      let labels = deliveryLabels.get(id);
+      if (labels === undefined) {
+        labels = { connector, status, code: String(code) };
+        deliveryLabels.set(id, labels);
+      }
+      deliveries.inc(labels);
+    },
   };
 }

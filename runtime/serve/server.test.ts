@@ -29,3 +29,19 @@ describe("serve HTTP routes", () => {
     expect(response.status).toBe(status);
   });
 });
+
+describe("/readyz with a job engine", () => {
+  it("answers 503 while the engine's database does not, 200 again once it does", async () => {
+    const readiness = createReadiness();
+    let reachable = false;
+    readiness.dependsOn(async () => reachable);
+    readiness.ready();
+    const routes = createApp({ readiness, metrics: () => "", receiver: () => undefined });
+    const down = await routes.request("/readyz");
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: "job engine unreachable" });
+    reachable = true;
+    expect((await routes.request("/readyz")).status).toBe(200);
+    expect((await routes.request("/healthz")).status).toBe(200);
+  });
+});

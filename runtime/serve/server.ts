@@ -1,6 +1,6 @@
-import type { Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { healthz, type Readiness, readyz } from "./health.js";
@@ -43,12 +43,27 @@ export function createApp(options: Omit<ServeHttpOptions, "host" | "port">): Hon
   return app;
 }
 
+/**
+ * A delivery to a webhook path goes straight to its receiver on Node's request (no fetch Request,
+ * no router: the per-delivery cost that bounds acceptance); everything else, and any path that
+ * needs decoding or a draining server's 503, goes through the Hono app, which answers the same.
+ */
+function nodeListener(options: ServeHttpOptions): (request: IncomingMessage, response: ServerResponse) => void {
+  const app = getRequestListener(createApp(options).fetch, { hostname: options.host });
+  return (request, response) => {
+    const url = request.url ?? "";
+    const end = url.indexOf("?");
+    const path = end === -1 ? url : url.slice(0, end);
+    const receiver = path.startsWith("/") && !path.includes("%") ? options.receiver(path) : undefined;
+    if (receiver?.handleNode && options.readiness.state !== "draining") void receiver.handleNode(request, response);
+    else void app(request, response);
+  };
+}
+
 export async function startHttpServer(options: ServeHttpOptions): Promise<HttpServer> {
-  const app = createApp(options);
   const server = await new Promise<Server>((resolve, reject) => {
-    const created = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
-      resolve(created as Server),
-    ) as Server;
+    const created = createServer(nodeListener(options));
+    created.listen(options.port, options.host, () => resolve(created));
     created.once("error", (error) =>
       reject(
         new CannectorsError(ErrorCodes.LISTEN, `cannot listen on ${options.host}:${options.port}`, { cause: error }),

@@ -1,6 +1,6 @@
 import { type RunOptions, type RunSummary, runConnector } from "../engine/run.js";
 import type { Tracing } from "../trace/types.js";
-import { describeError } from "../errors/index.js";
+import { CannectorsError, describeError, ErrorCodes } from "../errors/index.js";
 import type { Logger, LogLevel, LogSink } from "../log/index.js";
 import type { Clock } from "../net/types.js";
 import {
@@ -16,6 +16,7 @@ import type { LoadedArtifact } from "../validate/index.js";
 import { diffArtifacts } from "./registry.js";
 import type { ServeMetrics } from "./serve-metrics.js";
 import type { WebhookModule, WebhookReceiver } from "./webhook-port.js";
+import type { JobEngine, JobOutcome, RunRequest } from "./workers/job-engine.js";
 
 export interface SupervisorOptions {
   store: StateStore;
@@ -35,6 +36,11 @@ export interface SupervisorOptions {
   setTimer?: SetTimer;
   /** Spans for every run (OpenTelemetry when configured). */
   tracing?: Tracing | undefined;
+  /**
+   * Several serve processes on one PostgreSQL: scheduled fires and accepted deliveries become jobs
+   * of this engine, and whichever process takes a job runs it (`runJob`) under the connector's lease.
+   */
+  jobs?: JobEngine | undefined;
 }
 
 const RESERVED_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
@@ -48,6 +54,9 @@ interface Slot {
   rerun: boolean;
   /** Aborted when the connector is removed; runs see it together with the server's stop. */
   removed: AbortController;
+  /** Job mode: a request is being added; `requestAgain` when a delivery came meanwhile. */
+  requesting?: boolean;
+  requestAgain?: boolean;
 }
 
 /**
@@ -183,11 +192,14 @@ export class Supervisor {
       logger.error("webhook receiver could not start: skipped", { connector: name, error: describeError(error) });
       return;
     }
-    // Deliveries accepted before a crash or a restart are still queued: process them now.
-    this.processQueue(slot);
+    // Deliveries accepted before a crash or a restart are still queued: process them now
+    // (with a job engine, the workers' sweep asks for the connectors whose queue is not empty).
+    if (!this.options.jobs) this.processQueue(slot);
   }
 
   private async runPolling(slot: Slot, reason: FireReason): Promise<void> {
+    const name = slot.artifact.connector.metadata.name;
+    if (this.options.jobs) return this.requestJob(slot, { connector: name, kind: "poll", due: reason.due });
     this.options.logger.info(reason.kind === "catch-up" ? "catch-up run" : "scheduled run", {
       connector: slot.artifact.connector.metadata.name,
       due: new Date(reason.due).toISOString(),
@@ -199,6 +211,10 @@ export class Supervisor {
   private processQueue(slot: Slot): void {
     const process = this.options.webhooks?.processWebhookQueue;
     if (!process || this.stopping.signal.aborted || slot.removed.signal.aborted) return;
+    if (this.options.jobs) {
+      void this.requestJob(slot, { connector: slot.artifact.connector.metadata.name, kind: "webhook" });
+      return;
+    }
     if (slot.running) {
       slot.rerun = true;
       return;
@@ -220,9 +236,67 @@ export class Supervisor {
     return (await this.options.webhooks?.queueDepth(this.options.store, slot.artifact.connector.metadata.name)) ?? 0;
   }
 
-  private exclusive(slot: Slot, run: (options: RunOptions) => Promise<RunSummary>): Promise<RunSummary | undefined> {
+  /**
+   * Job mode: adds a job for the connector. One request in flight per connector in this process;
+   * a delivery accepted meanwhile asks once more after it, so none is left without a job after it.
+   * A request that fails leaves the deliveries queued: the sweep asks again.
+   */
+  private async requestJob(slot: Slot, request: RunRequest): Promise<void> {
+    const jobs = this.options.jobs!;
+    if (slot.requesting) {
+      slot.requestAgain = true;
+      return;
+    }
+    slot.requesting = true;
+    try {
+      await jobs.request(request);
+    } catch (error) {
+      this.options.logger.warn("job not added", { connector: request.connector, error: describeError(error) });
+    } finally {
+      slot.requesting = false;
+    }
+    if (slot.requestAgain) {
+      slot.requestAgain = false;
+      return this.requestJob(slot, request);
+    }
+  }
+
+  /**
+   * Runs one job of the engine here. `retry` gives it back: this process is stopping, or the
+   * connector's lease is held by a run elsewhere (which may have missed deliveries accepted after
+   * its last read, so the job must run once that run is over). A connector this process does not
+   * load (removed, or not deployed here yet) ends the job: the workers that load it ask again
+   * (their sweep, their next fire), and a removed one's jobs do not come back forever.
+   */
+  async runJob(request: RunRequest): Promise<JobOutcome> {
+    if (this.stopping.signal.aborted) return "retry";
+    const slot = this.slots.get(request.connector);
+    if (!slot) return "done";
+    const webhook = slot.artifact.connector.input.type === "webhook";
+    const run = webhook ? this.options.webhooks?.processWebhookQueue : runConnector;
+    if (!run) return "done";
+    // Jobs outnumber runs in a burst: one that finds the queue already drained needs no run.
+    if (webhook && (await this.queueDepth(slot)) === 0) return "done";
+    let held = false;
+    const summary = await this.exclusive(slot, run, (error) => {
+      held = error instanceof CannectorsError && error.code === ErrorCodes.LEASE_HELD;
+      return held;
+    });
+    if (held || summary === undefined) return held || this.stopping.signal.aborted ? "retry" : "done";
+    if (webhook && summary.status === "cancelled") return "retry";
+    if (webhook && summary.status === "failed" && (await this.queueDepth(slot)) > 0) {
+      await this.options.jobs?.request(request, { afterMs: this.options.queueRetryMs ?? 30_000 });
+    }
+    return "done";
+  }
+
+  private exclusive(
+    slot: Slot,
+    run: (options: RunOptions) => Promise<RunSummary>,
+    expected?: (error: unknown) => boolean,
+  ): Promise<RunSummary | undefined> {
     const previous = slot.running ?? Promise.resolve();
-    const next = previous.then(() => this.runOnce(slot, run));
+    const next = previous.then(() => this.runOnce(slot, run, expected));
     const tracked = next.finally(() => {
       if (slot.running === tracked) slot.running = undefined;
     });
@@ -230,9 +304,11 @@ export class Supervisor {
     return tracked;
   }
 
+  /** `expected` says whether a failure to start is part of the plan (not logged as an error). */
   private async runOnce(
     slot: Slot,
     run: (options: RunOptions) => Promise<RunSummary>,
+    expected?: (error: unknown) => boolean,
   ): Promise<RunSummary | undefined> {
     const signal = AbortSignal.any([this.stopping.signal, slot.removed.signal]);
     if (signal.aborted) return undefined;
@@ -253,6 +329,10 @@ export class Supervisor {
       metrics.runFinished(summary);
       return summary;
     } catch (error) {
+      if (expected?.(error)) {
+        logger.debug("run not started here", { connector: name, reason: describeError(error) });
+        return undefined;
+      }
       logger.error("run could not start", { connector: name, error: describeError(error) });
       return undefined;
     }

@@ -71,10 +71,19 @@ export function postgresPool(options: PoolOptions): SqlPool {
     try {
       await client.query("BEGIN READ ONLY");
       await client.query({ text: `DECLARE cannectors_rows NO SCROLL CURSOR FOR ${sql}`, values: params as unknown[] });
-      for (;;) {
-        const { rows } = await client.query(`FETCH FORWARD ${pageSize} FROM cannectors_rows`);
+      const fetchPage = () => client.query(`FETCH FORWARD ${pageSize} FROM cannectors_rows`);
+      // The next page is asked for before this one is handed on, so the server reads it while the
+      // engine works on this one; memory holds two pages at most.
+      let pending: Promise<pg.QueryResult> | undefined = fetchPage();
+      while (pending) {
+        const { rows } = await pending;
+        pending = undefined;
+        if (rows.length === pageSize) {
+          pending = fetchPage();
+          // Settled on its own if the engine stops pulling: ROLLBACK (below) waits behind it.
+          pending.catch(() => undefined);
+        }
         if (rows.length > 0) yield rows;
-        if (rows.length < pageSize) break;
       }
       await client.query("COMMIT");
     } catch (error) {

@@ -286,6 +286,19 @@ describe.each(usableBackends())("state on $name", (backend) => {
       expect(await store.webhooks.depth("a")).toBe(1);
     });
 
+    it("stores concurrent deliveries in arrival order, the first copy of each id and body hash accepted", async () => {
+      const outcomes = await Promise.all([
+        store.webhooks.enqueue(delivery("m")),
+        store.webhooks.enqueue(delivery("n")),
+        store.webhooks.enqueue(delivery("m")),
+        store.webhooks.enqueue({ ...delivery("o"), bodyHash: "h" }),
+        store.webhooks.enqueue({ ...delivery("p"), bodyHash: "h" }),
+        store.webhooks.enqueue(delivery("q")),
+      ]);
+      expect(outcomes).toEqual(["accepted", "accepted", "duplicate", "accepted", "duplicate", "accepted"]);
+      expect((await store.webhooks.pending("a", 0, 10)).map((d) => d.deliveryId)).toEqual(["m", "n", "o", "q"]);
+    });
+
     it("gives pending deliveries in arrival order after a seq, and marks a prefix done", async () => {
       for (const id of ["p", "q", "r"]) await store.webhooks.enqueue(delivery(id));
       const all = await store.webhooks.pending("a", 0, 10);

@@ -75,20 +75,29 @@ export function createWebhookQueue(
       .prepare<[string], number>("SELECT COUNT(*) FROM webhook_deliveries WHERE connector = ? AND status = 'pending'")
       .pluck(),
   };
-  const insertOne = (delivery: EnqueueDelivery): "accepted" | "duplicate" => {
-    // Ids older than the window are forgotten first, so a late resend of one is a new delivery.
-    statements.prune.run(delivery.connector, delivery.receivedAt - delivery.windowMs);
+  const insertOne = (delivery: EnqueueDelivery, pruned: Set<string>): "accepted" | "duplicate" => {
+    // Ids older than the window are forgotten first, so a late resend of one is a new delivery. Once
+    // per connector and group (a delete per delivery cost as much as the insert): with the group's
+    // first, earliest delivery, so an id is never forgotten before its window ends, at most the
+    // group's span (milliseconds) after.
+    if (!pruned.has(delivery.connector)) {
+      statements.prune.run(delivery.connector, delivery.receivedAt - delivery.windowMs);
+      pruned.add(delivery.connector);
+    }
     const { deliveryId, connector, receivedAt, body } = delivery;
     const bodyHash = delivery.bodyHash ?? null;
     // In arrival order: a second copy of an id in the same group sees the first and is a duplicate.
     const changes = statements.insert.run({ connector, deliveryId, receivedAt, body, bodyHash }).changes;
     return changes === 1 ? "accepted" : "duplicate";
   };
-  const writeOne = (write: QueueWrite): "accepted" | "duplicate" | number =>
+  const writeOne = (write: QueueWrite, pruned: Set<string>): "accepted" | "duplicate" | number =>
     write.kind === "enqueue"
-      ? insertOne(write.delivery)
+      ? insertOne(write.delivery, pruned)
       : statements.markDone.run(write.connector, write.upToSeq).changes;
-  const writeGroup = writer.transaction((writes: readonly QueueWrite[]) => writes.map(writeOne));
+  const writeGroup = writer.transaction((writes: readonly QueueWrite[]) => {
+    const pruned = new Set<string>();
+    return writes.map((write) => writeOne(write, pruned));
+  });
   const group = groupCommit({ commitAll: (writes: readonly QueueWrite[]) => writeGroup.immediate(writes), durable });
   return {
     enqueue: (delivery) => group.submit({ kind: "enqueue", delivery }) as Promise<"accepted" | "duplicate">,

@@ -13,7 +13,11 @@ import { ErrorCodes } from "../errors/index.js";
  * before the first `map` read source records; a `compute` target adds a field. A schema without
  * declared properties checks nothing.
  */
-export function contractFieldDiagnostics(connector: Connector, contract: SourceContract, source: YamlSource): Diagnostic[] {
+export function contractFieldDiagnostics(
+  connector: Connector,
+  contract: SourceContract,
+  source: YamlSource,
+): Diagnostic[] {
   const known = new Set(Object.keys(propertiesOf(contract.spec, contract.record)));
   if (known.size === 0) return [];
   const found: Diagnostic[] = [];

@@ -50,8 +50,14 @@ export function createSqlInput(spec: SqlInput, ctx: ModuleContext): InputModule 
   };
 }
 
+/**
+ * The row as its record, converted in place: the driver made the object for this page alone, and
+ * most values (text, small numbers, parsed JSON) are record values already, so no copy is made.
+ */
 function recordOf(row: Row): Record<string, unknown> {
-  const record: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(row)) record[name] = recordValue(value);
-  return record;
+  for (const name in row) {
+    const value = row[name];
+    if (value !== null && typeof value !== "string" && typeof value !== "boolean") row[name] = recordValue(value);
+  }
+  return row;
 }

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { durationMs } from "../../artifact/common.js";
 import type { WebhookInput } from "./schema.js";
+import type { HeaderReader } from "./signature/index.js";
 import { parsePath, readPath } from "../../json/path.js";
 
 export interface DedupeRule {
@@ -57,7 +58,7 @@ export function bodyHashOf(rule: DedupeRule | undefined, bytes: Uint8Array): str
  */
 export function deliveryIdOf(
   rule: DedupeRule | undefined,
-  headers: Headers,
+  headers: HeaderReader,
   body: unknown,
 ): { id: string } | { missing: string } {
   if (rule === undefined) return { id: `random:${randomUUID()}` };

@@ -3,6 +3,7 @@
  * runs `processWebhookQueue` after each accepted delivery. Acceptance is durable: a 2xx is sent
  * only once the delivery is committed to the state database's queue.
  */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { WebhookInput } from "../../artifact/index.js";
 import { CannectorsError, describeError, ErrorCodes } from "../../errors/index.js";
 import type { Logger } from "../../log/types.js";
@@ -12,7 +13,15 @@ import type { StateStore } from "../../state/index.js";
 import type { LoadedArtifact } from "../../validate/index.js";
 import { dedupeRule } from "./dedupe.js";
 import { compilePayloadSchema } from "./payload-schema.js";
-import { type DeliveryOutcome, receiveDelivery } from "./receiver.js";
+import { fromNodeRequest, writeNodeAnswer } from "./node-delivery.js";
+import {
+  type DeliveryAnswer,
+  type DeliveryOutcome,
+  fromRequest,
+  type IncomingDelivery,
+  receiveDelivery,
+  toResponse,
+} from "./receiver.js";
 import { createVerifier } from "./signature/index.js";
 
 export interface WebhookReceiver {
@@ -20,6 +29,8 @@ export interface WebhookReceiver {
   readonly path: string;
   /** Verifies, de-duplicates and stores one delivery durably; answers only after the store commit. Never throws for bad input: returns a 4xx Response. */
   handle(request: Request): Promise<Response>;
+  /** The same on Node's own request and response (serve's fast path); never throws, answers every request. */
+  handleNode?(request: IncomingMessage, response: ServerResponse): Promise<void>;
 }
 
 export interface WebhookMetrics {
@@ -76,18 +87,23 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       if (reason !== undefined) options.logger?.warn("webhook delivery refused", { connector: name, status, reason });
     },
   };
+  const receive = async (incoming: IncomingDelivery): Promise<DeliveryAnswer> => {
+    try {
+      return await receiveDelivery(parts, incoming);
+    } catch (error) {
+      parts.report("rejected", 500, `unexpected: ${describeError(error)}`);
+      return {
+        status: 500,
+        body: JSON.stringify({ error: "internal error" }),
+        headers: { "content-type": "application/json" },
+      };
+    }
+  };
   return {
     path: input.path,
-    async handle(request) {
-      try {
-        return await receiveDelivery(parts, request);
-      } catch (error) {
-        parts.report("rejected", 500, `unexpected: ${describeError(error)}`);
-        return new Response(JSON.stringify({ error: "internal error" }), {
-          status: 500,
-          headers: { "content-type": "application/json" },
-        });
-      }
+    handle: async (request) => toResponse(await receive(fromRequest(request))),
+    async handleNode(request, response) {
+      writeNodeAnswer(request, response, await receive(fromNodeRequest(request)));
     },
   };
 }

@@ -7,9 +7,40 @@ import { bodyHashOf, type DedupeRule, deliveryIdOf } from "./dedupe.js";
 import { parseDelivery } from "./json.js";
 import type { PayloadCheck } from "./payload-schema.js";
 import { recordsOf } from "./records.js";
-import type { Verifier } from "./signature/index.js";
+import type { HeaderReader, Verifier } from "./signature/index.js";
 
 export type DeliveryOutcome = "accepted" | "duplicate" | "rejected";
+
+/**
+ * What the receiver reads of a request, whichever HTTP layer parsed it: a fetch `Request`
+ * (fromRequest) or, on serve's fast path, Node's own request (node-delivery.ts), which spares the
+ * Request, AbortSignal and web stream built per delivery.
+ */
+export interface IncomingDelivery {
+  method: string;
+  headers: HeaderReader;
+  /** The raw body, refused (413) as soon as it exceeds `limit` bytes. */
+  readBody(limit: number): Promise<Uint8Array | Refusal>;
+}
+
+/** The answer, written by the same HTTP layer: a JSON body and its extra headers. */
+export interface DeliveryAnswer {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export function fromRequest(request: Request): IncomingDelivery {
+  return {
+    method: request.method,
+    headers: request.headers,
+    readBody: (limit) => readLimitedBody(request, limit),
+  };
+}
+
+export function toResponse(answer: DeliveryAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
 
 export interface ReceiverParts {
   connector: string;
@@ -28,7 +59,7 @@ export interface ReceiverParts {
  * One delivery, checked in the order that costs an attacker most and us least: method, media type,
  * size, signature over the raw bytes, then decoding and parsing. Nothing is stored before the end.
  */
-export async function receiveDelivery(parts: ReceiverParts, request: Request): Promise<Response> {
+export async function receiveDelivery(parts: ReceiverParts, request: IncomingDelivery): Promise<DeliveryAnswer> {
   const { input } = parts;
   const refuse = (refusal: Refusal, headers: Record<string, string> = {}) => {
     parts.report("rejected", refusal.status, refusal.reason);
@@ -39,7 +70,7 @@ export async function receiveDelivery(parts: ReceiverParts, request: Request): P
   }
   const badType = contentTypeRefusal(request.headers.get("content-type"), input.contentTypes);
   if (badType) return refuse(badType);
-  const bytes = await readLimitedBody(request, input.maxBodySize);
+  const bytes = await request.readBody(input.maxBodySize);
   if (isRefusal(bytes)) return refuse(bytes);
   const now = parts.clock.now();
   const verdict = parts.verify(request.headers, bytes, now);
@@ -74,9 +105,10 @@ function orNothing(records: unknown): string | undefined {
   return typeof records === "string" ? records : undefined;
 }
 
-function answer(status: number, body: Record<string, string>, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+function answer(status: number, body: Record<string, string>, headers: Record<string, string> = {}): DeliveryAnswer {
+  return {
     status,
+    body: JSON.stringify(body),
     headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
-  });
+  };
 }

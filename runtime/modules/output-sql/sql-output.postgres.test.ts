@@ -36,6 +36,39 @@ describe.each(usableDialects(["postgres"]))("sql output, PostgreSQL only ($name)
     ]);
   });
 
+  it("COPY bulk path: a batch of several COPY chunks arrives exact, tabs, newlines and backslashes included", async () => {
+    const h = sqlOutput({
+      connection: db.url,
+      table,
+      mode: "upsert",
+      key: ["id"],
+      bulk: "copy",
+      batch: { size: 5000 },
+    });
+    // About 600 KB of COPY text: more than one chunk, with escapes near every chunk's end.
+    const odd = (id: number) => `${"x".repeat(100)}\t${id}\n\\N\r\\${"é".repeat(20)}`;
+    const values = Array.from({ length: 5000 }, (_, i) => ({ id: i + 1, name: odd(i + 1), amount: `${i}.25` }));
+    expect(await h.output.deliver(records(...values))).toEqual({ delivered: 5000, deadLettered: 0 });
+    await h.output.close();
+    const got = await rows();
+    expect(got.length).toBe(5000);
+    expect(got.filter(([id, name]) => name !== odd(Number(id)))).toEqual([]);
+    expect(got.find(([id]) => id === "5000")).toEqual(["5000", odd(5000), "4999.2500000000"]);
+  });
+
+  it("COPY bulk path: the staging table a connection keeps is empty at each batch (plain insert, no key)", async () => {
+    const log = db.table("log");
+    await db.sql(`CREATE TABLE ${log} (id bigint, name text)`);
+    const h = sqlOutput({ connection: db.url, table: log, bulk: "copy" });
+    // One batch at a time: the pool hands the same connection back, so its staging table is reused.
+    for (let batch = 0; batch < 3; batch++) {
+      await h.output.deliver(records({ id: batch * 2, name: "a" }, { id: batch * 2 + 1, name: "b" }));
+    }
+    await h.output.close();
+    const [counted] = await db.sql(`SELECT COUNT(*)::int AS n, COUNT(DISTINCT id)::int AS ids FROM ${log}`);
+    expect(counted).toEqual({ n: 6, ids: 6 });
+  });
+
   it("COPY bulk path: a refused batch is rewritten row by row, the bad row dead-lettered", async () => {
     const h = sqlOutput({ connection: db.url, table, mode: "upsert", key: ["id"], bulk: "copy" });
     const result = await h.output.deliver(records({ id: 1, name: "a" }, { id: 2, name: "b", amount: "lots" }));
@@ -101,7 +134,7 @@ describe.each(usableDialects(["postgres"]))("sql output, PostgreSQL only ($name)
     const statements = lines.map((l) => JSON.parse(l).body.statement as string);
     expect(statements.map((s) => s.split(" ").slice(0, 2).join(" "))).toEqual([
       "CREATE TEMP",
-      'COPY "cannectors_stage"',
+      expect.stringMatching(/^COPY "cannectors_stage_[0-9a-f]{8}"$/),
       "INSERT INTO",
     ]);
     expect(JSON.parse(lines[1]!).body.values).toEqual([1, "a", 2, "b"]);

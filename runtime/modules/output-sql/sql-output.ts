@@ -13,7 +13,7 @@ import { dialectOf } from "../../sql/dialect.js";
 import { lazyPool } from "../../sql/pool.js";
 import { copyLoad, copyStatements } from "./copy-load.js";
 import { deleteMissingKeys } from "./delete-missing.js";
-import { groupRows, type PreparedRow, prepareRow } from "./rows.js";
+import { groupRows, type PreparedRow, rowPreparer } from "./rows.js";
 import type { SqlOutput } from "./schema.js";
 import { insertStatements, type TableWrite } from "./statements.js";
 import { writeWithRetry } from "./write-with-retry.js";
@@ -47,6 +47,7 @@ export function createSqlOutput(spec: SqlOutput, ctx: SqlOutputContext): OutputM
   // Keys written by this run, for deleteMissing (kept in memory: one short text per row).
   const written = spec.deleteMissing ? new Set<string>() : undefined;
   const useCopy = spec.bulk === "copy";
+  const prepareRow = rowPreparer(dialect, spec.columns, spec.key);
 
   const writeOf = (row: PreparedRow): TableWrite => ({
     dialect,
@@ -125,7 +126,7 @@ export function createSqlOutput(spec: SqlOutput, ctx: SqlOutputContext): OutputM
       const total: DeliveryResult = { delivered: 0, deadLettered: 0 };
       const ready: PreparedRow[] = [];
       for (const record of batch) {
-        const prepared = prepareRow(dialect, record, spec.columns, spec.key);
+        const prepared = prepareRow(record);
         if (prepared.ok) ready.push(prepared.row);
         else add(total, deadLetter([record], prepared.reason, 0));
       }

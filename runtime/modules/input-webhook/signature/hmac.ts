@@ -3,6 +3,9 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 /** Why a delivery failed verification; said in the 401 body and the log, never with a secret. */
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
+/** What a verifier reads of the request: a fetch `Headers`, or serve's view of a Node request (same joining). */
+export type HeaderReader = Pick<Headers, "get">;
+
 export const ACCEPTED: Verdict = { ok: true };
 export const refused = (reason: string): Verdict => ({ ok: false, reason });
 
@@ -45,7 +48,7 @@ export interface HmacHeaderOptions {
 }
 
 /** The generic scheme: `<header>: <prefix><encoded HMAC-SHA256 of the raw body>`. */
-export function verifyHmacHeader(options: HmacHeaderOptions, headers: Headers, body: Uint8Array): Verdict {
+export function verifyHmacHeader(options: HmacHeaderOptions, headers: HeaderReader, body: Uint8Array): Verdict {
   const value = headers.get(options.header);
   if (value === null) return refused(`missing ${options.header} header`);
   if (!value.startsWith(options.prefix)) return refused(`${options.header} does not start with ${options.prefix}`);

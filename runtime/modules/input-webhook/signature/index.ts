@@ -1,13 +1,13 @@
 import { durationMs } from "../../../artifact/common.js";
 import type { WebhookVerify } from "../schema.js";
 import { verifyGithub } from "./github.js";
-import { ACCEPTED, type Verdict, verifyHmacHeader } from "./hmac.js";
+import { ACCEPTED, type HeaderReader, type Verdict, verifyHmacHeader } from "./hmac.js";
 import { verifyStandardWebhooks } from "./standard-webhooks.js";
 import { verifyStripe } from "./stripe.js";
 
-export type { Verdict } from "./hmac.js";
+export type { HeaderReader, Verdict } from "./hmac.js";
 
-export type Verifier = (headers: Headers, body: Uint8Array, nowMs: number) => Verdict;
+export type Verifier = (headers: HeaderReader, body: Uint8Array, nowMs: number) => Verdict;
 
 /** One verifier per resolved `verify` block (secrets already substituted). */
 export function createVerifier(verify: WebhookVerify): Verifier {

@@ -1,4 +1,4 @@
-import { ACCEPTED, anySecretMatches, decodeSignature, refused, type Verdict } from "./hmac.js";
+import { ACCEPTED, anySecretMatches, decodeSignature, refused, type HeaderReader, type Verdict } from "./hmac.js";
 import { timestampProblem } from "./timestamp.js";
 
 export interface StandardWebhooksOptions {
@@ -16,7 +16,11 @@ export function standardWebhooksKey(secret: string): Buffer {
  * Standard Webhooks: `webhook-signature` is a space-separated list of `v1,<base64>`, each an
  * HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<raw body>`.
  */
-export function verifyStandardWebhooks(options: StandardWebhooksOptions, headers: Headers, body: Uint8Array): Verdict {
+export function verifyStandardWebhooks(
+  options: StandardWebhooksOptions,
+  headers: HeaderReader,
+  body: Uint8Array,
+): Verdict {
   const id = headers.get("webhook-id");
   const timestamp = headers.get("webhook-timestamp");
   const header = headers.get("webhook-signature");

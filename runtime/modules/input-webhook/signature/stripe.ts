@@ -1,4 +1,4 @@
-import { ACCEPTED, anySecretMatches, decodeSignature, refused, type Verdict } from "./hmac.js";
+import { ACCEPTED, anySecretMatches, decodeSignature, refused, type HeaderReader, type Verdict } from "./hmac.js";
 import { timestampProblem } from "./timestamp.js";
 
 export const STRIPE_SIGNATURE_HEADER = "Stripe-Signature";
@@ -13,7 +13,7 @@ export interface StripeOptions {
  * `Stripe-Signature: t=<seconds>,v1=<hex>[,v1=<hex>...]`, each v1 an HMAC-SHA256 of `<t>.<raw body>`
  * with the endpoint secret (`whsec_...`, used as is). Other schemes (v0) are ignored, as Stripe says.
  */
-export function verifyStripe(options: StripeOptions, headers: Headers, body: Uint8Array): Verdict {
+export function verifyStripe(options: StripeOptions, headers: HeaderReader, body: Uint8Array): Verdict {
   const value = headers.get(STRIPE_SIGNATURE_HEADER);
   if (value === null) return refused(`missing ${STRIPE_SIGNATURE_HEADER} header`);
   let timestamp: string | undefined;

@@ -1,0 +1,55 @@
+/** Test-only: a files output wired to real collaborators (fake clock, recording logger, memory dead letter). */
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { DeadLetterEntry, DryRunSink, OutputModule, OutputRecord } from "../../engine/modules.js";
+import { fakeClock, plainRedactor, recordingLogger } from "../../net/testing.js";
+import { createFilesOutput } from "./files-output.js";
+import { FilesOutput } from "./schema.js";
+
+export interface FilesHarness {
+  output: OutputModule;
+  deadLetters: DeadLetterEntry[];
+  logger: ReturnType<typeof recordingLogger>;
+}
+
+export function filesOutput(spec: Record<string, unknown>, options: { dryRun?: DryRunSink } = {}): FilesHarness {
+  const deadLetters: DeadLetterEntry[] = [];
+  const logger = recordingLogger();
+  const output = createFilesOutput(FilesOutput.parse({ type: "files", ...spec }), {
+    connectorName: "to-files",
+    client: undefined as never,
+    logger,
+    redactor: plainRedactor([]),
+    clock: fakeClock(),
+    retry: { maxAttempts: 2, initialDelayMs: 10, maxDelayMs: 100, maxRetryAfterMs: 1000, jitter: "none" },
+    signal: new AbortController().signal,
+    deadLetter: {
+      write: (entry) => void deadLetters.push(entry),
+      get count() {
+        return deadLetters.length;
+      },
+      close: async () => {},
+    },
+    dryRun: options.dryRun,
+  });
+  return { output, deadLetters, logger };
+}
+
+export function records(...values: Record<string, unknown>[]): OutputRecord[] {
+  return values.map((value, seq) => ({ seq, value }));
+}
+
+/** Every file under `root`, relative, `/`-separated and sorted; `hidden` keeps dot-folders (staging). */
+export function listFiles(root: string, hidden = false): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      if (!hidden && name.startsWith(".")) continue;
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(path.relative(root, full).split(path.sep).join("/"));
+    }
+  };
+  walk(root);
+  return out.sort();
+}
