@@ -29,7 +29,10 @@ describe("sampleValue for Microsoft JSON dates", () => {
   it.each(["Marked", "MarkedTime", "Shown"])("%s gives a date the generated msjson parse reads", (name) => {
     for (let index = 1; index <= 5; index++) {
       let seed = index;
-      const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+      const random = () => {
+        seed = (seed * 16807) % 2147483647;
+        return (seed - 1) / 2147483646;
+      };
       const value = sampleValue(spec, schema(name), { random, index }, "DueDate");
       expect(value).toMatch(/^\/Date\(\d+\+0000\)\/$/);
       expect(parseDate(value as string, "msjson").getUTCFullYear()).toBe(2024);
