@@ -6,7 +6,7 @@
 import { afterEach, describe, expect } from "vitest";
 import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
-import { startTcpProxy } from "../support/tcp-proxy.js";
+import { runThroughTwoCuts } from "./cut-support.js";
 import { expectPoisonDeadLettered } from "./poison-support.js";
 import { natsAdmin, natsToNats } from "./nats-support.js";
 
@@ -56,32 +56,12 @@ describe("nats input → nats output", () => {
       from,
       Array.from({ length: 3_000 }, (_, i) => body(i)),
     );
-    const [inProxy, outProxy] = [await startTcpProxy(BROKERS.nats.port), await startTcpProxy(BROKERS.nats.port)];
-    cleanups.push(
-      () => inProxy.close(),
-      () => outProxy.close(),
-    );
-    const via = (port: number) => `nats://127.0.0.1:${port}`;
-    let cuts = 0;
-    const { summary } = await runYaml(
-      natsToNats({ name: "nats-cut", from, to, inUrl: via(inProxy.port), outUrl: via(outProxy.port), batch: 50 }),
-      {
-        logSinks: [
-          (e) => (process.env.DEBUG_BROKER ? console.log(e.message, JSON.stringify(e.fields ?? e)) : undefined),
-        ],
-        onProgress: (counts) => {
-          if ((cuts === 0 && counts.sent >= 500) || (cuts === 1 && counts.sent >= 1_500)) {
-            cuts++;
-            inProxy.cut();
-            outProxy.cut();
-          }
-        },
-      },
-    );
-    expect(summary.error).toBeUndefined();
-    expect(cuts).toBe(2);
-    expect(inProxy.connections).toBeGreaterThanOrEqual(3);
-    expect(summary.counts.failed).toBe(0);
+    await runThroughTwoCuts({
+      port: BROKERS.nats.port,
+      scheme: "nats",
+      yaml: (inUrl, outUrl) => natsToNats({ name: "nats-cut", from, to, inUrl, outUrl, batch: 50 }),
+      cleanups,
+    });
     expect(await a.outstanding(from, `${from}-reader`)).toBe(0);
     const out = await a.read(to);
     // Re-published batches carry the same Nats-Msg-Id: the stream keeps one copy of each record.

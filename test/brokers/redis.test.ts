@@ -6,7 +6,7 @@
 import { afterEach, describe, expect } from "vitest";
 import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
-import { startTcpProxy } from "../support/tcp-proxy.js";
+import { runThroughTwoCuts } from "./cut-support.js";
 import { expectPoisonDeadLettered } from "./poison-support.js";
 import { redisAdmin, redisToRedis } from "./redis-support.js";
 
@@ -54,32 +54,12 @@ describe("redis input → redis output", () => {
       from,
       Array.from({ length: 3_000 }, (_, i) => body(i)),
     );
-    const [inProxy, outProxy] = [await startTcpProxy(BROKERS.redis.port), await startTcpProxy(BROKERS.redis.port)];
-    cleanups.push(
-      () => inProxy.close(),
-      () => outProxy.close(),
-    );
-    const via = (port: number) => `redis://127.0.0.1:${port}`;
-    let cuts = 0;
-    const { summary } = await runYaml(
-      redisToRedis({ name: "redis-cut", from, to, inUrl: via(inProxy.port), outUrl: via(outProxy.port), batch: 50 }),
-      {
-        logSinks: [
-          (e) => (process.env.DEBUG_BROKER ? console.log(e.message, JSON.stringify(e.fields ?? e)) : undefined),
-        ],
-        onProgress: (counts) => {
-          if ((cuts === 0 && counts.sent >= 500) || (cuts === 1 && counts.sent >= 1_500)) {
-            cuts++;
-            inProxy.cut();
-            outProxy.cut();
-          }
-        },
-      },
-    );
-    expect(summary.error).toBeUndefined();
-    expect(cuts).toBe(2);
-    expect(inProxy.connections).toBeGreaterThanOrEqual(3);
-    expect(summary.counts.failed).toBe(0);
+    await runThroughTwoCuts({
+      port: BROKERS.redis.port,
+      scheme: "redis",
+      yaml: (inUrl, outUrl) => redisToRedis({ name: "redis-cut", from, to, inUrl, outUrl, batch: 50 }),
+      cleanups,
+    });
     expect(await a.outstanding(from, "relay")).toBe(0);
     const out = await a.read(to);
     // Every record arrived; a batch re-sent after a cut may add copies, each with its record's key.
