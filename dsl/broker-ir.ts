@@ -10,6 +10,8 @@ interface BrokerOutputOptions {
   readonly idempotency?: { readonly header?: string; readonly key: Lambda };
   readonly batch?: { readonly size: number };
   readonly deadLetter?: { readonly path: string };
+  /** JSON Schema of each message body (inline, or `file#/pointer`), checked in dry runs. */
+  readonly payloadSchema?: string | Readonly<Record<string, unknown>>;
 }
 
 /** What every broker input node shares: the in-flight bound, the redelivery limit, when a one-off run ends. */
@@ -34,8 +36,6 @@ export interface AmqpOutputNode extends BrokerOutputOptions {
   readonly exchange?: string;
   readonly routingKey: string;
   readonly persistent?: boolean;
-  /** JSON Schema of each message body (inline, or `file#/pointer`), checked in dry runs. */
-  readonly payloadSchema?: string | Readonly<Record<string, unknown>>;
 }
 
 export interface NatsInputNode extends BrokerInputOptions {

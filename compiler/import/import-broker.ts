@@ -34,6 +34,7 @@ function outputFields(output: BrokerOutputWritten, context: ImportContext): [str
   const idempotency = output.idempotency;
   if (idempotency) context.use("cel");
   return [
+    ["payloadSchema", optional(output.payloadSchema)],
     ["headers", optional(output.headers)],
     ["key", optional(output.key)],
     [
@@ -66,7 +67,6 @@ export function amqpExchangeCall(output: Written<AmqpOutput>, context: ImportCon
     ["exchange", optional(output.exchange)],
     ["routingKey", literal(output.routingKey ?? "")],
     ["persistent", optional(output.persistent)],
-    ["payloadSchema", optional(output.payloadSchema)],
     ...outputFields(output, context),
   ])})`;
 }

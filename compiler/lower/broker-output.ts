@@ -14,5 +14,6 @@ export function lowerBrokerOutputFields(node: BrokerOutputNode, path: string, to
     idempotency,
     batch: node.batch ? tools.plain(node.batch) : undefined,
     deadLetter: node.deadLetter ? tools.plain(node.deadLetter) : undefined,
+    payloadSchema: node.payloadSchema === undefined ? undefined : tools.plain(node.payloadSchema),
   };
 }

@@ -31,6 +31,12 @@ export const brokerOutputFields = {
     .strictObject({ path: z.string().min(1) })
     .optional()
     .describe("NDJSON file for records the broker refuses; default .cannectors/dead-letter/<name>.ndjson."),
+  payloadSchema: z
+    .union([z.string().min(1), z.record(z.string(), z.unknown())])
+    .optional()
+    .describe(
+      "JSON Schema each message body must satisfy, checked in dry runs, `test` and `plan`: inline, or a JSON/YAML file, optionally at a pointer (`events.yaml#/components/schemas/Order`).",
+    ),
 };
 
 /** What every broker input shares: the in-flight bound, the redelivery limit and when a one-off run ends. */

@@ -37,10 +37,9 @@ const OUTPUT_CONTRACTS: { readonly [T in OutputType]: ContractOf<T> } = {
     return check && spec !== undefined ? { spec, check } : undefined;
   },
   // A broker payload is checked against the output's own payloadSchema, when it has one.
-  amqp: (output) => (output.payloadSchema === undefined ? undefined : payloadCheckOf(output.payloadSchema)),
-  // NATS and Redis outputs have no payloadSchema yet.
-  nats: () => undefined,
-  redis: () => undefined,
+  amqp: brokerPayloadContract,
+  nats: brokerPayloadContract,
+  redis: brokerPayloadContract,
   // Outputs that hold outputs send nothing themselves: each of their outputs is checked on its own
   // (outputContractsOf walks the tree).
   routes: () => undefined,
@@ -85,4 +84,8 @@ function hasOperation(file: string, output: Extract<Output, { type: "http" }>): 
   } catch {
     return false;
   }
+}
+
+function brokerPayloadContract(output: { payloadSchema?: string | Record<string, unknown> | undefined }) {
+  return output.payloadSchema === undefined ? undefined : payloadCheckOf(output.payloadSchema);
 }

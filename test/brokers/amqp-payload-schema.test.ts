@@ -40,7 +40,13 @@ afterAll(async () => {
   await source?.close();
 });
 
-function connector(name: string, payloadSchema: string, filters = ""): string {
+const OUTPUTS = {
+  amqp: "  type: amqp\n  url: amqp://guest:guest@127.0.0.1:5672\n  routingKey: orders",
+  nats: "  type: nats\n  url: nats://127.0.0.1:4222\n  subject: orders",
+  redis: "  type: redis\n  url: redis://127.0.0.1:6379\n  stream: orders",
+};
+
+function connector(name: string, payloadSchema: string, filters = "", broker: keyof typeof OUTPUTS = "amqp"): string {
   const file = path.join(dir, `${name}.yaml`);
   writeFileSync(
     file,
@@ -49,9 +55,7 @@ kind: Connector
 metadata: { name: ${name} }
 input: { type: http, baseUrl: ${source.url}, path: /orders, records: items }
 ${filters}output:
-  type: amqp
-  url: amqp://guest:guest@127.0.0.1:5672
-  routingKey: orders
+${OUTPUTS[broker]}
   payloadSchema: ${payloadSchema}
 `,
   );
@@ -95,4 +99,21 @@ describe("amqp output: payloadSchema in the dry run", () => {
     expect(dry.code).toBe(2);
     expect(dry.stderr).toMatch(/output\.payloadSchema CANNECTORS_E_CONTRACT .*nope\.yaml/);
   });
+});
+
+describe("nats and redis outputs: the same payloadSchema, shared by every broker output", () => {
+  for (const broker of ["nats", "redis"] as const) {
+    it(`${broker}: the schema refuses the body with a string amount in the dry run (exit 1, record seq 1)`, async () => {
+      const dry = await dryRun(
+        connector(`${broker}-schema`, `"${SCHEMA_FILE}#/components/schemas/Order"`, "", broker),
+        "--json",
+      );
+      expect(dry.code, dry.stderr).toBe(1);
+      const summary = JSON.parse(dry.stdout);
+      expect(summary.counts).toMatchObject({ read: 3, sent: 2, failed: 1 });
+      expect(summary.contract.first).toEqual([
+        { seq: 1, pointer: "/amount", rule: "#/properties/amount/type", message: "must be integer" },
+      ]);
+    });
+  }
 });

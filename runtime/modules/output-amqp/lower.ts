@@ -13,7 +13,6 @@ export function lowerAmqpOutput(node: AmqpOutputNode, path: string, tools: Lower
     exchange: node.exchange,
     routingKey: node.routingKey,
     persistent: node.persistent,
-    payloadSchema: node.payloadSchema === undefined ? undefined : tools.plain(node.payloadSchema),
     ...lowerBrokerOutputFields(node, path, tools),
   });
 }

@@ -7,11 +7,12 @@ import { NatsOutput } from "./schema.js";
 export const natsOutput = outputKind({
   type: "nats",
   schema: NatsOutput,
-  create(spec, { context, deadLetter, dryRun }) {
+  create(spec, { context, deadLetter, dryRun, contract }) {
     return brokerOutput(natsPublisher(spec, context.connectorName), {
       context,
       deadLetter,
       dryRun,
+      contract,
       verb: "PUBLISH",
       messageOf: outgoingMessages(context.connectorName, spec.subject, spec),
     });

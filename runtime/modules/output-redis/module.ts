@@ -7,11 +7,12 @@ import { RedisOutput } from "./schema.js";
 export const redisOutput = outputKind({
   type: "redis",
   schema: RedisOutput,
-  create(spec, { context, deadLetter, dryRun }) {
+  create(spec, { context, deadLetter, dryRun, contract }) {
     return brokerOutput(redisPublisher(spec, context.connectorName), {
       context,
       deadLetter,
       dryRun,
+      contract,
       verb: "XADD",
       messageOf: outgoingMessages(context.connectorName, spec.stream, spec),
     });
