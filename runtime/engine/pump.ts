@@ -87,7 +87,7 @@ export async function pump(options: PumpOptions): Promise<void> {
   const resolveHeld = (next: NextValue): boolean => {
     const release = held;
     held = undefined;
-    return release !== undefined && release(next);
+    return release?.(next) === true;
   };
   const cursorOf = (record: unknown): string | undefined => {
     if (options.cursorField === undefined) return undefined;
