@@ -63,8 +63,13 @@ describe("cursorWriter", () => {
       () => undefined,
     );
     expect(sync.save("1")).toBeUndefined();
+    expect(written).toEqual(["1"]);
+    // Later values saved together are written once, when the current microtasks are done.
     expect(sync.save("2")).toBeUndefined();
-    expect(written).toEqual(["1", "2"]);
+    expect(sync.save("3")).toBeUndefined();
+    await Promise.resolve();
+    expect(written).toEqual(["1", "3"]);
+    expect(await sync.settled()).toBeUndefined();
 
     const gate = gatedWrites();
     const writer = cursorWriter(gate.write, () => undefined);

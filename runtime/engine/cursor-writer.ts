@@ -2,7 +2,10 @@
  * Saves a run's cursor as the pump moves it, one write at a time and in order. The pump moves the
  * watermark synchronously; a PostgreSQL store's writes are asynchronous, so a move made while a
  * write is under way waits, and only the newest waiting value is written: each cursor covers the
- * ones before it. A synchronous write (SQLite: durable once it returns) costs no promise at all.
+ * ones before it. A synchronous store (SQLite: durable once the write returns) costs no promise:
+ * after its first write, the values saved in one run of microtasks are written once, in a microtask
+ * queued by the first of them (before any I/O, so before any further acknowledgement), so batch
+ * acknowledgements that arrive together cost one fsync, as they did when every write was awaited.
  * The first write that fails is kept (later ones are not tried) and `onFailure` hears it at once,
  * so the run can stop instead of reading on without a saved cursor.
  */
@@ -26,6 +29,15 @@ export function cursorWriter(write: (cursor: string) => unknown, onFailure: (err
   let waiting: string | undefined;
   let waited: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  // Learnt from the first write: the store answers synchronously, so later values are batched per microtask flush.
+  let synchronous = false;
+  let flushing = false;
+  const flush = () => {
+    flushing = false;
+    const cursor = waiting;
+    waiting = undefined;
+    if (cursor !== undefined && !failed) start(cursor);
+  };
 
   const fail = (error: unknown) => {
     if (failed) return;
@@ -53,6 +65,7 @@ export function cursorWriter(write: (cursor: string) => unknown, onFailure: (err
       fail(error);
     }
     if (!isThenable(result)) {
+      synchronous = true;
       done?.();
       return;
     }
@@ -72,6 +85,14 @@ export function cursorWriter(write: (cursor: string) => unknown, onFailure: (err
   return {
     save(cursor) {
       if (failed) return undefined;
+      if (synchronous) {
+        waiting = cursor;
+        if (!flushing) {
+          flushing = true;
+          queueMicrotask(flush);
+        }
+        return undefined;
+      }
       if (writing === undefined) {
         start(cursor);
         return writing;
@@ -83,7 +104,7 @@ export function cursorWriter(write: (cursor: string) => unknown, onFailure: (err
       return waited;
     },
     async settled() {
-      while (writing) await writing;
+      while (flushing || writing) await writing;
       return failure;
     },
   };
