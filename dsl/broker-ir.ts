@@ -2,24 +2,8 @@
 import type { Duration } from "../runtime/artifact/index.js";
 import type { Lambda, StringValue } from "./ir.js";
 
-export interface AmqpInputNode {
-  readonly kind: "input";
-  readonly type: "amqp";
-  readonly url: StringValue;
-  readonly queue: string;
-  readonly prefetch?: number;
-  readonly redeliveryLimit?: number;
-  readonly idleAfter?: Duration;
-  readonly deadLetter?: "broker" | "file";
-}
-
-export interface AmqpOutputNode {
-  readonly kind: "output";
-  readonly type: "amqp";
-  readonly url: StringValue;
-  readonly exchange?: string;
-  readonly routingKey: string;
-  readonly persistent?: boolean;
+/** What every broker output node shares besides its URL and destination. */
+interface BrokerOutputOptions {
   readonly headers?: Readonly<Record<string, string>>;
   readonly key?: string;
   /** `key` is `(record) => value`, lowered to CEL. */
@@ -28,5 +12,68 @@ export interface AmqpOutputNode {
   readonly deadLetter?: { readonly path: string };
 }
 
-export type BrokerInputNode = AmqpInputNode;
-export type BrokerOutputNode = AmqpOutputNode;
+/** What every broker input node shares: the in-flight bound, the redelivery limit, when a one-off run ends. */
+interface BrokerInputOptions {
+  readonly prefetch?: number;
+  readonly redeliveryLimit?: number;
+  readonly idleAfter?: Duration;
+}
+
+export interface AmqpInputNode extends BrokerInputOptions {
+  readonly kind: "input";
+  readonly type: "amqp";
+  readonly url: StringValue;
+  readonly queue: string;
+  readonly deadLetter?: "broker" | "file";
+}
+
+export interface AmqpOutputNode extends BrokerOutputOptions {
+  readonly kind: "output";
+  readonly type: "amqp";
+  readonly url: StringValue;
+  readonly exchange?: string;
+  readonly routingKey: string;
+  readonly persistent?: boolean;
+  /** JSON Schema of each message body (inline, or `file#/pointer`), checked in dry runs. */
+  readonly payloadSchema?: string | Readonly<Record<string, unknown>>;
+}
+
+export interface NatsInputNode extends BrokerInputOptions {
+  readonly kind: "input";
+  readonly type: "nats";
+  readonly url: StringValue;
+  readonly stream: string;
+  readonly consumer: string;
+  readonly subject?: string;
+  readonly ackWait?: Duration;
+}
+
+export interface NatsOutputNode extends BrokerOutputOptions {
+  readonly kind: "output";
+  readonly type: "nats";
+  readonly url: StringValue;
+  readonly subject: string;
+}
+
+export interface RedisInputNode extends BrokerInputOptions {
+  readonly kind: "input";
+  readonly type: "redis";
+  readonly url: StringValue;
+  readonly stream: string;
+  readonly group: string;
+  readonly consumer?: string;
+  readonly field?: string;
+  readonly claimIdle?: Duration;
+}
+
+export interface RedisOutputNode extends BrokerOutputOptions {
+  readonly kind: "output";
+  readonly type: "redis";
+  readonly url: StringValue;
+  readonly stream: string;
+  readonly field?: string;
+  readonly maxLen?: number;
+}
+
+export type BrokerInputNode = AmqpInputNode | NatsInputNode | RedisInputNode;
+export type BrokerOutputNode = AmqpOutputNode | NatsOutputNode | RedisOutputNode;

@@ -3,7 +3,7 @@ import { parse } from "yaml";
 import { emitArtifact } from "../compiler/emit/index.js";
 import { lowerConnector } from "../compiler/lower/index.js";
 import { validateArtifact } from "../runtime/validate/index.js";
-import { amqpExchange, amqpQueue } from "./broker.js";
+import { amqpExchange, amqpQueue, natsStream, natsSubject, redisStream, redisStreamAppend } from "./broker.js";
 import { type RecordType, connector } from "./connector.js";
 import type { InputEndpoint, OutputEndpoint } from "./endpoint.js";
 import { secret } from "./refs.js";
@@ -32,6 +32,7 @@ describe("amqpQueue / amqpExchange", () => {
           routingKey: "orders.{region}",
           headers: { "X-Region": "{region}" },
           batch: { size: 20 },
+          payloadSchema: { type: "object", required: ["id"] },
         }),
       )
       .settings({});
@@ -45,7 +46,12 @@ describe("amqpQueue / amqpExchange", () => {
       redeliveryLimit: 2,
     });
     const yaml = emitArtifact(lowered.artifact, { sourceFile: "relay.ts" });
-    expect(parse(yaml).output).toMatchObject({ type: "amqp", exchange: "events", routingKey: "orders.{region}" });
+    expect(parse(yaml).output).toMatchObject({
+      type: "amqp",
+      exchange: "events",
+      routingKey: "orders.{region}",
+      payloadSchema: { type: "object", required: ["id"] },
+    });
     const checked = validateArtifact(yaml, "relay.yaml");
     expect(checked.diagnostics).toEqual([]);
     expect(checked.artifact?.connector.output.type).toBe("amqp");
@@ -53,5 +59,61 @@ describe("amqpQueue / amqpExchange", () => {
 
   it("refuses a queue without a name", () => {
     expect(() => amqpQueue({ url: "amqp://x", queue: "" })).toThrow(/queue name/);
+  });
+});
+
+describe("natsStream / natsSubject / redisStream / redisStreamAppend", () => {
+  it("lower to input/output type nats and redis, emit YAML that validates", () => {
+    const fromNats = connector({ name: "relay" })
+      .from(natsStream<Order>({ url: secret("NATS_URL"), stream: "ORDERS", consumer: "relay", ackWait: "10s" }))
+      .to(
+        redisStreamAppend<Order>({
+          url: secret("REDIS_URL"),
+          stream: "orders:{region}",
+          maxLen: 1000,
+          headers: { "X-Region": "{region}" },
+        }),
+      )
+      .settings({});
+    const lowered = lowerConnector(fromNats, { sourceFor: () => undefined });
+    expect(lowered.diagnostics).toEqual([]);
+    expect(lowered.artifact.input).toEqual({
+      type: "nats",
+      url: "${secret:NATS_URL}",
+      stream: "ORDERS",
+      consumer: "relay",
+      ackWait: "10s",
+    });
+    expect(lowered.artifact.output).toMatchObject({
+      type: "redis",
+      stream: "orders:{region}",
+      maxLen: 1000,
+      headers: { "X-Region": "{region}" },
+    });
+    const checked = validateArtifact(emitArtifact(lowered.artifact, { sourceFile: "relay.ts" }), "relay.yaml");
+    expect(checked.diagnostics).toEqual([]);
+
+    const fromRedis = connector({ name: "back" })
+      .from(redisStream<Order>({ url: secret("REDIS_URL"), stream: "orders", group: "g", redeliveryLimit: 2 }))
+      .to(natsSubject<Order>({ url: secret("NATS_URL"), subject: "orders.{region}", batch: { size: 50 } }))
+      .settings({});
+    const back = lowerConnector(fromRedis, { sourceFor: () => undefined });
+    expect(back.diagnostics).toEqual([]);
+    expect(back.artifact.output).toEqual({
+      type: "nats",
+      url: "${secret:NATS_URL}",
+      subject: "orders.{region}",
+      batch: { size: 50 },
+    });
+    expect(validateArtifact(emitArtifact(back.artifact, { sourceFile: "back.ts" }), "back.yaml").diagnostics).toEqual(
+      [],
+    );
+  });
+
+  it("refuses a stream, consumer, group or subject without a name", () => {
+    expect(() => natsStream({ url: "nats://x", stream: "S", consumer: "" })).toThrow(/consumer/);
+    expect(() => natsSubject({ url: "nats://x", subject: "" })).toThrow(/subject/);
+    expect(() => redisStream({ url: "redis://x", stream: "s", group: "" })).toThrow(/group/);
+    expect(() => redisStreamAppend({ url: "redis://x", stream: "" })).toThrow(/stream key/);
   });
 });

@@ -1,6 +1,19 @@
 /** The public entry of `cannectors`: typed builders for connectors written in TypeScript. */
 export { type Api, type ApiOptions, api } from "./api.js";
-export { type AmqpExchangeOptions, type AmqpQueueOptions, amqpExchange, amqpQueue } from "./broker.js";
+export {
+  type AmqpExchangeOptions,
+  type AmqpQueueOptions,
+  amqpExchange,
+  amqpQueue,
+  type NatsStreamOptions,
+  type NatsSubjectOptions,
+  natsStream,
+  natsSubject,
+  type RedisStreamAppendOptions,
+  type RedisStreamOptions,
+  redisStream,
+  redisStreamAppend,
+} from "./broker.js";
 export type * from "./broker-ir.js";
 export { type ChildOptions, children, type ParentFieldOf, type WithCarried } from "./children.js";
 export { apiKey, basic, bearer, oauth2AuthorizationCode, oauth2ClientCredentials } from "./auth.js";

@@ -19,7 +19,7 @@ import type { HttpInput } from "../runtime/modules/input-http/schema.js";
 import type { HttpOutput } from "../runtime/modules/output-http/schema.js";
 import type { Pagination } from "../runtime/pagination/schema.js";
 import type { Always, Authored, Frozen, Without } from "./authored.js";
-import type { AmqpOutputNode, BrokerInputNode } from "./broker-ir.js";
+import type { BrokerInputNode, BrokerOutputNode } from "./broker-ir.js";
 import type { AggregateFilterNode } from "../runtime/modules/filter-aggregate/dsl.js";
 import type { EnrichFilterNode } from "../runtime/modules/filter-enrich/dsl.js";
 import type { SplitFilterNode } from "../runtime/modules/filter-split/dsl.js";
@@ -158,10 +158,10 @@ export type HttpOutputNode = { readonly kind: "output"; readonly api: ApiNode } 
   }
 >;
 
-/** Where records go: one HTTP call, one AMQP publish, a SQL table, or routes, fan-out and fallback over other outputs. */
+/** Where records go: one HTTP call, one broker publish (AMQP, NATS), a SQL table, or routes, fan-out and fallback over other outputs. */
 export type OutputNode =
   | HttpOutputNode
-  | AmqpOutputNode
+  | BrokerOutputNode
   | SqlOutputNode
   | FilesOutputNode
   | RoutesOutputNode

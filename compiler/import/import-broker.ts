@@ -1,5 +1,12 @@
-/** `cannectors import` for broker modules: `amqpQueue<ImportedRecord>({ ... })`, `amqpExchange<ImportedRecord>({ ... })`. */
-import type { AmqpInput, AmqpOutput } from "../../runtime/artifact/index.js";
+/** `cannectors import` for broker modules: `amqpQueue<ImportedRecord>({ ... })`, `natsSubject<ImportedRecord>({ ... })`... */
+import type {
+  AmqpInput,
+  AmqpOutput,
+  NatsInput,
+  NatsOutput,
+  RedisInput,
+  RedisOutput,
+} from "../../runtime/artifact/index.js";
 import type { ImportContext } from "./contract.js";
 import { literal, propertyKey, secretString } from "./ts-literals.js";
 
@@ -12,27 +19,21 @@ function options(entries: readonly [string, string | undefined][]): string {
 
 const optional = (value: unknown) => (value === undefined ? undefined : literal(value));
 
-export function amqpQueueCall(input: Written<AmqpInput>, context: ImportContext): string {
-  context.use("amqpQueue");
-  return `amqpQueue<ImportedRecord>(${options([
-    ["url", secretString(input.url ?? "", context.use)],
-    ["queue", literal(input.queue ?? "")],
-    ["prefetch", optional(input.prefetch)],
-    ["redeliveryLimit", optional(input.redeliveryLimit)],
-    ["idleAfter", optional(input.idleAfter)],
-    ["deadLetter", optional(input.deadLetter)],
-  ])})`;
-}
+type BrokerInputWritten = Written<AmqpInput> | Written<NatsInput> | Written<RedisInput>;
+type BrokerOutputWritten = Written<AmqpOutput> | Written<NatsOutput> | Written<RedisOutput>;
 
-export function amqpExchangeCall(output: Written<AmqpOutput>, context: ImportContext): string {
-  context.use("amqpExchange");
+/** The fields every broker input shares, after its own. */
+const inputFields = (input: BrokerInputWritten): [string, string | undefined][] => [
+  ["prefetch", optional(input.prefetch)],
+  ["redeliveryLimit", optional(input.redeliveryLimit)],
+  ["idleAfter", optional(input.idleAfter)],
+];
+
+/** The fields every broker output shares, after its own: the idempotency key back to a `cel(...)` lambda. */
+function outputFields(output: BrokerOutputWritten, context: ImportContext): [string, string | undefined][] {
   const idempotency = output.idempotency;
   if (idempotency) context.use("cel");
-  return `amqpExchange<ImportedRecord>(${options([
-    ["url", secretString(output.url ?? "", context.use)],
-    ["exchange", optional(output.exchange)],
-    ["routingKey", literal(output.routingKey ?? "")],
-    ["persistent", optional(output.persistent)],
+  return [
     ["headers", optional(output.headers)],
     ["key", optional(output.key)],
     [
@@ -45,5 +46,72 @@ export function amqpExchangeCall(output: Written<AmqpOutput>, context: ImportCon
     ],
     ["batch", optional(output.batch)],
     ["deadLetter", optional(output.deadLetter)],
+  ];
+}
+
+export function amqpQueueCall(input: Written<AmqpInput>, context: ImportContext): string {
+  context.use("amqpQueue");
+  return `amqpQueue<ImportedRecord>(${options([
+    ["url", secretString(input.url ?? "", context.use)],
+    ["queue", literal(input.queue ?? "")],
+    ...inputFields(input),
+    ["deadLetter", optional(input.deadLetter)],
+  ])})`;
+}
+
+export function amqpExchangeCall(output: Written<AmqpOutput>, context: ImportContext): string {
+  context.use("amqpExchange");
+  return `amqpExchange<ImportedRecord>(${options([
+    ["url", secretString(output.url ?? "", context.use)],
+    ["exchange", optional(output.exchange)],
+    ["routingKey", literal(output.routingKey ?? "")],
+    ["persistent", optional(output.persistent)],
+    ["payloadSchema", optional(output.payloadSchema)],
+    ...outputFields(output, context),
+  ])})`;
+}
+
+export function natsStreamCall(input: Written<NatsInput>, context: ImportContext): string {
+  context.use("natsStream");
+  return `natsStream<ImportedRecord>(${options([
+    ["url", secretString(input.url ?? "", context.use)],
+    ["stream", literal(input.stream ?? "")],
+    ["consumer", literal(input.consumer ?? "")],
+    ["subject", optional(input.subject)],
+    ["ackWait", optional(input.ackWait)],
+    ...inputFields(input),
+  ])})`;
+}
+
+export function natsSubjectCall(output: Written<NatsOutput>, context: ImportContext): string {
+  context.use("natsSubject");
+  return `natsSubject<ImportedRecord>(${options([
+    ["url", secretString(output.url ?? "", context.use)],
+    ["subject", literal(output.subject ?? "")],
+    ...outputFields(output, context),
+  ])})`;
+}
+
+export function redisStreamCall(input: Written<RedisInput>, context: ImportContext): string {
+  context.use("redisStream");
+  return `redisStream<ImportedRecord>(${options([
+    ["url", secretString(input.url ?? "", context.use)],
+    ["stream", literal(input.stream ?? "")],
+    ["group", literal(input.group ?? "")],
+    ["consumer", optional(input.consumer)],
+    ["field", optional(input.field)],
+    ["claimIdle", optional(input.claimIdle)],
+    ...inputFields(input),
+  ])})`;
+}
+
+export function redisStreamAppendCall(output: Written<RedisOutput>, context: ImportContext): string {
+  context.use("redisStreamAppend");
+  return `redisStreamAppend<ImportedRecord>(${options([
+    ["url", secretString(output.url ?? "", context.use)],
+    ["stream", literal(output.stream ?? "")],
+    ["field", optional(output.field)],
+    ["maxLen", optional(output.maxLen)],
+    ...outputFields(output, context),
   ])})`;
 }

@@ -2,7 +2,7 @@
 import type { Filter, HttpOutput, Output } from "../../runtime/artifact/index.js";
 import { sqlOutputCall } from "../../runtime/modules/output-sql/import.js";
 import { filesOutputCall } from "../../runtime/modules/output-files/import.js";
-import { amqpExchangeCall } from "./import-broker.js";
+import { amqpExchangeCall, natsSubjectCall, redisStreamAppendCall } from "./import-broker.js";
 import { filterCall, type ImportContext } from "./import-filters.js";
 
 type Written<T> = { [K in keyof T]?: T[K] };
@@ -43,6 +43,10 @@ export function outputTreeCall(
       return filesOutputCall(spec, context);
     case "amqp":
       return amqpExchangeCall(spec, context);
+    case "nats":
+      return natsSubjectCall(spec, context);
+    case "redis":
+      return redisStreamAppendCall(spec, context);
     default:
       return leaf(output as Written<HttpOutput>);
   }

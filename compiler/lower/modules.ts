@@ -16,11 +16,15 @@ import { lowerConditionFilter } from "../../runtime/modules/filter-condition/low
 import { lowerEnrichFilter } from "../../runtime/modules/filter-enrich/lower.js";
 import { lowerMapFilter } from "../../runtime/modules/filter-map/lower.js";
 import { lowerAmqpInput } from "../../runtime/modules/input-amqp/lower.js";
+import { lowerNatsInput } from "../../runtime/modules/input-nats/lower.js";
+import { lowerRedisInput } from "../../runtime/modules/input-redis/lower.js";
 import { lowerSplitFilter } from "../../runtime/modules/filter-split/lower.js";
 import { lowerHttpInput } from "../../runtime/modules/input-http/lower.js";
 import { lowerSqlInput } from "../../runtime/modules/input-sql/lower.js";
 import { lowerWebhookInput } from "../../runtime/modules/input-webhook/lower.js";
 import { lowerAmqpOutput } from "../../runtime/modules/output-amqp/lower.js";
+import { lowerNatsOutput } from "../../runtime/modules/output-nats/lower.js";
+import { lowerRedisOutput } from "../../runtime/modules/output-redis/lower.js";
 import { lowerFallbackOutput } from "../../runtime/modules/output-fallback/lower.js";
 import { lowerFanoutOutput } from "../../runtime/modules/output-fanout/lower.js";
 import { lowerHttpOutput } from "../../runtime/modules/output-http/lower.js";
@@ -47,6 +51,8 @@ export const lowerings = {
   "input-webhook": lowerWebhookInput,
   "input-sql": lowerSqlInput,
   "input-amqp": lowerAmqpInput,
+  "input-nats": lowerNatsInput,
+  "input-redis": lowerRedisInput,
   "filter-map": lowerMapFilter,
   "filter-compute": lowerComputeFilter,
   "filter-condition": lowerConditionFilter,
@@ -55,6 +61,8 @@ export const lowerings = {
   "filter-aggregate": lowerAggregateFilter,
   "output-http": lowerHttpOutput,
   "output-amqp": lowerAmqpOutput,
+  "output-nats": lowerNatsOutput,
+  "output-redis": lowerRedisOutput,
   "output-routes": lowerRoutesOutput,
   "output-fanout": lowerFanoutOutput,
   "output-fallback": lowerFallbackOutput,

@@ -3,7 +3,12 @@ import type { Connector } from "../../runtime/artifact/index.js";
 import type { Fact, ModuleDoc } from "./model-types.js";
 
 type BrokerInput = Exclude<Connector["input"], { type: "http" | "webhook" | "sql" }>;
-type BrokerOutput = Extract<Connector["output"], { type: "amqp" }>;
+export type BrokerOutput = Extract<Connector["output"], { type: "amqp" | "nats" | "redis" }>;
+
+/** An output that publishes to a message broker (one message per record). */
+export function isBrokerOutput(output: Connector["output"]): output is BrokerOutput {
+  return output.type === "amqp" || output.type === "nats" || output.type === "redis";
+}
 
 /** Where the URL's credentials stay out of the docs: only its scheme and host are shown. */
 function host(url: string): string {
@@ -11,30 +16,44 @@ function host(url: string): string {
   return match ? `${match[1]}${match[2]}` : "(broker url)";
 }
 
+function source(input: BrokerInput): string {
+  if (input.type === "amqp") return `amqp queue \`${input.queue}\``;
+  if (input.type === "redis") return `redis stream \`${input.stream}\`, group \`${input.group}\``;
+  return `nats stream \`${input.stream}\`, durable consumer \`${input.consumer}\``;
+}
+
+function destination(output: BrokerOutput): string {
+  if (output.type === "amqp") return `amqp exchange \`${output.exchange}\`, routing key \`${output.routingKey}\``;
+  return output.type === "redis" ? `redis stream \`${output.stream}\`` : `nats subject \`${output.subject}\``;
+}
+
+const deadLetterOf = (input: BrokerInput) => (input.type === "amqp" ? input.deadLetter : "file");
+
 export function brokerInputFlow(input: BrokerInput): { summary: string; detail: string } {
-  return { summary: `${input.type} queue ${input.queue}`, detail: host(input.url) };
+  return { summary: source(input).replaceAll("`", ""), detail: host(input.url) };
 }
 
 export function brokerOutputFlow(output: BrokerOutput): { summary: string; detail: string } {
-  return {
-    summary: `${output.type} ${output.exchange || "(default exchange)"} ${output.routingKey}`,
-    detail: host(output.url),
-  };
+  const summary =
+    output.type === "amqp"
+      ? `${output.type} ${output.exchange || "(default exchange)"} ${output.routingKey}`
+      : `${output.type} ${output.type === "redis" ? output.stream : output.subject}`;
+  return { summary, detail: host(output.url) };
 }
 
 export function brokerInputDoc(input: BrokerInput): ModuleDoc {
   const facts: Fact[] = [
-    { label: "Broker", text: `${input.type} queue \`${input.queue}\` at ${host(input.url)}` },
+    { label: "Broker", text: `${source(input)} at ${host(input.url)}` },
     { label: "Acknowledgement", text: "after every output acknowledged the records a message produced" },
     { label: "In flight", text: `at most ${input.prefetch} unacknowledged messages` },
-    { label: "Redeliveries", text: `${input.redeliveryLimit}, then the ${input.deadLetter} dead letter` },
+    { label: "Redeliveries", text: `${input.redeliveryLimit}, then the ${deadLetterOf(input)} dead letter` },
   ];
   return { title: "Input", facts };
 }
 
 export function brokerOutputDoc(output: BrokerOutput): ModuleDoc {
   const facts: Fact[] = [
-    { label: "Broker", text: `${output.type} exchange \`${output.exchange}\`, routing key \`${output.routingKey}\`` },
+    { label: "Broker", text: destination(output) },
     { label: "Batching", text: output.batch ? `${output.batch.size} messages confirmed together` : "one at a time" },
     {
       label: "Idempotency",

@@ -11,13 +11,14 @@ import { CannectorsError, ErrorCodes } from "../../runtime/errors/index.js";
 import { compileFilters } from "../../runtime/filters/index.js";
 import type { JsonRecord } from "../../runtime/json/path.js";
 import type { Example } from "./model-types.js";
+import { isBrokerOutput } from "./broker-words.js";
 
 const MAX_EXAMPLES = 3;
 
 function recordsOfBody(body: unknown, output: Connector["output"]): unknown[] {
   // Only an HTTP output batches into one body: a routes, fanout or fallback output has no batch of its own,
-  // an AMQP message is one record and a SQL output's planned body is one statement, so each planned body is one example.
-  const batch = output.type !== "amqp" && output.type !== "sql" && "batch" in output ? output.batch : undefined;
+  // a broker message is one record and a SQL output's planned body is one statement, so each planned body is one example.
+  const batch = !isBrokerOutput(output) && output.type !== "sql" && "batch" in output ? output.batch : undefined;
   if (!batch) return [body];
   let value = body;
   for (const segment of batch.wrap ? batch.wrap.split(".") : []) {

@@ -1,6 +1,6 @@
 /** Artifact (+ optional specs, provenance, examples) → the `DocsModel` every renderer reads. */
 import type { LoadedArtifact } from "../../runtime/validate/index.js";
-import { brokerInputFlow, brokerOutputFlow } from "./broker-words.js";
+import { brokerInputFlow, brokerOutputFlow, isBrokerOutput } from "./broker-words.js";
 import { coverage } from "./coverage.js";
 import { conditionDocs, flowSteps, mappingRows } from "./filter-words.js";
 import type { DocsModel, Example } from "./model-types.js";
@@ -51,14 +51,14 @@ export function buildDocsModel(input: ModelInput): DocsModel {
       output:
         output.type === "http"
           ? httpSummary(output)
-          : output.type === "amqp"
+          : isBrokerOutput(output)
             ? brokerOutputFlow(output)
             : output.type === "sql"
               ? sqlSummary(output)
               : output.type === "files"
                 ? filesSummary(output)
                 : compositeSummary(output),
-      ...(output.type === "http" || output.type === "amqp" || output.type === "sql" || output.type === "files"
+      ...(output.type === "http" || isBrokerOutput(output) || output.type === "sql" || output.type === "files"
         ? {}
         : { routes: flowRoutes(output) }),
     },

@@ -4,7 +4,7 @@ import { formatPath } from "../../runtime/diagnostics/index.js";
 import { outputTree } from "../../runtime/modules/catalogue.js";
 import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 import { authWords } from "./auth-words.js";
-import { brokerInputDoc, brokerOutputDoc } from "./broker-words.js";
+import { brokerInputDoc, brokerOutputDoc, isBrokerOutput } from "./broker-words.js";
 import { celWords } from "./cel-words.js";
 import { cronWords } from "./cron-words.js";
 import { filesOutputDoc } from "./files-words.js";
@@ -89,7 +89,7 @@ function childrenWords(children: NonNullable<Input["children"]>): string {
 /** One table per HTTP, broker or SQL output; those of a routes, fanout or fallback output are titled by their path. */
 export function outputDocs(output: Connector["output"]): ModuleDoc[] {
   if (output.type === "http") return [outputDoc(output)];
-  if (output.type === "amqp") return [brokerOutputDoc(output)];
+  if (isBrokerOutput(output)) return [brokerOutputDoc(output)];
   if (output.type === "sql") return [sqlOutputDoc(output)];
   if (output.type === "files") return [filesOutputDoc(output)];
   return outputTree(output).flatMap(({ path, spec }) => {
@@ -97,7 +97,7 @@ export function outputDocs(output: Connector["output"]): ModuleDoc[] {
     if (spec.type === "http") return [{ ...outputDoc(spec), title }];
     if (spec.type === "sql") return [{ ...sqlOutputDoc(spec), title }];
     if (spec.type === "files") return [{ ...filesOutputDoc(spec), title }];
-    return spec.type === "amqp" ? [{ ...brokerOutputDoc(spec), title }] : [];
+    return isBrokerOutput(spec) ? [{ ...brokerOutputDoc(spec), title }] : [];
   });
 }
 

@@ -21,6 +21,8 @@ export function flowRoutes(output: Output, path: (string | number)[] = ["output"
     case "sql":
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...sqlSummary(output) }];
     case "amqp":
+    case "nats":
+    case "redis":
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...brokerOutputFlow(output) }];
     case "files":
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...filesSummary(output) }];

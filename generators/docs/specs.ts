@@ -3,6 +3,7 @@
  * so types, required-ness and enums come from here when the specs are given.
  */
 import type { Connector } from "../../runtime/artifact/index.js";
+import { isBrokerOutput } from "./broker-words.js";
 import { CannectorsError, ErrorCodes } from "../../runtime/errors/index.js";
 import {
   type FieldRecord,
@@ -89,7 +90,7 @@ export async function targetFields(connector: Connector, options: SpecOptions): 
   const spec = await load(options.targetSpec, options.cwd);
   const { output } = connector;
   // A broker payload has no request schema to compare with (an AsyncAPI document would give one).
-  if (output.type === "amqp") return undefined;
+  if (isBrokerOutput(output)) return undefined;
   if (output.type !== "http") {
     throw new CannectorsError(
       ErrorCodes.CONFIG_INVALID,

@@ -22,6 +22,8 @@ const TIME: Record<string, (value: string) => string> = {
   date_to_datetime: (v) => `date.format(date.parse(${v}, "yyyy-MM-dd"), "iso")`,
   iso_datetime_to_unix: (v) => `date.toUnix(date.parse(${v}, "iso"))`,
   date_to_unix: (v) => `date.toUnix(date.parse(${v}, "yyyy-MM-dd"))`,
+  msdate_to_date: (v) => `date.format(date.parse(${v}, "msjson"), "yyyy-MM-dd")`,
+  msdate_to_datetime: (v) => `date.format(date.parse(${v}, "msjson"), "iso")`,
 };
 
 const STRUCTURAL = [
@@ -78,7 +80,12 @@ export function convertSteps(steps: readonly string[], input: StepInput): Writte
   const sourceType = baseType(sourceFields.get(source)?.type ?? targetType);
   const absent = mayBeAbsent(source, sourceFields);
   const withZero = (expr: string, type: string) =>
-    absent && ZERO[type] && !target.nullable ? `${expr} ?? ${ZERO[type]}` : expr;
+    absent && ZERO[type] && !target.nullable && !target.enum ? `${expr} ?? ${ZERO[type]}` : expr;
+  // A copy into an optional target stays absent when the source is: an invented "" or 0 is data the
+  // source never had, and a format, an enum or a pattern of the target refuses it.
+  // A null the target does not take still needs a value: only an absent one can stay absent.
+  const mayBeNull = sourceFields.get(source)?.nullable === true;
+  const copied = target.required || mayBeNull ? withZero(input.value, targetType) : input.value;
   const reviews: string[] = [];
   const review = (step: string, needed: string) => reviews.push(reviewNote(step, needed, target));
   const numericSource = sourceType === "number" || sourceType === "integer";
@@ -86,7 +93,8 @@ export function convertSteps(steps: readonly string[], input: StepInput): Writte
   const flipFirst = steps.includes("negate") && numericSource;
   const value = flipFirst ? `-${operand(withZero(input.value, sourceType))}` : withZero(input.value, targetType);
   const core = steps.find((s) => !PRESENTATION.has(s) && s !== "none" && s !== "first_item");
-  const text = withZero(input.value, "string");
+  // A helper's argument needs its type whatever the target takes (split of an absent text is no words).
+  const text = absent ? `${input.value} ?? ""` : input.value;
   const sep = separatorOf(target);
   let expression: string;
   switch (core) {
@@ -120,11 +128,11 @@ export function convertSteps(steps: readonly string[], input: StepInput): Writte
       break;
     case "cast":
     case undefined:
-      expression = cast(input, value, sourceType, targetType, core === "cast", review);
+      expression = cast(input, flipFirst ? value : copied, value, sourceType, targetType, core === "cast", review);
       break;
     default: {
       const time = TIME[core];
-      if (time) expression = time(value);
+      if (time) expression = time(timeInput(input, sourceType, absent, review));
       else {
         expression = value;
         review(core, BY_HAND[core]?.(source, target.path) ?? "not known to the generator");
@@ -159,6 +167,7 @@ function negateWritten(expression: string, targetType: string, review: (step: st
 
 function cast(
   input: StepInput,
+  copied: string,
   value: string,
   sourceType: string,
   targetType: string,
@@ -167,10 +176,10 @@ function cast(
 ): string {
   const { target } = input;
   if (target.format === "email" || /(^|_)e?mail$/i.test(target.path)) return `${receiver(value)}.trim().toLowerCase()`;
-  if (!asked && sourceType === targetType) return value;
+  if (!asked && sourceType === targetType) return copied;
   if (targetType === "string" && sourceType !== "string") return `String(${value})`;
   if ((targetType === "number" || targetType === "integer") && sourceType === "string") return `parseNumber(${value})`;
-  if (sourceType === targetType || (targetType === "number" && sourceType === "integer")) return value;
+  if (sourceType === targetType || (targetType === "number" && sourceType === "integer")) return copied;
   review("cast", `${sourceType} → ${targetType}`);
   return value;
 }
@@ -183,4 +192,19 @@ function splitPart(input: StepInput, text: string, review: (step: string, needed
   }
   review("split", `take the ${input.target.path} part out of ${input.source}`);
   return input.value;
+}
+
+/**
+ * The value a time step reads: an absent source has no time to convert, so it fails the record loudly
+ * (a dead letter) rather than becoming the epoch or an empty text the target would take as a date.
+ */
+function timeInput(
+  input: StepInput,
+  sourceType: string,
+  absent: boolean,
+  review: (step: string, needed: string) => void,
+): string {
+  if (!absent) return input.value;
+  review("absent", `a record without ${input.source} fails (dead letter) rather than sending an invented date`);
+  return sourceType === "string" ? `${input.value} ?? ""` : `parseNumber(${input.value} ?? "")`;
 }

@@ -3,6 +3,7 @@ import { type FieldRecord, pairEnumValues } from "../suggest/index.js";
 import { mayBeAbsent } from "./expression-fields.js";
 import { reviewNote } from "./expression-review.js";
 import { convertSteps, KNOWN_STEPS } from "./expression-steps.js";
+import { fitTarget, timeStepFor } from "./target-fit.js";
 
 /**
  * The TypeScript expression (over the source record `r`) that fills a target field from a
@@ -93,12 +94,22 @@ export function expressionFor(input: ExpressionInput): WrittenExpression | undef
     if (!written || !steps.includes("negate")) return written;
     return withReview(written, reviewNote("negate", "the lookup table must also flip the sign", target));
   }
-  return convertSteps(steps, {
-    value: accessor(first, sourceFields),
-    source: first,
-    sourceFields,
-    target,
-  });
+  const value = accessor(first, sourceFields);
+  const fitted = withTimeStep(steps, sourceFields.get(first), target);
+  return fitTarget(input, first, value, fitted, convertSteps(fitted, { value, source: first, sourceFields, target }));
+}
+
+/**
+ * A date target read from a Microsoft JSON date, a date-time, a date or Unix seconds gets the
+ * conversion the two formats name, whatever time step (or none) the suggestion said.
+ */
+function withTimeStep(steps: readonly string[], source: FieldRecord | undefined, target: FieldRecord): string[] {
+  const needed = timeStepFor(source, target);
+  if (!needed) return [...steps];
+  const proper = (s: string) =>
+    s === "none" || s === "cast" || s === "first_item" || s.includes("date") || s.includes("unix");
+  if (!steps.every((s) => proper(s) || s === "uppercase" || s === "lowercase")) return [...steps];
+  return [...steps.filter((s) => s === "first_item"), needed];
 }
 
 function withReview(written: WrittenExpression, note: string): WrittenExpression {

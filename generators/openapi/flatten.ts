@@ -18,6 +18,8 @@ interface Walk {
   out: FieldRecord[];
   /** Schemas on the current path: meeting one again is a cycle, cut as an `object` leaf. */
   ancestors: Set<Schema>;
+  /** The nearest enclosing field that may also be a plain value (`string | {name}`). */
+  unionParent?: string;
 }
 
 /**
@@ -64,7 +66,10 @@ function walkField(walk: Walk, raw: Schema, segments: string[], required: boolea
     return;
   }
   if (hasProperties(schema) && depth < walk.maxDepth && !walk.ancestors.has(raw)) {
+    const outer = walk.unionParent;
+    if (hasPlainAlternative(raw)) walk.unionParent = segments.join(".");
     descend(walk, raw, schema, segments);
+    walk.unionParent = outer;
     return;
   }
   emit(walk, schema, segments, required, typeName(schema));
@@ -84,8 +89,17 @@ function emit(walk: Walk, schema: Schema, segments: string[], required: boolean,
   const description = clean(schema.description ?? schema.title, walk.maxDescriptionLength);
   if (description) record.description = description;
   if (schema.nullable) record.nullable = true;
+  if (schema.msDate || elementSchema.msDate) record.msDate = true;
+  if (walk.unionParent !== undefined) record.unionParent = walk.unionParent;
   if (schema.expandable || elementSchema.expandable) record.expandable = true;
   walk.out.push(record);
+}
+
+/** `oneOf: [string, {…}]`: one alternative is a plain value, so the field's properties may not be there at all. */
+function hasPlainAlternative(schema: Schema): boolean {
+  return (schema.alternatives?.options ?? []).some(
+    (o) => !hasProperties(o) && o.types.length > 0 && o.types.every((t) => t !== "object" && t !== "array"),
+  );
 }
 
 function typeName(schema: Schema): string {

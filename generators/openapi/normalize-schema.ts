@@ -71,6 +71,7 @@ export class SchemaNormalizer {
     }
     for (const key of ["readOnly", "writeOnly", "deprecated"] as const) if (node[key] === true) schema[key] = true;
     if (node.nullable === true || node["x-nullable"] === true) schema.nullable = true;
+    if (isMsDate(node, schema.example)) schema.msDate = true;
     readEnum(node, schema);
     if (Array.isArray(node.required)) schema.required = node.required.filter((r): r is string => typeof r === "string");
     this.readProperties(node, schema, href, pointer);
@@ -190,4 +191,10 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   return typeof value === "string" ? `the string "${value.slice(0, 40)}"` : `a ${typeof value}`;
+}
+
+/** A string holding a Microsoft JSON date: said by Xero's extensions, or by the example itself. */
+function isMsDate(node: Record<string, unknown>, example: unknown): boolean {
+  if (node["x-is-msdate"] === true || node["x-is-msdate-time"] === true) return true;
+  return typeof example === "string" && /^\/Date\(-?\d+([+-]\d{4})?\)\/$/.test(example);
 }

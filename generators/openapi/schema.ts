@@ -31,6 +31,8 @@ export interface Schema {
   expandable?: boolean;
   /** The `$ref` this schema was reached through, as `file#/pointer` relative to the root, or `#/pointer`. */
   ref?: string;
+  /** A Microsoft JSON date, `/Date(1546128000000+0000)/` (Xero's `x-is-msdate`, `x-is-msdate-time`). */
+  msDate?: true;
   /** Set when a ref points back into itself with nothing in between (`A: {$ref: A}`). */
   cycle?: true;
 }

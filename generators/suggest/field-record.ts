@@ -15,6 +15,13 @@ export interface FieldRecord {
   /** Example values from the spec, when it gives any. */
   examples?: readonly unknown[];
   example?: unknown;
+  /** A Microsoft JSON date text, `/Date(1546128000000+0000)/`, whatever its format says. */
+  msDate?: boolean;
+  /**
+   * The field is a property of `unionParent`, which may also be a plain value (`label: string | {name}`):
+   * `r.label?.name` does not type-check and misses the plain form.
+   */
+  unionParent?: string;
   /** An id that the API can expand into an object (Stripe). */
   expandable?: boolean;
 }

@@ -97,3 +97,50 @@ describe("isSelfContained", () => {
     expect(isSelfContained(doc)).toBe(want);
   });
 });
+
+describe("refs into a schema rather than at one (Codat's #/components/schemas/Transfer/definitions/…)", () => {
+  it("become components of their own, so the types compile", { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cannectors-deep-refs-"));
+    const spec = path.join(dir, "deep.json");
+    const account = { type: "object", properties: { id: { type: "string" } }, required: ["id"] };
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        openapi: "3.0.1",
+        info: { title: "deep", version: "1" },
+        paths: {
+          "/transfers": {
+            get: {
+              operationId: "list",
+              responses: {
+                "200": {
+                  description: "ok",
+                  content: { "application/json": { schema: { $ref: "#/components/schemas/Transfer" } } },
+                },
+              },
+            },
+          },
+        },
+        components: {
+          schemas: {
+            Transfer: {
+              definitions: { transferAccount: account },
+              type: "object",
+              properties: {
+                from: { $ref: "#/components/schemas/Transfer/definitions/transferAccount" },
+                note: { $ref: "#/components/schemas/Bill/allOf/0/properties/note" },
+              },
+            },
+            Bill: { allOf: [{ type: "object", properties: { note: { type: "string" } } }] },
+          },
+        },
+      }),
+    );
+    const types = await generateTypes(spec, path.join(dir, "deep.ts"));
+    expect(types).not.toContain('["definitions"]');
+    expect(types).not.toContain('["allOf"]');
+    expect(types).toContain('from?: components["schemas"]["Transfer_transferAccount"];');
+    expect(types).toContain('note?: components["schemas"]["Bill_0_note"];');
+    expect(types).toMatch(/Transfer_transferAccount: \{\s+id: string;/);
+  });
+});

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { OpenAPI3 } from "openapi-typescript";
+import { hoistDeepRefs } from "./hoist-deep-refs.js";
 import { OPENAPI_TS_OPTIONS, transformParsed } from "./transform-document.js";
 
 function isUrl(spec: string): boolean {
@@ -29,11 +30,13 @@ export async function generateTypes(spec: string, outFile: string): Promise<stri
     import("../openapi/openapi3-document.js"),
   ]);
   const parsed = await openApi3Document(spec);
-  const fast = parsed ? transformParsed(parsed.document, lib) : undefined;
+  const document = parsed ? hoistDeepRefs(parsed.document) : undefined;
+  const fast = document ? transformParsed(document, lib) : undefined;
+  // A hoisted ref changed the document: what openapi-typescript reads must be that document, not the file.
   const ast =
     fast ??
-    (parsed?.convertedFrom
-      ? await lib.default(parsed.document as unknown as OpenAPI3, {
+    (document && (parsed?.convertedFrom || document !== parsed?.document)
+      ? await lib.default(document as unknown as OpenAPI3, {
           ...OPENAPI_TS_OPTIONS,
           ...(isUrl(spec) ? {} : { cwd: pathToFileURL(`${path.dirname(path.resolve(spec))}/`) }),
         })

@@ -3,6 +3,7 @@ import type { DeadLetterSink, DeliveryResult, DryRunSink, OutputModule, OutputRe
 import type { ModuleContext } from "../engine/modules.js";
 import { backoffDelay } from "../net/retry.js";
 import { describeError } from "../errors/index.js";
+import { describeViolation, type OutputContract } from "../contract/violation.js";
 import { pause } from "./broker-address.js";
 import type { OutgoingMessage } from "./outgoing-message.js";
 
@@ -29,6 +30,8 @@ export interface BrokerOutputWiring {
   messageOf(record: OutputRecord["value"]): OutgoingMessage;
   /** The verb a dry run prints, e.g. `PUBLISH`, `XADD`. */
   verb: string;
+  /** The payload schema, when the output has one and it is checked (dry run, fixture replay). */
+  contract?: OutputContract | undefined;
 }
 
 /**
@@ -60,10 +63,11 @@ export function brokerOutput(publisher: Publisher, wiring: BrokerOutputWiring): 
           deadLettered++;
         }
       }
+      const refused = new Set(wiring.contract ? refusedByContract(ready, wiring.contract, fail) : []);
       if (wiring.dryRun) {
         for (const { record, message } of ready)
           wiring.dryRun.write(planned(wiring.verb, publisher.address, message, record));
-        return { delivered: ready.length, deadLettered };
+        return { delivered: ready.length - refused.size, deadLettered: deadLettered + refused.size };
       }
       const outcomes = await publishWithRetry(
         publisher,
@@ -83,6 +87,28 @@ export function brokerOutput(publisher: Publisher, wiring: BrokerOutputWiring): 
     },
     close: () => publisher.close(),
   };
+}
+
+/**
+ * Checks each message body against the payload schema and reports what it finds. In a dry run (the
+ * contract refuses) a refused record is dead-lettered, as the consumer would refuse it; the records
+ * returned. In a fixture replay the messages are reported and published all the same.
+ */
+function refusedByContract(
+  ready: readonly { record: OutputRecord }[],
+  contract: OutputContract,
+  fail: (record: OutputRecord, reason: string, attempts: number) => void,
+): OutputRecord[] {
+  const refused: OutputRecord[] = [];
+  for (const { record } of ready) {
+    const violations = contract.check(record.value).map((problem) => ({ seq: record.seq, ...problem }));
+    for (const violation of violations) contract.report(violation);
+    if (violations.length === 0 || !contract.refuse) continue;
+    refused.push(record);
+    const reason = violations.slice(0, 5).map(describeViolation).join("; ");
+    fail(record, `the payload schema refuses the message: ${reason}`, 0);
+  }
+  return refused;
 }
 
 async function publishWithRetry(publisher: Publisher, messages: OutgoingMessage[], context: ModuleContext) {

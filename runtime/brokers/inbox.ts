@@ -35,6 +35,11 @@ export class Inbox {
     this.#paused = true;
   }
 
+  /** The connection is gone but what it delivered stays valid (acknowledged once it is back): wait, do not end. */
+  hold(): void {
+    this.#paused = true;
+  }
+
   resume(): void {
     this.#paused = false;
     this.#notify();

@@ -40,7 +40,9 @@ export function schemaCheckOf(spec: Spec, schema: SchemaNode): BodyCheck {
 export function schemaProblemsOf(spec: Spec, schema: SchemaNode): PayloadCheck {
   // ajv is required only for a connector with a contract: it costs every other run's start-up.
   const require = createRequire(import.meta.url);
-  const openapi31 = String(spec.document.openapi ?? "").startsWith("3.1");
+  // A plain JSON Schema (a broker's payloadSchema) may say it is 2020-12 itself.
+  const openapi31 =
+    String(spec.document.openapi ?? "").startsWith("3.1") || String(spec.document.$schema ?? "").includes("2020-12");
   const ajv = openapi31
     ? new (require("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020 }).Ajv2020(AJV_OPTIONS)
     : new (require("ajv") as { Ajv: typeof Ajv }).Ajv(AJV_OPTIONS);

@@ -15,6 +15,8 @@ export interface ContractProblem {
 export interface ContractViolation extends ContractProblem {
   /** The record's position in the run's stream (the seq of its dead letter). */
   seq: number;
+  /** The output whose payload it is, when nested in routes, fanout or fallback: `output.routes[1].output`. */
+  output?: string;
 }
 
 /** The problems the target's contract finds in one payload; empty when it accepts it. */
@@ -33,7 +35,8 @@ export interface ContractViolations {
 
 /** `record seq 12 at /clients/0/balance_cents: must be integer (#/…/type)`: one line, no record value. */
 export function describeViolation(v: ContractViolation): string {
-  return `record seq ${v.seq} at ${v.pointer || "(body)"}: ${v.message} (${v.rule})`;
+  const where = v.output === undefined ? "" : `${v.output}: `;
+  return `${where}record seq ${v.seq} at ${v.pointer || "(body)"}: ${v.message} (${v.rule})`;
 }
 
 export interface ViolationCollector {

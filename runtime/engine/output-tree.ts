@@ -3,7 +3,7 @@ import type { Authenticator } from "../auth/authenticator.js";
 import { formatPath } from "../diagnostics/index.js";
 import { compileFilters } from "../filters/compile.js";
 import type { OutputContract } from "../contract/violation.js";
-import type { PathSegment } from "../json/path.js";
+import { type PathSegment, readPath } from "../json/path.js";
 import { type Filter, type Output, outputBatchSize, outputKindOf } from "../modules/catalogue.js";
 import type { DeadLetterSink, DeliveryResult, DryRunSink, ModuleContext, OutputModule } from "./modules.js";
 
@@ -12,8 +12,8 @@ export interface OutputTreeOptions {
   authenticator(auth: Auth | undefined): Authenticator;
   deadLetter: DeadLetterSink;
   dryRun: DryRunSink | undefined;
-  /** The target contract of the connector's own output (a nested one is not checked yet). */
-  contract?: OutputContract | undefined;
+  /** The target contract of the output at this artifact path (`output`, `output.routes[1].output`), if known. */
+  contractAt?: ((path: string) => OutputContract | undefined) | undefined;
 }
 
 /**
@@ -23,6 +23,20 @@ export interface OutputTreeOptions {
  */
 export function buildOutput(spec: Output, options: OutputTreeOptions): OutputModule {
   return build(spec, ["output"], options.deadLetter, options.dryRun, options);
+}
+
+/**
+ * The output at `path` in the connector's output tree (`output.routes[1].output`), built as the whole
+ * tree builds it, so its dead letters name the same path: a replay sends a record again through the
+ * output that failed it, and no other.
+ */
+export function buildOutputAt(root: Output, path: readonly PathSegment[], options: OutputTreeOptions): OutputModule {
+  if (path.length <= 1) return buildOutput(root, options);
+  const spec = readPath({ output: root }, path) as Output;
+  const label = formatPath(path);
+  const plan = options.dryRun && labelledDryRun(options.dryRun, label);
+  const built = build(spec, path, labelledDeadLetter(options.deadLetter, label), plan, options);
+  return inBatchesOf(outputBatchSize(spec), built);
 }
 
 function build(
@@ -37,7 +51,7 @@ function build(
     authenticator: options.authenticator,
     deadLetter,
     dryRun,
-    contract: path.length === 1 ? options.contract : undefined,
+    contract: options.contractAt?.(formatPath(path)),
     path,
     createOutput(child, { path: childPath, deadLetter: catcher }) {
       const label = formatPath(childPath);

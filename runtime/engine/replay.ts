@@ -2,6 +2,8 @@ import { appendFileSync, existsSync, readFileSync, renameSync, rmSync } from "no
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { decodeJson, stringifyJson } from "../json/index.js";
 import type { DeadLetterEntry, InputModule, SourcePage } from "./modules.js";
+import type { Output } from "../modules/catalogue.js";
+import { type ReplayTarget, replayOutput, replayTargetOf } from "./replay-targets.js";
 import { type RunOptions, type RunSummary, runConnector } from "./run.js";
 
 /** What `replayDeadLetters` did, besides the run's own summary. */
@@ -23,18 +25,14 @@ export async function replayDeadLetters(
 ): Promise<ReplaySummary> {
   const file = options.deadLetterFile;
   const name = options.artifact.connector.metadata.name;
-  // Checked before the run: a file that is not this connector's dead letter changes nothing.
-  readEntries(file, name);
   const output = options.artifact.connector.output;
-  if (output.type !== "http") {
-    // Each entry names the output that failed it; sending it through the whole tree again would reach the others too.
-    throw new CannectorsError(
-      ErrorCodes.CONFIG_INVALID,
-      `replay sends to one HTTP output; this connector's output is a ${output.type} output, whose dead letters name the output that failed them (output field)`,
-    );
-  }
+  // Checked before the run: a file that is not this connector's dead letter, or names an output it
+  // does not have, changes nothing.
+  routed(readEntries(file, name), output, file);
   let moved: string | undefined;
   let total = 0;
+  let targets: ReplayTarget[] = [];
+  let targetOfSeq: number[] = [];
   const summary = await runConnector(
     { ...options, deadLetterPath: file },
     {
@@ -51,10 +49,26 @@ export async function replayDeadLetters(
         if (unread.length > 0) {
           appendFileSync(file, unread.map((entry) => `${stringifyJson(entry)}\n`).join(""), { mode: 0o600 });
         }
-        const sendable = entries.filter((entry) => entry.source === undefined);
+        const sendable = routed(
+          entries.filter((entry) => entry.source === undefined),
+          output,
+          moved,
+        );
         total = sendable.length;
-        return pagesOf(requestGroups(sendable, output.batch?.size ?? 1), moved);
+        // Each record goes back to the output that failed it, in requests re-formed per output.
+        targets = [...new Map(sendable.map(({ target }) => [target.label, target])).values()];
+        const groups = targets.flatMap((target, index) => {
+          const own = sendable.filter((entry) => entry.target.label === target.label).map(({ entry }) => entry);
+          return requestGroups(own, target.batchSize).map((records) => ({ index, records }));
+        });
+        // The engine numbers the records it reads from 0 (seq): each one's target, in that order.
+        targetOfSeq = groups.flatMap(({ index, records }) => records.map(() => index));
+        return pagesOf(
+          groups.map(({ records }) => records),
+          moved,
+        );
       },
+      output: (tree) => replayOutput(output, targets, targetOfSeq, tree),
       commit: () => {},
     },
   );
@@ -117,6 +131,20 @@ function readEntries(file: string, connector: string): DeadLetterEntry[] {
     entries.push(entry);
   });
   return entries;
+}
+
+/** Each entry with the output it goes to again; an entry naming an output the connector lacks names its line. */
+function routed(
+  entries: readonly DeadLetterEntry[],
+  output: Output,
+  file: string,
+): { entry: DeadLetterEntry; target: ReplayTarget }[] {
+  return entries.map((entry, index) => {
+    const target = replayTargetOf(output, entry.output);
+    if (!target)
+      throw invalid(`${file}: entry ${index + 1} names output ${entry.output}, which this connector does not have`);
+    return { entry, target };
+  });
 }
 
 function invalid(message: string): CannectorsError {

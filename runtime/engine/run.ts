@@ -101,6 +101,8 @@ export interface InputSource {
   afterFilters?: boolean;
   /** Each page is one output request, whatever `batch.size` (a replay re-forms the requests that failed). */
   pageIsBatch?: boolean;
+  /** Replaces the connector's output tree (a dead-letter replay: each record to the output that failed it). */
+  output?: WiringOptions["output"];
   commit(cursor: string): unknown;
 }
 
@@ -225,6 +227,7 @@ async function runRecorded(
       checkContract: options.checkContract,
       refreshTokens: options.stateKey && refreshTokenVault(store, options.stateKey, name, artifact.file),
       input: source?.create,
+      output: source?.output,
       onRetry: () => {
         counts.retries++;
       },

@@ -12,14 +12,14 @@ import { retryPolicyFrom } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
 import type { Redactor } from "../secrets/types.js";
 import { inputKindOf } from "../modules/catalogue.js";
-import { outputContractOf } from "../contract/output-contracts.js";
-import { type ViolationCollector, violationCollector } from "../contract/violation.js";
+import { outputContractsOf } from "../contract/output-contracts.js";
+import { type ContractViolation, type ViolationCollector, violationCollector } from "../contract/violation.js";
 import { createDeadLetterFile } from "./dead-letter-file.js";
 import { createDryRunWriter } from "./dry-run-writer.js";
 import { allowedHostsOf, filterHostsOf, moduleHostsOf } from "./hosts.js";
 import type { FilterWiring } from "../filters/step.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
-import { buildOutput } from "./output-tree.js";
+import { buildOutput, type OutputTreeOptions } from "./output-tree.js";
 import type { DeadLetterSink, InputModule, ModuleContext, OutputModule } from "./modules.js";
 
 export interface Wiring {
@@ -54,6 +54,8 @@ export interface WiringOptions {
   targetSpec?: string | undefined;
   /** Check payloads against the target's contract outside a dry run too, reporting only (fixture replays). */
   checkContract?: boolean | undefined;
+  /** Replaces the connector's output tree (a dead-letter replay sends each record to the output that failed it). */
+  output?: ((tree: OutputTreeOptions) => OutputModule) | undefined;
   /** The connector's stored OAuth2 refresh tokens (oauth2AuthorizationCode). */
   refreshTokens?: RefreshTokenVault | undefined;
 }
@@ -110,16 +112,24 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
         dryRun: dryRun !== undefined,
       });
   // Checked by default in a dry run whenever the target's spec is known; a replay checks and reports.
-  const target = dryRun || options.checkContract ? outputContractOf(spec.output, options.targetSpec) : undefined;
-  const contract = target ? violationCollector(target.spec) : undefined;
-  const output = buildOutput(spec.output, {
+  // Each output of a routes, fanout or fallback output against its own contract.
+  const targets = dryRun || options.checkContract ? outputContractsOf(spec.output, options.targetSpec) : new Map();
+  const specs = [...new Set([...targets.values()].map((target) => target.spec))];
+  const contract = specs.length > 0 ? violationCollector(specs.join(", ")) : undefined;
+  const tree: OutputTreeOptions = {
     context: { ...context, client: moduleClient(client, "output", moduleHostsOf(spec, "output")) },
     authenticator,
     deadLetter,
     dryRun: dryRun ? createDryRunWriter((line) => dryRun.write(line), redactor) : undefined,
-    contract:
-      target && contract ? { check: target.check, refuse: dryRun !== undefined, report: contract.add } : undefined,
-  });
+    contractAt(path) {
+      const target = targets.get(path);
+      if (!target || !contract) return undefined;
+      // A nested output's violations name it; the connector's own output is the one a reader expects.
+      const report = path === "output" ? contract.add : (v: ContractViolation) => contract.add({ ...v, output: path });
+      return { check: target.check, refuse: dryRun !== undefined, report };
+    },
+  };
+  const output = options.output ? options.output(tree) : buildOutput(spec.output, tree);
   const filters: FilterWiring = {
     context: (filter) => ({ ...context, client: moduleClient(client, "filter", filterHostsOf(spec, filter)) }),
     authenticator,

@@ -11,6 +11,8 @@ import { conditionFilter } from "./filter-condition/module.js";
 import { enrichFilter } from "./filter-enrich/module.js";
 import { mapFilter } from "./filter-map/module.js";
 import { amqpInput } from "./input-amqp/module.js";
+import { natsInput } from "./input-nats/module.js";
+import { redisInput } from "./input-redis/module.js";
 import { splitFilter } from "./filter-split/module.js";
 import { httpInput } from "./input-http/module.js";
 import { sqlInput } from "./input-sql/module.js";
@@ -18,6 +20,8 @@ import { webhookInput } from "./input-webhook/module.js";
 import type { PathSegment } from "../json/path.js";
 import type { FilterKind, InputKind, OutputKind } from "./module.js";
 import { amqpOutput } from "./output-amqp/module.js";
+import { natsOutput } from "./output-nats/module.js";
+import { redisOutput } from "./output-redis/module.js";
 import { bindOutputUnion } from "./output-ref.js";
 import { fallbackOutput } from "./output-fallback/module.js";
 import { fanoutOutput } from "./output-fanout/module.js";
@@ -26,7 +30,7 @@ import { routesOutput } from "./output-routes/module.js";
 import { sqlOutput } from "./output-sql/module.js";
 import { filesOutput } from "./output-files/module.js";
 
-export const inputKinds = [httpInput, webhookInput, amqpInput, sqlInput] as const;
+export const inputKinds = [httpInput, webhookInput, amqpInput, sqlInput, natsInput, redisInput] as const;
 export const filterKinds = [
   mapFilter,
   conditionFilter,
@@ -42,6 +46,8 @@ export const outputKinds = [
   fanoutOutput,
   fallbackOutput,
   sqlOutput,
+  natsOutput,
+  redisOutput,
   filesOutput,
 ] as const;
 

@@ -2,6 +2,7 @@ import type { Connector } from "../artifact/index.js";
 import type { YamlSource } from "../artifact/yaml-source.js";
 import { sourceContractOf } from "../contract/source-contract.js";
 import { outputContractOf } from "../contract/output-contracts.js";
+import { payloadCheckOf } from "../contract/payload-schema.js";
 import { targetBodyCheckOf } from "../contract/target-contract.js";
 import { type Diagnostic, formatPath, type PathSegment } from "../diagnostics/index.js";
 import { outputTree } from "../modules/catalogue.js";
@@ -16,8 +17,8 @@ export function contractDiagnostics(
   targetSpec?: string,
 ): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const check = (at: "input" | readonly PathSegment[], load: () => unknown) => {
-    const path = at === "input" ? ["input", "contract"] : [...at, "contract"];
+  const check = (at: "input" | readonly PathSegment[], load: () => unknown, field = "contract") => {
+    const path = at === "input" ? ["input", field] : [...at, field];
     try {
       load();
     } catch (error) {
@@ -48,6 +49,9 @@ export function contractDiagnostics(
   // An HTTP output nested in routes, fanout or fallback is checked against its own `contract`.
   for (const { path, spec } of outputTree(connector.output)) {
     if (path.length > 1 && spec.type === "http" && spec.contract) check(path, () => targetBodyCheckOf(spec));
+    // A broker output's payload schema must be readable, wherever the output sits.
+    if (spec.type === "amqp" && spec.payloadSchema !== undefined)
+      check(path, () => payloadCheckOf(spec.payloadSchema!), "payloadSchema");
   }
   return found;
 }

@@ -15,14 +15,36 @@ export type DateParts = Record<DateField, number>;
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-/** `s` read with `format` (or ISO-8601 when format is "iso"); no offset in the text means UTC. */
+/**
+ * `s` read with `format` (or ISO-8601 when format is "iso", a Microsoft JSON date when "msjson");
+ * no offset in the text means UTC.
+ */
 export function parseDate(text: string, format: string): Date {
+  if (format === "msjson") return parseMsJson(text);
   return format === "iso" ? parseIso(text) : parseWithFormat(text, format, compileFormat(format));
+}
+
+const MS_JSON = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
+
+/**
+ * `/Date(1546128000000+0000)/` (.NET's JSON dates, Xero's): milliseconds since the epoch in UTC; the
+ * offset after them says where the writer was, not a shift of the instant.
+ */
+export function parseMsJson(text: string): Date {
+  const match = MS_JSON.exec(text.trim());
+  const date = match ? new Date(Number(match[1])) : undefined;
+  if (!date || Number.isNaN(date.getTime()))
+    throw new LibraryError(
+      "parseDate",
+      `${quote(text)} is not a Microsoft JSON date such as /Date(1546128000000+0000)/`,
+    );
+  return date;
 }
 
 /** parseDate with its format fixed, which is then compiled once rather than per call. */
 export function dateParser(format: string): (text: string) => Date {
   if (format === "iso") return (text) => parseIso(text);
+  if (format === "msjson") return parseMsJson;
   const parts = compileFormat(format);
   const regex = formatRegex(parts);
   return (text) => parseWithFormat(text, format, parts, regex);

@@ -7,11 +7,12 @@ import { AmqpOutput } from "./schema.js";
 export const amqpOutput = outputKind({
   type: "amqp",
   schema: AmqpOutput,
-  create(spec, { context, deadLetter, dryRun }) {
+  create(spec, { context, deadLetter, dryRun, contract }) {
     return brokerOutput(amqpPublisher(spec), {
       context,
       deadLetter,
       dryRun,
+      contract,
       verb: "PUBLISH",
       messageOf: outgoingMessages(context.connectorName, spec.routingKey, spec),
     });

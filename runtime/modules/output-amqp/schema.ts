@@ -12,6 +12,12 @@ export const AmqpOutput = z
       .describe("The exchange published to; `` is the default exchange (routing key = queue)."),
     routingKey: RecordTemplate.describe("The routing key, e.g. `orders.{region}` or a queue name."),
     persistent: z.boolean().default(true).describe("Delivery mode 2: the broker writes the message to disk."),
+    payloadSchema: z
+      .union([z.string().min(1), z.record(z.string(), z.unknown())])
+      .optional()
+      .describe(
+        "JSON Schema each message body must satisfy, checked in dry runs, `test` and `plan`: inline, or a JSON/YAML file, optionally at a pointer (`events.yaml#/components/schemas/Order`).",
+      ),
     ...brokerOutputFields,
   })
   .describe(

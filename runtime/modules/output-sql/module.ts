@@ -5,7 +5,7 @@ import { createSqlOutput } from "./sql-output.js";
 export const sqlOutput = outputKind({
   type: "sql",
   schema: SqlOutput,
-  create(spec, { context, deadLetter, dryRun }) {
-    return createSqlOutput(spec, { ...context, deadLetter, dryRun });
+  create(spec, { context, deadLetter, dryRun, contract }) {
+    return createSqlOutput(spec, { ...context, deadLetter, dryRun, contract });
   },
 });

@@ -17,11 +17,15 @@ import { groupRows, type PreparedRow, rowPreparer } from "./rows.js";
 import type { SqlOutput } from "./schema.js";
 import { insertStatements, type TableWrite } from "./statements.js";
 import { writeWithRetry } from "./write-with-retry.js";
+import { tableCheck } from "./table-check.js";
+import type { OutputContract } from "../../contract/violation.js";
 
 export interface SqlOutputContext extends ModuleContext {
   deadLetter: DeadLetterSink;
   /** When set, statements and their bound values are written here and nothing runs. */
   dryRun?: DryRunSink | undefined;
+  /** Set when rows are checked against the table's columns (a dry run; a fixture replay). */
+  contract?: OutputContract | undefined;
 }
 
 /**
@@ -64,10 +68,32 @@ export function createSqlOutput(spec: SqlOutput, ctx: SqlOutputContext): OutputM
     return { delivered: 0, deadLettered: rows.length };
   }
 
+  const columns = tableCheck(pool.get, dialect, spec.table, ctx);
+
+  /** Reports what the table refuses in each row; in a dry run such a row fails as the write would. Returns how many. */
+  async function checkRows(rows: readonly PreparedRow[], contract: OutputContract): Promise<number> {
+    const check = await columns();
+    if (!check) return 0;
+    let refused = 0;
+    for (const row of rows) {
+      const problems = check(row.record.value as Record<string, unknown>, row.columns);
+      for (const problem of problems) contract.report({ seq: row.record.seq, ...problem });
+      if (problems.length === 0 || !contract.refuse) continue;
+      refused++;
+      const reason = `the table refuses the row: ${problems
+        .slice(0, 5)
+        .map((p) => `${p.pointer} ${p.message}`)
+        .join("; ")}`;
+      deadLetter([row.record], reason, 0);
+    }
+    return refused;
+  }
+
   async function write(rows: readonly PreparedRow[], alone: boolean): Promise<DeliveryResult> {
     const total: DeliveryResult = { delivered: 0, deadLettered: 0 };
     const groups = groupRows(rows, upsert);
     if (ctx.dryRun) {
+      const refused = ctx.contract ? await checkRows(rows, ctx.contract) : 0;
       for (const group of groups) {
         const table = writeOf(group.rows[0]!);
         const values = group.rows.map((row) => row.values);
@@ -76,7 +102,7 @@ export function createSqlOutput(spec: SqlOutput, ctx: SqlOutputContext): OutputM
           ctx.dryRun.write({ method: "SQL", url: target, headers: {}, body: { statement: sql, values: bound } });
         }
       }
-      return { delivered: rows.length, deadLettered: 0 };
+      return { delivered: rows.length - refused, deadLettered: refused };
     }
     const outcome = await writeWithRetry(
       pool.get,

@@ -1,0 +1,160 @@
+import type { Consumer, JetStreamManager, JsMsg } from "@nats-io/jetstream";
+import type { NatsConnection } from "@nats-io/nats-core";
+import { durationMs } from "../../artifact/common.js";
+import { brokerAddress, pause } from "../../brokers/broker-address.js";
+import { brokerPages, overRedeliveryLimit } from "../../brokers/broker-input.js";
+import { Inbox } from "../../brokers/inbox.js";
+import { connectNats } from "../../brokers/nats-connection.js";
+import type { InputModule, ModuleContext } from "../../engine/modules.js";
+import { describeError } from "../../errors/index.js";
+import type { NatsInput } from "./schema.js";
+
+/** How long one pull request waits for messages: also how long closing waits for the last one to end. */
+const PULL_EXPIRES_MS = 1_000;
+/** Tries of one acknowledgement across reconnects, 2 s each. */
+const ACK_ATTEMPTS = 10;
+
+/**
+ * Consumes a durable pull consumer with explicit pulls: at most `prefetch` messages unsettled, a
+ * new pull once half of them are settled. A message is acknowledged when the engine says its page
+ * is settled (every output acknowledged it); one delivered more often than the redelivery limit
+ * allows is dead-lettered, then terminated so the broker never sends it again. The client
+ * reconnects by itself; an acknowledgement made while disconnected is sent once it is back.
+ * A dry run acknowledges nothing and reads at most `prefetch` messages.
+ * At close the last pull request is let expire before the unsettled messages are given back (nak):
+ * the server would otherwise redeliver them into that pull, to a client that is gone.
+ */
+export function createNatsInput(
+  spec: NatsInput,
+  context: Pick<ModuleContext, "logger" | "signal">,
+  maxDepth: number | undefined,
+  dryRun = false,
+): InputModule {
+  const address = `${brokerAddress(spec.url)}/${spec.stream}/${spec.consumer}`;
+  const inbox = new Inbox();
+  const unsettled = new Set<JsMsg>();
+  let connection: NatsConnection | undefined;
+  let pulling: Promise<void> | undefined;
+  let closing = false;
+  let roomFreed: (() => void) | undefined;
+
+  const open = async () => {
+    connection = await connectNats(spec.url, `cannectors ${spec.consumer}`);
+    const { jetstream, jetstreamManager } = await import("@nats-io/jetstream");
+    await ensureConsumer(await jetstreamManager(connection), spec);
+    const consumer = await jetstream(connection).consumers.get(spec.stream, spec.consumer);
+    pulling = pull(consumer);
+    void watch(connection);
+  };
+
+  const pull = async (consumer: Consumer) => {
+    while (!closing) {
+      const room = spec.prefetch - unsettled.size;
+      if (room < Math.ceil(spec.prefetch / 2)) {
+        await new Promise<void>((resolve) => {
+          roomFreed = resolve;
+        });
+        continue;
+      }
+      try {
+        const batch = await consumer.fetch({ max_messages: room, expires: PULL_EXPIRES_MS });
+        for await (const message of batch) receive(message);
+      } catch (error) {
+        if (closing) return;
+        context.logger.warn("pull failed, pulling again", { broker: address, error: describeError(error) });
+        await pause(250, context.signal);
+      }
+    }
+  };
+
+  const watch = async (from: NatsConnection) => {
+    for await (const status of from.status()) {
+      if (status.type === "disconnect") {
+        inbox.hold();
+        context.logger.warn("broker connection lost, reconnecting", { broker: address });
+      }
+      if (status.type === "reconnect") {
+        inbox.resume();
+        context.logger.info("broker connection reopened", { broker: address });
+      }
+    }
+  };
+
+  const receive = (message: JsMsg) => {
+    unsettled.add(message);
+    if (closing) return;
+    const where = `${address} message ${message.info.streamSequence}`;
+    const failure = overRedeliveryLimit(message.info.deliveryCount - 1, spec.redeliveryLimit);
+    if (failure) context.logger.warn("message dead-lettered", { message: where, reason: failure, to: "file" });
+    const settled = () => {
+      // A dry run holds what it read until close (then nak): given back now, it would be read again at once.
+      if (dryRun || !unsettled.delete(message)) return;
+      wake();
+      // "+TERM" without its reason: a server before 2.10 does not read "+TERM <reason>" as a term.
+      confirm(message, failure ? "+TERM" : "+ACK");
+    };
+    inbox.push({ body: message.data, settled, where, failure });
+  };
+
+  // An acknowledgement written just before a connection drops is lost, and the message would come
+  // back after ackWait: each is confirmed by the server (ackAck) and sent again until it is.
+  const confirming = new Set<Promise<void>>();
+  const confirm = (message: JsMsg, verb: "+ACK" | "+TERM") => {
+    const done = (async () => {
+      // Not message.ackAck(): the client sends a message's acknowledgement once, never again.
+      const subject = ackSubjectOf(message);
+      for (let attempt = 0; attempt < ACK_ATTEMPTS && subject; attempt++) {
+        const sent = connection?.request(subject, verb, { timeout: 2_000 });
+        if (await sent?.then(() => true).catch(() => false)) return;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+      context.logger.warn("acknowledgement not confirmed: the broker redelivers the message after ackWait", {
+        broker: address,
+        message: message.info.streamSequence,
+      });
+    })();
+    confirming.add(done);
+    void done.finally(() => confirming.delete(done));
+  };
+
+  const wake = () => {
+    const freed = roomFreed;
+    roomFreed = undefined;
+    freed?.();
+  };
+
+  return {
+    pages: () =>
+      brokerPages(address, open, inbox, { idleMs: durationMs(spec.idleAfter), maxDepth, signal: context.signal }),
+    async close() {
+      closing = true;
+      wake();
+      await pulling;
+      await Promise.all(confirming);
+      for (const message of unsettled) message.nak();
+      unsettled.clear();
+      await connection?.flush().catch(() => undefined);
+      await connection?.close().catch(() => undefined);
+    },
+  };
+}
+
+/** The message's `$JS.ACK...` subject: the client's message object has it, its public type does not. */
+const ackSubjectOf = (message: JsMsg) => (message as JsMsg & { reply?: string }).reply;
+
+/** The durable consumer as found, or created with explicit acks and the prefetch as its in-flight bound. */
+async function ensureConsumer(manager: JetStreamManager, spec: NatsInput): Promise<void> {
+  const { AckPolicy, JetStreamApiCodes, JetStreamApiError } = await import("@nats-io/jetstream");
+  try {
+    await manager.consumers.info(spec.stream, spec.consumer);
+  } catch (error) {
+    if (!(error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound)) throw error;
+    await manager.consumers.add(spec.stream, {
+      durable_name: spec.consumer,
+      ack_policy: AckPolicy.Explicit,
+      max_ack_pending: spec.prefetch,
+      ack_wait: durationMs(spec.ackWait) * 1_000_000,
+      ...(spec.subject ? { filter_subject: spec.subject } : {}),
+    });
+  }
+}

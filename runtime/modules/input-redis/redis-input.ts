@@ -1,0 +1,176 @@
+import type { Redis } from "ioredis";
+import { durationMs } from "../../artifact/common.js";
+import { brokerAddress, pause } from "../../brokers/broker-address.js";
+import { brokerPages, overRedeliveryLimit } from "../../brokers/broker-input.js";
+import { Inbox } from "../../brokers/inbox.js";
+import { connectRedis } from "../../brokers/redis-connection.js";
+import type { InputModule, ModuleContext } from "../../engine/modules.js";
+import { describeError } from "../../errors/index.js";
+import type { RedisInput } from "./schema.js";
+
+/** How long one XREADGROUP blocks for new entries: also how long closing waits for it. */
+const BLOCK_MS = 1_000;
+
+type Entry = [id: string, fields: string[]];
+type Source = "new" | "pending";
+
+/**
+ * Consumes a stream in a consumer group. Entries come from three places: this consumer's own
+ * pending entries first (what a stopped or killed run left, and again after a reconnect), entries
+ * other consumers left pending longer than `claimIdle` (XAUTOCLAIM), then new entries. An entry is
+ * acknowledged (XACK) once its page is settled; a pending one delivered more than the redelivery
+ * limit allows goes to the dead-letter file and is acknowledged. Reads block on a connection of
+ * their own, so acknowledgements never wait behind them.
+ */
+export function createRedisInput(
+  spec: RedisInput,
+  context: Pick<ModuleContext, "logger" | "signal">,
+  maxDepth: number | undefined,
+  dryRun = false,
+): InputModule {
+  const address = `${brokerAddress(spec.url)}/${spec.stream}/${spec.group}`;
+  const inbox = new Inbox();
+  const unsettled = new Set<string>();
+  const acking = new Set<Promise<unknown>>();
+  let reader: Redis | undefined;
+  let writer: Redis | undefined;
+  let reading: Promise<void> | undefined;
+  let closing = false;
+  let ownPending = true;
+  let roomFreed: (() => void) | undefined;
+
+  const open = async () => {
+    reader = await connectRedis(spec.url, `cannectors ${spec.consumer}`);
+    writer = await connectRedis(spec.url, `cannectors ${spec.consumer} acks`);
+    await reader.xgroup("CREATE", spec.stream, spec.group, "0", "MKSTREAM").catch((error: unknown) => {
+      if (!String(error).includes("BUSYGROUP")) throw error;
+    });
+    reader.on("close", () => {
+      if (!closing) inbox.hold();
+    });
+    reader.on("ready", () => {
+      // What the lost connection delivered and we never saw is in our pending list: read it again.
+      ownPending = true;
+      inbox.resume();
+    });
+    reading = read(reader);
+  };
+
+  const read = async (from: Redis) => {
+    let claimedAt = 0;
+    let cursor = "0";
+    while (!closing) {
+      const room = spec.prefetch - unsettled.size;
+      if (room < Math.ceil(spec.prefetch / 2)) {
+        await new Promise<void>((resolve) => {
+          roomFreed = resolve;
+        });
+        continue;
+      }
+      try {
+        if (ownPending) {
+          const entries = await readGroup(from, room, cursor, false);
+          if (entries.length === 0) {
+            ownPending = false;
+            cursor = "0";
+          } else cursor = entries.at(-1)![0];
+          await receive(from, entries, "pending");
+        } else if (Date.now() - claimedAt >= durationMs(spec.claimIdle) / 2) {
+          claimedAt = Date.now();
+          await receive(from, await claim(from, room), "pending");
+        } else {
+          await receive(from, await readGroup(from, room, ">", true), "new");
+        }
+      } catch (error) {
+        if (closing) return;
+        context.logger.warn("stream read failed, reading again", { broker: address, error: describeError(error) });
+        await pause(250, context.signal);
+      }
+    }
+  };
+
+  const readGroup = async (from: Redis, count: number, id: string, block: boolean): Promise<Entry[]> => {
+    const args = ["GROUP", spec.group, spec.consumer, "COUNT", count, ...(block ? ["BLOCK", BLOCK_MS] : [])];
+    const reply = (await from.call("XREADGROUP", ...args, "STREAMS", spec.stream, id)) as [string, Entry[]][] | null;
+    return reply?.[0]?.[1] ?? [];
+  };
+
+  const claim = async (from: Redis, count: number): Promise<Entry[]> => {
+    const idle = durationMs(spec.claimIdle);
+    const reply = (await from.call(
+      "XAUTOCLAIM",
+      spec.stream,
+      spec.group,
+      spec.consumer,
+      idle,
+      "0-0",
+      "COUNT",
+      count,
+    )) as [string, (Entry | null)[]];
+    return reply[1].filter((entry): entry is Entry => entry !== null);
+  };
+
+  /** Delivery counts of pending entries, from XPENDING over their id range (new entries are at 1). */
+  const deliveries = async (from: Redis, entries: Entry[]): Promise<Map<string, number>> => {
+    const rows = (await from.call(
+      "XPENDING",
+      spec.stream,
+      spec.group,
+      entries[0]![0],
+      entries.at(-1)![0],
+      entries.length,
+      spec.consumer,
+    )) as [string, string, number, number][];
+    return new Map(rows.map(([id, , , count]) => [id, count]));
+  };
+
+  const receive = async (from: Redis, entries: Entry[], source: Source) => {
+    const fresh = entries.filter(([id]) => !unsettled.has(id));
+    if (fresh.length === 0) return;
+    const counts = source === "pending" ? await deliveries(from, fresh) : undefined;
+    for (const [id, fields] of fresh) {
+      unsettled.add(id);
+      const where = `${address} entry ${id}`;
+      const failure = overRedeliveryLimit((counts?.get(id) ?? 1) - 1, spec.redeliveryLimit);
+      if (failure) context.logger.warn("message dead-lettered", { message: where, reason: failure, to: "file" });
+      const body = fieldOf(fields, spec.field);
+      const settled = () => {
+        if (dryRun || !unsettled.delete(id)) return;
+        wake();
+        const ack = writer!.xack(spec.stream, spec.group, id);
+        acking.add(ack);
+        void ack.catch(() => undefined).finally(() => acking.delete(ack));
+      };
+      inbox.push({
+        body: Buffer.from(body ?? "", "utf8"),
+        settled,
+        where,
+        failure: failure ?? (body === undefined ? `the entry has no \`${spec.field}\` field` : undefined),
+      });
+    }
+  };
+
+  const wake = () => {
+    const freed = roomFreed;
+    roomFreed = undefined;
+    freed?.();
+  };
+
+  return {
+    pages: () =>
+      brokerPages(address, open, inbox, { idleMs: durationMs(spec.idleAfter), maxDepth, signal: context.signal }),
+    async close() {
+      closing = true;
+      wake();
+      await reading;
+      await Promise.allSettled(acking);
+      reader?.disconnect();
+      await writer?.quit().catch(() => undefined);
+    },
+  };
+}
+
+function fieldOf(fields: string[], name: string): string | undefined {
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
+  return undefined;
+}
