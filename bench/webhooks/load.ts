@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { type DeliveryTally, deliveryRequests } from "../support/hook-load.js";
 
 export interface LoadResult {
   connections: number;
@@ -17,40 +18,21 @@ export interface LoadResult {
  * body), so every 202 names one record the sink must see.
  */
 export async function postDeliveries(url: string, connections: number, seconds: number, firstId: number) {
-  let next = firstId;
-  const accepted: number[] = [];
-  let failed = 0;
+  const tally: DeliveryTally = { next: firstId, accepted: [], failed: 0 };
   const result = await autocannon({
     url: `${url}/hooks/bench`,
     connections,
     duration: seconds,
-    requests: [
-      {
-        method: "POST",
-        setupRequest(request, context) {
-          const id = next++;
-          (context as { id?: number }).id = id;
-          return {
-            ...request,
-            headers: { "content-type": "application/json", "x-delivery-id": `bench-${id}` },
-            body: JSON.stringify({ id, kind: "order.created", total: id % 1000 }),
-          };
-        },
-        onResponse(status, _body, context) {
-          if (status === 202) accepted.push((context as { id: number }).id);
-          else failed++;
-        },
-      },
-    ],
+    requests: deliveryRequests(tally),
   });
   const summary: LoadResult = {
     connections,
     seconds: result.duration,
-    accepted,
-    failed: failed + result.errors,
+    accepted: tally.accepted,
+    failed: tally.failed + result.errors,
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,
   };
-  return { summary, nextId: next };
+  return { summary, nextId: tally.next };
 }

@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { type DeliveryTally, deliveryRequests } from "../support/hook-load.js";
 
 export interface SpreadLoad {
   /** Ids answered 202 (stored): each must reach the sink. */
@@ -13,41 +14,17 @@ export interface SpreadLoad {
  * each delivery has a fresh id and goes to one of the connectors in turn.
  */
 export async function postSpread(urls: string[], connectors: string[], connections: number, seconds: number) {
-  let next = 1;
-  const accepted: number[] = [];
-  let failed = 0;
+  const tally: DeliveryTally = { next: 1, accepted: [], failed: 0 };
   const perWorker = Math.max(1, Math.round(connections / urls.length));
+  const pathFor = (id: number) => `/hooks/${connectors[id % connectors.length]}`;
   const results = await Promise.all(
     urls.map((url) =>
-      autocannon({
-        url,
-        connections: perWorker,
-        duration: seconds,
-        requests: [
-          {
-            method: "POST",
-            setupRequest(request, context) {
-              const id = next++;
-              (context as { id?: number }).id = id;
-              return {
-                ...request,
-                path: `/hooks/${connectors[id % connectors.length]}`,
-                headers: { "content-type": "application/json", "x-delivery-id": `bench-${id}` },
-                body: JSON.stringify({ id, kind: "order.created", total: id % 1000 }),
-              };
-            },
-            onResponse(status, _body, context) {
-              if (status === 202) accepted.push((context as { id: number }).id);
-              else failed++;
-            },
-          },
-        ],
-      }),
+      autocannon({ url, connections: perWorker, duration: seconds, requests: deliveryRequests(tally, pathFor) }),
     ),
   );
   const load: SpreadLoad = {
-    accepted,
-    failed: failed + results.reduce((sum, r) => sum + r.errors, 0),
+    accepted: tally.accepted,
+    failed: tally.failed + results.reduce((sum, r) => sum + r.errors, 0),
     seconds: Math.max(...results.map((r) => r.duration)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
   };

@@ -15,7 +15,8 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { startSink } from "../webhooks/sink.js";
 import { postSpread } from "./load.js";
-import { processCpuMs, startWorker, type Worker, writeConnectors } from "./workers.js";
+import { processCpuMs } from "../support/serve-process.js";
+import { startWorker, type Worker, writeConnectors } from "./workers.js";
 
 const { values } = parseArgs({
   options: {

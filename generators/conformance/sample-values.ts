@@ -1,5 +1,6 @@
 import type { SchemaNode, Spec } from "../../runtime/contract/spec.js";
 import { propertiesOf, requiredOf } from "../../runtime/contract/operation.js";
+import { isMsDate } from "../openapi/normalize-schema.js";
 
 /** What a value is generated from: a seeded source and the record's position (ids stay unique with it). */
 export interface SampleContext {
@@ -71,13 +72,16 @@ function sampleString(node: SchemaNode, ctx: SampleContext, name: string): strin
     (e): e is string => typeof e === "string",
   );
   const format = typeof node.format === "string" ? node.format : "";
+  // The generator reads such a string as a Microsoft JSON date (Xero's x-is-msdate) and parses it: a
+  // sample named after the field would send every record to the dead letters.
+  if (isMsDate(node, node.example ?? examples[0])) return `/Date(${sampleInstant(ctx).getTime()}+0000)/`;
   // Dates and ids made from their format: digits varied at random would make impossible dates.
   if (examples.length > 0 && !["date-time", "date", "uuid"].includes(format)) {
     const example = pick(examples, ctx);
     const varied = variedDigits(example, name, ctx);
     return pattern && !pattern.test(varied) ? example : varied;
   }
-  const instant = new Date(BASE_TIME + Math.floor(ctx.random() * 365 * 86_400) * 1000);
+  const instant = sampleInstant(ctx);
   const formatted: Record<string, string> = {
     "date-time": instant.toISOString().replace(".000Z", "Z"),
     date: instant.toISOString().slice(0, 10),
@@ -89,6 +93,10 @@ function sampleString(node: SchemaNode, ctx: SampleContext, name: string): strin
   const min = Number(node.minLength ?? 0);
   const max = Number(node.maxLength ?? Number.POSITIVE_INFINITY);
   return text.padEnd(min, "x").slice(0, max);
+}
+
+function sampleInstant(ctx: SampleContext): Date {
+  return new Date(BASE_TIME + Math.floor(ctx.random() * 365 * 86_400) * 1000);
 }
 
 /** `cus_000001` → `cus_000042` for the 42nd record of an id field; other digits drawn at random. */

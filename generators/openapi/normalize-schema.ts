@@ -194,7 +194,7 @@ function describe(value: unknown): string {
 }
 
 /** A string holding a Microsoft JSON date: said by Xero's extensions, or by the example itself. */
-function isMsDate(node: Record<string, unknown>, example: unknown): boolean {
+export function isMsDate(node: Record<string, unknown>, example: unknown): boolean {
   if (node["x-is-msdate"] === true || node["x-is-msdate-time"] === true) return true;
   return typeof example === "string" && /^\/Date\(-?\d+([+-]\d{4})?\)\/$/.test(example);
 }

@@ -5,9 +5,9 @@
  */
 import { afterEach, describe, expect } from "vitest";
 import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
-import { startServer } from "../support/http-server.js";
 import { runYaml } from "../support/run-yaml.js";
-import { startTcpProxy } from "../support/tcp-proxy.js";
+import { runThroughTwoCuts } from "./cut-support.js";
+import { expectPoisonDeadLettered } from "./poison-support.js";
 import { redisAdmin, redisToRedis } from "./redis-support.js";
 
 const it = await brokerIt("redis");
@@ -54,32 +54,12 @@ describe("redis input → redis output", () => {
       from,
       Array.from({ length: 3_000 }, (_, i) => body(i)),
     );
-    const [inProxy, outProxy] = [await startTcpProxy(BROKERS.redis.port), await startTcpProxy(BROKERS.redis.port)];
-    cleanups.push(
-      () => inProxy.close(),
-      () => outProxy.close(),
-    );
-    const via = (port: number) => `redis://127.0.0.1:${port}`;
-    let cuts = 0;
-    const { summary } = await runYaml(
-      redisToRedis({ name: "redis-cut", from, to, inUrl: via(inProxy.port), outUrl: via(outProxy.port), batch: 50 }),
-      {
-        logSinks: [
-          (e) => (process.env.DEBUG_BROKER ? console.log(e.message, JSON.stringify(e.fields ?? e)) : undefined),
-        ],
-        onProgress: (counts) => {
-          if ((cuts === 0 && counts.sent >= 500) || (cuts === 1 && counts.sent >= 1_500)) {
-            cuts++;
-            inProxy.cut();
-            outProxy.cut();
-          }
-        },
-      },
-    );
-    expect(summary.error).toBeUndefined();
-    expect(cuts).toBe(2);
-    expect(inProxy.connections).toBeGreaterThanOrEqual(3);
-    expect(summary.counts.failed).toBe(0);
+    await runThroughTwoCuts({
+      port: BROKERS.redis.port,
+      scheme: "redis",
+      yaml: (inUrl, outUrl) => redisToRedis({ name: "redis-cut", from, to, inUrl, outUrl, batch: 50 }),
+      cleanups,
+    });
     expect(await a.outstanding(from, "relay")).toBe(0);
     const out = await a.read(to);
     // Every record arrived; a batch re-sent after a cut may add copies, each with its record's key.
@@ -90,67 +70,18 @@ describe("redis input → redis output", () => {
   it("dead-letters an entry that keeps failing to the dead-letter file after the limit and acknowledges it; the rest are delivered", async () => {
     const from = uniqueName("in");
     const a = await admin(from);
-    await a.append(
-      from,
-      Array.from({ length: 20 }, (_, i) => body(i)),
-    );
-    // The target never answers for record 7: each run is stopped with it unacknowledged.
-    const seen = new Map<number, number>();
-    const sink = await startServer((req, res) => {
-      const id = JSON.parse(req.body).id as number;
-      seen.set(id, (seen.get(id) ?? 0) + 1);
-      if (id === 7) return;
-      res.writeHead(200).end("{}");
-    });
-    cleanups.push(() => sink.close());
-    const yaml = `apiVersion: cannectors.dev/v1
-kind: Connector
-metadata:
-  name: redis-poison
-input:
-  type: redis
+    // Over the limit: the dead-letter file, and the entry acknowledged.
+    await expectPoisonDeadLettered({
+      name: "redis-poison",
+      input: `  type: redis
   url: ${BROKERS.redis.url}
   stream: ${from}
   group: relay
-  redeliveryLimit: 1
-  idleAfter: 500ms
-output:
-  type: http
-  baseUrl: ${sink.url}
-  path: /sink
-settings:
-  concurrency: 4
-  timeouts:
-    request: 60s
-`;
-    const runs: { status: string; dead: string[] }[] = [];
-    for (let run = 0; run < 3; run++) {
-      // The last run has good messages too: one whose every record failed would be a failed run, this one is partial.
-      if (run === 2) await a.append(from, [body(20), body(21)]);
-      const controller = new AbortController();
-      const poisonBefore = seen.get(7) ?? 0;
-      const watch = setInterval(() => {
-        if ((seen.get(7) ?? 0) > poisonBefore && seen.size >= 20) controller.abort(new Error("poisoned"));
-      }, 50);
-      const { summary, dead } = await runYaml(yaml, {
-        signal: controller.signal,
-        drainTimeoutMs: 200,
-        logSinks: [
-          (e) => (process.env.DEBUG_BROKER ? console.log(e.message, JSON.stringify(e.fields ?? e)) : undefined),
-        ],
-      });
-      clearInterval(watch);
-      runs.push({ status: summary.status, dead });
-      if (process.env.DEBUG_BROKER) console.log(run, summary.status, summary.counts, dead, [...seen]);
-    }
-    // Delivered, redelivered once (the limit), then over the limit: the dead-letter file, and acknowledged.
-    expect(seen.get(7)).toBe(2);
-    expect(runs[2]!.status).toBe("partial");
-    expect(runs[2]!.dead).toHaveLength(1);
-    const entry = JSON.parse(runs[2]!.dead[0]!);
-    expect(JSON.stringify(entry)).toContain("over the limit of 1");
-    expect(JSON.stringify(entry)).toContain('\\"id\\":7');
-    for (let id = 0; id < 22; id++) expect(seen.get(id)).toBeGreaterThanOrEqual(1);
-    expect(await a.outstanding(from, "relay")).toBe(0);
+  redeliveryLimit: 1`,
+      publish: (bodies) => a.append(from, bodies),
+      outstanding: () => a.outstanding(from, "relay"),
+      body,
+      cleanups,
+    });
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./http-server.js";
 
 /** One request as the target saw it. */
 export interface Arrival {
@@ -58,18 +58,8 @@ export async function startRecorder(holdMs: number): Promise<Recorder> {
       }, holdMs);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    arrivals,
-    overlaps,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const { url, close } = await listenOnLoopback(server);
+  return { url, arrivals, overlaps, close };
 }
 
 /**
@@ -89,10 +79,9 @@ export async function startGrowingSources(names: string[], pageSize: number) {
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify({ items: matching.slice(offset, offset + pageSize), next }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     data,
     grow(perSource: number) {
       for (const [name, rows] of data) {
@@ -102,10 +91,6 @@ export async function startGrowingSources(names: string[], pageSize: number) {
         }
       }
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }

@@ -1,7 +1,8 @@
 /** Test-only: a files output wired to real collaborators (fake clock, recording logger, memory dead letter). */
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import type { DeadLetterEntry, DryRunSink, OutputModule, OutputRecord } from "../../engine/modules.js";
+import type { DeadLetterEntry, DryRunSink, OutputModule } from "../../engine/modules.js";
+import { recordingDeadLetter } from "../../engine/testing.js";
 import { fakeClock, plainRedactor, recordingLogger } from "../../net/testing.js";
 import { createFilesOutput } from "./files-output.js";
 import { FilesOutput } from "./schema.js";
@@ -13,7 +14,7 @@ export interface FilesHarness {
 }
 
 export function filesOutput(spec: Record<string, unknown>, options: { dryRun?: DryRunSink } = {}): FilesHarness {
-  const deadLetters: DeadLetterEntry[] = [];
+  const deadLetter = recordingDeadLetter();
   const logger = recordingLogger();
   const output = createFilesOutput(FilesOutput.parse({ type: "files", ...spec }), {
     connectorName: "to-files",
@@ -23,21 +24,13 @@ export function filesOutput(spec: Record<string, unknown>, options: { dryRun?: D
     clock: fakeClock(),
     retry: { maxAttempts: 2, initialDelayMs: 10, maxDelayMs: 100, maxRetryAfterMs: 1000, jitter: "none" },
     signal: new AbortController().signal,
-    deadLetter: {
-      write: (entry) => void deadLetters.push(entry),
-      get count() {
-        return deadLetters.length;
-      },
-      close: async () => {},
-    },
+    deadLetter,
     dryRun: options.dryRun,
   });
-  return { output, deadLetters, logger };
+  return { output, deadLetters: deadLetter.entries, logger };
 }
 
-export function records(...values: Record<string, unknown>[]): OutputRecord[] {
-  return values.map((value, seq) => ({ seq, value }));
-}
+export { outputRecords as records } from "../../engine/testing.js";
 
 /** Every file under `root`, relative, `/`-separated and sorted; `hidden` keeps dot-folders (staging). */
 export function listFiles(root: string, hidden = false): string[] {

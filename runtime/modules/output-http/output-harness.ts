@@ -8,7 +8,7 @@ import {
 } from "../../../test/support/http-server.js";
 import { HttpOutput } from "../../artifact/index.js";
 import { type Authenticator, createAuthenticator } from "../../auth/index.js";
-import type { DeadLetterSink, DryRunSink, OutputModule, OutputRecord } from "../../engine/modules.js";
+import type { DeadLetterSink, DryRunSink, OutputModule } from "../../engine/modules.js";
 import type { RetryPolicy } from "../../net/retry.js";
 import { createHttpOutput } from "./http-output.js";
 import {
@@ -108,6 +108,4 @@ export async function harness(handler: Handler, options: HarnessOptions = {}): P
   };
 }
 
-export function records(...values: Record<string, unknown>[]): OutputRecord[] {
-  return values.map((value, seq) => ({ seq, value }));
-}
+export { outputRecords as records } from "../../engine/testing.js";

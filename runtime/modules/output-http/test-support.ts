@@ -1,5 +1,4 @@
 /** Test-only helpers for the output tests; the shared doubles come from runtime/net/testing. */
-import type { DeadLetterEntry, DeadLetterSink } from "../../engine/modules.js";
 import { createHttpClient } from "../../net/http-client.js";
 import type { RetryPolicy } from "../../net/retry.js";
 import type { Clock, HttpClient } from "../../net/types.js";
@@ -17,17 +16,7 @@ export function localClient(clock?: Clock): HttpClient {
   });
 }
 
-export function memoryDeadLetter(): DeadLetterSink & { entries: DeadLetterEntry[] } {
-  const entries: DeadLetterEntry[] = [];
-  return {
-    entries,
-    write: (entry) => void entries.push(entry),
-    get count() {
-      return entries.length;
-    },
-    close: async () => {},
-  };
-}
+export { recordingDeadLetter as memoryDeadLetter } from "../../engine/testing.js";
 
 export const noJitter = (overrides: Partial<RetryPolicy> = {}): RetryPolicy => ({
   maxAttempts: 5,

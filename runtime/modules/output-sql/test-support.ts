@@ -1,5 +1,6 @@
 /** Test-only: a SQL output wired to real collaborators (fake clock, recording logger, memory dead letter). */
-import type { DeadLetterEntry, DryRunSink, OutputModule, OutputRecord } from "../../engine/modules.js";
+import type { DeadLetterEntry, DryRunSink, OutputModule } from "../../engine/modules.js";
+import { recordingDeadLetter } from "../../engine/testing.js";
 import { fakeClock, plainRedactor, recordingLogger } from "../../net/testing.js";
 import { SqlOutput } from "./schema.js";
 import { createSqlOutput } from "./sql-output.js";
@@ -15,9 +16,9 @@ export function sqlOutput(
   spec: Record<string, unknown>,
   options: { dryRun?: DryRunSink; secrets?: string[]; onRetry?: () => void } = {},
 ): OutputHarness {
-  const deadLetters: DeadLetterEntry[] = [];
+  const deadLetter = recordingDeadLetter();
   const logger = recordingLogger();
-  const harness: OutputHarness = { output: undefined as never, deadLetters, logger, retries: 0 };
+  const harness: OutputHarness = { output: undefined as never, deadLetters: deadLetter.entries, logger, retries: 0 };
   harness.output = createSqlOutput(SqlOutput.parse({ type: "sql", ...spec }), {
     connectorName: "to-db",
     client: undefined as never,
@@ -31,18 +32,10 @@ export function sqlOutput(
       options.onRetry?.();
     },
     concurrency: 2,
-    deadLetter: {
-      write: (entry) => void deadLetters.push(entry),
-      get count() {
-        return deadLetters.length;
-      },
-      close: async () => {},
-    },
+    deadLetter,
     dryRun: options.dryRun,
   });
   return harness;
 }
 
-export function records(...values: Record<string, unknown>[]): OutputRecord[] {
-  return values.map((value, seq) => ({ seq, value }));
-}
+export { outputRecords as records } from "../../engine/testing.js";
