@@ -68,7 +68,8 @@ export async function replayDeadLetters(
           moved,
         );
       },
-      output: (tree) => replayOutput(output, targets, targetOfSeq, tree),
+      // The resolved output: the artifact's own still holds `${secret:...}` references, not credentials.
+      output: (tree, resolved) => replayOutput(resolved, targets, targetOfSeq, tree),
       commit: () => {},
     },
   );

@@ -54,8 +54,11 @@ export interface WiringOptions {
   targetSpec?: string | undefined;
   /** Check payloads against the target's contract outside a dry run too, reporting only (fixture replays). */
   checkContract?: boolean | undefined;
-  /** Replaces the connector's output tree (a dead-letter replay sends each record to the output that failed it). */
-  output?: ((tree: OutputTreeOptions) => OutputModule) | undefined;
+  /**
+   * Replaces the connector's output tree (a dead-letter replay sends each record to the output that
+   * failed it). `resolved` is the output with its secrets and environment references filled in.
+   */
+  output?: ((tree: OutputTreeOptions, resolved: Connector["output"]) => OutputModule) | undefined;
   /** The connector's stored OAuth2 refresh tokens (oauth2AuthorizationCode). */
   refreshTokens?: RefreshTokenVault | undefined;
 }
@@ -129,7 +132,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
       return { check: target.check, refuse: dryRun !== undefined, report };
     },
   };
-  const output = options.output ? options.output(tree) : buildOutput(spec.output, tree);
+  const output = options.output ? options.output(tree, spec.output) : buildOutput(spec.output, tree);
   const filters: FilterWiring = {
     context: (filter) => ({ ...context, client: moduleClient(client, "filter", filterHostsOf(spec, filter)) }),
     authenticator,
