@@ -89,7 +89,7 @@ async function startWorker(dir: string, state: string, id: string): Promise<Work
   });
   await waitFor(
     () => /listening on http/.test(stdout) || spawned.child.exitCode !== null,
-    60_000,
+    150_000,
     `worker ${id}`,
   ).catch(async (error: Error) => {
     spawned.child.kill("SIGKILL");
