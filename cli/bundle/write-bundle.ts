@@ -19,7 +19,10 @@
  */
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { build, type Plugin } from "esbuild-wasm";
+import { build, type Plugin, transform } from "esbuild-wasm";
+
+/** What each module's `import.meta.url` becomes (esbuild renames it apart per module). */
+const MODULE_URL = "__cannectorsModuleUrl";
 
 const root = process.cwd();
 const dist = path.join(root, "dist");
@@ -55,10 +58,17 @@ const unbundledUrls: Plugin = {
     builder.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async (args) => {
       const contents = await readFile(args.path, "utf8");
       if (!contents.includes("import.meta.url")) return { contents, loader: "js" };
+      // esbuild's own `define` replaces the expression in code only: a template that writes
+      // `import.meta.url` into a generated file (generators/conformance/test-template.ts) keeps it.
+      const { code } = await transform(contents, {
+        define: { "import.meta.url": MODULE_URL },
+        format: "esm",
+        loader: "js",
+      });
       // Every chunk sits directly in outdir, so this relative URL is right from any of them.
       const relative = path.relative(outdir, args.path).split(path.sep).join("/");
       const url = `new URL(${JSON.stringify(relative)}, import.meta.url).href`;
-      return { contents: contents.replaceAll("import.meta.url", url), loader: "js" };
+      return { contents: `const ${MODULE_URL} = ${url};\n${code}`, loader: "js" };
     });
   },
 };
