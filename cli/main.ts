@@ -11,14 +11,14 @@ const args = process.argv.slice(2);
  * module loading is most of start-up. A `tsc` run after the bundle makes it stale, and then it is
  * not taken. CANNECTORS_UNBUNDLED=1 always takes the unbundled modules (to debug with their lines).
  */
-function programModule(): string {
+function bundledProgram(): string | undefined {
   const bundled = new URL("../bundle/program.js", import.meta.url);
-  if (process.env.CANNECTORS_UNBUNDLED === "1") return "./program.js";
+  if (process.env.CANNECTORS_UNBUNDLED === "1") return undefined;
   try {
     const fresh = statSync(bundled).mtimeMs >= statSync(new URL("./program.js", import.meta.url)).mtimeMs;
-    return fresh ? bundled.href : "./program.js";
+    return fresh ? bundled.href : undefined;
   } catch {
-    return "./program.js";
+    return undefined;
   }
 }
 
@@ -27,6 +27,10 @@ function programModule(): string {
 // the program, which loads the named command's module graph only.
 if (args[0] === "--version" || args[0] === "-V") process.stdout.write(`${pkg.version}\n`);
 else {
-  const { runProgram } = (await import(programModule())) as typeof import("./program.js");
+  const bundled = bundledProgram();
+  // The unbundled import stays a literal, so module walks (command-table.test.ts) follow it.
+  const { runProgram } = (
+    bundled ? await import(bundled) : await import("./program.js")
+  ) as typeof import("./program.js");
   await runProgram(pkg.version, process.argv);
 }
