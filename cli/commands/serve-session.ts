@@ -80,6 +80,8 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
   const metrics = createServeMetrics({
     queueDepths: () => queueDepths,
     artifacts: () => ({ loaded: loaded.size, invalid: invalidCount }),
+    // Read when /metrics is rendered, once the supervisor below exists.
+    brokers: () => supervisor.brokerStatuses(),
   });
   const tracing = await loadTracing(env, packageVersion());
   const supervisor = new Supervisor({
@@ -95,6 +97,7 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
     jobs,
   });
   if (jobs) readiness.dependsOn(jobs.healthy);
+  readiness.watchBrokers(() => supervisor.brokerStatuses());
   let workers: Workers | undefined;
   const running = supervisor;
   let stopping = false;

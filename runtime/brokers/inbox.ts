@@ -1,5 +1,6 @@
 import type { SourcePage } from "../engine/modules.js";
 import type { RecordFailure } from "../engine/modules.js";
+import type { BrokerWatch } from "./broker-watch.js";
 import { messageRecord } from "./message-record.js";
 
 /** One message as the broker handed it over: its body, its acknowledgement token, where it came from. */
@@ -16,7 +17,8 @@ export interface InboxMessage {
  * Messages the broker pushed and the engine has not pulled yet. The broker's prefetch bounds how
  * many there are; `pages` yields one page per message so that each is acknowledged on its own (a
  * `--limit` stop acknowledges exactly what was read), and flags the last one available as `flush`
- * after a short linger, so that a burst still fills batches.
+ * after a short linger, so that a burst still fills batches. Under serve (`watch` given) it never
+ * ends for being idle, ends at serve's stop, and reports connection changes and message outcomes.
  */
 export class Inbox {
   #queue: InboxMessage[] = [];
@@ -24,24 +26,37 @@ export class Inbox {
   #failure: unknown;
   #paused = false;
 
+  constructor(private readonly watch?: BrokerWatch | undefined) {}
+
   push(message: InboxMessage): void {
+    this.watch?.received();
     this.#queue.push(message);
     this.#notify();
   }
 
+  /** A message settled by the input itself (rejected to the broker's dead letter), never pushed. */
+  deadLettered(): void {
+    this.watch?.received();
+    this.watch?.settled("deadLettered");
+  }
+
   /** The connection is gone: what it delivered and nobody pulled will be redelivered, so it is dropped. */
   drop(): void {
+    this.watch?.released(this.#queue.length);
     this.#queue = [];
     this.#paused = true;
+    this.watch?.connection(false);
   }
 
   /** The connection is gone but what it delivered stays valid (acknowledged once it is back): wait, do not end. */
   hold(): void {
     this.#paused = true;
+    this.watch?.connection(false);
   }
 
   resume(): void {
     this.#paused = false;
+    this.watch?.connection(true);
     this.#notify();
   }
 
@@ -57,7 +72,11 @@ export class Inbox {
   }
 
   /** Ends after `idleMs` without a message (never while reconnecting), or when `signal` aborts. */
-  async *pages(idleMs: number, maxDepth: number | undefined, signal: AbortSignal): AsyncGenerator<SourcePage> {
+  async *pages(idleMs: number, maxDepth: number | undefined, runSignal: AbortSignal): AsyncGenerator<SourcePage> {
+    const watch = this.watch;
+    const signal = watch ? AbortSignal.any([runSignal, watch.stop]) : runSignal;
+    if (watch) idleMs = Number.POSITIVE_INFINITY;
+    watch?.connection(!this.#paused);
     let number = 0;
     const onAbort = () => this.#notify();
     signal.addEventListener("abort", onAbort);
@@ -72,7 +91,9 @@ export class Inbox {
         }
         number++;
         if (this.#queue.length === 0) await this.#arrival(LINGER_MS);
-        yield pageOf(message, number, maxDepth, this.#queue.length === 0);
+        const page = pageOf(message, number, maxDepth, this.#queue.length === 0);
+        if (watch) page.settled = watched(page, watch);
+        yield page;
       }
     } finally {
       signal.removeEventListener("abort", onAbort);
@@ -89,6 +110,18 @@ export class Inbox {
       };
     });
   }
+}
+
+/** The page's acknowledgement, told to the watch once: acked, or dead-lettered when its record could not be read. */
+function watched(page: SourcePage, watch: BrokerWatch): () => void {
+  const settle = page.settled!;
+  let done = false;
+  return () => {
+    settle();
+    if (done) return;
+    done = true;
+    watch.settled(page.failures === undefined ? "acked" : "deadLettered");
+  };
 }
 
 /** How long the last message available waits for another before its batch is sent short. */

@@ -2,6 +2,7 @@
  * The contracts between the engine and its modules. The engine owns ordering, batching,
  * back-pressure and cursor commits; modules own one protocol each.
  */
+import type { BrokerWatch } from "../brokers/broker-watch.js";
 import type { Logger } from "../log/types.js";
 import type { RetryPolicy } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
@@ -27,6 +28,8 @@ export interface ModuleContext {
   random?: () => number;
   /** `settings.concurrency`: batches in flight at once, so connections a database pool may need. */
   concurrency?: number | undefined;
+  /** Under serve: a broker input consumes until serve stops it (no idle end) and reports here. */
+  broker?: BrokerWatch | undefined;
 }
 
 export interface SourcePage {

@@ -72,6 +72,8 @@ export interface RunOptions {
   stateKey?: StateKey;
   /** Spans for the run and each request it sends (runtime/trace); none when undefined. */
   tracing?: Tracing | undefined;
+  /** Serve's watch on a broker input: it consumes until serve stops it, and reports its connection and messages. */
+  broker?: WiringOptions["broker"];
 }
 
 export interface RunSummary {
@@ -228,6 +230,7 @@ async function runRecorded(
       refreshTokens: options.stateKey && refreshTokenVault(store, options.stateKey, name, artifact.file),
       input: source?.create,
       output: source?.output,
+      broker: options.broker,
       onRetry: () => {
         counts.retries++;
       },

@@ -59,6 +59,7 @@ export interface WiringOptions {
    * failed it). `resolved` is the output with its secrets and environment references filled in.
    */
   output?: ((tree: OutputTreeOptions, resolved: Connector["output"]) => OutputModule) | undefined;
+  broker?: ModuleContext["broker"];
   /** The connector's stored OAuth2 refresh tokens (oauth2AuthorizationCode). */
   refreshTokens?: RefreshTokenVault | undefined;
 }
@@ -96,6 +97,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
     ...(options.random ? { random: options.random } : {}),
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     ...(options.onSplit ? { onSplit: options.onSplit } : {}),
+    ...(options.broker ? { broker: options.broker } : {}),
   };
   const authenticator = sharedAuthenticators({ client, clock, redactor, logger, refreshTokens: options.refreshTokens });
   const deadLetterFile = options.dryRun

@@ -6,12 +6,22 @@ export interface Readiness {
   /** While ready, /readyz also asks this (the job engine's database): false answers 503. */
   dependsOn(check: () => Promise<boolean>): void;
   readonly check?: (() => Promise<boolean>) | undefined;
+  /** While ready, /readyz also lists the broker consumers: one whose connection is down answers 503. */
+  watchBrokers(list: () => { connector: string; connected: boolean }[]): void;
+  readonly brokers?: (() => { connector: string; connected: boolean }[]) | undefined;
 }
 
 export function createReadiness(): Readiness {
   let state: Readiness["state"] = "starting";
   let check: (() => Promise<boolean>) | undefined;
+  let brokers: Readiness["brokers"];
   return {
+    get brokers() {
+      return brokers;
+    },
+    watchBrokers: (list) => {
+      brokers = list;
+    },
     get check() {
       return check;
     },
@@ -42,5 +52,10 @@ export async function readyz(readiness: Readiness): Promise<Response> {
   if (readiness.state === "ready" && readiness.check && !(await readiness.check().catch(() => false))) {
     return json(503, { status: "job engine unreachable" });
   }
-  return json(readiness.state === "ready" ? 200 : 503, { status: readiness.state });
+  const consumers = readiness.brokers?.() ?? [];
+  if (consumers.length === 0) return json(readiness.state === "ready" ? 200 : 503, { status: readiness.state });
+  const brokers = Object.fromEntries(consumers.map((c) => [c.connector, c.connected ? "connected" : "disconnected"]));
+  const down = readiness.state === "ready" && consumers.some((c) => !c.connected);
+  const status = down ? "broker disconnected" : readiness.state;
+  return json(readiness.state === "ready" && !down ? 200 : 503, { status, brokers });
 }

@@ -9,11 +9,16 @@ export interface ServeMetrics {
   runFinished(summary: RunSummary): void;
   scheduleSkipped(connector: string): void;
   delivery(connector: string, status: "accepted" | "duplicate" | "rejected", code: number): void;
+  /** The counter of one broker connector's messages, by outcome (one labels object per series, made once). */
+  brokerMessages(connector: string): (outcome: BrokerOutcome) => void;
 }
+
+export type BrokerOutcome = "received" | "acked" | "dead_lettered";
 
 export function createServeMetrics(options: {
   queueDepths: () => [connector: string, depth: number][];
   artifacts: () => { loaded: number; invalid: number };
+  brokers?: () => { connector: string; connected: boolean; inFlight: number }[];
 }): ServeMetrics {
   const registry = createMetricsRegistry();
   const records = {
@@ -50,6 +55,17 @@ export function createServeMetrics(options: {
       [{ state: "invalid" }, invalid],
     ];
   });
+  const brokerMessages = registry.counter(
+    "cannectors_broker_messages_total",
+    "Broker messages per connector and outcome: received, acked (after every output acknowledged), dead_lettered.",
+  );
+  const brokers = () => options.brokers?.() ?? [];
+  registry.gauge("cannectors_broker_connected", "1 while a broker consumer's connection is up, else 0.", () =>
+    brokers().map(({ connector, connected }): [Labels, number] => [{ connector }, connected ? 1 : 0]),
+  );
+  registry.gauge("cannectors_broker_in_flight", "Broker messages received and not yet acknowledged.", () =>
+    brokers().map(({ connector, inFlight }): [Labels, number] => [{ connector }, inFlight]),
+  );
   const deliveryLabels = new Map<string, Labels>();
   return {
     registry,
@@ -72,6 +88,14 @@ export function createServeMetrics(options: {
         deliveryLabels.set(id, labels);
       }
       deliveries.inc(labels);
+    },
+    brokerMessages(connector) {
+      const labels = {
+        received: { connector, outcome: "received" },
+        acked: { connector, outcome: "acked" },
+        dead_lettered: { connector, outcome: "dead_lettered" },
+      };
+      return (outcome) => brokerMessages.inc(labels[outcome]);
     },
   };
 }

@@ -13,6 +13,8 @@ import {
 } from "../schedule/index.js";
 import type { StateStore } from "../state/index.js";
 import type { LoadedArtifact } from "../validate/index.js";
+import { pause } from "../brokers/broker-address.js";
+import { BrokerConsumers, isBrokerInput, type BrokerStatus, restartDelayMs } from "./broker-consumers.js";
 import { diffArtifacts } from "./registry.js";
 import type { ServeMetrics } from "./serve-metrics.js";
 import type { WebhookModule, WebhookReceiver } from "./webhook-port.js";
@@ -41,7 +43,12 @@ export interface SupervisorOptions {
    * of this engine, and whichever process takes a job runs it (`runJob`) under the connector's lease.
    */
   jobs?: JobEngine | undefined;
+  /** Longest wait before a broker consumer starts again after its run ended; default 60 s. */
+  brokerRestartMaxMs?: number;
 }
+
+/** How often a standby consumer asks again for a connector's lease held by another process. */
+const LEASE_RETRY_MS = 10_000;
 
 const RESERVED_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
 
@@ -57,6 +64,8 @@ interface Slot {
   /** Job mode: a request is being added; `requestAgain` when a delivery came meanwhile. */
   requesting?: boolean;
   requestAgain?: boolean;
+  /** A broker connector's consumer: aborted when the connector is reloaded (its next version consumes). */
+  consumer?: AbortController | undefined;
 }
 
 /**
@@ -68,9 +77,11 @@ export class Supervisor {
   private readonly stopping = new AbortController();
   private readonly scheduler;
   private readonly fireLog: StateFireLog;
+  private readonly brokers: BrokerConsumers;
 
   constructor(private readonly options: SupervisorOptions) {
     const now = options.now ?? (() => Date.now());
+    this.brokers = new BrokerConsumers(options.metrics);
     this.fireLog = stateFireLog(options.store, (error) =>
       options.logger.warn("schedule fire time not recorded", { error: String(error) }),
     );
@@ -97,6 +108,11 @@ export class Supervisor {
     return Promise.all(
       names.map(async (name): Promise<[string, number]> => [name, await webhooks.queueDepth(store, name)]),
     );
+  }
+
+  /** Every broker consumer's connection state and messages in flight. */
+  brokerStatuses(): BrokerStatus[] {
+    return this.brokers.list();
   }
 
   /** `apply`, once the connectors' last schedule fires have been read from the state store. */
@@ -141,10 +157,12 @@ export class Supervisor {
     const log = { connector: name, file: artifact.file, hash: artifact.hash.slice(0, 12) };
     slot.receiver = undefined;
     this.scheduler.remove(name);
+    slot.consumer?.abort(new Error(`connector ${name} was reloaded`));
+    slot.consumer = undefined;
     if (input.type === "webhook") {
       this.startWebhook(slot, input.path);
-    } else if (input.type === "amqp" || input.type === "nats" || input.type === "redis") {
-      this.options.logger.warn("broker input: serve does not run it yet; use `cannectors run`", log);
+    } else if (isBrokerInput(input)) {
+      void this.consume(slot);
     } else if (input.schedule === undefined) {
       this.options.logger.warn("polling connector without input.schedule: not run by serve", log);
     } else {
@@ -195,6 +213,50 @@ export class Supervisor {
     // Deliveries accepted before a crash or a restart are still queued: process them now
     // (with a job engine, the workers' sweep asks for the connectors whose queue is not empty).
     if (!this.options.jobs) this.processQueue(slot);
+  }
+
+  /**
+   * A broker connector consumes in one run that lasts until serve stops, or the connector is
+   * removed or reloaded. A run that ends otherwise (the broker unreachable at start, a failure)
+   * starts again after a back-off. Every process consumes (the broker shares a queue, a durable
+   * consumer or a consumer group among them), unless they share a state database: the connector's
+   * run lease then lets one consume and the others retry as standbys, taking over when it stops.
+   */
+  private async consume(slot: Slot): Promise<void> {
+    const consumer = new AbortController();
+    slot.consumer = consumer;
+    const name = slot.artifact.connector.metadata.name;
+    const status = this.brokers.track(name);
+    const signal = AbortSignal.any([this.stopping.signal, slot.removed.signal, consumer.signal]);
+    const { logger } = this.options;
+    let failures = 0;
+    while (!signal.aborted) {
+      const started = Date.now();
+      const watch = this.brokers.watch(status, signal);
+      let held = false;
+      const summary = await this.exclusive(
+        slot,
+        (options) => runConnector({ ...options, broker: watch }),
+        (error) => {
+          held = error instanceof CannectorsError && error.code === ErrorCodes.LEASE_HELD;
+          return held;
+        },
+        consumer.signal,
+      );
+      this.brokers.ended(status);
+      if (signal.aborted) break;
+      // A consumer that ran a while before failing starts over from the shortest wait.
+      failures = Date.now() - started > 60_000 ? 1 : failures + 1;
+      const delayMs = held ? LEASE_RETRY_MS : restartDelayMs(failures, this.options.brokerRestartMaxMs);
+      logger[held ? "debug" : "warn"](held ? "consumer on standby: lease held elsewhere" : "consumer ended: restarting", {
+        connector: name,
+        status: summary?.status ?? "not started",
+        ...(summary?.error ? { error: summary.error } : {}),
+        inMs: delayMs,
+      });
+      await pause(delayMs, signal);
+    }
+    if (slot.consumer === consumer || slot.removed.signal.aborted) this.brokers.forget(name);
   }
 
   private async runPolling(slot: Slot, reason: FireReason): Promise<void> {
@@ -294,9 +356,10 @@ export class Supervisor {
     slot: Slot,
     run: (options: RunOptions) => Promise<RunSummary>,
     expected?: (error: unknown) => boolean,
+    until?: AbortSignal,
   ): Promise<RunSummary | undefined> {
     const previous = slot.running ?? Promise.resolve();
-    const next = previous.then(() => this.runOnce(slot, run, expected));
+    const next = previous.then(() => this.runOnce(slot, run, expected, until));
     const tracked = next.finally(() => {
       if (slot.running === tracked) slot.running = undefined;
     });
@@ -309,8 +372,9 @@ export class Supervisor {
     slot: Slot,
     run: (options: RunOptions) => Promise<RunSummary>,
     expected?: (error: unknown) => boolean,
+    until?: AbortSignal,
   ): Promise<RunSummary | undefined> {
-    const signal = AbortSignal.any([this.stopping.signal, slot.removed.signal]);
+    const signal = AbortSignal.any([this.stopping.signal, slot.removed.signal, ...(until ? [until] : [])]);
     if (signal.aborted) return undefined;
     const { store, env, runLogSinks, logLevel, clock, metrics, logger } = this.options;
     const name = slot.artifact.connector.metadata.name;

@@ -6,13 +6,17 @@ export interface TcpProxy {
   /** Connections opened so far. */
   readonly connections: number;
   cut(): void;
+  /** While refusing, new connections are closed at once: the broker looks down until `refuse(false)`. */
+  refuse(on: boolean): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const open = new Set<net.Socket>();
   let connections = 0;
+  let refusing = false;
   const server = net.createServer((client) => {
+    if (refusing) return client.destroy();
     connections++;
     const upstream = net.connect({ host: "127.0.0.1", port: targetPort });
     open.add(client);
@@ -37,6 +41,9 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     cut() {
       for (const socket of open) socket.destroy();
       open.clear();
+    },
+    refuse(on) {
+      refusing = on;
     },
     close() {
       for (const socket of open) socket.destroy();

@@ -16,12 +16,12 @@ import type { AmqpInput } from "./schema.js";
  */
 export function createAmqpInput(
   spec: AmqpInput,
-  context: Pick<ModuleContext, "logger" | "signal" | "redactor">,
+  context: Pick<ModuleContext, "logger" | "signal" | "redactor" | "broker">,
   maxDepth: number | undefined,
   dryRun = false,
 ): InputModule {
   const address = `${brokerAddress(spec.url)}/${spec.queue}`;
-  const inbox = new Inbox();
+  const inbox = new Inbox(context.broker);
   let model: ChannelModel | undefined;
   let channel: Channel | undefined;
   let generation = 0;
@@ -50,6 +50,7 @@ export function createAmqpInput(
       context.logger.warn("message dead-lettered", { message: where, reason, to: spec.deadLetter });
       if (spec.deadLetter === "broker") {
         if (!dryRun) channel?.nack(message, false, false);
+        inbox.deadLettered();
         return;
       }
       inbox.push({ body: message.content, settled: () => ack(message, mine), where, failure: reason });

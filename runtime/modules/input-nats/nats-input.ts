@@ -26,12 +26,12 @@ const ACK_ATTEMPTS = 10;
  */
 export function createNatsInput(
   spec: NatsInput,
-  context: Pick<ModuleContext, "logger" | "signal">,
+  context: Pick<ModuleContext, "logger" | "signal" | "broker">,
   maxDepth: number | undefined,
   dryRun = false,
 ): InputModule {
   const address = `${brokerAddress(spec.url)}/${spec.stream}/${spec.consumer}`;
-  const inbox = new Inbox();
+  const inbox = new Inbox(context.broker);
   const unsettled = new Set<JsMsg>();
   let connection: NatsConnection | undefined;
   let pulling: Promise<void> | undefined;

@@ -24,12 +24,12 @@ type Source = "new" | "pending";
  */
 export function createRedisInput(
   spec: RedisInput,
-  context: Pick<ModuleContext, "logger" | "signal">,
+  context: Pick<ModuleContext, "logger" | "signal" | "broker">,
   maxDepth: number | undefined,
   dryRun = false,
 ): InputModule {
   const address = `${brokerAddress(spec.url)}/${spec.stream}/${spec.group}`;
-  const inbox = new Inbox();
+  const inbox = new Inbox(context.broker);
   const unsettled = new Set<string>();
   const acking = new Set<Promise<unknown>>();
   let reader: Redis | undefined;
