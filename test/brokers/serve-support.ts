@@ -71,8 +71,11 @@ output:
   await until(() => seen.size >= Math.min(options.total * 0.6, afterCut + options.total / 5), "deliveries after the cut");
 
   // SIGTERM: stop consuming, finish the batches in flight, acknowledge them, exit 0.
+  const atStop = seen.size;
   first.spawned.child.kill("SIGTERM");
   const exit = await first.spawned.exited;
+  // Only the batches in flight (4 of 20 at most) reach the sink after the signal: nothing new is taken.
+  expect(seen.size - atStop).toBeLessThanOrEqual(80);
   expect(exit.code).toBe(0);
   expect(exit.stderr).toContain("stopped");
   expect(exit.stderr).not.toContain("did not finish in time");
@@ -83,8 +86,11 @@ output:
   const second = await startServe(dir);
   options.cleanups.push(async () => second.spawned.child.kill("SIGKILL"));
   await until(() => seen.size === options.total, "every message at the sink");
+  // Stopped while idle: the consumer ends at the signal, it does not sit out serve's 30 s shutdown timeout.
+  const stoppedAt = Date.now();
   second.spawned.child.kill("SIGTERM");
   expect((await second.spawned.exited).code).toBe(0);
+  expect(Date.now() - stoppedAt).toBeLessThan(15_000);
   const again = [...beforeStop.keys()].filter((id) => seen.get(id)! > beforeStop.get(id)!);
   expect(again).toEqual([]);
 }
