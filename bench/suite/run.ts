@@ -7,7 +7,8 @@
  * bench: PEER_ROUNDS (5), PEER_N (100000 records), PEER=skip to leave it out. Quicker everything:
  * `PEER_ROUNDS=1 PEER_N=20000 npm run bench -- --quick --rounds 1`. SQL_BENCH=skip leaves out the
  * SQL section (bench/sql), SQL_BENCH_TOTAL sizes it; FILES_BENCH=skip the files section (bench/files),
- * FILES_BENCH_TOTAL sizes it. WEBHOOK_BENCH=skip leaves out webhook
+ * FILES_BENCH_TOTAL sizes it; BROKER_BENCH=skip the broker section (bench/brokers), BROKER_BENCH_TOTAL
+ * and BROKER_BENCH_ROUNDS size it. WEBHOOK_BENCH=skip leaves out webhook
  * acceptance (bench/webhooks); WEBHOOK_SECONDS (10 per level) and WEBHOOK_ROUNDS (1) size it.
  * WORKERS_BENCH=skip leaves out the workers
  * section (bench/workers), WORKERS_SECONDS (10) sets its load time per setup.
@@ -108,6 +109,14 @@ else {
     "\n# 5. files bench (bench/files/run.mjs: SQLite → local files; FILES_BENCH_TOTAL rows, default 200,000)\n",
   );
   if ((await run(process.execPath, [path.join(ROOT, "bench/files/run.mjs")])) !== 0) failed = true;
+}
+// Issue 17: RabbitMQ → the peer sink and the peer source → NATS JetStream, each next to a hand-written amqplib / NATS client program.
+if (process.env.BROKER_BENCH === "skip") console.log("\n# 5b. broker bench: skipped (BROKER_BENCH=skip)");
+else {
+  console.log(
+    "\n# 5b. broker bench (bench/brokers/run.mjs: AMQP → peer sink, peer source → NATS JetStream; BROKER_BENCH_TOTAL records, default 1,000,000)",
+  );
+  if ((await run(process.execPath, [path.join(ROOT, "bench/brokers/run.mjs")])) !== 0) failed = true;
 }
 // Issue 18: webhook acceptance of one serve process next to a hand-written node:http + SQLite baseline.
 if (process.env.WEBHOOK_BENCH === "skip") console.log("\n# 6. webhook acceptance: skipped (WEBHOOK_BENCH=skip)");
