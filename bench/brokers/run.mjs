@@ -17,7 +17,7 @@ import { connect } from "@nats-io/transport-node";
 import amqp from "amqplib";
 import { makeRecord, statusCounts } from "../../../shared/peer-bench/lib/gen.mjs";
 import { measure } from "../sql/measure.mjs";
-import { median, peerServer } from "./support.mjs";
+import { median, peerServer } from "../support/peer-servers.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");

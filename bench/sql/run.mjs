@@ -9,13 +9,12 @@
 // the ratios: baseline time / ours, so 1.00 is par and higher is better.
 // Env: SQL_BENCH_TOTAL (1000000), SQL_BENCH_ROUNDS (3), SQL_BENCH_JOBS (in,out),
 // CANNECTORS_TEST_POSTGRES (postgres://postgres@127.0.0.1:5432/test).
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { peerServer } from "../support/peer-servers.mjs";
 import { measure } from "./measure.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,48 +28,6 @@ const dir = mkdtempSync(path.join(tmpdir(), "cannectors-sql-bench-"));
 const schema = `bench_${process.pid}`;
 const COLUMNS =
   "client_id text PRIMARY KEY, full_name text, email text, phone text, company_name text, city text, postal_code text, country_code text, status text, signup_date date, ltv_cents bigint, currency text, tags jsonb, owner_id text";
-
-// A port nothing listens on now: another helper's bench may be running.
-const freePort = () =>
-  new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-
-async function sql(text) {
-  const client = new pg.Client({ connectionString: PG });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-async function peerServer(role, env = {}) {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [path.join(root, "../shared/peer-bench/servers.mjs"), role, "--port", String(port)],
-    { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] },
-  );
-  await new Promise((resolve) => child.stderr.on("data", (d) => String(d).includes("listening") && resolve()));
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
-}
-
-/**
- * Reads every page once, untimed: the source builds and caches a page on its first request, and
- * without this the first program timed would pay for building all of them.
- */
-async function warm(url) {
-  let cursor = null;
-  do {
-    const page = await (await fetch(`${url}/customers?limit=100${cursor ? `&cursor=${cursor}` : ""}`)).json();
-    cursor = page.next_cursor;
-  } while (cursor);
-}
 
 function connectorYaml(name, input, output) {
   const file = path.join(dir, `${name}.yaml`);
@@ -132,12 +89,12 @@ let ok = true;
 await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
 try {
   if (JOBS.includes("in")) {
-    const source = await peerServer("source", { TOTAL: String(TOTAL) });
+    const source = await peerServer(root, "source", { TOTAL: String(TOTAL) });
     const table = `${schema}.clients`;
     const expected = (await (await fetch(`${source.url}/meta`)).json()).counts;
     const wanted = TOTAL - (expected.inactive ?? 0);
     await sql(`CREATE TABLE ${table} (${COLUMNS})`);
-    await warm(source.url);
+    await source.warm();
     const yaml = readFileSync(path.join(root, "bench/peer/connector.yaml"), "utf8")
       .replace("http://peer-source.invalid", source.url)
       .replace(/^[\s\S]*?\ninput:/, "\ninput:")
@@ -173,7 +130,7 @@ try {
     source.stop();
   }
   if (JOBS.includes("out")) {
-    const sink = await peerServer("sink");
+    const sink = await peerServer(root, "sink");
     const table = `${schema}.clients_out`;
     await sql(`CREATE TABLE ${table} (${COLUMNS})`);
     await sql(

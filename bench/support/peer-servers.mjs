@@ -1,4 +1,4 @@
-// What bench/brokers/run.mjs needs around the programs it times: free ports, the peer bench's servers, medians.
+// The peer bench's servers for the benches that time programs against them (bench/sql, bench/brokers): free ports, the servers as they are, medians.
 import { spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
