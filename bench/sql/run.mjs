@@ -29,6 +29,16 @@ const schema = `bench_${process.pid}`;
 const COLUMNS =
   "client_id text PRIMARY KEY, full_name text, email text, phone text, company_name text, city text, postal_code text, country_code text, status text, signup_date date, ltv_cents bigint, currency text, tags jsonb, owner_id text";
 
+async function sql(text) {
+  const client = new pg.Client({ connectionString: PG });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 function connectorYaml(name, input, output) {
   const file = path.join(dir, `${name}.yaml`);
   writeFileSync(file, `apiVersion: cannectors.dev/v1\nkind: Connector\nmetadata: { name: ${name} }\n${input}${output}`);
