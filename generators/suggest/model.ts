@@ -29,7 +29,7 @@ export interface MappingModel {
 
 /** The priors: what the weights would be with no data at all. */
 export const PRIOR_MODEL: MappingModel = {
-  pair: [-9, 5, 2, 0.5, 1.5, 1.5, 1, -1.5, -1.5, 2.5, -1, -1, -1, 1, 1, 1, -0.5, 1, 0, 0, 1, -3, 1, 1, 1.5, 0, 0],
+  pair: [-9, 5, 2, 0.5, 1.5, 1.5, 1, -1.5, -1.5, 2.5, -1, -1, -1, 1, 1, 1, -0.5, 1, 0, 0, 1, -3, 1, 1, 1.5, 0, 0, -0.5],
   rerank: [0, 1, 0.5, -1, 0.3, 0.2, 0.5, -0.5, -0.5, 1, -1, -1, 0.5, 1],
   calibration: [0, 1],
 };
