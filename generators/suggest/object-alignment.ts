@@ -114,9 +114,21 @@ function assignObjects(
     assigned.forEach((p, other) => {
       if (other !== g && p >= 0 && (claim[other]?.[p] as number) > (claim[g]?.[p] as number) + CLAIM_MARGIN) taken[p] = 1;
     });
+    // This object's own clear choice: its fields are not under a foreign parent there, whatever the names.
+    const row = claim[g] as number[];
+    const mine = assigned[g] ?? -1;
+    const rival = Math.max(0, ...row.filter((_, p) => p !== mine));
+    const decisive = mine >= 0 && (row[mine] as number) > rival + CLAIM_MARGIN;
     for (const ti of members)
       (features[ti] as readonly FeatureVector[]).forEach((f, si) => {
         f.objectTaken = taken[sourceParentId[si] as number] as number;
+        if (decisive && sourceParentId[si] === mine) {
+          f.sourceParentUnmatched = 0;
+          f.targetParentUnmatched = 0;
+          f.sourceListParentUnmatched = 0;
+          f.targetListParentUnmatched = 0;
+          f.nameUnderForeignParent = 0;
+        }
       });
   });
 }
