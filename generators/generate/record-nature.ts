@@ -25,7 +25,7 @@ const META_WORDS = new Set(
   ).split(" "),
 );
 /** The same inside one lower-case word (`issuesecurityschemes`, `userdefinedfields`, `uimodifications`). */
-const META_SUFFIX = /(schemes|definitions|information|modifications|configurations|permissions|screens|fields)$/i;
+const META_SUFFIX = /(schemes?|definitions|information|modifications|configurations|permissions|screens|fields)$/i;
 /** Records that classify others. */
 const CLASSIFIER_WORDS = new Set(
   "group groups category categories tag tags label labels priority priorities unit units currency currencies code codes term terms reason reasons".split(
