@@ -143,7 +143,7 @@ export class Supervisor {
     this.scheduler.remove(name);
     if (input.type === "webhook") {
       this.startWebhook(slot, input.path);
-    } else if (input.type === "amqp" || input.type === "nats" || input.type === "redis") {
+    } else if (input.type === "amqp" || input.type === "nats" || input.type === "redis" || input.type === "mqtt") {
       this.options.logger.warn("broker input: serve does not run it yet; use `cannectors run`", log);
     } else if (input.schedule === undefined) {
       this.options.logger.warn("polling connector without input.schedule: not run by serve", log);
