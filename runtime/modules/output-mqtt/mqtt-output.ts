@@ -29,16 +29,16 @@ export function mqttPublisher(spec: MqttOutput, connectorName: string): Publishe
     async publish(messages) {
       opened ??= connect();
       const client = await opened;
+      let closed = () => undefined as void;
       const lost = new Promise<never>((_, reject) => {
-        const closed = () => reject(new Error("the broker connection closed before every PUBACK"));
+        closed = () => reject(new Error("the broker connection closed before every PUBACK"));
         if (!client.connected) closed();
         client.once("close", closed);
       });
       lost.catch(() => undefined);
-      return Promise.race([
-        Promise.all(messages.map((message) => publishOne(client, spec, message))),
-        lost,
-      ]).finally(() => client.removeAllListeners("close"));
+      return Promise.race([Promise.all(messages.map((message) => publishOne(client, spec, message))), lost]).finally(
+        () => client.removeListener("close", closed),
+      );
     },
     reset() {
       const current = opened;
