@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import mqtt, { type IClientOptions, type MqttClient } from "mqtt";
 import { BROKERS } from "../support/brokers.js";
+import { relayYaml } from "./relay-yaml.js";
 
 export interface TopicMessage {
   topic: string;
@@ -109,27 +110,10 @@ export function mqttToMqtt(options: {
   outUrl?: string;
   batch?: number;
 }) {
-  return `apiVersion: cannectors.dev/v1
-kind: Connector
-metadata:
-  name: ${options.name}
-input:
-  type: mqtt
-  url: ${options.inUrl ?? BROKERS.mosquitto.url}
-  clientId: ${options.clientId}
-  topics: [${options.from}]
-  deliveryCounts: ${options.counts}
-  prefetch: 500
-  idleAfter: 1500ms
-output:
-  type: mqtt
-  url: ${options.outUrl ?? BROKERS.mosquitto.url}
-  topic: ${options.to}/{region}
-  headers:
-    X-Region: "{region}"
-  idempotency:
-    key: record.id
-${options.batch ? `  batch:\n    size: ${options.batch}\n` : ""}settings:
-  concurrency: 4
-`;
+  return relayYaml({
+    name: options.name,
+    input: `  type: mqtt\n  url: ${options.inUrl ?? BROKERS.mosquitto.url}\n  clientId: ${options.clientId}\n  topics: [${options.from}]\n  deliveryCounts: ${options.counts}`,
+    output: `  type: mqtt\n  url: ${options.outUrl ?? BROKERS.mosquitto.url}\n  topic: ${options.to}/{region}`,
+    batch: options.batch,
+  });
 }

@@ -22,12 +22,16 @@ export const MqttInput = z
     clientId: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
-      .describe("The fixed client id of the persistent session: the broker keeps its subscriptions and unacknowledged messages."),
+      .describe(
+        "The fixed client id of the persistent session: the broker keeps its subscriptions and unacknowledged messages.",
+      ),
     topics: z.array(TopicFilter).min(1).describe("Topic filters subscribed at QoS 1, e.g. `orders/+/created`."),
     protocolVersion: z
       .union([z.literal(5), z.literal(4)])
       .default(5)
-      .describe("5 (MQTT 5: the session lasts `sessionExpiry`) or 4 (MQTT 3.1.1: clean session off, kept by the broker)."),
+      .describe(
+        "5 (MQTT 5: the session lasts `sessionExpiry`) or 4 (MQTT 3.1.1: clean session off, kept by the broker).",
+      ),
     sessionExpiry: Duration.default("168h").describe(
       "MQTT 5: how long the broker keeps the session (and queues messages) while no run is connected.",
     ),

@@ -29,7 +29,7 @@ export function mqttPublisher(spec: MqttOutput, connectorName: string): Publishe
     async publish(messages) {
       opened ??= connect();
       const client = await opened;
-      let closed = () => undefined as void;
+      let closed: () => void = () => undefined;
       const lost = new Promise<never>((_, reject) => {
         closed = () => reject(new Error("the broker connection closed before every PUBACK"));
         if (!client.connected) closed();
@@ -68,7 +68,8 @@ function publishOne(client: MqttClient, spec: MqttOutput, message: OutgoingMessa
       },
       (error, packet) => {
         const code = (error as { code?: number } | undefined)?.code ?? (packet as { reasonCode?: number })?.reasonCode;
-        if (typeof code === "number" && code >= REFUSED) resolve(`the broker refused the message (reason code ${code})`);
+        if (typeof code === "number" && code >= REFUSED)
+          resolve(`the broker refused the message (reason code ${code})`);
         else if (error) reject(error);
         else resolve(undefined);
       },

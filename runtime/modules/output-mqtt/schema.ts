@@ -11,7 +11,10 @@ export const MqttOutput = z
     }).describe(
       "The topic published to, e.g. `orders/{region}/created`: each `{field}` fills exactly one topic level (a value with `/`, `+`, `#` or nothing is that record's dead letter).",
     ),
-    retain: z.boolean().default(false).describe("Publishes with the retain flag: the broker keeps the last message of each topic."),
+    retain: z
+      .boolean()
+      .default(false)
+      .describe("Publishes with the retain flag: the broker keeps the last message of each topic."),
     clientId: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/)

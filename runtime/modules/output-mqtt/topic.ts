@@ -11,7 +11,8 @@ export function fillTopic(template: string, record: JsonRecord): string {
 
 function oneTopicLevel(value: string): string | undefined {
   if (value === "") return "is empty: it would make an empty topic level";
-  if (/[/+#\u0000]/.test(value)) return `holds \`/\`, \`+\`, \`#\` or NUL: a record value fills exactly one topic level`;
+  if (/[/+#]/.test(value) || value.includes("\0"))
+    return `holds \`/\`, \`+\`, \`#\` or NUL: a record value fills exactly one topic level`;
   if (value.startsWith("$")) return "starts with `$`: reserved for the broker's own topics";
   return undefined;
 }
