@@ -6,18 +6,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "./support/cli.js";
-import { sendJson, startServer, type TestServer } from "./support/http-server.js";
+import { sendJson, startServer } from "./support/http-server.js";
 import { items, pagedArtifact, startPagedSource } from "./support/paged-source.js";
-import { BACKENDS, dropSchema, POSTGRES_URL, uniqueSchema, usableBackends } from "./support/state-backends.js";
+import { BACKENDS, cleanedAfterEach, POSTGRES_URL, uniqueSchema, usableBackends } from "./support/state-backends.js";
 
-const servers: TestServer[] = [];
-const schemas: string[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-  for (const schema of schemas.splice(0)) await dropSchema(schema);
-});
+const { servers, schemas } = cleanedAfterEach();
 
 const postgres = BACKENDS.find((backend) => backend.name === "postgres")!;
 const runs = usableBackends().includes(postgres);

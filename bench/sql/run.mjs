@@ -8,7 +8,8 @@
 // shows as close figures), checks every row arrived (and, in, that both wrote the same rows), and
 // the ratios: baseline time / ours, so 1.00 is par and higher is better.
 // Env: SQL_BENCH_TOTAL (1000000), SQL_BENCH_ROUNDS (3), SQL_BENCH_JOBS (in,out),
-// CANNECTORS_TEST_POSTGRES (postgres://postgres@127.0.0.1:5432/test).
+// CANNECTORS_TEST_POSTGRES (postgres://postgres@127.0.0.1:5432/test), SQL_BENCH_BEFORE (the
+// dist/cli/main.js of another build, e.g. main's: a third program in the same rounds, for A/B).
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -25,6 +26,7 @@ const ROUNDS = Number(process.env.SQL_BENCH_ROUNDS ?? 3);
 const JOBS = (process.env.SQL_BENCH_JOBS ?? "in,out").split(",");
 const PG = process.env.CANNECTORS_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test";
 const CLI = path.join(root, "dist/cli/main.js");
+const BEFORE = process.env.SQL_BENCH_BEFORE;
 const dir = mkdtempSync(path.join(tmpdir(), "cannectors-sql-bench-"));
 const schema = `bench_${process.pid}`;
 const COLUMNS =
@@ -78,26 +80,31 @@ function connectorYaml(name, input, output) {
   return file;
 }
 
-const ours = (file) => () =>
-  measure(
-    process.execPath,
-    [
-      CLI,
-      "run",
-      file,
-      "--state",
-      path.join(dir, `state-${Date.now()}.db`),
-      "--dead-letter",
-      path.join(dir, "dl.ndjson"),
-    ],
-    { env: { BENCH_DB: PG }, cwd: root, dir },
-  );
+const ours =
+  (file, cli = CLI) =>
+  () =>
+    measure(
+      process.execPath,
+      [
+        cli,
+        "run",
+        file,
+        "--state",
+        path.join(dir, `state-${Date.now()}.db`),
+        "--dead-letter",
+        path.join(dir, "dl.ndjson"),
+      ],
+      { env: { BENCH_DB: PG }, cwd: root, dir },
+    );
 
-/** Rounds of [ours, baseline], interleaved; `check` after each run says whether every row arrived. */
+/**
+ * Rounds of [ours, baseline, (the other build)], interleaved: each round starts one program later,
+ * so none always runs first. `check` after each run says whether every row arrived.
+ */
 async function rounds(title, programs, { before, check }) {
   const results = programs.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? [0, 1] : [1, 0];
+    const order = programs.map((_, k) => (k + round) % programs.length);
     for (const i of order) {
       await before();
       const t = await programs[i].run();
@@ -125,6 +132,11 @@ async function rounds(title, programs, { before, check }) {
   console.log(
     `\nratio (baseline / ours, median of ${ROUNDS}): time ${wall.toFixed(2)} (rounds: ${perRound}), CPU ${cpu.toFixed(2)}; peak RSS ours ${Math.max(...a.map((r) => r.rssMb))} MB, baseline ${Math.max(...b.map((r) => r.rssMb))} MB`,
   );
+  const c = results[2];
+  if (c)
+    console.log(
+      `ratio (baseline / other build): time ${(median(b.map((r) => r.seconds)) / median(c.map((r) => r.seconds))).toFixed(2)}, CPU ${(median(b.map((r) => r.cpu)) / median(c.map((r) => r.cpu))).toFixed(2)}; peak RSS ${Math.max(...c.map((r) => r.rssMb))} MB`,
+    );
   return results.flat().every((r) => r.ok);
 }
 
@@ -157,6 +169,7 @@ try {
           run: () =>
             measure(process.execPath, [path.join(here, "baseline.mjs"), source.url, PG, table], { cwd: root, dir }),
         },
+        ...(BEFORE ? [{ name: "cannectors, other build", run: ours(file, BEFORE) }] : []),
       ],
       {
         before: () => sql(`TRUNCATE ${table}`),
@@ -196,6 +209,7 @@ try {
               dir,
             }),
         },
+        ...(BEFORE ? [{ name: "cannectors, other build", run: ours(file, BEFORE) }] : []),
       ],
       {
         before: () => fetch(`${sink.url}/reset`, { method: "POST" }).then((r) => r.text()),

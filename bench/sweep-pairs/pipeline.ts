@@ -106,7 +106,10 @@ export async function sweepPair(pair: SweepPair, options: PairOptions): Promise<
   writeFileSync(file, filled.text);
   // The build is the conformance harness's own: the artifact `cannectors build` writes, without the type check.
   try {
-    await withTimeout(runAgainstMocks(file, sourceSpec, targetSpec, options.records, outcome), options.stepTimeoutMs);
+    await withTimeout(
+      runAgainstMocks(file, sourceSpec, targetSpec, options.records, outcome, options.stepTimeoutMs),
+      options.stepTimeoutMs,
+    );
     outcome.run = "ok";
   } catch (error) {
     outcome.run = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 240);
@@ -120,8 +123,14 @@ async function runAgainstMocks(
   targetSpec: string,
   records: number,
   outcome: PairOutcome,
+  stepTimeoutMs: number,
 ): Promise<void> {
-  const [entry] = await connectorArtifacts([file], { typecheck: false, cwd: path.dirname(file) });
+  // The loader's own 60 s limit trips on a loaded machine (a big connector imports big types files): the step's limit applies.
+  const [entry] = await connectorArtifacts([file], {
+    typecheck: false,
+    cwd: path.dirname(file),
+    loadTimeoutMs: stepTimeoutMs,
+  });
   const result = entry?.result;
   if (!result?.artifact || hasErrors(result.diagnostics)) {
     outcome.build = `does not build: ${(result?.diagnostics ?? []).map((d) => formatDiagnostic(d)).join("; ")}`;

@@ -68,4 +68,10 @@ const server = createServer((request, response) => {
 server.listen(0, "127.0.0.1", () => {
   console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 });
-process.on("SIGTERM", () => server.close(() => db.close()));
+// Closed once the group being committed is answered: closing under it threw "connection is not open".
+process.on("SIGTERM", () =>
+  server.close(() => {
+    const close = () => (busy ? setTimeout(close, 5) : db.close());
+    close();
+  }),
+);

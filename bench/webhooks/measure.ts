@@ -15,6 +15,11 @@ export interface Measured {
   failed: number;
   /** Server CPU (user + system) during the load, per accepted delivery. */
   cpuUsPerDelivery: number;
+  /**
+   * Server CPU from the start of the load until every accepted delivery reached the sink (serve), per
+   * accepted delivery: what one delivery costs in all, storing and sending on, whenever it is spent.
+   */
+  cpuUsPerDeliveryDrained?: number;
   /** Deliveries the sink had acknowledged when the load ended, per second of load. */
   processedPerSecond?: number;
   /** After the load, until every accepted delivery reached the sink. */
@@ -57,6 +62,7 @@ export async function measure(
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     measured.drainSeconds = (Date.now() - drainStart) / 1000;
+    measured.cpuUsPerDeliveryDrained = ((server.cpuMs() - cpuBefore) * 1000) / Math.max(1, accepted);
     measured.lost = missing().length;
     measured.duplicated = [...sink.received.values()].filter((count) => count > 1).length;
     // Stored but never answered 202 to the load: requests still in flight when autocannon stopped.

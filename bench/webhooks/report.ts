@@ -11,6 +11,8 @@ const COLUMNS = [
   "max ms",
   "failed",
   "CPU µs/delivery (during load)",
+  "CPU serve/baseline",
+  "CPU µs/delivery (load + drain)",
   "processed/s (during load)",
   "drain s",
   "lost",
@@ -19,7 +21,11 @@ const COLUMNS = [
   "load avg 1 min",
 ];
 
-/** A markdown table; serve's rows carry the ratio of its accepted/s to the baseline's in the same round and level. */
+/**
+ * A markdown table; serve's rows carry the ratios of its accepted/s and of its CPU per delivery
+ * during the load to the baseline's in the same round and level. CPU per delivery is the figure that
+ * holds on a loaded machine (a process waiting for a core spends no CPU), the ratio even more so.
+ */
 export function printTable(rows: readonly { round: number; measured: Measured }[]): void {
   const baselineOf = (round: number, connections: number) =>
     rows.find(
@@ -40,6 +46,8 @@ export function printTable(rows: readonly { round: number; measured: Measured }[
       m.max,
       m.failed,
       m.cpuUsPerDelivery.toFixed(0),
+      baseline ? (m.cpuUsPerDelivery / baseline.cpuUsPerDelivery).toFixed(2) : "",
+      m.cpuUsPerDeliveryDrained?.toFixed(0) ?? "",
       m.processedPerSecond === undefined ? "" : Math.round(m.processedPerSecond),
       m.drainSeconds?.toFixed(1) ?? "",
       m.lost ?? "",

@@ -5,9 +5,13 @@
  * connector sends them on to a local sink. After each level it waits for the queue to drain and
  * fails if an accepted delivery never reached the sink. In the same rounds, interleaved, the
  * hand-written node:http + SQLite baseline (baseline-server.ts) is loaded the same way: the machine
- * is shared, so the ratio serve/baseline is the figure that survives another process's load.
+ * is shared, so the ratio serve/baseline is the figure that survives another process's load. A
+ * third row, "serve, sink held", is serve with a sink that never answers: its run waits on the first
+ * send, so the row is serve's acceptance alone (store and answer), the baseline's own work; the
+ * difference to the "serve" row is what sending on costs while the load lasts.
  * Usage: npm run build && node dist/bench/webhooks/run.js [--seconds 10] [--connections 10,50,200]
- *   [--rounds 1] [--state postgres://user@host:5432/db] [--no-baseline] [--compare other/dist/cli/main.js]
+ *   [--rounds 1] [--state postgres://user@host:5432/db] [--no-baseline] [--no-held]
+ *   [--compare other/dist/cli/main.js]
  * The load generator and the sink share the machine with serve: figures are for this whole box.
  */
 import { parseArgs } from "node:util";
@@ -25,6 +29,7 @@ const { values } = parseArgs({
     state: { type: "string" },
     compare: { type: "string" },
     "no-baseline": { type: "boolean", default: false },
+    "no-held": { type: "boolean", default: false },
     "drain-timeout": { type: "string", default: "120" },
   },
 });
@@ -46,21 +51,25 @@ for (let round = 1; round <= Number(values.rounds); round++) {
         await baseline.stop();
       }
     }
-    const servers: [string, string | undefined][] = [["serve", undefined]];
-    if (values.compare) servers.push(["compared", values.compare]);
-    for (const [name, cli] of servers) {
-      const sink = await startSink();
+    const servers: [string, string | undefined, boolean][] = [["serve", undefined, false]];
+    if (values.compare) servers.push(["compared", values.compare, false]);
+    if (!values["no-held"]) servers.push(["serve, sink held", undefined, true]);
+    for (const [name, cli, hold] of servers) {
+      const sink = await startSink({ hold });
       const state = stateFor(values.state);
       const serve = await startServe(sink.url, state?.url, cli);
       try {
-        const result = await measure(name, serve, { connections, seconds, firstId: nextId, sink, drainTimeoutS });
+        const measuring = { connections, seconds, firstId: nextId, drainTimeoutS };
+        // Held: nothing reaches the sink, so there is no drain to wait for (nor anything lost to count).
+        const result = await measure(name, serve, hold ? measuring : { ...measuring, sink });
         nextId = result.nextId;
         rows.push({ round, measured: result.measured });
         const { perSecond, p99 } = result.measured;
         console.error(`round ${round}, ${connections} connections: ${name} ${Math.round(perSecond)}/s, p99 ${p99} ms`);
       } finally {
+        if (hold) await sink.close();
         await serve.stop();
-        await sink.close();
+        if (!hold) await sink.close();
         if (state) await dropStateSchema(state);
       }
     }

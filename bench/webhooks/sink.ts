@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** The target the webhook connector writes to: it records each record id it acknowledged. */
@@ -9,9 +9,18 @@ export interface Sink {
   close(): Promise<void>;
 }
 
-export async function startSink(): Promise<Sink> {
+/**
+ * `hold`: the sink never answers (until closed), so serve's run waits on its first send and serve
+ * only stores and answers: its acceptance alone, beside the baseline that does nothing else.
+ */
+export async function startSink(options: { hold?: boolean } = {}): Promise<Sink> {
   const received = new Map<number, number>();
+  const held: ServerResponse[] = [];
   const server: Server = createServer((req, res) => {
+    if (options.hold) {
+      held.push(res);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -27,6 +36,9 @@ export async function startSink(): Promise<Sink> {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => {
+      for (const res of held.splice(0)) res.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }

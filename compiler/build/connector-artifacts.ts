@@ -29,6 +29,8 @@ export interface ConnectorArtifactOptions extends ValidateOptions {
   /** Type-check TypeScript files as `tsc` would before building them (default true). */
   typecheck?: boolean;
   cwd?: string;
+  /** Limit on loading the connector files (default the loader's 60 s); the pairs sweep gives its step limit. */
+  loadTimeoutMs?: number;
 }
 
 /** The built YAML's problems and positions, moved to the source that produced them. */
@@ -51,7 +53,8 @@ async function builtArtifacts(
   // The build runs in a child process: the type check uses the other core meanwhile.
   // As if built beside the (first) source: the header, and so the artifact's hash, do not depend on cwd.
   const outDir = path.dirname(path.resolve(cwd, files[0] ?? "."));
-  const building = buildConnectors(files, { outDir, mode: "dry", cwd });
+  const limit = options.loadTimeoutMs === undefined ? {} : { timeoutMs: options.loadTimeoutMs };
+  const building = buildConnectors(files, { outDir, mode: "dry", cwd, ...limit });
   const typeErrors = options.typecheck === false ? [] : typeCheck(files, cwd);
   const built = await building;
   const problems = [...typeErrors, ...built.diagnostics];

@@ -8,6 +8,7 @@
 import type { LoadedSpec, Operation } from "../openapi/index.js";
 import { splitWords, stem } from "../suggest/index.js";
 import { pathParams } from "./endpoint-lists.js";
+import { isContainerOrTenant } from "./record-nature.js";
 
 export interface Shape {
   /** In (0, 1]: 1 for the expected kind of operation. */
@@ -17,9 +18,13 @@ export interface Shape {
 }
 
 /** Path prefixes that name no resource. */
-const PREFIX = /^(v\d+(\.\d+)*|api|rest)$/i;
+const PREFIX = /^(v?\d+(\.\d+)*|api|rest)$/i;
 /** Trailing segments that write records into the collection before them: `/clients/batch` creates clients. */
-const BULK = new Set(["batch", "bulk", "upsert", "import", "create", "add"]);
+const BULK = new Set(["batch", "bulk", "upsert", "import", "create", "add", "draft", "drafts", "new"]);
+/** Trailing segments that list the collection before them (`/Tickets/query`, `/order.list.json`). */
+const LISTING = new Set(["list", "query", "search", "all", "find", "filter"]);
+/** Trailing segments that change one existing record (`/customer.update.json`). */
+const UPDATE = new Set(["update", "edit", "modify", "patch"]);
 /** Words that make a segment an action, not a resource (`/{id}/cancel`, `/search`, `mark_uncollectible`). */
 const VERBS = new Set(
   (
@@ -39,11 +44,20 @@ interface Segment {
   param: boolean;
 }
 
+/** `/order.list.json` → order, list: RPC-style paths name the resource and the action in one segment. */
 function segmentsOf(path: string): Segment[] {
   return path
     .split("/")
     .filter((s) => s !== "")
-    .map((s) => ({ text: s, param: s.startsWith("{") }));
+    .flatMap((s): Segment[] =>
+      s.startsWith("{")
+        ? [{ text: s, param: true }]
+        : s
+            .replace(/\.(json|xml)$/i, "")
+            .split(".")
+            .filter((part) => part !== "")
+            .map((text) => ({ text, param: false })),
+    );
 }
 
 /** The literal segments that name something: `/v1/customers/{customer}/sources` → customers, sources. */
@@ -89,7 +103,28 @@ function withoutBulk(segments: Segment[]): Segment[] {
 /** The resource an operation is about: `/v1/customers/{customer}/cancel` → customers, `/clients/batch` → clients. */
 export function resourceSegment(path: string): string {
   const named = withoutBulk(segmentsOf(path)).filter((s) => !s.param && !PREFIX.test(s.text));
-  return (named.findLast((s) => !isAction(s.text)) ?? named.at(-1))?.text ?? "";
+  return (named.findLast((s) => !isAction(s.text) && !isListing(s.text)) ?? named.at(-1))?.text ?? "";
+}
+
+/** `search`, `query`: a segment that lists records rather than naming them. */
+export function isListing(segment: string): boolean {
+  return LISTING.has(segment.toLowerCase());
+}
+
+/** Codat writes `/companies/{}/connections/{}/push/invoices` and reads `/companies/{}/data/invoices`. */
+function readsResource(name: string, readable: ReadonlySet<string>): boolean {
+  for (const path of readable) if (path.replace(/\/\{\}$/, "").endsWith(`/${name}`)) return true;
+  return false;
+}
+
+/** A singular name is a collection all the same when the API reads records under it (`GET /issue/{id}`, `GET /order`). */
+function readableUnder(key: string, readable: ReadonlySet<string>): boolean {
+  return readable.has(`${key}/{}`) || [...LISTING].some((w) => readable.has(`${key}/${w}`));
+}
+
+/** `/lists/{list_id}/members`, `/companies/{companyId}/…`: the parent holds the records, as most APIs nest them. */
+function inContainer(segments: readonly Segment[]): boolean {
+  return segments.some((s, i) => !s.param && segments[i + 1]?.param === true && isContainerOrTenant(s.text));
 }
 
 export function targetShape(operation: Operation, readable: ReadonlySet<string>): Shape {
@@ -97,20 +132,27 @@ export function targetShape(operation: Operation, readable: ReadonlySet<string>)
   const last = base.at(-1);
   if (!last) return { factor: 0.45, notes: ["target: the API root"] };
   if (last.param) return { factor: 0.5, notes: ["target: updates one existing record (needs its id)"] };
+  if (UPDATE.has(last.text.toLowerCase()))
+    return { factor: 0.5, notes: ["target: updates one existing record (needs its id)"] };
   if (isAction(last.text)) return { factor: 0.3, notes: [`target: an action (${last.text}), not a collection`] };
-  if (SETTINGS.has(last.text.toLowerCase()) || !isPlural(last.text))
+  if (SETTINGS.has(last.text.toLowerCase()) || (!isPlural(last.text) && !readableUnder(pathKey(base), readable)))
     return { factor: 0.45, notes: [`target: a single ${last.text}, not a collection`] };
   const shape: Shape = { factor: 1, notes: [] };
   if (base.some((s) => s.param)) {
-    shape.factor *= 0.6;
-    shape.notes.push("target: a sub-collection of a parent record (needs its id)");
+    const contained = inContainer(base);
+    shape.factor *= contained ? 0.85 : 0.6;
+    shape.notes.push(
+      contained
+        ? "target: inside a container record (needs its id)"
+        : "target: a sub-collection of a parent record (needs its id)",
+    );
   }
   if (operation.method !== "post") {
     shape.factor *= 0.8;
     shape.notes.push(`target: ${operation.method.toUpperCase()} on a collection`);
   }
   const key = pathKey(base);
-  if (!readable.has(key) && !readable.has(`${key}/{}`)) {
+  if (!readable.has(key) && !readableUnder(key, readable) && !readsResource(last.text.toLowerCase(), readable)) {
     shape.factor *= 0.7;
     shape.notes.push("target: write-only (no GET on it), unlike a collection of records");
   }
@@ -119,6 +161,11 @@ export function targetShape(operation: Operation, readable: ReadonlySet<string>)
 
 export function sourceShape(operation: Operation): Shape {
   const shape: Shape = { factor: 1, notes: [] };
+  // `GET /order/{orderId}` reads one record: its array is a nested list (line items), not the records.
+  if (segmentsOf(operation.path).at(-1)?.param) {
+    shape.factor *= 0.5;
+    shape.notes.push("source: reads one record, its array is a nested list");
+  }
   const params = pathParams(operation);
   if (params > 0) {
     shape.factor *= 0.9 ** params;

@@ -14,9 +14,18 @@ import {
   type TargetEndpoint,
   targetEndpoints,
 } from "./endpoint-lists.js";
-import { readablePaths, resourceSegment, type Shape, sourceShape, targetShape } from "./operation-shape.js";
+import {
+  isListing,
+  namingSegments,
+  readablePaths,
+  resourceSegment,
+  type Shape,
+  sourceShape,
+  targetShape,
+} from "./operation-shape.js";
 import { type EndpointPair, fitOf, type PairFit, pairScore } from "./pair-fit.js";
 import { type Affinity, resourceAffinity, type ResourceKind, resourceKind } from "./resource-affinity.js";
+import { recordNature } from "./record-nature.js";
 import { type Centrality, centralityIn } from "./resource-centrality.js";
 
 export interface RankedPair extends EndpointPair, PairFit {
@@ -55,6 +64,13 @@ interface Candidate {
   score: number;
 }
 
+/**
+ * What a pair is worth before any field matches: a target whose body the field names cannot read (Jira's
+ * issue: a free-form `fields` object) still counts by what its records are, so tickets → issues is not
+ * out-ranked by a well-named settings screen.
+ */
+const FIELD_FLOOR = 1;
+
 /** Pairs the suggester scores: ~25 ms each, so ~1 s on GitHub × Stripe. */
 const SHORTLIST = 40;
 /** At least this many shortlisted pairs per source and per target operation, more when a side has few. */
@@ -83,19 +99,25 @@ function side<E extends SourceEndpoint | TargetEndpoint, P>(
   profile: P,
 ): Side<E, P> {
   const { operation } = endpoint;
-  const resource = resourceSegment(operation.path);
+  const resource = resourceOf(endpoint);
   const central = centrality(resource);
+  const nature = recordNature(namingSegments(operation.path), resource);
+  const notes = [central.note, nature.note].filter((n) => n !== undefined).map((n) => `${name}: ${n}`);
   return {
     endpoint,
     label: label(operation),
-    shape: {
-      factor: shape.factor * central.factor,
-      notes: central.note ? [...shape.notes, `${name}: ${central.note}`] : shape.notes,
-    },
+    shape: { factor: shape.factor * central.factor * nature.factor, notes: [...shape.notes, ...notes] },
     profile,
     kind: resourceKind(resource),
     order: [pathParams(operation), operation.path.length],
   };
+}
+
+/** Jira's `GET /search` lists `issues`: when the path names no resource, the records' selector does. */
+function resourceOf(endpoint: SourceEndpoint | TargetEndpoint): string {
+  const resource = resourceSegment(endpoint.operation.path);
+  const selector = "records" in endpoint ? endpoint.records.split(".").at(-1) : undefined;
+  return (resource === "" || isListing(resource)) && selector ? selector : resource;
 }
 
 /**
@@ -138,14 +160,14 @@ export function rankPairs(sourceSpec: LoadedSpec, targetSpec: LoadedSpec, option
     for (const target of targets) {
       const affinity = resourceAffinity(source.kind, target.kind);
       const prior = source.shape.factor * target.shape.factor * affinity.factor;
-      const score = prior * pairScore(cheapFit(source.profile, target.profile));
+      const score = prior * (FIELD_FLOOR + pairScore(cheapFit(source.profile, target.profile)));
       candidates.push({ source, target, prior, affinity, score });
     }
   }
   const scored = shortlist(candidates, options.shortlist ?? SHORTLIST, sources.length, targets.length).map(
     (candidate) => {
       const fit = fitOf(candidate.source.endpoint, candidate.target.endpoint);
-      return { ...candidate, fit, score: candidate.prior * pairScore(fit) };
+      return { ...candidate, fit, score: candidate.prior * (FIELD_FLOOR + pairScore(fit)) };
     },
   );
   return scored.sort(byScore).map(({ source, target, affinity, fit, score }) => ({

@@ -8,14 +8,15 @@ import { conceptAffinity, splitWords, stem, toConcepts } from "../suggest/index.
 
 /** Kinds of records that business APIs exchange, each with the resource names that hold them. */
 const FAMILIES: Readonly<Record<string, string>> = {
-  people:
-    "user member customer client contact person people employee subscriber lead follower collaborator contributor " +
-    "assignee stargazer profile patient student candidate applicant attendee participant recipient owner buyer " +
-    "consumer shopper guest visitor agent staff cardholder",
+  // People outside the business (its customers, contacts, an audience) and people inside it (its users, staff).
+  "people/contacts":
+    "member customer client contact person people subscriber lead follower stargazer patient student candidate " +
+    "applicant attendee participant recipient buyer consumer shopper guest visitor cardholder registrant",
+  "people/staff": "user employee collaborator contributor assignee profile owner agent staff",
   organizations: "organization org company business account team enterprise vendor supplier merchant partner tenant",
   products: "product item price sku article good variant offer plan catalog listing",
   orders: "order invoice charge payment transaction sale purchase bill receipt quote refund payout",
-  work: "issue ticket task card bug story todo case incident request milestone project",
+  work: "issue ticket task card bug story todo case incident request",
   content: "file document attachment note comment post page message entry",
   events: "event activity log notification alert",
   code: "repo repository branch commit pull gist codespace workflow deployment",
@@ -30,9 +31,13 @@ export interface ResourceKind {
   family: string | undefined;
 }
 
-/** `outside_collaborators` → collaborator, people. */
+/** Family words, longest first: `customerinvoice` (one word) is an invoice. */
+const BY_LENGTH = [...FAMILY_OF.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+
+/** `outside_collaborators` → collaborator, people/staff; `customerinvoice` → invoice, orders. */
 export function resourceKind(resource: string): ResourceKind {
-  const word = stem(splitWords(resource).at(-1) ?? "");
+  const last = stem(splitWords(resource).at(-1) ?? "");
+  const word = FAMILY_OF.has(last) ? last : (BY_LENGTH.find((w) => w.length >= 4 && last.endsWith(w)) ?? last);
   return { concept: toConcepts([word])[0] ?? word, family: FAMILY_OF.get(word) };
 }
 
@@ -43,10 +48,13 @@ export interface Affinity {
 
 export function resourceAffinity(source: ResourceKind, target: ResourceKind): Affinity {
   if (source.concept !== "" && conceptAffinity(source.concept, target.concept) === 1)
-    return { factor: 1.3, note: `same records: ${source.concept}` };
+    return { factor: 1.5, note: `same records: ${source.concept}` };
   if (source.family !== undefined && source.family === target.family)
-    return { factor: 1.2, note: `same kind of records: ${source.family}` };
+    return { factor: 1.35, note: `same kind of records: ${source.family}` };
+  const top = (family: string | undefined) => family?.split("/")[0];
+  if (source.family !== undefined && top(source.family) === top(target.family))
+    return { factor: 1.1, note: `related records: ${source.family}, ${target.family}` };
   if (source.family !== undefined && target.family !== undefined)
-    return { factor: 0.85, note: `different kinds of records: ${source.family}, ${target.family}` };
+    return { factor: 0.75, note: `different kinds of records: ${source.family}, ${target.family}` };
   return { factor: 1 };
 }

@@ -8,7 +8,7 @@ import type { LoadedSpec } from "../openapi/index.js";
 import { stem } from "../suggest/index.js";
 import { namingSegments } from "./operation-shape.js";
 
-const FLOOR = 0.6;
+const FLOOR = 0.45;
 
 export interface Centrality {
   factor: number;
@@ -22,7 +22,9 @@ export function centralityIn(spec: LoadedSpec): (resource: string) => Centrality
   const counts = new Map<string, number>();
   for (const operation of spec.operations)
     for (const key of new Set(namingSegments(operation.path).map(keyOf))) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const most = Math.max(1, ...counts.values());
+  // A segment in most paths is the API's namespace (`/crm/…`, `/controller/api/v1/…`), not a resource.
+  const namespace = spec.operations.length / 2;
+  const most = Math.max(1, ...[...counts.values()].filter((c) => c <= namespace));
   return (resource) => {
     const count = counts.get(keyOf(resource)) ?? 0;
     const share = Math.log(1 + count) / Math.log(1 + most);

@@ -37,6 +37,7 @@ export const FEATURE_NAMES = [
   "enumPair",
   "nameUnderForeignParent",
   "nameAgainstType",
+  "objectTaken",
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -231,6 +232,8 @@ export function pairEvidence(sourceField: EncodedField, targetField: EncodedFiel
     enumPair: source.enumValues.size > 1 && target.enumValues.size > 0 ? 1 : 0,
     nameUnderForeignParent: 0,
     nameAgainstType: 0,
+    // Set for the whole pair at once by alignObjects (object-alignment.ts).
+    objectTaken: 0,
   };
   // Interactions a linear layer cannot form alone: a name match counts less inside another record, or
   // against the values' type, than the two signals' separate weights say.

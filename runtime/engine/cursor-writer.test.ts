@@ -54,6 +54,43 @@ describe("cursorWriter", () => {
     expect(failures).toEqual([boom]);
   });
 
+  it("answers undefined (nothing to wait for) when the write was synchronous, and a promise while one is under way", async () => {
+    const written: string[] = [];
+    const sync = cursorWriter(
+      (cursor) => {
+        written.push(cursor);
+      },
+      () => undefined,
+    );
+    expect(sync.save("1")).toBeUndefined();
+    expect(written).toEqual(["1"]);
+    // Later values saved together are written once, when the current microtasks are done.
+    expect(sync.save("2")).toBeUndefined();
+    expect(sync.save("3")).toBeUndefined();
+    await Promise.resolve();
+    expect(written).toEqual(["1", "3"]);
+    expect(await sync.settled()).toBeUndefined();
+
+    const gate = gatedWrites();
+    const writer = cursorWriter(gate.write, () => undefined);
+    const first = writer.save("1");
+    const second = writer.save("2");
+    const third = writer.save("3");
+    expect(first).toBeInstanceOf(Promise);
+    // Values waiting together are written once, so they hear of it together.
+    expect(third).toBe(second);
+    let secondDone = false;
+    void second?.then(() => {
+      secondDone = true;
+    });
+    await gate.openNext();
+    await first;
+    expect(secondDone).toBe(false);
+    await gate.openNext();
+    await second;
+    expect(gate.written).toEqual(["1", "3"]);
+  });
+
   it("settles at once when nothing was saved", async () => {
     expect(
       await cursorWriter(

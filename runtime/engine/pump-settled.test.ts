@@ -38,7 +38,7 @@ async function run(source: SourcePage[], deliver: (batch: OutputRecord[]) => Pro
     watermark: new Watermark(undefined),
     counts,
     signal: new AbortController().signal,
-    onCursor: () => {},
+    onCursor: () => undefined,
   });
 }
 

@@ -56,8 +56,11 @@ export interface PumpOptions {
   counts: RunCounts;
   signal: AbortSignal;
   limit?: number | undefined;
-  /** Called when the settled prefix moves the cursor forwards. */
-  onCursor(cursor: string): void;
+  /**
+   * Called when the settled prefix moves the cursor forwards. A promise means the cursor is not
+   * durable yet (an asynchronous state store): it resolves, never rejects, once it is.
+   */
+  onCursor(cursor: string): PromiseLike<unknown> | undefined;
   onProgress?: ((counts: Readonly<RunCounts>) => void) | undefined;
 }
 
@@ -79,21 +82,33 @@ export async function pump(options: PumpOptions): Promise<void> {
   const limitReached = () => options.limit !== undefined && counts.read >= options.limit;
   const ties = new TieSafeCursor();
   // A batch that ends a page waits for the next record to know whether it split a tie.
-  let held: ((next: NextValue) => void) | undefined;
-  const resolveHeld = (next: NextValue) => {
+  let held: ((next: NextValue) => boolean) | undefined;
+  /** True when the cursor it released is not durable yet: it took a slot, so wait for one before sending more. */
+  const resolveHeld = (next: NextValue): boolean => {
     const release = held;
     held = undefined;
-    release?.(next);
+    return release?.(next) === true;
   };
   const cursorOf = (record: unknown): string | undefined => {
     if (options.cursorField === undefined) return undefined;
     const value = getPath(record as JsonRecord, options.cursorField);
     return value === undefined || value === null ? undefined : String(value);
   };
-  const commit = (move: () => string | undefined) => {
+  const finishSlot = () => inFlight.finish();
+  /** Returns true when the cursor it moved is not durable yet and holds a slot until it is. */
+  const commit = (move: () => string | undefined): boolean => {
     const before = watermark.committed;
     const after = move();
-    if (after !== undefined && after !== before) options.onCursor(after);
+    if (after === undefined || after === before) return false;
+    const durable = options.onCursor(after);
+    // Not durable yet (PostgreSQL state): what this cursor covers keeps a concurrency slot until it is,
+    // so a kill re-sends at most `concurrency` batches, as with a store that writes synchronously.
+    if (durable !== undefined) {
+      inFlight.start();
+      durable.then(finishSlot, finishSlot);
+      return true;
+    }
+    return false;
   };
 
   /**
@@ -165,7 +180,10 @@ export async function pump(options: PumpOptions): Promise<void> {
       for (let index = 0; index < records.length; index++) {
         const record = records[index] as JsonRecord;
         const value = cursorOf(record);
-        resolveHeld(value);
+        if (resolveHeld(value)) {
+          const slot = inFlight.below(options.concurrency);
+          if (slot !== undefined) await slot;
+        }
         if (signal.aborted || deliveryError !== undefined || limitReached()) {
           after = value;
           break pages;
@@ -220,7 +238,10 @@ export async function pump(options: PumpOptions): Promise<void> {
     throw error;
   } finally {
     try {
-      resolveHeld(after);
+      if (resolveHeld(after)) {
+        const slot = inFlight.below(options.concurrency);
+        if (slot !== undefined) await slot;
+      }
       const going = () => !inputFailed && !signal.aborted && deliveryError === undefined;
       // What a page-level filter still holds (an aggregate's window) goes out before the end.
       if (paged !== undefined && going() && paged.holding) await pagedOut(await paged.flush(), "");
@@ -247,7 +268,10 @@ export async function pump(options: PumpOptions): Promise<void> {
     for (let index = 0; index < records.length; index++) {
       const record = records[index] as JsonRecord;
       const value = cursorOf(record);
-      resolveHeld(value);
+      if (resolveHeld(value)) {
+        const slot = inFlight.below(options.concurrency);
+        if (slot !== undefined) await slot;
+      }
       if (signal.aborted || deliveryError !== undefined || limitReached()) {
         after = value;
         stop = true;

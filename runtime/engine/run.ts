@@ -253,7 +253,10 @@ async function runRecorded(
       signal: stop.stopping,
       limit: options.limit,
       onCursor: (cursor) => {
-        if (!dryRun) cursors.save(cursor);
+        if (dryRun) return undefined;
+        const durable = cursors.save(cursor);
+        // A polling run's batches wait for a durable cursor (issue 18); a source (webhooks) acknowledges on its own terms.
+        return source ? undefined : durable;
       },
       onProgress: options.onProgress,
     });

@@ -47,6 +47,7 @@ export function mysqlPool(options: PoolOptions): SqlPool {
         copyIn() {
           throw new CannectorsError(ErrorCodes.CONFIG_INVALID, "COPY is PostgreSQL's; MySQL loads with INSERT");
         },
+        kept: new Set<string>(),
       });
     } catch (error) {
       broken = (error as { fatal?: boolean }).fatal === true;

@@ -9,8 +9,14 @@ export type Row = Record<string, unknown>;
 
 export interface SqlSession {
   query(sql: string, params?: readonly BoundValue[]): Promise<Row[]>;
-  /** PostgreSQL only: `COPY ... FROM STDIN` fed with these text-format lines. */
-  copyIn(sql: string, lines: readonly string[]): Promise<void>;
+  /** PostgreSQL only: `COPY ... FROM STDIN` fed with these chunks of text-format rows (UTF-8). */
+  copyIn(sql: string, chunks: readonly Uint8Array[]): Promise<void>;
+  /**
+   * What the connection under this session keeps between transactions (a staging table's CREATE
+   * statement, once it ran): the set belongs to the connection and is emptied when a session on
+   * it fails, since the failed transaction may have rolled back what it created.
+   */
+  readonly kept: Set<string>;
 }
 
 export interface SqlPool {

@@ -23,6 +23,9 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
+/** What each connection keeps between transactions (SqlSession.kept), for as long as the connection lives. */
+const keptBy = new WeakMap<pg.PoolClient, Set<string>>();
+
 export function postgresPool(options: PoolOptions): SqlPool {
   const ssl =
     options.tls === undefined || options.tls.mode === "disable"
@@ -41,17 +44,22 @@ export function postgresPool(options: PoolOptions): SqlPool {
 
   async function session<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
     const client = await pool.connect();
+    const kept = keptBy.get(client) ?? new Set<string>();
+    keptBy.set(client, kept);
     let broken: Error | undefined;
     try {
       return await fn({
+        kept,
         async query(sql, params = []) {
           return (await client.query({ text: sql, values: params as unknown[] })).rows;
         },
-        async copyIn(sql, lines) {
-          await pipeline(Readable.from(lines), client.query(copyFrom(sql)));
+        async copyIn(sql, chunks) {
+          await pipeline(Readable.from(chunks), client.query(copyFrom(sql)));
         },
       });
     } catch (error) {
+      // The failed transaction may have rolled back what it created.
+      kept.clear();
       // A connection-level failure leaves the client unusable: drop it rather than reuse it.
       if (
         !(error instanceof Error) ||

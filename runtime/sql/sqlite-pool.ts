@@ -31,6 +31,7 @@ export function sqlitePool(options: PoolOptions): SqlPool {
     copyIn() {
       throw new CannectorsError(ErrorCodes.CONFIG_INVALID, "COPY is PostgreSQL's; SQLite loads with INSERT");
     },
+    kept: new Set<string>(),
   };
   function session<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
     const run = turn.then(() => fn(open));

@@ -10,6 +10,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { afterEach } from "vitest";
 import { openState } from "../../runtime/state/open.js";
 import type { StateStore } from "../../runtime/state/types.js";
 
@@ -135,4 +136,15 @@ export function usableBackends(): TestBackend[] {
     console.warn(`skipping the ${backend.name} state tests: ${backend.missing} (under CI=true they fail)`);
     return false;
   });
+}
+
+/** PostgreSQL end-to-end tests: the servers they start and the schemas they create, closed and dropped after each test. */
+export function cleanedAfterEach(): { servers: { close(): Promise<void> }[]; schemas: string[] } {
+  const servers: { close(): Promise<void> }[] = [];
+  const schemas: string[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+    for (const schema of schemas.splice(0)) await dropSchema(schema);
+  });
+  return { servers, schemas };
 }

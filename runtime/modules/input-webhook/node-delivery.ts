@@ -12,9 +12,25 @@ import type { DeliveryAnswer, IncomingDelivery } from "./receiver.js";
 export function fromNodeRequest(request: IncomingMessage): IncomingDelivery {
   return {
     method: request.method ?? "GET",
-    headers: { get: (name) => request.headersDistinct[name.toLowerCase()]?.join(", ") ?? null },
+    headers: { get: (name) => rawHeader(request.rawHeaders, name.toLowerCase()) },
     readBody: (limit) => readNodeBody(request, limit),
   };
+}
+
+/**
+ * Every copy of one header in the raw list, joined by ", ". Read from the raw list rather than
+ * `headersDistinct`, which builds an object of arrays over every header of every request when the
+ * receiver reads two or three (content type, delivery id, signature).
+ */
+function rawHeader(raw: readonly string[], name: string): string | null {
+  let value: string | null = null;
+  for (let index = 0; index < raw.length; index += 2) {
+    const key = raw[index] as string;
+    if (key.length !== name.length || key.toLowerCase() !== name) continue;
+    const copy = raw[index + 1] as string;
+    value = value === null ? copy : `${value}, ${copy}`;
+  }
+  return value;
 }
 
 /** Reads the body, stopping as soon as it exceeds `limit` (the rest is not read: the connection closes). */
@@ -25,30 +41,35 @@ function readNodeBody(request: IncomingMessage, limit: number): Promise<Uint8Arr
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // Settled once; the listeners are left on the request (it is done with either way): taking four
+    // off per delivery cost more than the flag.
+    let settled = false;
     const settle = (result: Uint8Array | Refusal) => {
-      request.off("data", onData).off("end", onEnd).off("error", onError).off("close", onError);
+      if (settled) return;
+      settled = true;
       resolve(result);
     };
-    const onData = (chunk: Buffer) => {
+    request.on("data", (chunk: Buffer) => {
+      if (settled) return;
       size += chunk.byteLength;
       if (size > limit) {
         request.pause();
         settle(tooLarge);
       } else chunks.push(chunk);
-    };
-    const onEnd = () => settle(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
-    const onError = () => settle({ status: 400, reason: "the request body could not be read" });
-    request.on("data", onData).on("end", onEnd).on("error", onError).on("close", onError);
+    });
+    request.on("end", () => settle(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
+    const unreadable = () => settle({ status: 400, reason: "the request body could not be read" });
+    request.on("error", unreadable).on("close", unreadable);
   });
 }
 
 /** Writes the answer; a refusal that left part of the body unread closes the connection. */
 export function writeNodeAnswer(request: IncomingMessage, response: ServerResponse, answer: DeliveryAnswer): void {
   if (response.destroyed) return;
-  const headers: Record<string, string | number> = {
-    ...answer.headers,
-    "content-length": Buffer.byteLength(answer.body),
-  };
-  if (!request.complete) headers.connection = "close";
+  // A flat [name, value, ...] list: no object spread per delivery, and Node validates it as it is.
+  const headers: (string | number)[] = [];
+  for (const name in answer.headers) headers.push(name, answer.headers[name] as string);
+  headers.push("content-length", Buffer.byteLength(answer.body));
+  if (!request.complete) headers.push("connection", "close");
   response.writeHead(answer.status, headers).end(answer.body);
 }

@@ -96,13 +96,24 @@ export async function receiveDelivery(parts: ReceiverParts, request: IncomingDel
     parts.report("rejected", 503, `cannot store the delivery: ${describeError(error)}`);
     return answer(503, { error: "the delivery could not be stored; retry later" }, { "retry-after": "5" });
   }
-  const status = outcome === "accepted" ? 202 : 200;
-  parts.report(outcome, status);
-  return answer(status, { status: outcome });
+  const stored = STORED[outcome];
+  parts.report(outcome, stored.status);
+  return stored;
 }
 
 function orNothing(records: unknown): string | undefined {
   return typeof records === "string" ? records : undefined;
+}
+
+/** The two answers to a stored delivery, built once: every accepted delivery gets one of them. */
+const STORED: Readonly<Record<"accepted" | "duplicate", DeliveryAnswer>> = {
+  accepted: frozen(answer(202, { status: "accepted" })),
+  duplicate: frozen(answer(200, { status: "duplicate" })),
+};
+
+function frozen(shared: DeliveryAnswer): DeliveryAnswer {
+  Object.freeze(shared.headers);
+  return Object.freeze(shared);
 }
 
 function answer(status: number, body: Record<string, string>, headers: Record<string, string> = {}): DeliveryAnswer {

@@ -1,6 +1,7 @@
 import { quoteIdent } from "../../sql/dialect.js";
 import type { SqlSession } from "../../sql/pool.js";
 import type { BoundValue } from "../../sql/values.js";
+import { copyChunks } from "./copy-text.js";
 import { columnList, conflictClause, type Statement, type TableWrite } from "./statements.js";
 
 /**
@@ -30,8 +31,12 @@ function fingerprint(text: string): string {
 
 export async function copyLoad(session: SqlSession, write: TableWrite, rows: readonly BoundValue[][]): Promise<void> {
   const plan = copyPlan(write);
-  await session.query(plan.stage);
-  await session.copyIn(plan.copy, copyText(rows));
+  // Once per connection: the statement is a round trip (and a notice) each batch otherwise.
+  if (!session.kept.has(plan.stage)) {
+    await session.query(plan.stage);
+    session.kept.add(plan.stage);
+  }
+  await session.copyIn(plan.copy, copyChunks(rows));
   await session.query(plan.merge);
 }
 
@@ -43,43 +48,4 @@ export function copyStatements(write: TableWrite, rows: readonly BoundValue[][])
     { sql: plan.copy, values: rows.flat() },
     { sql: plan.merge, values: [] },
   ];
-}
-
-/** Bytes (about) per chunk handed to the COPY stream: each chunk is one CopyData message and socket write. */
-const CHUNK = 256 * 1024;
-
-/**
- * The rows in COPY's text format as a few large chunks, not a line each: a line per chunk cost
- * two socket writes per row (the message header, then the line).
- */
-export function copyText(rows: readonly BoundValue[][]): string[] {
-  const chunks: string[] = [];
-  let text = "";
-  for (const row of rows) {
-    text += copyLine(row);
-    if (text.length >= CHUNK) {
-      chunks.push(text);
-      text = "";
-    }
-  }
-  if (text.length > 0) chunks.push(text);
-  return chunks;
-}
-
-/** One row in COPY's text format: tab-separated, `\N` for NULL, backslash escapes. */
-export function copyLine(row: readonly BoundValue[]): string {
-  let line = "";
-  for (let i = 0; i < row.length; i++) line += (i === 0 ? "" : "\t") + copyField(row[i]!);
-  return `${line}\n`;
-}
-
-const SPECIAL = /[\\\n\r\t]/;
-
-function copyField(value: BoundValue): string {
-  if (value === null) return "\\N";
-  if (typeof value === "boolean") return value ? "t" : "f";
-  if (typeof value === "number") return String(value);
-  // Most text has nothing to escape: one test instead of a replace that allocates.
-  if (!SPECIAL.test(value)) return value;
-  return value.replace(/[\\\n\r\t]/g, (c) => (c === "\\" ? "\\\\" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\\t"));
 }

@@ -78,6 +78,27 @@ describe.each(usableDialects(["postgres"]))("sql output, PostgreSQL only ($name)
     expect(h.deadLetters.map((d) => [d.seq, d.reason])).toEqual([[1, expect.stringMatching(/numeric/)]]);
   });
 
+  it("COPY bulk path: after a refused first batch (its staging table rolled back) the next batch still loads by COPY", async () => {
+    const h = sqlOutput({ connection: db.url, table, mode: "upsert", key: ["id"], bulk: "copy" });
+    // The first batch creates the connection's staging table in its transaction, then fails: the
+    // rollback takes the table away, so the connection must create it again for the next one.
+    expect(await h.output.deliver(records({ id: 1, name: "a" }, { id: 2, name: "b", amount: "lots" }))).toEqual({
+      delivered: 1,
+      deadLettered: 1,
+    });
+    expect(await h.output.deliver(records({ id: 3, name: "c" }, { id: 4, name: "d" }))).toEqual({
+      delivered: 2,
+      deadLettered: 0,
+    });
+    await h.output.close();
+    expect(h.logger.entries.filter((e) => e.message.startsWith("batch refused")).length).toBe(1);
+    expect(await rows()).toEqual([
+      ["1", "a", null],
+      ["3", "c", null],
+      ["4", "d", null],
+    ]);
+  });
+
   it("retries a batch that hits a lock timeout, through the retry policy", async () => {
     const holder = new pg.Client({ connectionString: db.url });
     await holder.connect();
