@@ -75,5 +75,25 @@ export interface RedisOutputNode extends BrokerOutputOptions {
   readonly maxLen?: number;
 }
 
-export type BrokerInputNode = AmqpInputNode | NatsInputNode | RedisInputNode;
-export type BrokerOutputNode = AmqpOutputNode | NatsOutputNode | RedisOutputNode;
+export interface MqttInputNode extends BrokerInputOptions {
+  readonly kind: "input";
+  readonly type: "mqtt";
+  readonly url: StringValue;
+  readonly clientId: string;
+  readonly topics: readonly string[];
+  readonly protocolVersion?: 4 | 5;
+  readonly sessionExpiry?: Duration;
+  readonly deliveryCounts?: string;
+}
+
+export interface MqttOutputNode extends BrokerOutputOptions {
+  readonly kind: "output";
+  readonly type: "mqtt";
+  readonly url: StringValue;
+  readonly topic: string;
+  readonly retain?: boolean;
+  readonly clientId?: string;
+}
+
+export type BrokerInputNode = AmqpInputNode | NatsInputNode | RedisInputNode | MqttInputNode;
+export type BrokerOutputNode = AmqpOutputNode | NatsOutputNode | RedisOutputNode | MqttOutputNode;

@@ -3,7 +3,16 @@ import { parse } from "yaml";
 import { emitArtifact } from "../compiler/emit/index.js";
 import { lowerConnector } from "../compiler/lower/index.js";
 import { validateArtifact } from "../runtime/validate/index.js";
-import { amqpExchange, amqpQueue, natsStream, natsSubject, redisStream, redisStreamAppend } from "./broker.js";
+import {
+  amqpExchange,
+  amqpQueue,
+  mqttPublish,
+  mqttTopics,
+  natsStream,
+  natsSubject,
+  redisStream,
+  redisStreamAppend,
+} from "./broker.js";
 import { type RecordType, connector } from "./connector.js";
 import type { InputEndpoint, OutputEndpoint } from "./endpoint.js";
 import { secret } from "./refs.js";
@@ -115,5 +124,43 @@ describe("natsStream / natsSubject / redisStream / redisStreamAppend", () => {
     expect(() => natsSubject({ url: "nats://x", subject: "" })).toThrow(/subject/);
     expect(() => redisStream({ url: "redis://x", stream: "s", group: "" })).toThrow(/group/);
     expect(() => redisStreamAppend({ url: "redis://x", stream: "" })).toThrow(/stream key/);
+  });
+});
+
+describe("mqttTopics / mqttPublish", () => {
+  it("types the records by the payload, lowers to input/output type mqtt and emits YAML that validates", () => {
+    const source = mqttTopics<Order>({ url: secret("MQTT_URL"), clientId: "relay", topics: ["orders/+"] });
+    expectTypeOf(source).toEqualTypeOf<InputEndpoint<Order>>();
+    const target = mqttPublish<Order>({
+      url: secret("MQTT_URL"),
+      topic: "events/{region}",
+      retain: true,
+      key: "{order_id}",
+    });
+    expectTypeOf(target).toEqualTypeOf<OutputEndpoint<Order>>();
+    const lowered = lowerConnector(connector({ name: "relay" }).from(source).to(target).settings({}), {
+      sourceFor: () => undefined,
+    });
+    expect(lowered.diagnostics).toEqual([]);
+    expect(lowered.artifact.input).toEqual({
+      type: "mqtt",
+      url: "${secret:MQTT_URL}",
+      clientId: "relay",
+      topics: ["orders/+"],
+    });
+    expect(lowered.artifact.output).toMatchObject({ type: "mqtt", topic: "events/{region}", retain: true });
+    const checked = validateArtifact(emitArtifact(lowered.artifact, { sourceFile: "relay.ts" }), "relay.yaml");
+    expect(checked.diagnostics).toEqual([]);
+  });
+
+  it("refuses a session without a client id, no topic filters, a wildcard in a published topic", () => {
+    expect(() => mqttTopics({ url: "mqtt://x", clientId: "", topics: ["a"] })).toThrow(/clientId/);
+    expect(() => mqttTopics({ url: "mqtt://x", clientId: "c", topics: [] })).toThrow(/topic filters/);
+    expect(() => mqttPublish({ url: "mqtt://x", topic: "" })).toThrow(/topic/);
+    const yaml = (topic: string) =>
+      `apiVersion: cannectors.dev/v1\nkind: Connector\nmetadata:\n  name: x\ninput:\n  type: mqtt\n  url: mqtt://h\n  clientId: c\n  topics: ["a/#/b"]\noutput:\n  type: mqtt\n  url: mqtt://h\n  topic: ${topic}\n`;
+    const messages = validateArtifact(yaml("events/+/{region}"), "x.yaml").diagnostics.map((d) => d.message);
+    expect(messages.join("\n")).toMatch(/no wildcard/);
+    expect(messages.join("\n")).toMatch(/`#` only in the last/);
   });
 });

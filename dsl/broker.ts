@@ -7,6 +7,8 @@
 import type {
   AmqpInputNode,
   AmqpOutputNode,
+  MqttInputNode,
+  MqttOutputNode,
   NatsInputNode,
   NatsOutputNode,
   RedisInputNode,
@@ -79,5 +81,27 @@ export function redisStreamAppend<Target>(options: RedisStreamAppendOptions<Targ
     throw dslMisuse("redisStreamAppend needs a stream key");
   }
   const output = compact({ kind: "output", type: "redis", ...frozenCopy(options) }) as RedisOutputNode;
+  return Object.freeze({ kind: "endpoint", output });
+}
+
+export type MqttTopicsOptions = Omit<MqttInputNode, "kind" | "type">;
+
+export interface MqttPublishOptions<Target> extends Omit<MqttOutputNode, "kind" | "type" | "idempotency"> {
+  /** `key` is `(record) => value`, lowered to CEL; the message carries hash(connector, key) as an MQTT 5 user property. */
+  idempotency?: { header?: string; key: ((record: Target) => unknown) & Lambda };
+}
+
+export function mqttTopics<Payload>(options: MqttTopicsOptions): InputEndpoint<Payload> {
+  if (typeof options.clientId !== "string" || options.clientId === "") {
+    throw dslMisuse("mqttTopics needs a fixed clientId (the persistent session)");
+  }
+  if (!Array.isArray(options.topics) || options.topics.length === 0) throw dslMisuse("mqttTopics needs topic filters");
+  const input = compact({ kind: "input", type: "mqtt", ...frozenCopy(options) }) as MqttInputNode;
+  return Object.freeze({ kind: "endpoint", input });
+}
+
+export function mqttPublish<Target>(options: MqttPublishOptions<Target>): OutputEndpoint<Target> {
+  if (typeof options.topic !== "string" || options.topic === "") throw dslMisuse("mqttPublish needs a topic");
+  const output = compact({ kind: "output", type: "mqtt", ...frozenCopy(options) }) as MqttOutputNode;
   return Object.freeze({ kind: "endpoint", output });
 }

@@ -10,7 +10,7 @@ import { webhookCall } from "../../runtime/modules/input-webhook/import.js";
 import { outputCall } from "../../runtime/modules/output-http/import.js";
 import type { HttpOutput } from "../../runtime/modules/output-http/schema.js";
 import { compareKeys } from "../emit/index.js";
-import { amqpQueueCall, natsStreamCall, redisStreamCall } from "./import-broker.js";
+import { amqpQueueCall, mqttTopicsCall, natsStreamCall, redisStreamCall } from "./import-broker.js";
 import type { ConnectorInput } from "../lower/contract.js";
 import { type ImportContext, maybe, optionsLiteral as options } from "./contract.js";
 import { filterCall } from "./import-filters.js";
@@ -128,7 +128,9 @@ export function importArtifact(artifact: ConnectorInput, importOptions: ImportOp
             ? natsStreamCall(input, context)
             : input.type === "redis"
               ? redisStreamCall(input, context)
-              : amqpQueueCall(input, context);
+              : input.type === "mqtt"
+                ? mqttTopicsCall(input, context)
+                : amqpQueueCall(input, context);
   const filters = (artifact.filters ?? []).map((f) => filterCall(f, context)).join("");
   const settings = artifact.settings === undefined ? "" : `\n  .settings(${literal(artifact.settings)})`;
   const metadata = literal(artifact.metadata ?? {});

@@ -2,6 +2,8 @@
 import type {
   AmqpInput,
   AmqpOutput,
+  MqttInput,
+  MqttOutput,
   NatsInput,
   NatsOutput,
   RedisInput,
@@ -19,8 +21,8 @@ function options(entries: readonly [string, string | undefined][]): string {
 
 const optional = (value: unknown) => (value === undefined ? undefined : literal(value));
 
-type BrokerInputWritten = Written<AmqpInput> | Written<NatsInput> | Written<RedisInput>;
-type BrokerOutputWritten = Written<AmqpOutput> | Written<NatsOutput> | Written<RedisOutput>;
+type BrokerInputWritten = Written<AmqpInput> | Written<NatsInput> | Written<RedisInput> | Written<MqttInput>;
+type BrokerOutputWritten = Written<AmqpOutput> | Written<NatsOutput> | Written<RedisOutput> | Written<MqttOutput>;
 
 /** The fields every broker input shares, after its own. */
 const inputFields = (input: BrokerInputWritten): [string, string | undefined][] => [
@@ -112,6 +114,30 @@ export function redisStreamAppendCall(output: Written<RedisOutput>, context: Imp
     ["stream", literal(output.stream ?? "")],
     ["field", optional(output.field)],
     ["maxLen", optional(output.maxLen)],
+    ...outputFields(output, context),
+  ])})`;
+}
+
+export function mqttTopicsCall(input: Written<MqttInput>, context: ImportContext): string {
+  context.use("mqttTopics");
+  return `mqttTopics<ImportedRecord>(${options([
+    ["url", secretString(input.url ?? "", context.use)],
+    ["clientId", literal(input.clientId ?? "")],
+    ["topics", literal(input.topics ?? [])],
+    ["protocolVersion", optional(input.protocolVersion)],
+    ["sessionExpiry", optional(input.sessionExpiry)],
+    ["deliveryCounts", optional(input.deliveryCounts)],
+    ...inputFields(input),
+  ])})`;
+}
+
+export function mqttPublishCall(output: Written<MqttOutput>, context: ImportContext): string {
+  context.use("mqttPublish");
+  return `mqttPublish<ImportedRecord>(${options([
+    ["url", secretString(output.url ?? "", context.use)],
+    ["topic", literal(output.topic ?? "")],
+    ["retain", optional(output.retain)],
+    ["clientId", optional(output.clientId)],
     ...outputFields(output, context),
   ])})`;
 }

@@ -2,7 +2,7 @@
 import type { Filter, HttpOutput, Output } from "../../runtime/artifact/index.js";
 import { sqlOutputCall } from "../../runtime/modules/output-sql/import.js";
 import { filesOutputCall } from "../../runtime/modules/output-files/import.js";
-import { amqpExchangeCall, natsSubjectCall, redisStreamAppendCall } from "./import-broker.js";
+import { amqpExchangeCall, mqttPublishCall, natsSubjectCall, redisStreamAppendCall } from "./import-broker.js";
 import { filterCall, type ImportContext } from "./import-filters.js";
 
 type Written<T> = { [K in keyof T]?: T[K] };
@@ -47,6 +47,8 @@ export function outputTreeCall(
       return natsSubjectCall(spec, context);
     case "redis":
       return redisStreamAppendCall(spec, context);
+    case "mqtt":
+      return mqttPublishCall(spec, context);
     default:
       return leaf(output as Written<HttpOutput>);
   }

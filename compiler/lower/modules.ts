@@ -17,6 +17,7 @@ import { lowerEnrichFilter } from "../../runtime/modules/filter-enrich/lower.js"
 import { lowerMapFilter } from "../../runtime/modules/filter-map/lower.js";
 import { lowerAmqpInput } from "../../runtime/modules/input-amqp/lower.js";
 import { lowerNatsInput } from "../../runtime/modules/input-nats/lower.js";
+import { lowerMqttInput } from "../../runtime/modules/input-mqtt/lower.js";
 import { lowerRedisInput } from "../../runtime/modules/input-redis/lower.js";
 import { lowerSplitFilter } from "../../runtime/modules/filter-split/lower.js";
 import { lowerHttpInput } from "../../runtime/modules/input-http/lower.js";
@@ -24,6 +25,7 @@ import { lowerSqlInput } from "../../runtime/modules/input-sql/lower.js";
 import { lowerWebhookInput } from "../../runtime/modules/input-webhook/lower.js";
 import { lowerAmqpOutput } from "../../runtime/modules/output-amqp/lower.js";
 import { lowerNatsOutput } from "../../runtime/modules/output-nats/lower.js";
+import { lowerMqttOutput } from "../../runtime/modules/output-mqtt/lower.js";
 import { lowerRedisOutput } from "../../runtime/modules/output-redis/lower.js";
 import { lowerFallbackOutput } from "../../runtime/modules/output-fallback/lower.js";
 import { lowerFanoutOutput } from "../../runtime/modules/output-fanout/lower.js";
@@ -52,6 +54,7 @@ export const lowerings = {
   "input-sql": lowerSqlInput,
   "input-amqp": lowerAmqpInput,
   "input-nats": lowerNatsInput,
+  "input-mqtt": lowerMqttInput,
   "input-redis": lowerRedisInput,
   "filter-map": lowerMapFilter,
   "filter-compute": lowerComputeFilter,
@@ -62,6 +65,7 @@ export const lowerings = {
   "output-http": lowerHttpOutput,
   "output-amqp": lowerAmqpOutput,
   "output-nats": lowerNatsOutput,
+  "output-mqtt": lowerMqttOutput,
   "output-redis": lowerRedisOutput,
   "output-routes": lowerRoutesOutput,
   "output-fanout": lowerFanoutOutput,

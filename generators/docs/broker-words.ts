@@ -3,11 +3,11 @@ import type { Connector } from "../../runtime/artifact/index.js";
 import type { Fact, ModuleDoc } from "./model-types.js";
 
 type BrokerInput = Exclude<Connector["input"], { type: "http" | "webhook" | "sql" }>;
-export type BrokerOutput = Extract<Connector["output"], { type: "amqp" | "nats" | "redis" }>;
+export type BrokerOutput = Extract<Connector["output"], { type: "amqp" | "nats" | "redis" | "mqtt" }>;
 
 /** An output that publishes to a message broker (one message per record). */
 export function isBrokerOutput(output: Connector["output"]): output is BrokerOutput {
-  return output.type === "amqp" || output.type === "nats" || output.type === "redis";
+  return output.type === "amqp" || output.type === "nats" || output.type === "redis" || output.type === "mqtt";
 }
 
 /** Where the URL's credentials stay out of the docs: only its scheme and host are shown. */
@@ -19,11 +19,13 @@ function host(url: string): string {
 function source(input: BrokerInput): string {
   if (input.type === "amqp") return `amqp queue \`${input.queue}\``;
   if (input.type === "redis") return `redis stream \`${input.stream}\`, group \`${input.group}\``;
+  if (input.type === "mqtt") return `mqtt topics \`${input.topics.join(", ")}\`, session \`${input.clientId}\``;
   return `nats stream \`${input.stream}\`, durable consumer \`${input.consumer}\``;
 }
 
 function destination(output: BrokerOutput): string {
   if (output.type === "amqp") return `amqp exchange \`${output.exchange}\`, routing key \`${output.routingKey}\``;
+  if (output.type === "mqtt") return `mqtt topic \`${output.topic}\``;
   return output.type === "redis" ? `redis stream \`${output.stream}\`` : `nats subject \`${output.subject}\``;
 }
 
@@ -37,7 +39,7 @@ export function brokerOutputFlow(output: BrokerOutput): { summary: string; detai
   const summary =
     output.type === "amqp"
       ? `${output.type} ${output.exchange || "(default exchange)"} ${output.routingKey}`
-      : `${output.type} ${output.type === "redis" ? output.stream : output.subject}`;
+      : `${output.type} ${destinationName(output)}`;
   return { summary, detail: host(output.url) };
 }
 
@@ -61,4 +63,8 @@ export function brokerOutputDoc(output: BrokerOutput): ModuleDoc {
     },
   ];
   return { title: "Output", facts };
+}
+
+function destinationName(output: Exclude<BrokerOutput, { type: "amqp" }>): string {
+  return output.type === "redis" ? output.stream : output.type === "mqtt" ? output.topic : output.subject;
 }

@@ -23,6 +23,7 @@ export function flowRoutes(output: Output, path: (string | number)[] = ["output"
     case "amqp":
     case "nats":
     case "redis":
+    case "mqtt":
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...brokerOutputFlow(output) }];
     case "files":
       return [{ path: formatPath(path), when: way.join(", then ") || "every record", ...filesSummary(output) }];

@@ -12,6 +12,8 @@ export * from "../modules/input-nats/schema.js";
 export * from "../modules/output-nats/schema.js";
 export * from "../modules/input-redis/schema.js";
 export * from "../modules/output-redis/schema.js";
+export * from "../modules/input-mqtt/schema.js";
+export * from "../modules/output-mqtt/schema.js";
 export { connectorJsonSchema, SCHEMA_ID } from "./json-schema.js";
 export * from "../modules/output-http/schema.js";
 export * from "../pagination/schema.js";

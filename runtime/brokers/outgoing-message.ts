@@ -23,13 +23,22 @@ export interface OutgoingSpec {
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
-/** Fills `{field.path}` placeholders; throws naming the field when the record has no usable value. */
-export function fillTemplate(template: string, record: JsonRecord): string {
+/**
+ * Fills `{field.path}` placeholders; throws naming the field when the record has no usable value,
+ * or when `check` refuses the value (an MQTT topic level, say).
+ */
+export function fillTemplate(
+  template: string,
+  record: JsonRecord,
+  check?: (value: string) => string | undefined,
+): string {
   return template.replace(PLACEHOLDER, (_, path: string) => {
     const value = getPath(record, path.trim());
     if (value === undefined || value === null || typeof value === "object") {
       throw new Error(`\`{${path}}\` has no text value in the record`);
     }
+    const refused = check?.(String(value));
+    if (refused) throw new Error(`\`{${path}}\` ${refused}`);
     return String(value);
   });
 }
@@ -43,6 +52,7 @@ export function outgoingMessages(
   connector: string,
   destination: string,
   spec: OutgoingSpec,
+  fillDestination: (template: string, record: JsonRecord) => string = fillTemplate,
 ): (record: JsonRecord) => OutgoingMessage {
   const keyOf = spec.idempotency ? compileExpression(spec.idempotency.key, ["record"]) : undefined;
   return (record) => {
@@ -66,7 +76,7 @@ export function outgoingMessages(
     }
     return {
       body: Buffer.from(stringifyJson(record), "utf8"),
-      destination: fillTemplate(destination, record),
+      destination: fillDestination(destination, record),
       headers,
       key: spec.key === undefined ? undefined : fillTemplate(spec.key, record),
       idempotencyKey,

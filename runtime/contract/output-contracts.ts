@@ -40,6 +40,7 @@ const OUTPUT_CONTRACTS: { readonly [T in OutputType]: ContractOf<T> } = {
   amqp: brokerPayloadContract,
   nats: brokerPayloadContract,
   redis: brokerPayloadContract,
+  mqtt: brokerPayloadContract,
   // Outputs that hold outputs send nothing themselves: each of their outputs is checked on its own
   // (outputContractsOf walks the tree).
   routes: () => undefined,

@@ -13,6 +13,7 @@ import { mapFilter } from "./filter-map/module.js";
 import { amqpInput } from "./input-amqp/module.js";
 import { natsInput } from "./input-nats/module.js";
 import { redisInput } from "./input-redis/module.js";
+import { mqttInput } from "./input-mqtt/module.js";
 import { splitFilter } from "./filter-split/module.js";
 import { httpInput } from "./input-http/module.js";
 import { sqlInput } from "./input-sql/module.js";
@@ -22,6 +23,7 @@ import type { FilterKind, InputKind, OutputKind } from "./module.js";
 import { amqpOutput } from "./output-amqp/module.js";
 import { natsOutput } from "./output-nats/module.js";
 import { redisOutput } from "./output-redis/module.js";
+import { mqttOutput } from "./output-mqtt/module.js";
 import { bindOutputUnion } from "./output-ref.js";
 import { fallbackOutput } from "./output-fallback/module.js";
 import { fanoutOutput } from "./output-fanout/module.js";
@@ -30,7 +32,7 @@ import { routesOutput } from "./output-routes/module.js";
 import { sqlOutput } from "./output-sql/module.js";
 import { filesOutput } from "./output-files/module.js";
 
-export const inputKinds = [httpInput, webhookInput, amqpInput, sqlInput, natsInput, redisInput] as const;
+export const inputKinds = [httpInput, webhookInput, amqpInput, sqlInput, natsInput, redisInput, mqttInput] as const;
 export const filterKinds = [
   mapFilter,
   conditionFilter,
@@ -48,6 +50,7 @@ export const outputKinds = [
   sqlOutput,
   natsOutput,
   redisOutput,
+  mqttOutput,
   filesOutput,
 ] as const;
 

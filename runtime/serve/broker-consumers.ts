@@ -10,8 +10,8 @@ export interface BrokerStatus {
 }
 
 /** Input types that serve runs as long-running consumers. */
-const BROKER_INPUTS: ReadonlySet<string> = new Set(["amqp", "nats", "redis"]);
-type BrokerType = "amqp" | "nats" | "redis";
+const BROKER_INPUTS: ReadonlySet<string> = new Set(["amqp", "nats", "redis", "mqtt"]);
+type BrokerType = "amqp" | "nats" | "redis" | "mqtt";
 
 export function isBrokerInput<T extends { type: string }>(input: T): input is Extract<T, { type: BrokerType }> {
   return BROKER_INPUTS.has(input.type);

@@ -50,7 +50,7 @@ export function contractDiagnostics(
   for (const { path, spec } of outputTree(connector.output)) {
     if (path.length > 1 && spec.type === "http" && spec.contract) check(path, () => targetBodyCheckOf(spec));
     // A broker output's payload schema must be readable, wherever the output sits.
-    if ((spec.type === "amqp" || spec.type === "nats" || spec.type === "redis") && spec.payloadSchema !== undefined)
+    if ((spec.type === "amqp" || spec.type === "nats" || spec.type === "redis" || spec.type === "mqtt") && spec.payloadSchema !== undefined)
       check(path, () => payloadCheckOf(spec.payloadSchema!), "payloadSchema");
   }
   return found;

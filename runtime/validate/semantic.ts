@@ -95,7 +95,7 @@ export function semanticDiagnostics(connector: Sections, source: YamlSource): Di
     if (spec.type === "files")
       for (const p of checkFilesOutput(spec, path)) problem(ErrorCodes.SCHEMA, p.path, p.message);
     // Broker outputs have no URL path (their `{field}` templates are checked when a record fills them): only the key.
-    if ((spec.type === "amqp" || spec.type === "nats" || spec.type === "redis") && spec.idempotency) {
+    if ((spec.type === "amqp" || spec.type === "nats" || spec.type === "redis" || spec.type === "mqtt") && spec.idempotency) {
       const found = checkExpression(spec.idempotency.key, ["record"]);
       if (found) problem(found.code, [...path, "idempotency", "key"], found.message, found.offset, found.severity);
     }

@@ -3,13 +3,10 @@
  * acknowledged (the `after-ack-before-commit` failpoint): the message is redelivered once and
  * published again with its first idempotency key. Runs the built CLI (`npm run build` first).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterEach, describe, expect } from "vitest";
 import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
-import { spawnCli } from "../support/spawn-cli.js";
+import { CRASH_BODIES, runUntilKilled } from "./crash-support.js";
 import { amqpAdmin, amqpToAmqp } from "./amqp-support.js";
 
 const it = await brokerIt("rabbitmq");
@@ -28,24 +25,9 @@ describe("amqp input → amqp output, killed between the output's ack and the br
     });
     await admin.queue(from);
     await admin.queue(to);
-    await admin.publish(
-      from,
-      Array.from({ length: 5 }, (_, id) => `{"id":${id},"region":"eu"}`),
-    );
+    await admin.publish(from, CRASH_BODIES);
     const url = BROKERS.rabbitmq.url;
-    const yaml = amqpToAmqp({ name: "amqp-crash", from, to, inUrl: url, outUrl: url }).replace(
-      "concurrency: 4",
-      "concurrency: 1",
-    );
-    const dir = mkdtempSync(path.join(tmpdir(), "cannectors-amqp-crash-"));
-    const file = path.join(dir, "connector.yaml");
-    writeFileSync(file, yaml);
-    const crashed = spawnCli(
-      ["run", file, "--state", path.join(dir, "state.db"), "--dead-letter", path.join(dir, "dead.ndjson")],
-      { CANNECTORS_FAILPOINT: "after-ack-before-commit" },
-    );
-    const exit = await crashed.exited;
-    expect(exit.signal, exit.stderr).toBe("SIGKILL");
+    const yaml = await runUntilKilled(amqpToAmqp({ name: "amqp-crash", from, to, inUrl: url, outUrl: url }));
     // The first record was published and confirmed; its source message is back in the queue.
     expect(await admin.depth(to)).toBe(1);
     const { summary } = await runYaml(yaml);

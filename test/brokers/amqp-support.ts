@@ -1,6 +1,7 @@
 /** Test support for the AMQP tests: queues of their own, publishing and reading them back with amqplib. */
 import amqp, { type ChannelModel } from "amqplib";
 import { BROKERS } from "../support/brokers.js";
+import { relayYaml } from "./relay-yaml.js";
 
 export interface QueueMessage {
   body: string;
@@ -75,25 +76,11 @@ export function amqpToAmqp(options: {
   outUrl: string;
   batch?: number;
 }) {
-  return `apiVersion: cannectors.dev/v1
-kind: Connector
-metadata:
-  name: ${options.name}
-input:
-  type: amqp
-  url: ${options.inUrl}
-  queue: ${options.from}
-  prefetch: ${options.prefetch ?? 500}
-  idleAfter: 1500ms
-output:
-  type: amqp
-  url: ${options.outUrl}
-  routingKey: ${options.to}
-  headers:
-    X-Region: "{region}"
-  idempotency:
-    key: record.id
-${options.batch ? `  batch:\n    size: ${options.batch}\n` : ""}settings:
-  concurrency: 4
-`;
+  return relayYaml({
+    name: options.name,
+    input: `  type: amqp\n  url: ${options.inUrl}\n  queue: ${options.from}`,
+    output: `  type: amqp\n  url: ${options.outUrl}\n  routingKey: ${options.to}`,
+    prefetch: options.prefetch,
+    batch: options.batch,
+  });
 }

@@ -4,13 +4,10 @@
  * consumer's ackWait) and published again with its first idempotency key, which the stream, by its
  * Nats-Msg-Id, keeps once. Runs the built CLI (`npm run build` first).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterEach, describe, expect } from "vitest";
 import { brokerIt, uniqueName } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
-import { spawnCli } from "../support/spawn-cli.js";
+import { CRASH_BODIES, runUntilKilled } from "./crash-support.js";
 import { natsAdmin, natsToNats } from "./nats-support.js";
 
 const it = await brokerIt("nats");
@@ -26,23 +23,8 @@ describe("nats input → nats output, killed between the output's ack and the br
     cleanups.push(() => admin.close());
     await admin.stream(from);
     await admin.stream(to);
-    await admin.publish(
-      from,
-      Array.from({ length: 5 }, (_, id) => `{"id":${id},"region":"eu"}`),
-    );
-    const yaml = natsToNats({ name: "nats-crash", from, to, ackWait: "1s" }).replace(
-      "concurrency: 4",
-      "concurrency: 1",
-    );
-    const dir = mkdtempSync(path.join(tmpdir(), "cannectors-nats-crash-"));
-    const file = path.join(dir, "connector.yaml");
-    writeFileSync(file, yaml);
-    const crashed = spawnCli(
-      ["run", file, "--state", path.join(dir, "state.db"), "--dead-letter", path.join(dir, "dead.ndjson")],
-      { CANNECTORS_FAILPOINT: "after-ack-before-commit" },
-    );
-    const exit = await crashed.exited;
-    expect(exit.signal, exit.stderr).toBe("SIGKILL");
+    await admin.publish(from, CRASH_BODIES);
+    const yaml = await runUntilKilled(natsToNats({ name: "nats-crash", from, to, ackWait: "1s" }));
     // The first record was published and acknowledged by its stream; its source message was not.
     expect((await admin.read(to)).map((m) => JSON.parse(m.body).id)).toEqual([0]);
     const { summary } = await runYaml(yaml);

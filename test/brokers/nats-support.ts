@@ -2,6 +2,7 @@
 import { AckPolicy, jetstream, jetstreamManager } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
 import { BROKERS } from "../support/brokers.js";
+import { relayYaml } from "./relay-yaml.js";
 
 export interface StreamMessage {
   body: string;
@@ -63,27 +64,10 @@ export function natsToNats(options: {
   batch?: number;
   ackWait?: string;
 }) {
-  return `apiVersion: cannectors.dev/v1
-kind: Connector
-metadata:
-  name: ${options.name}
-input:
-  type: nats
-  url: ${options.inUrl ?? BROKERS.nats.url}
-  stream: ${options.from}
-  consumer: ${options.from}-reader
-  ackWait: ${options.ackWait ?? "30s"}
-  prefetch: 500
-  idleAfter: 1500ms
-output:
-  type: nats
-  url: ${options.outUrl ?? BROKERS.nats.url}
-  subject: ${options.to}
-  headers:
-    X-Region: "{region}"
-  idempotency:
-    key: record.id
-${options.batch ? `  batch:\n    size: ${options.batch}\n` : ""}settings:
-  concurrency: 4
-`;
+  return relayYaml({
+    name: options.name,
+    input: `  type: nats\n  url: ${options.inUrl ?? BROKERS.nats.url}\n  stream: ${options.from}\n  consumer: ${options.from}-reader\n  ackWait: ${options.ackWait ?? "30s"}`,
+    output: `  type: nats\n  url: ${options.outUrl ?? BROKERS.nats.url}\n  subject: ${options.to}`,
+    batch: options.batch,
+  });
 }

@@ -4,13 +4,10 @@
  * again by the next run and appended again with its first idempotency key (Redis keeps both copies:
  * the key is what lets a consumer drop one). Runs the built CLI (`npm run build` first).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterEach, describe, expect } from "vitest";
 import { brokerIt, uniqueName } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
-import { spawnCli } from "../support/spawn-cli.js";
+import { CRASH_BODIES, runUntilKilled } from "./crash-support.js";
 import { redisAdmin, redisToRedis } from "./redis-support.js";
 
 const it = await brokerIt("redis");
@@ -24,20 +21,8 @@ describe("redis input → redis output, killed between the output's ack and the 
     const [from, to] = [uniqueName("in"), uniqueName("out")];
     const admin = await redisAdmin();
     cleanups.push(() => admin.close());
-    await admin.append(
-      from,
-      Array.from({ length: 5 }, (_, id) => `{"id":${id},"region":"eu"}`),
-    );
-    const yaml = redisToRedis({ name: "redis-crash", from, to }).replace("concurrency: 4", "concurrency: 1");
-    const dir = mkdtempSync(path.join(tmpdir(), "cannectors-redis-crash-"));
-    const file = path.join(dir, "connector.yaml");
-    writeFileSync(file, yaml);
-    const crashed = spawnCli(
-      ["run", file, "--state", path.join(dir, "state.db"), "--dead-letter", path.join(dir, "dead.ndjson")],
-      { CANNECTORS_FAILPOINT: "after-ack-before-commit" },
-    );
-    const exit = await crashed.exited;
-    expect(exit.signal, exit.stderr).toBe("SIGKILL");
+    await admin.append(from, CRASH_BODIES);
+    const yaml = await runUntilKilled(redisToRedis({ name: "redis-crash", from, to }));
     // The first record was appended; its source entry was not acknowledged.
     expect((await admin.read(to)).map((m) => JSON.parse(m.fields.body!).id)).toEqual([0]);
     const { summary } = await runYaml(yaml);

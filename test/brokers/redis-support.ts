@@ -1,6 +1,7 @@
 /** Test support for the Redis Streams tests: streams of their own, appended and read back with ioredis. */
 import { Redis } from "ioredis";
 import { BROKERS } from "../support/brokers.js";
+import { relayYaml } from "./relay-yaml.js";
 
 export interface StreamEntry {
   id: string;
@@ -56,26 +57,10 @@ export function redisToRedis(options: {
   outUrl?: string;
   batch?: number;
 }) {
-  return `apiVersion: cannectors.dev/v1
-kind: Connector
-metadata:
-  name: ${options.name}
-input:
-  type: redis
-  url: ${options.inUrl ?? BROKERS.redis.url}
-  stream: ${options.from}
-  group: relay
-  prefetch: 500
-  idleAfter: 1500ms
-output:
-  type: redis
-  url: ${options.outUrl ?? BROKERS.redis.url}
-  stream: ${options.to}
-  headers:
-    X-Region: "{region}"
-  idempotency:
-    key: record.id
-${options.batch ? `  batch:\n    size: ${options.batch}\n` : ""}settings:
-  concurrency: 4
-`;
+  return relayYaml({
+    name: options.name,
+    input: `  type: redis\n  url: ${options.inUrl ?? BROKERS.redis.url}\n  stream: ${options.from}\n  group: relay`,
+    output: `  type: redis\n  url: ${options.outUrl ?? BROKERS.redis.url}\n  stream: ${options.to}`,
+    batch: options.batch,
+  });
 }

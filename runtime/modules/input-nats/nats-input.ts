@@ -2,8 +2,7 @@ import type { Consumer, JetStreamManager, JsMsg } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/nats-core";
 import { durationMs } from "../../artifact/common.js";
 import { brokerAddress, pause } from "../../brokers/broker-address.js";
-import { brokerPages, overRedeliveryLimit } from "../../brokers/broker-input.js";
-import { Inbox } from "../../brokers/inbox.js";
+import { Consumption } from "../../brokers/broker-input.js";
 import { connectNats } from "../../brokers/nats-connection.js";
 import type { InputModule, ModuleContext } from "../../engine/modules.js";
 import { describeError } from "../../errors/index.js";
@@ -31,12 +30,16 @@ export function createNatsInput(
   dryRun = false,
 ): InputModule {
   const address = `${brokerAddress(spec.url)}/${spec.stream}/${spec.consumer}`;
-  const inbox = new Inbox(context.broker);
-  const unsettled = new Set<JsMsg>();
+  const consumption = new Consumption<JsMsg>({
+    address,
+    ...spec,
+    logger: context.logger,
+    dryRun,
+    broker: context.broker,
+  });
+  const { inbox, unsettled } = consumption;
   let connection: NatsConnection | undefined;
   let pulling: Promise<void> | undefined;
-  let closing = false;
-  let roomFreed: (() => void) | undefined;
 
   const open = async () => {
     connection = await connectNats(spec.url, `cannectors ${spec.consumer}`);
@@ -48,19 +51,12 @@ export function createNatsInput(
   };
 
   const pull = async (consumer: Consumer) => {
-    while (!closing) {
-      const room = spec.prefetch - unsettled.size;
-      if (room < Math.ceil(spec.prefetch / 2)) {
-        await new Promise<void>((resolve) => {
-          roomFreed = resolve;
-        });
-        continue;
-      }
+    for (let room = await consumption.room(); room !== undefined; room = await consumption.room()) {
       try {
         const batch = await consumer.fetch({ max_messages: room, expires: PULL_EXPIRES_MS });
         for await (const message of batch) receive(message);
       } catch (error) {
-        if (closing) return;
+        if (consumption.closing) return;
         context.logger.warn("pull failed, pulling again", { broker: address, error: describeError(error) });
         await pause(250, context.signal);
       }
@@ -82,23 +78,16 @@ export function createNatsInput(
 
   const receive = (message: JsMsg) => {
     unsettled.add(message);
-    if (closing) return;
+    if (consumption.closing) return;
     const where = `${address} message ${message.info.streamSequence}`;
-    const failure = overRedeliveryLimit(message.info.deliveryCount - 1, spec.redeliveryLimit);
-    if (failure) context.logger.warn("message dead-lettered", { message: where, reason: failure, to: "file" });
-    const settled = () => {
-      // A dry run holds what it read until close (then nak): given back now, it would be read again at once.
-      if (dryRun || !unsettled.delete(message)) return;
-      wake();
-      // "+TERM" without its reason: a server before 2.10 does not read "+TERM <reason>" as a term.
-      confirm(message, failure ? "+TERM" : "+ACK");
-    };
+    const failure = consumption.overLimit(message.info.deliveryCount - 1, where);
+    // "+TERM" without its reason: a server before 2.10 does not read "+TERM <reason>" as a term.
+    const settled = () => consumption.settle(message) && confirm(message, failure ? "+TERM" : "+ACK");
     inbox.push({ body: message.data, settled, where, failure });
   };
 
   // An acknowledgement written just before a connection drops is lost, and the message would come
   // back after ackWait: each is confirmed by the server (ackAck) and sent again until it is.
-  const confirming = new Set<Promise<void>>();
   const confirm = (message: JsMsg, verb: "+ACK" | "+TERM") => {
     const done = (async () => {
       // Not message.ackAck(): the client sends a message's acknowledgement once, never again.
@@ -113,30 +102,22 @@ export function createNatsInput(
         message: message.info.streamSequence,
       });
     })();
-    confirming.add(done);
-    void done.finally(() => confirming.delete(done));
+    consumption.track(done);
   };
 
-  const wake = () => {
-    const freed = roomFreed;
-    roomFreed = undefined;
-    freed?.();
-  };
-
-  return {
-    pages: () =>
-      brokerPages(address, open, inbox, { idleMs: durationMs(spec.idleAfter), maxDepth, signal: context.signal }),
-    async close() {
-      closing = true;
-      wake();
-      await pulling;
-      await Promise.all(confirming);
-      for (const message of unsettled) message.nak();
-      unsettled.clear();
-      await connection?.flush().catch(() => undefined);
-      await connection?.close().catch(() => undefined);
+  return consumption.input(
+    open,
+    { idleMs: durationMs(spec.idleAfter), maxDepth, signal: context.signal },
+    {
+      stopped: () => pulling,
+      async release() {
+        for (const message of unsettled) message.nak();
+        unsettled.clear();
+        await connection?.flush().catch(() => undefined);
+        await connection?.close().catch(() => undefined);
+      },
     },
-  };
+  );
 }
 
 /** The message's `$JS.ACK...` subject: the client's message object has it, its public type does not. */

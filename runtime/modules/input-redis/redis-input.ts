@@ -1,8 +1,7 @@
 import type { Redis } from "ioredis";
 import { durationMs } from "../../artifact/common.js";
 import { brokerAddress, pause } from "../../brokers/broker-address.js";
-import { brokerPages, overRedeliveryLimit } from "../../brokers/broker-input.js";
-import { Inbox } from "../../brokers/inbox.js";
+import { Consumption } from "../../brokers/broker-input.js";
 import { connectRedis } from "../../brokers/redis-connection.js";
 import type { InputModule, ModuleContext } from "../../engine/modules.js";
 import { describeError } from "../../errors/index.js";
@@ -29,15 +28,18 @@ export function createRedisInput(
   dryRun = false,
 ): InputModule {
   const address = `${brokerAddress(spec.url)}/${spec.stream}/${spec.group}`;
-  const inbox = new Inbox(context.broker);
-  const unsettled = new Set<string>();
-  const acking = new Set<Promise<unknown>>();
+  const consumption = new Consumption<string>({
+    address,
+    ...spec,
+    logger: context.logger,
+    dryRun,
+    broker: context.broker,
+  });
+  const { inbox, unsettled } = consumption;
   let reader: Redis | undefined;
   let writer: Redis | undefined;
   let reading: Promise<void> | undefined;
-  let closing = false;
   let ownPending = true;
-  let roomFreed: (() => void) | undefined;
 
   const open = async () => {
     reader = await connectRedis(spec.url, `cannectors ${spec.consumer}`);
@@ -46,7 +48,7 @@ export function createRedisInput(
       if (!String(error).includes("BUSYGROUP")) throw error;
     });
     reader.on("close", () => {
-      if (!closing) inbox.hold();
+      if (!consumption.closing) inbox.hold();
     });
     reader.on("ready", () => {
       // What the lost connection delivered and we never saw is in our pending list: read it again.
@@ -59,14 +61,7 @@ export function createRedisInput(
   const read = async (from: Redis) => {
     let claimedAt = 0;
     let cursor = "0";
-    while (!closing) {
-      const room = spec.prefetch - unsettled.size;
-      if (room < Math.ceil(spec.prefetch / 2)) {
-        await new Promise<void>((resolve) => {
-          roomFreed = resolve;
-        });
-        continue;
-      }
+    for (let room = await consumption.room(); room !== undefined; room = await consumption.room()) {
       try {
         if (ownPending) {
           const entries = await readGroup(from, room, cursor, false);
@@ -82,7 +77,7 @@ export function createRedisInput(
           await receive(from, await readGroup(from, room, ">", true), "new");
         }
       } catch (error) {
-        if (closing) return;
+        if (consumption.closing) return;
         context.logger.warn("stream read failed, reading again", { broker: address, error: describeError(error) });
         await pause(250, context.signal);
       }
@@ -131,16 +126,9 @@ export function createRedisInput(
     for (const [id, fields] of fresh) {
       unsettled.add(id);
       const where = `${address} entry ${id}`;
-      const failure = overRedeliveryLimit((counts?.get(id) ?? 1) - 1, spec.redeliveryLimit);
-      if (failure) context.logger.warn("message dead-lettered", { message: where, reason: failure, to: "file" });
+      const failure = consumption.overLimit((counts?.get(id) ?? 1) - 1, where);
       const body = fieldOf(fields, spec.field);
-      const settled = () => {
-        if (dryRun || !unsettled.delete(id)) return;
-        wake();
-        const ack = writer!.xack(spec.stream, spec.group, id);
-        acking.add(ack);
-        void ack.catch(() => undefined).finally(() => acking.delete(ack));
-      };
+      const settled = () => consumption.settle(id) && consumption.track(writer!.xack(spec.stream, spec.group, id));
       inbox.push({
         body: Buffer.from(body ?? "", "utf8"),
         settled,
@@ -150,24 +138,17 @@ export function createRedisInput(
     }
   };
 
-  const wake = () => {
-    const freed = roomFreed;
-    roomFreed = undefined;
-    freed?.();
-  };
-
-  return {
-    pages: () =>
-      brokerPages(address, open, inbox, { idleMs: durationMs(spec.idleAfter), maxDepth, signal: context.signal }),
-    async close() {
-      closing = true;
-      wake();
-      await reading;
-      await Promise.allSettled(acking);
-      reader?.disconnect();
-      await writer?.quit().catch(() => undefined);
+  return consumption.input(
+    open,
+    { idleMs: durationMs(spec.idleAfter), maxDepth, signal: context.signal },
+    {
+      stopped: () => reading,
+      async release() {
+        reader?.disconnect();
+        await writer?.quit().catch(() => undefined);
+      },
     },
-  };
+  );
 }
 
 function fieldOf(fields: string[], name: string): string | undefined {

@@ -1,0 +1,119 @@
+/** Test support for the MQTT tests: persistent sessions of their own, publishing and reading topics with mqtt.js. */
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import mqtt, { type IClientOptions, type MqttClient } from "mqtt";
+import { BROKERS } from "../support/brokers.js";
+import { relayYaml } from "./relay-yaml.js";
+
+export interface TopicMessage {
+  topic: string;
+  body: string;
+  properties: Record<string, string>;
+  retain: boolean;
+}
+
+const SESSION = { protocolVersion: 5, clean: false, properties: { sessionExpiryInterval: 600 } } as const;
+
+async function client(options: IClientOptions): Promise<MqttClient> {
+  return mqtt.connectAsync(BROKERS.mosquitto.url, { reconnectPeriod: 0, ...options });
+}
+
+export async function mqttAdmin() {
+  const publisher = await client({ protocolVersion: 5 });
+  const sessions = new Set<string>();
+  const readers: MqttClient[] = [];
+  const files: string[] = [];
+  return {
+    /** A persistent session subscribed to `topic` at QoS 1, so that the broker queues what is published before a run. */
+    async session(clientId: string, topic: string) {
+      sessions.add(clientId);
+      const c = await client({ clientId, ...SESSION });
+      await c.subscribeAsync(topic, { qos: 1 });
+      await c.endAsync();
+    },
+    async publish(topic: string, bodies: string[]) {
+      for (let i = 0; i < bodies.length; i += 500) {
+        await Promise.all(bodies.slice(i, i + 500).map((body) => publisher.publishAsync(topic, body, { qos: 1 })));
+      }
+    },
+    /**
+     * Publishes `bodies` while a run consumes them, at most `ahead` beyond what `consumed()` says:
+     * Mosquitto queues 1,000 messages per session by default (`max_queued_messages`) and drops the rest.
+     */
+    async feed(topic: string, bodies: string[], consumed: () => number, ahead = 600) {
+      for (let i = 0; i < bodies.length; i += 100) {
+        while (i - consumed() > ahead) await new Promise((resolve) => setTimeout(resolve, 20));
+        await this.publish(topic, bodies.slice(i, i + 100));
+      }
+    },
+    /** Every message published to `topic` from now on, as it arrives (a clean session at QoS 1). */
+    async subscribe(topic: string): Promise<TopicMessage[]> {
+      const out: TopicMessage[] = [];
+      const reader = await client({ protocolVersion: 5 });
+      readers.push(reader);
+      reader.on("message", (at, payload, packet) => {
+        const properties: Record<string, string> = {};
+        for (const [name, value] of Object.entries(packet.properties?.userProperties ?? {})) {
+          properties[name] = Array.isArray(value) ? value[0]! : value;
+        }
+        out.push({ topic: at, body: payload.toString("utf8"), properties, retain: packet.retain });
+      });
+      await reader.subscribeAsync(topic, { qos: 1 });
+      return out;
+    },
+    /** Messages the session `clientId` still holds (redelivered to it, not acknowledged): 0 once all were acknowledged. */
+    async outstanding(clientId: string): Promise<number> {
+      let count = 0;
+      const c = mqtt.connect(BROKERS.mosquitto.url, { clientId, ...SESSION, reconnectPeriod: 0, manualConnect: true });
+      c.handleMessage = (_packet, callback) => {
+        count++;
+        callback(new Error("not acknowledged: the session keeps the message"));
+      };
+      c.connect();
+      await new Promise((resolve) => c.once("connect", resolve));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await c.endAsync();
+      return count;
+    },
+    /** Clears the retained message of each topic (an empty retained message). */
+    async publisherClear(topics: string[]) {
+      for (const topic of topics) await publisher.publishAsync(topic, "", { qos: 1, retain: true });
+    },
+    /** A delivery-count file for `clientId`, removed at close. */
+    countsFile(clientId: string): string {
+      const file = path.join(tmpdir(), `cannectors-mqtt-${clientId}.json`);
+      files.push(file);
+      return file;
+    },
+    async close() {
+      for (const reader of readers) await reader.endAsync();
+      // A clean start with no expiry ends each session and what it queued.
+      for (const clientId of sessions) {
+        const c = await client({ clientId, protocolVersion: 5, clean: true, properties: { sessionExpiryInterval: 0 } });
+        await c.endAsync();
+      }
+      for (const file of files) rmSync(file, { force: true });
+      await publisher.endAsync();
+    },
+  };
+}
+
+/** A connector from topic `from` (session `clientId`) to topic `to/{region}`, with an idempotency key. */
+export function mqttToMqtt(options: {
+  name: string;
+  clientId: string;
+  from: string;
+  to: string;
+  counts: string;
+  inUrl?: string;
+  outUrl?: string;
+  batch?: number;
+}) {
+  return relayYaml({
+    name: options.name,
+    input: `  type: mqtt\n  url: ${options.inUrl ?? BROKERS.mosquitto.url}\n  clientId: ${options.clientId}\n  topics: [${options.from}]\n  deliveryCounts: ${options.counts}`,
+    output: `  type: mqtt\n  url: ${options.outUrl ?? BROKERS.mosquitto.url}\n  topic: ${options.to}/{region}`,
+    batch: options.batch,
+  });
+}
