@@ -25,8 +25,21 @@ export class Inbox {
   #wake: (() => void) | undefined;
   #failure: unknown;
   #paused = false;
+  #backlog: (() => Promise<boolean>) | undefined;
+  #backlogLimitMs = 0;
 
   constructor(private readonly watch?: BrokerWatch | undefined) {}
+
+  /**
+   * Asked before ending for idleness: true while the broker still holds messages for this consumer
+   * that never reached it (delivered into a connection that was then cut: the broker sends them
+   * again only after its ack wait). A drain then waits for them, up to `limitMs` of idle time in all,
+   * rather than end with them outstanding.
+   */
+  awaitBacklog(check: () => Promise<boolean>, limitMs: number): void {
+    this.#backlog = check;
+    this.#backlogLimitMs = limitMs;
+  }
 
   push(message: InboxMessage): void {
     this.watch?.received();
@@ -78,6 +91,7 @@ export class Inbox {
     if (watch) idleMs = Number.POSITIVE_INFINITY;
     watch?.connection(!this.#paused);
     let number = 0;
+    let waitedForBacklog = 0;
     const onAbort = () => this.#notify();
     signal.addEventListener("abort", onAbort);
     try {
@@ -86,7 +100,13 @@ export class Inbox {
         const message = this.#queue.shift();
         if (message === undefined) {
           if (signal.aborted) return;
-          if (!(await this.#arrival(idleMs)) && !this.#paused && this.#queue.length === 0) return;
+          if (await this.#arrival(idleMs)) {
+            waitedForBacklog = 0;
+            continue;
+          }
+          if (this.#paused || this.#queue.length > 0) continue;
+          if (waitedForBacklog >= this.#backlogLimitMs || !(await this.#backlogWaits())) return;
+          waitedForBacklog += idleMs;
           continue;
         }
         number++;
@@ -98,6 +118,12 @@ export class Inbox {
     } finally {
       signal.removeEventListener("abort", onAbort);
     }
+  }
+
+  /** False when the check fails too: the backlog is a reason to wait, never a reason to fail the run. */
+  async #backlogWaits(): Promise<boolean> {
+    if (this.#backlog === undefined) return false;
+    return this.#backlog().catch(() => false);
   }
 
   /** True when something happened before the idle time ran out. */

@@ -59,7 +59,7 @@ describe("nats input → nats output", () => {
     await runThroughTwoCuts({
       port: BROKERS.nats.port,
       scheme: "nats",
-      yaml: (inUrl, outUrl) => natsToNats({ name: "nats-cut", from, to, inUrl, outUrl, batch: 50 }),
+      yaml: (inUrl, outUrl) => natsToNats({ name: "nats-cut", from, to, inUrl, outUrl, batch: 50, ackWait: "4s" }),
       cleanups,
     });
     expect(await a.outstanding(from, `${from}-reader`)).toBe(0);

@@ -44,7 +44,15 @@ export function createNatsInput(
   const open = async () => {
     connection = await connectNats(spec.url, `cannectors ${spec.consumer}`);
     const { jetstream, jetstreamManager } = await import("@nats-io/jetstream");
-    await ensureConsumer(await jetstreamManager(connection), spec);
+    const manager = await jetstreamManager(connection);
+    await ensureConsumer(manager, spec);
+    // Pulled messages lost with a cut connection count as delivered until ackWait: a drain waits for them.
+    // (A dry run holds what it read unacknowledged on purpose: nothing of it is lost.)
+    if (!dryRun)
+      inbox.awaitBacklog(async () => {
+        const info = await manager.consumers.info(spec.stream, spec.consumer);
+        return info.num_ack_pending > unsettled.size;
+      }, durationMs(spec.ackWait) * 2);
     const consumer = await jetstream(connection).consumers.get(spec.stream, spec.consumer);
     pulling = pull(consumer);
     void watch(connection);
