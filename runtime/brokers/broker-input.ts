@@ -59,6 +59,16 @@ export class Consumption<Id> {
     this.inbox = new Inbox(options.broker);
   }
 
+  /** An input module's consumption: its spec's prefetch and redelivery limit, its context's logger and serve watch. */
+  static of<Id>(
+    address: string,
+    spec: { prefetch: number; redeliveryLimit: number },
+    context: { logger: Logger; broker?: BrokerWatch | undefined },
+    dryRun: boolean,
+  ): Consumption<Id> {
+    return new Consumption<Id>({ address, ...spec, logger: context.logger, dryRun, broker: context.broker });
+  }
+
   /** How many messages may be asked for, once at least half the prefetch is free; undefined once closing. */
   async room(): Promise<number | undefined> {
     for (;;) {

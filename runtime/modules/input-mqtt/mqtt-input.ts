@@ -28,13 +28,7 @@ export function createMqttInput(
   dryRun = false,
 ): InputModule {
   const address = `${brokerAddress(spec.url)}/${spec.clientId}`;
-  const consumption = new Consumption<string>({
-    address,
-    ...spec,
-    logger: context.logger,
-    dryRun,
-    broker: context.broker,
-  });
+  const consumption = Consumption.of<string>(address, spec, context, dryRun);
   const { inbox, unsettled } = consumption;
   const counts = new DeliveryCounts(
     spec.deliveryCounts ?? path.join(".cannectors", "mqtt", `${spec.clientId}.deliveries.json`),

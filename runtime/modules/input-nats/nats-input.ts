@@ -30,13 +30,7 @@ export function createNatsInput(
   dryRun = false,
 ): InputModule {
   const address = `${brokerAddress(spec.url)}/${spec.stream}/${spec.consumer}`;
-  const consumption = new Consumption<JsMsg>({
-    address,
-    ...spec,
-    logger: context.logger,
-    dryRun,
-    broker: context.broker,
-  });
+  const consumption = Consumption.of<JsMsg>(address, spec, context, dryRun);
   const { inbox, unsettled } = consumption;
   let connection: NatsConnection | undefined;
   let pulling: Promise<void> | undefined;

@@ -28,13 +28,7 @@ export function createRedisInput(
   dryRun = false,
 ): InputModule {
   const address = `${brokerAddress(spec.url)}/${spec.stream}/${spec.group}`;
-  const consumption = new Consumption<string>({
-    address,
-    ...spec,
-    logger: context.logger,
-    dryRun,
-    broker: context.broker,
-  });
+  const consumption = Consumption.of<string>(address, spec, context, dryRun);
   const { inbox, unsettled } = consumption;
   let reader: Redis | undefined;
   let writer: Redis | undefined;
