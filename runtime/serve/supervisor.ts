@@ -72,6 +72,9 @@ interface Slot {
  * Owns every loaded connector while serve runs: polling ones on the scheduler, webhook ones as
  * receivers plus queue processing. At most one run per connector at a time, whatever started it.
  */
+// Over 400 lines: one class owns every slot's lifecycle (load, apply, schedule fires, jobs, broker
+// consumers, stop), and each of those needs the slot's exclusive run and its abort signals. The next
+// split is the broker consumer loop into broker-consumers.ts, once `exclusive` is a slot function.
 export class Supervisor {
   private readonly slots = new Map<string, Slot>();
   private readonly stopping = new AbortController();
