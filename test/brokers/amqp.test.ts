@@ -6,8 +6,8 @@ import { afterEach, describe, expect } from "vitest";
 import { startServer } from "../support/http-server.js";
 import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
-import { startTcpProxy } from "../support/tcp-proxy.js";
 import { amqpAdmin, amqpToAmqp } from "./amqp-support.js";
+import { runThroughTwoCuts } from "./cut-support.js";
 
 const it = await brokerIt("rabbitmq");
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -62,36 +62,12 @@ describe("amqp input → amqp output", () => {
       from,
       Array.from({ length: 3_000 }, (_, i) => body(i)),
     );
-    const [inProxy, outProxy] = [await startTcpProxy(5672), await startTcpProxy(5672)];
-    cleanups.push(
-      () => inProxy.close(),
-      () => outProxy.close(),
-    );
-    const via = (port: number) => `amqp://guest:guest@127.0.0.1:${port}`;
-    let cuts = 0;
-    const { summary } = await runYaml(
-      amqpToAmqp({ name: "amqp-cut", from, to, inUrl: via(inProxy.port), outUrl: via(outProxy.port), batch: 50 }),
-      {
-        logSinks: [
-          (entry) =>
-            process.env.DEBUG_BROKER
-              ? console.log(Date.now() % 100000, entry.message, JSON.stringify(entry.fields ?? entry))
-              : undefined,
-        ],
-        onProgress: (counts) => {
-          // Twice, mid-stream: once after 500 records sent, once after 1,500.
-          if ((cuts === 0 && counts.sent >= 500) || (cuts === 1 && counts.sent >= 1_500)) {
-            cuts++;
-            inProxy.cut();
-            outProxy.cut();
-          }
-        },
-      },
-    );
-    expect(summary.error).toBeUndefined();
-    expect(cuts).toBe(2);
-    expect(inProxy.connections).toBeGreaterThanOrEqual(3);
-    expect(summary.counts.failed).toBe(0);
+    await runThroughTwoCuts({
+      port: BROKERS.rabbitmq.port,
+      scheme: "amqp://guest:guest@",
+      yaml: (inUrl, outUrl) => amqpToAmqp({ name: "amqp-cut", from, to, inUrl, outUrl, batch: 50 }),
+      cleanups,
+    });
     expect(await a.depth(from)).toBe(0);
     const ids = new Set((await a.drain(to)).map((m) => JSON.parse(m.body).id as number));
     expect(ids.size).toBe(3_000);

@@ -1,5 +1,5 @@
 /**
- * The connection-cut scenario shared by the NATS and Redis tests: the connector reaches the broker
+ * The connection-cut scenario shared by the broker tests: the connector reaches the broker
  * through two TCP proxies (input side, output side), both cut once 500 and again once 1,500 records
  * have been sent; the caller checks the broker afterwards.
  */
@@ -8,7 +8,7 @@ import { runYaml } from "../support/run-yaml.js";
 import { startTcpProxy } from "../support/tcp-proxy.js";
 
 export async function runThroughTwoCuts(options: {
-  /** The broker's port on 127.0.0.1 and its URL scheme (`nats`, `redis`). */
+  /** The broker's port on 127.0.0.1 and its URL scheme with any credentials (`nats://`, `amqp://guest:guest@`). */
   port: number;
   scheme: string;
   /** The connector, given the URLs of the input's and the output's proxy. */
@@ -20,7 +20,7 @@ export async function runThroughTwoCuts(options: {
     () => inProxy.close(),
     () => outProxy.close(),
   );
-  const via = (port: number) => `${options.scheme}://127.0.0.1:${port}`;
+  const via = (port: number) => `${options.scheme}127.0.0.1:${port}`;
   let cuts = 0;
   const { summary } = await runYaml(options.yaml(via(inProxy.port), via(outProxy.port)), {
     logSinks: [(e) => (process.env.DEBUG_BROKER ? console.log(e.message, JSON.stringify(e.fields ?? e)) : undefined)],

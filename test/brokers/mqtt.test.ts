@@ -56,7 +56,7 @@ describe("mqtt input → mqtt output", () => {
     await Promise.all([
       runThroughTwoCuts({
         port: BROKERS.mosquitto.port,
-        scheme: "mqtt",
+        scheme: "mqtt://",
         yaml: (inUrl, outUrl) => mqttToMqtt({ name: "mqtt-cut", clientId, from, to, counts, inUrl, outUrl, batch: 50 }),
         cleanups,
       }),

@@ -58,7 +58,7 @@ describe("nats input → nats output", () => {
     );
     await runThroughTwoCuts({
       port: BROKERS.nats.port,
-      scheme: "nats",
+      scheme: "nats://",
       yaml: (inUrl, outUrl) => natsToNats({ name: "nats-cut", from, to, inUrl, outUrl, batch: 50, ackWait: "4s" }),
       cleanups,
     });

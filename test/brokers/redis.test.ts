@@ -56,7 +56,7 @@ describe("redis input → redis output", () => {
     );
     await runThroughTwoCuts({
       port: BROKERS.redis.port,
-      scheme: "redis",
+      scheme: "redis://",
       yaml: (inUrl, outUrl) => redisToRedis({ name: "redis-cut", from, to, inUrl, outUrl, batch: 50 }),
       cleanups,
     });
