@@ -56,7 +56,9 @@ output:
   await until(() => seen.size >= options.total / 10, "the first deliveries");
   expect(await ready(first)).toEqual({ code: 200, body: { status: "ready", brokers: { [NAME]: "connected" } } });
   const metrics = await (await fetch(`${first.url}/metrics`)).text();
-  expect(metrics).toMatch(new RegExp(`cannectors_broker_messages_total\\{connector="${NAME}",outcome="acked"\\} [1-9]`));
+  expect(metrics).toMatch(
+    new RegExp(`cannectors_broker_messages_total\\{connector="${NAME}",outcome="acked"\\} [1-9]`),
+  );
   expect(metrics).toContain(`cannectors_broker_connected{connector="${NAME}"} 1`);
   expect(metrics).toMatch(new RegExp(`cannectors_broker_in_flight\\{connector="${NAME}"\\} \\d+`));
 
@@ -71,7 +73,10 @@ output:
   // broker may redeliver them at any time (at-least-once); the drain check below leaves them out.
   const beforeReconnect = new Set(seen.keys());
   const afterCut = seen.size;
-  await until(() => seen.size >= Math.min(options.total * 0.6, afterCut + options.total / 5), "deliveries after the cut");
+  await until(
+    () => seen.size >= Math.min(options.total * 0.6, afterCut + options.total / 5),
+    "deliveries after the cut",
+  );
 
   // SIGTERM: stop consuming, finish the batches in flight, acknowledge them, exit 0.
   first.spawned.child.kill("SIGTERM");

@@ -23,50 +23,64 @@ describe("broker inputs under serve", async () => {
   const natsIt = await brokerIt("nats");
   const redisIt = await brokerIt("redis");
 
-  amqpIt("amqp: delivers, shows a cut in /readyz and recovers, drains on SIGTERM without loss", async () => {
-    const queue = uniqueName("serve");
-    const admin = await amqpAdmin();
-    cleanups.push(async () => {
-      await admin.remove(queue);
-      await admin.close();
-    });
-    await admin.queue(queue);
-    await admin.publish(queue, bodies);
-    await serveThroughCut({
-      port: BROKERS.rabbitmq.port,
-      urlPrefix: "amqp://guest:guest@",
-      total: TOTAL,
-      input: (url) => `  type: amqp\n  url: ${url}\n  queue: ${queue}\n  prefetch: 100`,
-      cleanups,
-    });
-  }, 120_000);
+  amqpIt(
+    "amqp: delivers, shows a cut in /readyz and recovers, drains on SIGTERM without loss",
+    async () => {
+      const queue = uniqueName("serve");
+      const admin = await amqpAdmin();
+      cleanups.push(async () => {
+        await admin.remove(queue);
+        await admin.close();
+      });
+      await admin.queue(queue);
+      await admin.publish(queue, bodies);
+      await serveThroughCut({
+        port: BROKERS.rabbitmq.port,
+        urlPrefix: "amqp://guest:guest@",
+        total: TOTAL,
+        input: (url) => `  type: amqp\n  url: ${url}\n  queue: ${queue}\n  prefetch: 100`,
+        cleanups,
+      });
+    },
+    120_000,
+  );
 
-  natsIt("nats: delivers, shows a cut in /readyz and recovers, drains on SIGTERM without loss", async () => {
-    const stream = uniqueName("serve");
-    const admin = await natsAdmin();
-    cleanups.push(() => admin.close());
-    await admin.stream(stream);
-    await admin.publish(stream, bodies);
-    await serveThroughCut({
-      port: BROKERS.nats.port,
-      urlPrefix: "nats://",
-      total: TOTAL,
-      input: (url) => `  type: nats\n  url: ${url}\n  stream: ${stream}\n  consumer: ${stream}-reader\n  prefetch: 100`,
-      cleanups,
-    });
-  }, 120_000);
+  natsIt(
+    "nats: delivers, shows a cut in /readyz and recovers, drains on SIGTERM without loss",
+    async () => {
+      const stream = uniqueName("serve");
+      const admin = await natsAdmin();
+      cleanups.push(() => admin.close());
+      await admin.stream(stream);
+      await admin.publish(stream, bodies);
+      await serveThroughCut({
+        port: BROKERS.nats.port,
+        urlPrefix: "nats://",
+        total: TOTAL,
+        input: (url) =>
+          `  type: nats\n  url: ${url}\n  stream: ${stream}\n  consumer: ${stream}-reader\n  prefetch: 100`,
+        cleanups,
+      });
+    },
+    120_000,
+  );
 
-  redisIt("redis: delivers, shows a cut in /readyz and recovers, drains on SIGTERM without loss", async () => {
-    const stream = uniqueName("serve");
-    const admin = await redisAdmin();
-    cleanups.push(() => admin.close());
-    await admin.append(stream, bodies);
-    await serveThroughCut({
-      port: BROKERS.redis.port,
-      urlPrefix: "redis://",
-      total: TOTAL,
-      input: (url) => `  type: redis\n  url: ${url}\n  stream: ${stream}\n  group: relay\n  consumer: serve\n  prefetch: 100`,
-      cleanups,
-    });
-  }, 120_000);
+  redisIt(
+    "redis: delivers, shows a cut in /readyz and recovers, drains on SIGTERM without loss",
+    async () => {
+      const stream = uniqueName("serve");
+      const admin = await redisAdmin();
+      cleanups.push(() => admin.close());
+      await admin.append(stream, bodies);
+      await serveThroughCut({
+        port: BROKERS.redis.port,
+        urlPrefix: "redis://",
+        total: TOTAL,
+        input: (url) =>
+          `  type: redis\n  url: ${url}\n  stream: ${stream}\n  group: relay\n  consumer: serve\n  prefetch: 100`,
+        cleanups,
+      });
+    },
+    120_000,
+  );
 });
