@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import pg from "pg";
 import type PgBoss from "pg-boss";
 import type { Logger } from "../../log/index.js";
 import { parsePostgresUrl } from "../../state/postgres/url.js";
@@ -48,16 +49,21 @@ export async function startPgBossEngine(options: PgBossEngineOptions): Promise<J
   boss.on("error", (error) => {
     options.logger.warn("job engine error", { error: error.message });
   });
-  await boss.start();
-  if ((await boss.getQueue(QUEUE)) === null) {
-    await boss.createQueue(QUEUE, {
-      name: QUEUE,
-      policy: "short",
-      retryLimit: 1_000_000,
-      retryDelay: RETRY_DELAY_SECONDS,
-      expireInSeconds: Math.ceil(options.jobTimeoutSeconds),
-    });
-  }
+  // pg-boss locks its own migrations but not createQueue, whose DDL (a partition attached to the
+  // job table) deadlocked against a second worker starting at the same moment: the whole start-up
+  // runs one worker at a time, so only the first creates the queue and the others find it.
+  await oneStartAtATime(location.connectionString, jobSchema(location.schema), async () => {
+    await boss.start();
+    if ((await boss.getQueue(QUEUE)) === null) {
+      await boss.createQueue(QUEUE, {
+        name: QUEUE,
+        policy: "short",
+        retryLimit: 1_000_000,
+        retryDelay: RETRY_DELAY_SECONDS,
+        expireInSeconds: Math.ceil(options.jobTimeoutSeconds),
+      });
+    }
+  });
   const workerIds: string[] = [];
   const probe = cachedProbe(boss);
 
@@ -90,6 +96,19 @@ export async function startPgBossEngine(options: PgBossEngineOptions): Promise<J
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
     },
   };
+}
+
+/** Runs `start` under a session advisory lock keyed by the job schema, held on a connection of its own. */
+async function oneStartAtATime(connectionString: string, schema: string, start: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString, application_name: "cannectors-worker-start" });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext($1))", [`cannectors-jobs-start:${schema}`]);
+    await start();
+  } finally {
+    // Ending the session releases the lock, also when the start failed.
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** pg-boss's tables beside the state's: `<schema>_jobs`, or `cannectors_jobs` on the default search path. */
