@@ -1,7 +1,7 @@
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { type RunOptions, type RunSummary, runConnector } from "../engine/run.js";
 import type { StateStore } from "../state/index.js";
-import { createQueueInput } from "../modules/input-webhook/queue-input.js";
+import { createQueueSource } from "../modules/input-webhook/queue-input.js";
 
 /** One run at a time per store and connector, plus at most one waiting: later calls share the waiting one. */
 const runs = new WeakMap<StateStore, Map<string, { current: Promise<RunSummary>; next?: Promise<RunSummary> }>>();
@@ -27,11 +27,7 @@ export function processWebhookQueue(options: RunOptions): Promise<RunSummary> {
   runs.set(options.store, perStore);
   const slot = perStore.get(name);
   if (slot?.next) return slot.next;
-  const run = () =>
-    runConnector(options, {
-      create: (context) => createQueueInput(options.store, input.records, context),
-      commit: (cursor) => options.store.webhooks.markDone(name, Number(cursor)),
-    });
+  const run = () => runConnector(options, createQueueSource(options.store, name, input.records));
   if (slot === undefined) {
     const current = run().finally(() => advance(perStore, name));
     perStore.set(name, { current });

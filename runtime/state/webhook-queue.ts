@@ -33,8 +33,12 @@ export interface WebhookQueue {
   enqueue(delivery: EnqueueDelivery): Promise<"accepted" | "duplicate">;
   /** Pending deliveries after `afterSeq`, oldest first. */
   pending(connector: string, afterSeq: number, limit: number): Promise<QueuedDelivery[]>;
-  /** Marks every pending delivery up to `seq` processed (its body is dropped, its id kept for the window). */
-  markDone(connector: string, upToSeq: number): Promise<number>;
+  /**
+   * Marks exactly these deliveries processed (the body is dropped, the id kept for the window). Not
+   * "everything up to a seq": with several writers (PostgreSQL workers) a lower seq can commit after
+   * a higher one was read, and a range would settle a delivery that no run ever read.
+   */
+  markDone(connector: string, seqs: readonly number[]): Promise<number>;
   depth(connector: string): Promise<number>;
 }
 
@@ -48,7 +52,7 @@ export type SqliteWebhookQueue = Synchronous<Omit<WebhookQueue, "enqueue" | "mar
 /** A write to the queue: deliveries stored and deliveries settled share one commit. */
 type QueueWrite =
   | { kind: "enqueue"; delivery: EnqueueDelivery }
-  | { kind: "markDone"; connector: string; upToSeq: number };
+  | { kind: "markDone"; connector: string; seqs: readonly number[] };
 
 /**
  * `writer` is the connection the writes go through, `durable` what makes its commits durable when
@@ -69,7 +73,7 @@ export function createWebhookQueue(
       received_at AS receivedAt FROM webhook_deliveries
       WHERE connector = ? AND status = 'pending' AND seq > ? ORDER BY seq LIMIT ?`),
     markDone: writer.prepare(
-      "UPDATE webhook_deliveries SET status = 'done', body = NULL WHERE connector = ? AND status = 'pending' AND seq <= ?",
+      "UPDATE webhook_deliveries SET status = 'done', body = NULL WHERE connector = ? AND status = 'pending' AND seq = ?",
     ),
     depth: db
       .prepare<[string], number>("SELECT COUNT(*) FROM webhook_deliveries WHERE connector = ? AND status = 'pending'")
@@ -90,10 +94,11 @@ export function createWebhookQueue(
     const changes = statements.insert.run({ connector, deliveryId, receivedAt, body, bodyHash }).changes;
     return changes === 1 ? "accepted" : "duplicate";
   };
+  const markOne = (connector: string, seq: number) => statements.markDone.run(connector, seq).changes;
   const writeOne = (write: QueueWrite, pruned: Set<string>): "accepted" | "duplicate" | number =>
     write.kind === "enqueue"
       ? insertOne(write.delivery, pruned)
-      : statements.markDone.run(write.connector, write.upToSeq).changes;
+      : write.seqs.reduce((done, seq) => done + markOne(write.connector, seq), 0);
   const writeGroup = writer.transaction((writes: readonly QueueWrite[]) => {
     const pruned = new Set<string>();
     return writes.map((write) => writeOne(write, pruned));
@@ -101,7 +106,7 @@ export function createWebhookQueue(
   const group = groupCommit({ commitAll: (writes: readonly QueueWrite[]) => writeGroup.immediate(writes), durable });
   return {
     enqueue: (delivery) => group.submit({ kind: "enqueue", delivery }) as Promise<"accepted" | "duplicate">,
-    markDone: (connector, upToSeq) => group.submit({ kind: "markDone", connector, upToSeq }) as Promise<number>,
+    markDone: (connector, seqs) => group.submit({ kind: "markDone", connector, seqs }) as Promise<number>,
     drain: group.drain,
     pending: (connector, afterSeq, limit) => statements.pending.all(connector, afterSeq, limit),
     depth: (connector) => statements.depth.get(connector) ?? 0,

@@ -20,10 +20,10 @@ export function createPostgresWebhookQueue(pool: pg.Pool): WebhookQueue {
       );
       return found.rows;
     },
-    async markDone(connector, upToSeq) {
+    async markDone(connector, seqs) {
       const updated = await pool.query(
-        "UPDATE webhook_deliveries SET status = 'done', body = NULL WHERE connector = $1 AND status = 'pending' AND seq <= $2",
-        [connector, upToSeq],
+        "UPDATE webhook_deliveries SET status = 'done', body = NULL WHERE connector = $1 AND status = 'pending' AND seq = ANY($2::bigint[])",
+        [connector, seqs],
       );
       return updated.rowCount ?? 0;
     },
