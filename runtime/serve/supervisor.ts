@@ -251,12 +251,15 @@ export class Supervisor {
       // A consumer that ran a while before failing starts over from the shortest wait.
       failures = Date.now() - started > 60_000 ? 1 : failures + 1;
       const delayMs = held ? LEASE_RETRY_MS : restartDelayMs(failures, this.options.brokerRestartMaxMs);
-      logger[held ? "debug" : "warn"](held ? "consumer on standby: lease held elsewhere" : "consumer ended: restarting", {
-        connector: name,
-        status: summary?.status ?? "not started",
-        ...(summary?.error ? { error: summary.error } : {}),
-        inMs: delayMs,
-      });
+      logger[held ? "debug" : "warn"](
+        held ? "consumer on standby: lease held elsewhere" : "consumer ended: restarting",
+        {
+          connector: name,
+          status: summary?.status ?? "not started",
+          ...(summary?.error ? { error: summary.error } : {}),
+          inMs: delayMs,
+        },
+      );
       await pause(delayMs, signal);
     }
     if (slot.consumer === consumer || slot.removed.signal.aborted) this.brokers.forget(name);
@@ -327,31 +330,51 @@ export class Supervisor {
   }
 
   /**
-   * Runs one job of the engine here. `retry` gives it back: this process is stopping, or the
-   * connector's lease is held by a run elsewhere (which may have missed deliveries accepted after
-   * its last read, so the job must run once that run is over). A connector this process does not
-   * load (removed, or not deployed here yet) ends the job: the workers that load it ask again
-   * (their sweep, their next fire), and a removed one's jobs do not come back forever.
+   * Runs one job of the engine here. `retry` gives it back: this process is stopping, or a polling
+   * connector's lease is held by a run elsewhere. A connector this process does not load (removed,
+   * or not deployed here yet) ends the job: the workers that load it ask again (their sweep, their
+   * next fire), and a removed one's jobs do not come back forever.
    */
   async runJob(request: RunRequest): Promise<JobOutcome> {
     if (this.stopping.signal.aborted) return "retry";
     const slot = this.slots.get(request.connector);
     if (!slot) return "done";
-    const webhook = slot.artifact.connector.input.type === "webhook";
-    const run = webhook ? this.options.webhooks?.processWebhookQueue : runConnector;
-    if (!run) return "done";
-    // Jobs outnumber runs in a burst: one that finds the queue already drained needs no run.
-    if (webhook && (await this.queueDepth(slot)) === 0) return "done";
+    if (slot.artifact.connector.input.type === "webhook") return this.runWebhookJob(slot, request);
     let held = false;
-    const summary = await this.exclusive(slot, run, (error) => {
+    const summary = await this.exclusive(slot, runConnector, (error) => {
       held = error instanceof CannectorsError && error.code === ErrorCodes.LEASE_HELD;
       return held;
     });
     if (held || summary === undefined) return held || this.stopping.signal.aborted ? "retry" : "done";
-    if (webhook && summary.status === "cancelled") return "retry";
-    if (webhook && summary.status === "failed" && (await this.queueDepth(slot)) > 0) {
-      await this.options.jobs?.request(request, { afterMs: this.options.queueRetryMs ?? 30_000 });
-    }
+    return "done";
+  }
+
+  /**
+   * A webhook job. Every webhook run, once its lease is released, looks at the queue again and asks
+   * for a job if deliveries are left: so a job that finds a run of its connector in progress, here
+   * or elsewhere (the lease is held), ends at once, since that run or the job it asks for reads what
+   * this job was asked for. (Giving such jobs back made every other worker fetch them, count the
+   * queue, try the lease and fail them again each second, and tied up this process's job slots
+   * behind its own run.) A holder that dies asks for nothing: the workers' sweep does, once its
+   * lease has expired.
+   */
+  private async runWebhookJob(slot: Slot, request: RunRequest): Promise<JobOutcome> {
+    const process = this.options.webhooks?.processWebhookQueue;
+    if (!process || slot.running || (await this.queueDepth(slot)) === 0) return "done";
+    let held = false;
+    const summary = await this.exclusive(slot, process, (error) => {
+      held = error instanceof CannectorsError && error.code === ErrorCodes.LEASE_HELD;
+      return held;
+    });
+    if (held) return "done";
+    if (summary === undefined) return this.stopping.signal.aborted ? "retry" : "done";
+    if (summary.status === "cancelled") return "retry";
+    if ((await this.queueDepth(slot)) === 0) return "done";
+    // A run that failed outright (target down past its retries) is tried again later, not at once.
+    const later = summary.status === "failed" ? { afterMs: this.options.queueRetryMs ?? 30_000 } : {};
+    await this.options.jobs?.request(request, later).catch((error: unknown) => {
+      this.options.logger.warn("job not added", { connector: request.connector, error: describeError(error) });
+    });
     return "done";
   }
 
