@@ -3,7 +3,7 @@ import pg from "pg";
 import type PgBoss from "pg-boss";
 import type { Logger } from "../../log/index.js";
 import { parsePostgresUrl } from "../../state/postgres/url.js";
-import type { JobEngine, JobOutcome, RunRequest } from "./job-engine.js";
+import type { JobEngine, RunRequest } from "./job-engine.js";
 
 export interface PgBossEngineOptions {
   /** The state's `postgres://…?schema=…` URL: the jobs live in the same database, schema `<schema>_jobs`. */
@@ -19,7 +19,7 @@ export interface PgBossEngineOptions {
 
 /** One queue for every connector; its `short` policy keeps at most one job waiting per connector. */
 const QUEUE = "cannectors-runs";
-/** A job given back (the connector's lease is held elsewhere) is tried again after this. */
+/** A job given back (this worker is stopping, a polling connector's lease is held elsewhere) is tried again after this. */
 const RETRY_DELAY_SECONDS = 1;
 
 /** Thrown from a handler so pg-boss retries the job; not an error of the run. */
@@ -65,6 +65,14 @@ export async function startPgBossEngine(options: PgBossEngineOptions): Promise<J
     }
   });
   const workerIds: string[] = [];
+  /** Workers (by index) running a job's handler now. */
+  const busy = new Set<number>();
+  // A new job wakes one idle worker: waking them all made every other one fetch nothing. With none
+  // idle, the busy ones fetch as soon as their job ends instead of waiting out the polling interval.
+  const wake = () => {
+    const idle = workerIds.findIndex((_, index) => !busy.has(index));
+    for (const id of idle === -1 ? workerIds : [workerIds[idle]!]) boss.notifyWorker(id);
+  };
   const probe = cachedProbe(boss);
 
   return {
@@ -73,7 +81,7 @@ export async function startPgBossEngine(options: PgBossEngineOptions): Promise<J
       if (request.due !== undefined) sendOptions.id = fireId(request.connector, request.due);
       if (afterMs !== undefined) sendOptions.startAfter = new Date(Date.now() + afterMs);
       await boss.send(QUEUE, { ...request }, sendOptions);
-      if (afterMs === undefined) for (const id of workerIds) boss.notifyWorker(id);
+      if (afterMs === undefined) wake();
     },
     async work(handle) {
       for (let i = 0; i < options.concurrency; i++) {
@@ -81,8 +89,13 @@ export async function startPgBossEngine(options: PgBossEngineOptions): Promise<J
           QUEUE,
           { batchSize: 1, pollingIntervalSeconds: options.pollSeconds ?? 1 },
           async ([job]) => {
-            const outcome: JobOutcome = job ? await handle(job.data) : "done";
-            if (outcome === "retry") throw new RetryLater("given back: the connector is busy elsewhere");
+            if (!job) return;
+            busy.add(i);
+            try {
+              if ((await handle(job.data)) === "retry") throw new RetryLater("given back: to be run later");
+            } finally {
+              busy.delete(i);
+            }
           },
         );
         workerIds.push(id);
