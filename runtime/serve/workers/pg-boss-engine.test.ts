@@ -30,7 +30,7 @@ describe.runIf(usableBackends().includes(postgres))("the pg-boss job engine", ()
   it(`starts ${WORKERS} workers together on a fresh schema, and one works what another was asked`, async () => {
     const url = new URL(POSTGRES_URL);
     url.searchParams.set("schema", schema);
-    const logger = createLogger({ level: "error", sinks: [], redactor: createRedactor() });
+    const logger = createLogger({ level: "error", redactor: createRedactor(), sinks: [] });
     const started = await Promise.allSettled(
       Array.from({ length: WORKERS }, () =>
         startPgBossEngine({
