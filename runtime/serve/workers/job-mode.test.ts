@@ -7,17 +7,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
 import { sendJson, startServer, type TestServer } from "../../../test/support/http-server.js";
-import { createLogger } from "../../log/index.js";
-import { createWebhookReceiver } from "../../modules/input-webhook/index.js";
-import { createRedactor } from "../../secrets/index.js";
 import { openStateStore, type StateStore } from "../../state/index.js";
-import { validateArtifact } from "../../validate/index.js";
-import { createServeMetrics } from "../serve-metrics.js";
-import { Supervisor } from "../supervisor.js";
-import { processWebhookQueue, queueDepth } from "../webhook-queue.js";
+import type { Supervisor } from "../supervisor.js";
 import type { JobEngine, RunRequest } from "./job-engine.js";
+import { deliver, hookSupervisor } from "./test-support.js";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -43,40 +37,13 @@ function fakeEngine(delayMs = 0) {
 async function rig(target: TestServer, engine: JobEngine): Promise<{ supervisor: Supervisor; store: StateStore }> {
   const dir = mkdtempSync(path.join(tmpdir(), "cannectors-job-mode-"));
   const store = openStateStore(path.join(dir, "state.db"));
-  const supervisor = new Supervisor({
-    store,
-    env: {},
-    logger: createLogger({ redactor: createRedactor(), sinks: [] }),
-    runLogSinks: [],
-    metrics: createServeMetrics({ queueDepths: () => [], artifacts: () => ({ loaded: 0, invalid: 0 }) }),
-    webhooks: { createWebhookReceiver, processWebhookQueue, queueDepth },
-    drainTimeoutMs: 2000,
-    jobs: engine,
-  });
-  const document = {
-    apiVersion: "cannectors.dev/v1",
-    kind: "Connector",
-    metadata: { name: "hooks" },
-    input: { type: "webhook", path: "/hooks/in", verify: { type: "none" }, dedupe: { header: "X-Delivery-Id" } },
-    output: { type: "http", baseUrl: target.url, path: "/sink" },
-  };
-  const artifact = validateArtifact(stringify(document), path.join(dir, "hooks.yaml")).artifact!;
-  await supervisor.load(new Map([["hooks", artifact]]));
+  const supervisor = await hookSupervisor(store, engine, target);
   cleanups.push(async () => {
     await supervisor.stop(2000);
     await store.close();
   });
   return { supervisor, store };
 }
-
-const deliver = (supervisor: Supervisor, id: string) =>
-  supervisor.receiver("/hooks/in")!.handle(
-    new Request("http://x/hooks/in", {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-delivery-id": id },
-      body: JSON.stringify({ id }),
-    }),
-  );
 
 describe("serve with a job engine", () => {
   it("turns accepted deliveries into requests (coalesced while one is being added) and runs nothing itself", async () => {

@@ -6,7 +6,6 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { stringify } from "yaml";
 import {
   BACKENDS,
   dropSchema,
@@ -16,15 +15,11 @@ import {
 } from "../../../test/support/state-backends.js";
 import { sendJson, startServer, type TestServer } from "../../../test/support/http-server.js";
 import { createLogger } from "../../log/index.js";
-import { createWebhookReceiver } from "../../modules/input-webhook/index.js";
 import { createRedactor } from "../../secrets/index.js";
 import { openState } from "../../state/open.js";
-import { validateArtifact } from "../../validate/index.js";
-import { createServeMetrics } from "../serve-metrics.js";
-import { Supervisor } from "../supervisor.js";
-import { processWebhookQueue, queueDepth } from "../webhook-queue.js";
 import { startWorkers } from "./index.js";
 import { jobSchema, startPgBossEngine } from "./pg-boss-engine.js";
+import { deliver, hookSupervisor } from "./test-support.js";
 
 const postgres = BACKENDS.find((backend) => backend.name === "postgres")!;
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -40,24 +35,7 @@ async function startWorker(location: string, target: TestServer) {
     logger,
     pollSeconds: 0.5,
   });
-  const supervisor = new Supervisor({
-    store,
-    env: {},
-    logger,
-    runLogSinks: [],
-    metrics: createServeMetrics({ queueDepths: () => [], artifacts: () => ({ loaded: 0, invalid: 0 }) }),
-    webhooks: { createWebhookReceiver, processWebhookQueue, queueDepth },
-    drainTimeoutMs: 2000,
-    jobs: engine,
-  });
-  const document = {
-    apiVersion: "cannectors.dev/v1",
-    kind: "Connector",
-    metadata: { name: "hooks" },
-    input: { type: "webhook", path: "/hooks/in", verify: { type: "none" }, dedupe: { header: "X-Delivery-Id" } },
-    output: { type: "http", baseUrl: target.url, path: "/sink" },
-  };
-  await supervisor.load(new Map([["hooks", validateArtifact(stringify(document), "hooks.yaml").artifact!]]));
+  const supervisor = await hookSupervisor(store, engine, target, logger);
   // No sweep during the test: what is sent must come from the jobs alone.
   const workers = await startWorkers({ supervisor, engine, logger, sweepMs: 600_000 });
   cleanups.push(async () => {
@@ -68,15 +46,6 @@ async function startWorker(location: string, target: TestServer) {
   });
   return supervisor;
 }
-
-const deliver = (supervisor: Supervisor, id: string) =>
-  supervisor.receiver("/hooks/in")!.handle(
-    new Request("http://x/hooks/in", {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-delivery-id": id },
-      body: JSON.stringify({ id }),
-    }),
-  );
 
 async function until(what: string, check: () => Promise<boolean> | boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
