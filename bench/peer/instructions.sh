@@ -32,8 +32,10 @@ instructions() { # label, size, command...
   local src=$PORT; [ "$size" = 100 ] || src=$((PORT + 2))
   export SOURCE_URL=http://127.0.0.1:$src SINK_URL=http://127.0.0.1:$((src + 1))
   curl -sf -X POST "$SINK_URL/reset" >/dev/null
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" >"$work/out" 2>&1 || { tail -5 "$work/out" >&2; exit 1; }
-  grep -oP 'Collected : \K[0-9]+' "$work/out"
+  # product.sh is bash that execs node: children are traced, and each process's count is summed.
+  valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null "$@" >"$work/out" 2>&1 ||
+    { tail -5 "$work/out" >&2; exit 1; }
+  grep -oP 'Collected : \K[0-9]+' "$work/out" | awk '{ sum += $1 } END { print sum }'
 }
 row() { # label, command...
   local label=$1; shift
