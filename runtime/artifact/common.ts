@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** `500ms`, `30s`, `5m`, `1h`, or a whole number of milliseconds. */
 export const Duration = z
