@@ -31,7 +31,11 @@ import Module from "node:module";
 import { writeSync } from "node:fs";
 register(${JSON.stringify(pathToFileURL(hooks).href)});
 // CommonJS files required by CommonJS files never reach the ESM hook: the require cache has them.
-process.on("exit", () => { for (const file of Object.keys(Module._cache)) writeSync(2, "LOADED " + file + "\\n"); });
+process.on("exit", () => {
+  for (const file of Object.keys(Module._cache)) writeSync(2, "LOADED " + file + "\\n");
+  // Node's own modules, required from the bundle's CommonJS code included (no hook sees those).
+  for (const entry of process.moduleLoadList) if (entry.startsWith("NativeModule ")) writeSync(2, "BUILTIN " + entry.slice(13) + "\\n");
+});
 `,
 );
 
@@ -45,7 +49,8 @@ async function packagesLoaded(args: string[]) {
     const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(match[1]!)?.[1];
     if (name) packages.add(name);
   }
-  return { result, packages, ownModules };
+  const builtins = new Set([...result.stderr.matchAll(/^BUILTIN (.*)$/gm)].map((match) => match[1]!));
+  return { result, packages, ownModules, builtins };
 }
 
 describe("cannectors --version", () => {
@@ -99,7 +104,7 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
         "",
       ].join("\n"),
     );
-    const { result, packages, ownModules } = await packagesLoaded([
+    const { result, packages, ownModules, builtins } = await packagesLoaded([
       "run",
       connector,
       "--state",
@@ -120,6 +125,11 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
       { id: 2, email: "b@x.test" },
     ]);
     expect(packages.has("better-sqlite3")).toBe(true); // the hook sees CommonJS packages required from ESM
+    // Built-ins that inlined packages require at their top but a run never uses (cli/bundle/lazy-requires.ts).
+    expect(builtins.has("net"), "the list of built-ins is read").toBe(true);
+    for (const unused of ["child_process", "dgram", "http2", "internal/http2/core"]) {
+      expect(builtins.has(unused), `node:${unused}`).toBe(false);
+    }
     for (const unused of [
       "ajv",
       "ajv-formats",

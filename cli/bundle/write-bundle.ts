@@ -20,6 +20,7 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { build, type Plugin, transform } from "esbuild-wasm";
+import { lazyRequires } from "./lazy-requires.js";
 
 /** What each module's `import.meta.url` becomes (esbuild renames it apart per module). */
 const MODULE_URL = "__cannectorsModuleUrl";
@@ -84,7 +85,7 @@ const result = await build({
   platform: "node",
   target: "node20",
   chunkNames: "chunk-[hash]",
-  plugins: [externalPackages, unbundledUrls],
+  plugins: [externalPackages, lazyRequires, unbundledUrls],
   legalComments: "none",
   banner: { js: BANNER },
   logLevel: "warning",
