@@ -17,10 +17,13 @@
  * esbuild-wasm: esbuild's own bundler compiled to WebAssembly, so no install script (esbuild's
  * native package has one). Run with `node dist/cli/bundle/write-bundle.js` from the package root.
  */
+import { spawnSync } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { build, type Plugin, transform } from "esbuild-wasm";
 import { lazyRequires } from "./lazy-requires.js";
+import { NODE_OPTION_SETS } from "./v8-flags.js";
+import { writeProgramScript } from "./write-script.js";
 
 /** What each module's `import.meta.url` becomes (esbuild renames it apart per module). */
 const MODULE_URL = "__cannectorsModuleUrl";
@@ -94,3 +97,18 @@ const result = await build({
 const files = Object.keys(result.metafile.outputs).length;
 const inputs = Object.keys(result.metafile.inputs).length;
 process.stdout.write(`bundle: ${inputs} modules into ${files} files in ${path.relative(root, outdir)}/\n`);
+
+// `run`'s start-up: the same program as one script, and its V8 code cache per way the CLI is started.
+const script = path.join(outdir, "script", "program.js");
+await writeProgramScript({
+  entry: path.join(dist, "cli", "program.js"),
+  outfile: script,
+  plugins: [lazyRequires],
+  external: externalPackages,
+});
+for (const options of NODE_OPTION_SETS) {
+  const writer = path.join(dist, "cli", "bundle", "write-code-cache.js");
+  const child = spawnSync(process.execPath, [...options, writer], { stdio: ["ignore", "ignore", "inherit"] });
+  if (child.status !== 0) throw new Error(`code cache for [${options.join(" ")}]: exit ${child.status}`);
+}
+process.stdout.write(`bundle: ${path.relative(root, script)} and ${NODE_OPTION_SETS.length} code caches\n`);
