@@ -2,7 +2,6 @@
 // The `--` ends Node's own options: Node 20 would otherwise read `--env-file` after the script as its own.
 import { readFileSync, statSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
-import { RUN_V8_FLAGS } from "./bundle/v8-flags.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 const args = process.argv.slice(2);
@@ -45,7 +44,7 @@ function scriptedProgram(): boolean {
 if (args[0] === "--version" || args[0] === "-V") process.stdout.write(`${pkg.version}\n`);
 else {
   // Before any code is compiled: cli/bundle/v8-flags.ts says why, and why the code cache needs it.
-  setFlagsFromString(RUN_V8_FLAGS);
+  setFlagsFromString((await import("./bundle/v8-flags.js")).RUN_V8_FLAGS);
   let program: typeof import("./program.js");
   if (scriptedProgram()) {
     const { loadProgramScript } = await import("./bundle/program-script.js");

@@ -30,12 +30,20 @@ type ScriptWrapper = (
 export const SCRIPT_URL = new URL("../../bundle/script/program.js", import.meta.url);
 
 /**
+ * Node's own options that set no V8 flag: a run under `--cpu-prof` or `--import=...` takes the same
+ * cache. Listing one here wrongly costs nothing but the cache: V8 checks its flags itself.
+ */
+const NODE_ONLY_OPTION =
+  /^--(cpu-prof|heap-prof|import=|require=|inspect|env-file|enable-source-maps|trace-warnings|no-warnings)/;
+
+/**
  * The cache for this process's Node options (the bin's `--max-semi-space-size=4`, or none under
  * `node dist/cli/main.js`): V8's flags are part of what it checks.
  */
 export function cacheFileFor(scriptFile: string, execArgv: readonly string[] = process.execArgv): string {
+  const options = execArgv.filter((option) => !NODE_ONLY_OPTION.test(option));
   const key = createHash("sha256")
-    .update(`${process.version}\0${execArgv.join("\0")}`)
+    .update(`${process.version}\0${options.join("\0")}`)
     .digest("hex")
     .slice(0, 16);
   return `${scriptFile}.${key}.cache`;
