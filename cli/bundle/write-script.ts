@@ -10,11 +10,11 @@
  * - Static imports of external packages become `require`: the run path has only CommonJS ones
  *   (better-sqlite3, typescript...), and main.ts takes the script for `run` alone.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { build, type Plugin, transform } from "esbuild-wasm";
+import { build, type Plugin } from "esbuild-wasm";
+import { moduleUrls } from "./module-urls.js";
 
-const MODULE_URL = "__cannectorsModuleUrl";
 const SCRIPT_URL = "__cannectorsScriptUrl";
 const IMPORT = "__cannectorsImport";
 
@@ -28,23 +28,6 @@ export async function writeProgramScript(options: {
   external: Plugin;
 }): Promise<void> {
   const outdir = path.dirname(options.outfile);
-  const moduleUrls: Plugin = {
-    name: "script-import-meta-url",
-    setup(builder) {
-      builder.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async (args) => {
-        const contents = await readFile(args.path, "utf8");
-        if (!contents.includes("import.meta.url")) return { contents, loader: "js" };
-        const { code } = await transform(contents, {
-          define: { "import.meta.url": MODULE_URL },
-          format: "esm",
-          loader: "js",
-        });
-        const relative = path.relative(outdir, args.path).split(path.sep).join("/");
-        const url = `new URL(${JSON.stringify(relative)}, ${SCRIPT_URL}).href`;
-        return { contents: `const ${MODULE_URL} = ${url};\n${code}`, loader: "js" };
-      });
-    },
-  };
   const result = await build({
     entryPoints: [options.entry],
     outfile: options.outfile,
@@ -52,7 +35,7 @@ export async function writeProgramScript(options: {
     format: "cjs",
     platform: "node",
     target: "node20",
-    plugins: [options.external, ...options.plugins, moduleUrls],
+    plugins: [options.external, ...options.plugins, moduleUrls(outdir, SCRIPT_URL)],
     legalComments: "none",
     logLevel: "warning",
     metafile: true,
