@@ -96,6 +96,25 @@ export class Consumption<Id> {
     return failure;
   }
 
+  /**
+   * Asked before a drain ends for idleness: `pendingAtBroker` is how many messages the broker counts
+   * as delivered to this consumer and not acknowledged. More than are unsettled here (once the
+   * acknowledgements being written are done) means some never reached us: delivered into a
+   * connection that was then cut, they count as delivered until the broker's ack wait or claim
+   * idle time. The drain then waits for them, up to `limitMs` of idle time, after `reread` asks the
+   * reader to fetch them again where the broker does not send them again by itself. A dry run holds
+   * what it read unacknowledged on purpose: it never waits.
+   */
+  awaitBacklog(pendingAtBroker: () => Promise<number>, limitMs: number, reread?: () => void): void {
+    if (this.options.dryRun) return;
+    this.inbox.awaitBacklog(async () => {
+      await Promise.allSettled(this.#acks);
+      const lost = (await pendingAtBroker()) > this.unsettled.size;
+      if (lost) reread?.();
+      return lost;
+    }, limitMs);
+  }
+
   /** Keeps an acknowledgement being written, so that closing waits for it. */
   track(ack: Promise<unknown>): void {
     this.#acks.add(ack);

@@ -10,6 +10,9 @@ import type { RedisInput } from "./schema.js";
 /** How long one XREADGROUP blocks for new entries: also how long closing waits for it. */
 const BLOCK_MS = 1_000;
 
+/** How long a drain waits, idle, for entries pending to this consumer that never reached it: a few reads. */
+const BACKLOG_LIMIT_MS = 10 * BLOCK_MS;
+
 type Entry = [id: string, fields: string[]];
 type Source = "new" | "pending";
 
@@ -48,6 +51,11 @@ export function createRedisInput(
       // What the lost connection delivered and we never saw is in our pending list: read it again.
       ownPending = true;
       inbox.resume();
+    });
+    // Entries read into a cut connection stay pending to this consumer until claimIdle: a drain reads them again.
+    const pendingHere = pendingTo(writer, spec);
+    consumption.awaitBacklog(pendingHere, BACKLOG_LIMIT_MS, () => {
+      ownPending = true;
     });
     reading = read(reader);
   };
@@ -148,4 +156,18 @@ export function createRedisInput(
 function fieldOf(fields: string[], name: string): string | undefined {
   for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
   return undefined;
+}
+
+/** How many entries the group counts as delivered to this consumer and not acknowledged (XPENDING summary). */
+function pendingTo(client: Redis, spec: RedisInput): () => Promise<number> {
+  return async () => {
+    const reply = (await client.call("XPENDING", spec.stream, spec.group)) as [
+      number,
+      unknown,
+      unknown,
+      [string, string][] | null,
+    ];
+    const mine = reply[3]?.find(([consumer]) => consumer === spec.consumer);
+    return Number(mine?.[1] ?? 0);
+  };
 }
