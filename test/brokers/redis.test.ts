@@ -10,6 +10,7 @@ import { runYaml } from "../support/run-yaml.js";
 import { runThroughTwoCuts } from "./cut-support.js";
 import { expectPoisonDeadLettered } from "./poison-support.js";
 import { redisAdmin, redisToRedis } from "./redis-support.js";
+import { relayYaml } from "./relay-yaml.js";
 
 const it = await brokerIt("redis");
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -84,23 +85,14 @@ describe("redis input → redis output", () => {
       res.writeHead(200).end("{}");
     });
     cleanups.push(() => sink.close());
-    const yaml = `apiVersion: cannectors.dev/v1
-kind: Connector
-metadata:
-  name: redis-unseen
-input:
-  type: redis
-  url: ${BROKERS.redis.url}
-  stream: ${from}
-  group: relay
-  idleAfter: 300ms
-output:
-  type: http
-  baseUrl: ${sink.url}
-  path: /sink
-  batch:
-    size: 10
-`;
+    const yaml = relayYaml({
+      name: "redis-unseen",
+      input: `  type: redis\n  url: ${BROKERS.redis.url}\n  stream: ${from}\n  group: relay`,
+      output: `  type: http\n  baseUrl: ${sink.url}\n  path: /sink`,
+      batch: 10,
+      // Shorter than one blocking read (1 s): the drain must wait for the reread, not just outlast it.
+      idleAfter: "300ms",
+    });
     const { summary } = await runYaml(yaml);
     expect(summary.error).toBeUndefined();
     expect(new Set(seen)).toEqual(new Set([0, 1, 2, 3, 4]));
