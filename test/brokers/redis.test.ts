@@ -11,6 +11,7 @@ import { runThroughTwoCuts } from "./cut-support.js";
 import { expectPoisonDeadLettered } from "./poison-support.js";
 import { redisAdmin, redisToRedis } from "./redis-support.js";
 import { relayYaml } from "./relay-yaml.js";
+import { expectDrainOutlastsSlowOutput, SLOW_OUTPUT_MESSAGES } from "./slow-output-support.js";
 
 const it = await brokerIt("redis");
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -68,6 +69,21 @@ describe("redis input → redis output", () => {
     expect(new Set(out.map((m) => JSON.parse(m.fields.body!).id as number)).size).toBe(3_000);
     expect(new Set(out.map((m) => m.fields["Idempotency-Key"])).size).toBe(3_000);
   }, 120_000);
+
+  it("does not end a drain while the group holds entries it had no room for, its output slower than idleAfter", async () => {
+    const from = uniqueName("in");
+    const a = await admin(from);
+    await a.append(
+      from,
+      Array.from({ length: SLOW_OUTPUT_MESSAGES }, (_, i) => body(i)),
+    );
+    await expectDrainOutlastsSlowOutput({
+      name: "redis-slow-output",
+      input: `  type: redis\n  url: ${BROKERS.redis.url}\n  stream: ${from}\n  group: relay`,
+      outstanding: () => a.outstanding(from, "relay"),
+      cleanups,
+    });
+  }, 30_000);
 
   it("does not end a drain while entries delivered to its consumer never reached it: it reads them again", async () => {
     const from = uniqueName("in");

@@ -41,10 +41,10 @@ export function createNatsInput(
     const manager = await jetstreamManager(connection);
     await ensureConsumer(manager, spec);
     // Pulled messages lost with a cut connection come back after ackWait: a drain waits for them.
-    consumption.awaitBacklog(
-      async () => (await manager.consumers.info(spec.stream, spec.consumer)).num_ack_pending,
-      durationMs(spec.ackWait) * 2,
-    );
+    consumption.awaitBacklog(async () => {
+      const info = await manager.consumers.info(spec.stream, spec.consumer);
+      return { undelivered: info.num_pending, unacknowledged: info.num_ack_pending };
+    }, durationMs(spec.ackWait) * 2);
     const consumer = await jetstream(connection).consumers.get(spec.stream, spec.consumer);
     pulling = pull(consumer);
     void watch(connection);

@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import { durationMs } from "../../artifact/common.js";
 import { brokerAddress, pause } from "../../brokers/broker-address.js";
-import { Consumption } from "../../brokers/broker-input.js";
+import { type BrokerBacklog, Consumption } from "../../brokers/broker-input.js";
 import { connectRedis } from "../../brokers/redis-connection.js";
 import type { InputModule, ModuleContext } from "../../engine/modules.js";
 import { describeError } from "../../errors/index.js";
@@ -53,8 +53,7 @@ export function createRedisInput(
       inbox.resume();
     });
     // Entries read into a cut connection stay pending to this consumer until claimIdle: a drain reads them again.
-    const pendingHere = pendingTo(writer, spec);
-    consumption.awaitBacklog(pendingHere, BACKLOG_LIMIT_MS, () => {
+    consumption.awaitBacklog(backlogOf(writer, spec), BACKLOG_LIMIT_MS, () => {
       ownPending = true;
     });
     reading = read(reader);
@@ -158,16 +157,25 @@ function fieldOf(fields: string[], name: string): string | undefined {
   return undefined;
 }
 
-/** How many entries the group counts as delivered to this consumer and not acknowledged (XPENDING summary). */
-function pendingTo(client: Redis, spec: RedisInput): () => Promise<number> {
+/** The group's entries not delivered yet (XINFO GROUPS lag) and those pending to this consumer (XPENDING). */
+function backlogOf(client: Redis, spec: RedisInput): () => Promise<BrokerBacklog> {
   return async () => {
-    const reply = (await client.call("XPENDING", spec.stream, spec.group)) as [
-      number,
+    const groups = (await client.call("XINFO", "GROUPS", spec.stream)) as unknown[][];
+    const group = groups.map(fieldsOf).find((fields) => fields.get("name") === spec.group);
+    const pending = (await client.call("XPENDING", spec.stream, spec.group)) as [
+      unknown,
       unknown,
       unknown,
       [string, string][] | null,
     ];
-    const mine = reply[3]?.find(([consumer]) => consumer === spec.consumer);
-    return Number(mine?.[1] ?? 0);
+    const mine = pending[3]?.find(([consumer]) => consumer === spec.consumer);
+    // A lag Redis cannot tell (null, after some deletions) is no reason to wait.
+    return { undelivered: Number(group?.get("lag") ?? 0), unacknowledged: Number(mine?.[1] ?? 0) };
   };
+}
+
+function fieldsOf(row: unknown[]): Map<string, unknown> {
+  const fields = new Map<string, unknown>();
+  for (let i = 0; i + 1 < row.length; i += 2) fields.set(String(row[i]), row[i + 1]);
+  return fields;
 }
