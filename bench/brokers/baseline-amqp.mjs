@@ -4,7 +4,7 @@
 // Exits once TOTAL messages are acknowledged.   node baseline-amqp.mjs AMQP_URL QUEUE SINK_URL TOTAL [PREFETCH]
 import amqp from "amqplib";
 import { Pool } from "undici";
-import { mapPlain } from "../../../shared/peer-bench/lib/mapping.mjs";
+import { mapPlain } from "../support/peer-mapping.mjs";
 
 const [url, queue, sink, totalText, prefetchText] = process.argv.slice(2);
 const TOTAL = Number(totalText);

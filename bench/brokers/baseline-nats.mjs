@@ -5,7 +5,7 @@
 import { jetstream } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
 import { Pool } from "undici";
-import { mapPlain } from "../../../shared/peer-bench/lib/mapping.mjs";
+import { mapPlain } from "../support/peer-mapping.mjs";
 
 const [source, server, subject, inFlightText] = process.argv.slice(2);
 const IN_FLIGHT = Number(inFlightText ?? 800);

@@ -7,7 +7,10 @@
 // Prints wall and CPU seconds, records/s, peak RSS, checks every record arrived, and the ratios:
 // baseline time / ours, so 1.00 is par (target ≥ 0.90) and higher is better.
 // Env: BROKER_BENCH_TOTAL (1000000), BROKER_BENCH_ROUNDS (3), BROKER_BENCH_JOBS (amqp,nats),
-// CANNECTORS_TEST_AMQP (amqp://guest:guest@127.0.0.1:5672), NATS on 127.0.0.1:4222.
+// CANNECTORS_TEST_AMQP (amqp://guest:guest@127.0.0.1:5672), NATS on 127.0.0.1:4222,
+// BROKER_BENCH_NODE_FLAGS (node flags for both programs, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof":
+// node refuses --cpu-prof in NODE_OPTIONS), BROKER_BENCH_CLI (the CLI measured: dist/cli/main.js,
+// or a copy of a build, so that a long run measures one build while the checkout is rebuilt).
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,8 +29,9 @@ const ROUNDS = Number(process.env.BROKER_BENCH_ROUNDS ?? 3);
 const JOBS = (process.env.BROKER_BENCH_JOBS ?? "amqp,nats").split(",");
 const AMQP = process.env.CANNECTORS_TEST_AMQP ?? "amqp://guest:guest@127.0.0.1:5672";
 const NATS = "127.0.0.1:4222";
-const CLI = path.join(root, "dist/cli/main.js");
+const CLI = process.env.BROKER_BENCH_CLI ?? path.join(root, "dist/cli/main.js");
 const PREFETCH = 1000;
+const NODE_FLAGS = (process.env.BROKER_BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
 const dir = mkdtempSync(path.join(tmpdir(), "cannectors-broker-bench-"));
 const expected = TOTAL - statusCounts(TOTAL).inactive;
 const name = `bench-${process.pid}`;
@@ -54,16 +58,24 @@ const FILTERS = `filters:
 
 function connector(file, input, output) {
   const at = path.join(dir, file);
-  writeFileSync(at, `apiVersion: cannectors.dev/v1\nkind: Connector\nmetadata: { name: ${name} }\n${input}${FILTERS}${output}`);
+  writeFileSync(
+    at,
+    `apiVersion: cannectors.dev/v1\nkind: Connector\nmetadata: { name: ${name} }\n${input}${FILTERS}${output}`,
+  );
   return at;
 }
 
 const ours = (file, extra = []) =>
-  measure(process.execPath, [CLI, "run", file, "--state", path.join(dir, `state-${Date.now()}.db`), ...extra], {
-    cwd: root,
-    dir,
-  });
-const node = (script, args) => measure(process.execPath, [path.join(here, script), ...args], { cwd: root, dir });
+  measure(
+    process.execPath,
+    [...NODE_FLAGS, CLI, "run", file, "--state", path.join(dir, `state-${Date.now()}.db`), ...extra],
+    {
+      cwd: root,
+      dir,
+    },
+  );
+const node = (script, args) =>
+  measure(process.execPath, [...NODE_FLAGS, path.join(here, script), ...args], { cwd: root, dir });
 
 /** Rounds of [ours, baseline], interleaved; `before` fills the source, `check` counts what arrived. */
 async function rounds(title, programs, { before, check }) {
@@ -111,7 +123,10 @@ async function amqpJob() {
       `AMQP → peer sink (${TOTAL} messages, ${expected} posted in batches of 100)`,
       [
         { name: "cannectors", run: () => ours(file, ["--limit", String(TOTAL)]) },
-        { name: "hand-written", run: () => node("baseline-amqp.mjs", [AMQP, queue, sink.url, String(TOTAL), String(PREFETCH)]) },
+        {
+          name: "hand-written",
+          run: () => node("baseline-amqp.mjs", [AMQP, queue, sink.url, String(TOTAL), String(PREFETCH)]),
+        },
       ],
       {
         async before() {

@@ -6,30 +6,9 @@ import { from as copyFrom } from "pg-copy-streams";
 import { request } from "undici";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
+import { mapPlain } from "../support/peer-mapping.mjs";
 
 const [source, url, table] = process.argv.slice(2);
-// The peer's mapPlain() (../shared/peer-bench/lib/mapping.mjs), copied: that file imports jsonata,
-// which the read-only shared folder has no node_modules for.
-const STATUS = { active: "ACTIVE", lead: "PROSPECT", inactive: "INACTIVE" };
-function mapPlain(r) {
-  const a = r.address;
-  return {
-    client_id: r.customer_id,
-    full_name: r.first_name + " " + r.last_name,
-    email: r.email.toLowerCase(),
-    phone: r.phone,
-    company_name: r.company,
-    city: a.city,
-    postal_code: a.postal_code,
-    country_code: a.country,
-    status: STATUS[r.status],
-    signup_date: r.created_at.slice(0, 10),
-    ltv_cents: Math.round(Number(r.lifetime_value) * 100),
-    currency: r.currency,
-    tags: r.tags,
-    owner_id: r.owner_id,
-  };
-}
 const COLUMNS = [
   "client_id",
   "full_name",

@@ -30,6 +30,14 @@ export function overRedeliveryLimit(redeliveries: number, limit: number): string
   return redeliveries > limit ? `redelivered ${redeliveries} times, over the limit of ${limit}` : undefined;
 }
 
+/** What a broker holds for one consumer, as Consumption.awaitBacklog asks it. */
+export interface BrokerBacklog {
+  /** Messages not delivered to the consumer yet. */
+  undelivered: number;
+  /** Messages delivered to the consumer and not acknowledged. */
+  unacknowledged: number;
+}
+
 export interface ConsumptionOptions {
   /** The broker and what is consumed, without credentials: page names and logs. */
   address: string;
@@ -94,6 +102,27 @@ export class Consumption<Id> {
     const failure = overRedeliveryLimit(redeliveries, this.options.redeliveryLimit);
     if (failure) this.options.logger.warn("message dead-lettered", { message: where, reason: failure, to: "file" });
     return failure;
+  }
+
+  /**
+   * Asked before a drain ends for idleness: what the broker holds for this consumer. Messages not
+   * yet delivered mean the pipeline was busy, not the broker empty (the reader waits for room while
+   * outputs are slower than `idleAfter`). Messages delivered and not acknowledged beyond those
+   * unsettled here (once the acknowledgements being written are done) never reached us: delivered
+   * into a connection that was then cut, they count as delivered until the broker's ack wait or
+   * claim idle time, and `reread` asks the reader to fetch them again where the broker does not
+   * send them again by itself. Either way the drain waits, up to `limitMs` of idle time. A dry run
+   * holds what it read unacknowledged on purpose: it never waits.
+   */
+  awaitBacklog(atBroker: () => Promise<BrokerBacklog>, limitMs: number, reread?: () => void): void {
+    if (this.options.dryRun) return;
+    this.inbox.awaitBacklog(async () => {
+      await Promise.allSettled(this.#acks);
+      const { undelivered, unacknowledged } = await atBroker();
+      const lost = unacknowledged > this.unsettled.size;
+      if (lost) reread?.();
+      return lost || undelivered > 0;
+    }, limitMs);
   }
 
   /** Keeps an acknowledgement being written, so that closing waits for it. */

@@ -32,9 +32,9 @@ export class Inbox {
 
   /**
    * Asked before ending for idleness: true while the broker still holds messages for this consumer
-   * that never reached it (delivered into a connection that was then cut: the broker sends them
-   * again only after its ack wait). A drain then waits for them, up to `limitMs` of idle time in all,
-   * rather than end with them outstanding.
+   * (not delivered yet while the outputs were slow, or delivered into a connection that was then
+   * cut; see Consumption.awaitBacklog). A drain then waits for them, up to `limitMs` of idle time
+   * without an arrival, rather than end with them outstanding.
    */
   awaitBacklog(check: () => Promise<boolean>, limitMs: number): void {
     this.#backlog = check;

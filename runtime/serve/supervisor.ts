@@ -13,8 +13,7 @@ import {
 } from "../schedule/index.js";
 import type { StateStore } from "../state/index.js";
 import type { LoadedArtifact } from "../validate/index.js";
-import { pause } from "../brokers/broker-address.js";
-import { BrokerConsumers, isBrokerInput, type BrokerStatus, restartDelayMs } from "./broker-consumers.js";
+import { BrokerConsumers, isBrokerInput, type BrokerStatus } from "./broker-consumers.js";
 import { diffArtifacts } from "./registry.js";
 import type { ServeMetrics } from "./serve-metrics.js";
 import type { WebhookModule, WebhookReceiver } from "./webhook-port.js";
@@ -47,8 +46,8 @@ export interface SupervisorOptions {
   brokerRestartMaxMs?: number;
 }
 
-/** How often a standby consumer asks again for a connector's lease held by another process. */
-const LEASE_RETRY_MS = 10_000;
+/** A run that did not start because another process holds the connector's run lease. */
+const leaseHeld = (error: unknown) => error instanceof CannectorsError && error.code === ErrorCodes.LEASE_HELD;
 
 const RESERVED_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
 
@@ -72,9 +71,6 @@ interface Slot {
  * Owns every loaded connector while serve runs: polling ones on the scheduler, webhook ones as
  * receivers plus queue processing. At most one run per connector at a time, whatever started it.
  */
-// Over 400 lines: one class owns every slot's lifecycle (load, apply, schedule fires, jobs, broker
-// consumers, stop), and each of those needs the slot's exclusive run and its abort signals. The next
-// split is the broker consumer loop into broker-consumers.ts, once `exclusive` is a slot function.
 export class Supervisor {
   private readonly slots = new Map<string, Slot>();
   private readonly stopping = new AbortController();
@@ -218,50 +214,27 @@ export class Supervisor {
     if (!this.options.jobs) this.processQueue(slot);
   }
 
-  /**
-   * A broker connector consumes in one run that lasts until serve stops, or the connector is
-   * removed or reloaded. A run that ends otherwise (the broker unreachable at start, a failure)
-   * starts again after a back-off. Every process consumes (the broker shares a queue, a durable
-   * consumer or a consumer group among them), unless they share a state database: the connector's
-   * run lease then lets one consume and the others retry as standbys, taking over when it stops.
-   */
+  /** The broker connector's consumer loop (broker-consumers.ts), its runs exclusive with the slot's others. */
   private async consume(slot: Slot): Promise<void> {
     const consumer = new AbortController();
     slot.consumer = consumer;
     const name = slot.artifact.connector.metadata.name;
-    const status = this.brokers.track(name);
-    const signal = AbortSignal.any([this.stopping.signal, slot.removed.signal, consumer.signal]);
-    const { logger } = this.options;
-    let failures = 0;
-    while (!signal.aborted) {
-      const started = Date.now();
-      const watch = this.brokers.watch(status, signal);
-      let held = false;
-      const summary = await this.exclusive(
-        slot,
-        (options) => runConnector({ ...options, broker: watch }),
-        (error) => {
-          held = error instanceof CannectorsError && error.code === ErrorCodes.LEASE_HELD;
-          return held;
-        },
-        consumer.signal,
-      );
-      this.brokers.ended(status);
-      if (signal.aborted) break;
-      // A consumer that ran a while before failing starts over from the shortest wait.
-      failures = Date.now() - started > 60_000 ? 1 : failures + 1;
-      const delayMs = held ? LEASE_RETRY_MS : restartDelayMs(failures, this.options.brokerRestartMaxMs);
-      logger[held ? "debug" : "warn"](
-        held ? "consumer on standby: lease held elsewhere" : "consumer ended: restarting",
-        {
-          connector: name,
-          status: summary?.status ?? "not started",
-          ...(summary?.error ? { error: summary.error } : {}),
-          inMs: delayMs,
-        },
-      );
-      await pause(delayMs, signal);
-    }
+    await this.brokers.consume({
+      connector: name,
+      signal: AbortSignal.any([this.stopping.signal, slot.removed.signal, consumer.signal]),
+      logger: this.options.logger,
+      restartMaxMs: this.options.brokerRestartMaxMs,
+      run: async (watch) => {
+        let held = false;
+        const summary = await this.exclusive(
+          slot,
+          (options) => runConnector({ ...options, broker: watch }),
+          (error) => (held = leaseHeld(error)),
+          consumer.signal,
+        );
+        return { summary, held };
+      },
+    });
     if (slot.consumer === consumer || slot.removed.signal.aborted) this.brokers.forget(name);
   }
 
@@ -341,10 +314,7 @@ export class Supervisor {
     if (!slot) return "done";
     if (slot.artifact.connector.input.type === "webhook") return this.runWebhookJob(slot, request);
     let held = false;
-    const summary = await this.exclusive(slot, runConnector, (error) => {
-      held = error instanceof CannectorsError && error.code === ErrorCodes.LEASE_HELD;
-      return held;
-    });
+    const summary = await this.exclusive(slot, runConnector, (error) => (held = leaseHeld(error)));
     if (held || summary === undefined) return held || this.stopping.signal.aborted ? "retry" : "done";
     return "done";
   }
@@ -362,10 +332,7 @@ export class Supervisor {
     const process = this.options.webhooks?.processWebhookQueue;
     if (!process || slot.running || (await this.queueDepth(slot)) === 0) return "done";
     let held = false;
-    const summary = await this.exclusive(slot, process, (error) => {
-      held = error instanceof CannectorsError && error.code === ErrorCodes.LEASE_HELD;
-      return held;
-    });
+    const summary = await this.exclusive(slot, process, (error) => (held = leaseHeld(error)));
     if (held) return "done";
     if (summary === undefined) return this.stopping.signal.aborted ? "retry" : "done";
     if (summary.status === "cancelled") return "retry";

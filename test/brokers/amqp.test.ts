@@ -8,6 +8,7 @@ import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
 import { amqpAdmin, amqpToAmqp } from "./amqp-support.js";
 import { runThroughTwoCuts } from "./cut-support.js";
+import { expectDrainOutlastsSlowOutput, SLOW_OUTPUT_MESSAGES } from "./slow-output-support.js";
 
 const it = await brokerIt("rabbitmq");
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -27,6 +28,22 @@ async function admin(...queues: string[]) {
 const body = (id: number) => `{"id":${id},"region":"eu","amount":12345678901234567890.10,"note":"n\\u00e9 ${id}"}`;
 
 describe("amqp input → amqp output", () => {
+  it("does not end a drain while the queue holds messages beyond its prefetch, its output slower than idleAfter", async () => {
+    const from = uniqueName("in");
+    const a = await admin(from);
+    await a.queue(from);
+    await a.publish(
+      from,
+      Array.from({ length: SLOW_OUTPUT_MESSAGES }, (_, i) => body(i)),
+    );
+    await expectDrainOutlastsSlowOutput({
+      name: "amqp-slow-output",
+      input: `  type: amqp\n  url: ${BROKERS.rabbitmq.url}\n  queue: ${from}`,
+      outstanding: () => a.depth(from),
+      cleanups,
+    });
+  }, 30_000);
+
   it("delivers 10,000 messages exactly, each with its idempotency key, and empties the source queue", async () => {
     const [from, to] = [uniqueName("in"), uniqueName("out")];
     const a = await admin(from, to);

@@ -9,6 +9,7 @@ import { runYaml } from "../support/run-yaml.js";
 import { runThroughTwoCuts } from "./cut-support.js";
 import { expectPoisonDeadLettered } from "./poison-support.js";
 import { natsAdmin, natsToNats } from "./nats-support.js";
+import { expectDrainOutlastsSlowOutput, SLOW_OUTPUT_MESSAGES } from "./slow-output-support.js";
 
 const it = await brokerIt("nats");
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -48,6 +49,21 @@ describe("nats input → nats output", () => {
     expect(byId.get(42)!.headers["Nats-Msg-Id"]).toBe(byId.get(42)!.headers["Idempotency-Key"]);
     expect(new Set(out.map((m) => m.headers["Idempotency-Key"])).size).toBe(10_000);
   }, 120_000);
+
+  it("does not end a drain while the stream holds messages it had no room for, its output slower than idleAfter", async () => {
+    const from = uniqueName("in");
+    const a = await admin(from);
+    await a.publish(
+      from,
+      Array.from({ length: SLOW_OUTPUT_MESSAGES }, (_, i) => body(i)),
+    );
+    await expectDrainOutlastsSlowOutput({
+      name: "nats-slow-output",
+      input: `  type: nats\n  url: ${BROKERS.nats.url}\n  stream: ${from}\n  consumer: ${from}-reader`,
+      outstanding: () => a.outstanding(from, `${from}-reader`),
+      cleanups,
+    });
+  }, 30_000);
 
   it("reconnects both sides after the connections are cut mid-stream, losing nothing", async () => {
     const [from, to] = [uniqueName("in"), uniqueName("out")];

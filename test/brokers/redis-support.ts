@@ -29,6 +29,17 @@ export async function redisAdmin() {
         return { id, fields };
       });
     },
+    /**
+     * Appends `bodies` and delivers them to `consumer` in one transaction (a blocked reader of the
+     * group cannot take them first): pending to it, never seen by it, as entries read into a
+     * connection that was cut before the reply arrived.
+     */
+    async deliverUnseen(stream: string, group: string, consumer: string, bodies: string[]) {
+      const transaction = client.multi();
+      for (const body of bodies) transaction.xadd(stream, "*", "body", body);
+      transaction.xreadgroup("GROUP", group, consumer, "COUNT", bodies.length, "STREAMS", stream, ">");
+      await transaction.exec();
+    },
     /** Entries of `group` not yet delivered plus those delivered and not acknowledged: 0 once all were acknowledged. */
     async outstanding(stream: string, group: string): Promise<number> {
       const groups = (await client.call("XINFO", "GROUPS", stream)) as unknown[][];

@@ -5,10 +5,13 @@
  */
 import { afterEach, describe, expect } from "vitest";
 import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
+import { startServer } from "../support/http-server.js";
 import { runYaml } from "../support/run-yaml.js";
 import { runThroughTwoCuts } from "./cut-support.js";
 import { expectPoisonDeadLettered } from "./poison-support.js";
 import { redisAdmin, redisToRedis } from "./redis-support.js";
+import { relayYaml } from "./relay-yaml.js";
+import { expectDrainOutlastsSlowOutput, SLOW_OUTPUT_MESSAGES } from "./slow-output-support.js";
 
 const it = await brokerIt("redis");
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -66,6 +69,51 @@ describe("redis input → redis output", () => {
     expect(new Set(out.map((m) => JSON.parse(m.fields.body!).id as number)).size).toBe(3_000);
     expect(new Set(out.map((m) => m.fields["Idempotency-Key"])).size).toBe(3_000);
   }, 120_000);
+
+  it("does not end a drain while the group holds entries it had no room for, its output slower than idleAfter", async () => {
+    const from = uniqueName("in");
+    const a = await admin(from);
+    await a.append(
+      from,
+      Array.from({ length: SLOW_OUTPUT_MESSAGES }, (_, i) => body(i)),
+    );
+    await expectDrainOutlastsSlowOutput({
+      name: "redis-slow-output",
+      input: `  type: redis\n  url: ${BROKERS.redis.url}\n  stream: ${from}\n  group: relay`,
+      outstanding: () => a.outstanding(from, "relay"),
+      cleanups,
+    });
+  }, 30_000);
+
+  it("does not end a drain while entries delivered to its consumer never reached it: it reads them again", async () => {
+    const from = uniqueName("in");
+    const a = await admin(from);
+    await a.append(from, [body(0), body(1)]);
+    const seen: number[] = [];
+    let cut = false;
+    const sink = await startServer(async (req, res) => {
+      // While the run holds its first entries, three more go to its consumer and are lost on the way.
+      if (!cut) {
+        cut = true;
+        await a.deliverUnseen(from, "relay", "cannectors", [body(2), body(3), body(4)]);
+      }
+      for (const record of JSON.parse(req.body) as { id: number }[]) seen.push(record.id);
+      res.writeHead(200).end("{}");
+    });
+    cleanups.push(() => sink.close());
+    const yaml = relayYaml({
+      name: "redis-unseen",
+      input: `  type: redis\n  url: ${BROKERS.redis.url}\n  stream: ${from}\n  group: relay`,
+      output: `  type: http\n  baseUrl: ${sink.url}\n  path: /sink`,
+      batch: 10,
+      // Shorter than one blocking read (1 s): the drain must wait for the reread, not just outlast it.
+      idleAfter: "300ms",
+    });
+    const { summary } = await runYaml(yaml);
+    expect(summary.error).toBeUndefined();
+    expect(new Set(seen)).toEqual(new Set([0, 1, 2, 3, 4]));
+    expect(await a.outstanding(from, "relay")).toBe(0);
+  }, 30_000);
 
   it("dead-letters an entry that keeps failing to the dead-letter file after the limit and acknowledges it; the rest are delivered", async () => {
     const from = uniqueName("in");

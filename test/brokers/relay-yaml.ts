@@ -10,6 +10,7 @@ export function relayYaml(options: {
   output: string;
   prefetch?: number | undefined;
   batch?: number | undefined;
+  idleAfter?: string | undefined;
 }): string {
   return `apiVersion: cannectors.dev/v1
 kind: Connector
@@ -18,7 +19,7 @@ metadata:
 input:
 ${options.input}
   prefetch: ${options.prefetch ?? 500}
-  idleAfter: 1500ms
+  idleAfter: ${options.idleAfter ?? "1500ms"}
 output:
 ${options.output}
   headers:

@@ -42,7 +42,23 @@ export function createAmqpInput(
     inbox.resume();
   };
 
+  // With outputs slower than idleAfter, the queue holds ready messages beyond the prefetch: a drain
+  // waits for them (up to BACKLOG_LIMIT_MS without one arriving). A dry run holds its prefetch on purpose.
+  let received = 0;
+  let emptyAt: number | undefined;
+  if (!dryRun)
+    inbox.awaitBacklog(async () => {
+      if (!model) return false;
+      if ((await readyIn(model, spec.queue)) > 0) return true;
+      // AMQP does not tell how many are on their way (sent as our acks freed room, not arrived yet):
+      // the first time the queue is seen empty since the last arrival, one more idle period.
+      const first = emptyAt !== received;
+      emptyAt = received;
+      return first;
+    }, BACKLOG_LIMIT_MS);
+
   const receive = (message: ConsumeMessage, mine: number) => {
+    received++;
     const redeliveries = redeliveriesOf(message);
     const where = `${address} message ${message.fields.deliveryTag}`;
     if (redeliveries > spec.redeliveryLimit) {
@@ -103,6 +119,20 @@ export function createAmqpInput(
       await model?.close().catch(() => undefined);
     },
   };
+}
+
+/** How long a drain waits, idle, while the queue still holds ready messages. */
+const BACKLOG_LIMIT_MS = 30_000;
+
+/** Ready messages in `queue`, asked on a channel of its own: a failed check closes only that channel. */
+async function readyIn(model: ChannelModel, queue: string): Promise<number> {
+  const checking = await model.createChannel();
+  checking.on("error", () => undefined);
+  try {
+    return (await checking.checkQueue(queue)).messageCount;
+  } finally {
+    await checking.close().catch(() => undefined);
+  }
 }
 
 /** Redeliveries so far: a quorum queue counts them in x-delivery-count; a classic queue only flags one. */

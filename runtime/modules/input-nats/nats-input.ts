@@ -40,13 +40,11 @@ export function createNatsInput(
     const { jetstream, jetstreamManager } = await import("@nats-io/jetstream");
     const manager = await jetstreamManager(connection);
     await ensureConsumer(manager, spec);
-    // Pulled messages lost with a cut connection count as delivered until ackWait: a drain waits for them.
-    // (A dry run holds what it read unacknowledged on purpose: nothing of it is lost.)
-    if (!dryRun)
-      inbox.awaitBacklog(async () => {
-        const info = await manager.consumers.info(spec.stream, spec.consumer);
-        return info.num_ack_pending > unsettled.size;
-      }, durationMs(spec.ackWait) * 2);
+    // Pulled messages lost with a cut connection come back after ackWait: a drain waits for them.
+    consumption.awaitBacklog(async () => {
+      const info = await manager.consumers.info(spec.stream, spec.consumer);
+      return { undelivered: info.num_pending, unacknowledged: info.num_ack_pending };
+    }, durationMs(spec.ackWait) * 2);
     const consumer = await jetstream(connection).consumers.get(spec.stream, spec.consumer);
     pulling = pull(consumer);
     void watch(connection);

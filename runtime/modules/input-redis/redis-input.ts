@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import { durationMs } from "../../artifact/common.js";
 import { brokerAddress, pause } from "../../brokers/broker-address.js";
-import { Consumption } from "../../brokers/broker-input.js";
+import { type BrokerBacklog, Consumption } from "../../brokers/broker-input.js";
 import { connectRedis } from "../../brokers/redis-connection.js";
 import type { InputModule, ModuleContext } from "../../engine/modules.js";
 import { describeError } from "../../errors/index.js";
@@ -9,6 +9,9 @@ import type { RedisInput } from "./schema.js";
 
 /** How long one XREADGROUP blocks for new entries: also how long closing waits for it. */
 const BLOCK_MS = 1_000;
+
+/** How long a drain waits, idle, for entries pending to this consumer that never reached it: a few reads. */
+const BACKLOG_LIMIT_MS = 10 * BLOCK_MS;
 
 type Entry = [id: string, fields: string[]];
 type Source = "new" | "pending";
@@ -48,6 +51,10 @@ export function createRedisInput(
       // What the lost connection delivered and we never saw is in our pending list: read it again.
       ownPending = true;
       inbox.resume();
+    });
+    // Entries read into a cut connection stay pending to this consumer until claimIdle: a drain reads them again.
+    consumption.awaitBacklog(backlogOf(writer, spec), BACKLOG_LIMIT_MS, () => {
+      ownPending = true;
     });
     reading = read(reader);
   };
@@ -148,4 +155,27 @@ export function createRedisInput(
 function fieldOf(fields: string[], name: string): string | undefined {
   for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
   return undefined;
+}
+
+/** The group's entries not delivered yet (XINFO GROUPS lag) and those pending to this consumer (XPENDING). */
+function backlogOf(client: Redis, spec: RedisInput): () => Promise<BrokerBacklog> {
+  return async () => {
+    const groups = (await client.call("XINFO", "GROUPS", spec.stream)) as unknown[][];
+    const group = groups.map(fieldsOf).find((fields) => fields.get("name") === spec.group);
+    const pending = (await client.call("XPENDING", spec.stream, spec.group)) as [
+      unknown,
+      unknown,
+      unknown,
+      [string, string][] | null,
+    ];
+    const mine = pending[3]?.find(([consumer]) => consumer === spec.consumer);
+    // A lag Redis cannot tell (null, after some deletions) is no reason to wait.
+    return { undelivered: Number(group?.get("lag") ?? 0), unacknowledged: Number(mine?.[1] ?? 0) };
+  };
+}
+
+function fieldsOf(row: unknown[]): Map<string, unknown> {
+  const fields = new Map<string, unknown>();
+  for (let i = 0; i + 1 < row.length; i += 2) fields.set(String(row[i]), row[i + 1]);
+  return fields;
 }
