@@ -117,5 +117,5 @@ describe("cannectors import", () => {
     expect(result.code).toBe(0);
     expect(invalid.code).toBe(2);
     expect(readdirSync(dir)).toEqual(["x.ts"]);
-  });
+  }, 60_000); // Two CLI processes side by side: on a loaded 2-core machine each can take over 15 s.
 });
