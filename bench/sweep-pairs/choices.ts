@@ -40,13 +40,17 @@ for (const [index, pair] of (values.holdout ? HOLDOUT_PAIRS : PAIRS).entries()) 
       pair.expect.from.test(label(first.source.operation)) &&
       pair.expect.to.test(label(first.target.operation));
     if (ok) sensible++;
-    process.stdout.write(`${values.holdout ? "H" : ""}${index + 1} ${ok ? "yes" : "no "} ${pair.source} → ${pair.target}\n`);
+    process.stdout.write(
+      `${values.holdout ? "H" : ""}${index + 1} ${ok ? "yes" : "no "} ${pair.source} → ${pair.target}\n`,
+    );
     for (const p of ranked.slice(0, top))
       process.stdout.write(
         `    ${p.score.toFixed(2)} ${label(p.source.operation)} → ${label(p.target.operation)}  ${p.notes.join("; ")}\n`,
       );
   } catch (error) {
-    process.stdout.write(`${values.holdout ? "H" : ""}${index + 1} no  ${pair.source} → ${pair.target}: ${(error as Error).message}\n`);
+    process.stdout.write(
+      `${values.holdout ? "H" : ""}${index + 1} no  ${pair.source} → ${pair.target}: ${(error as Error).message}\n`,
+    );
   }
 }
 process.stdout.write(`sensible (by the pairs' patterns): ${sensible}/${ran}\n`);

@@ -30,7 +30,7 @@ export const PAIRS: readonly SweepPair[] = [
   pair("issue tracker", "github.com/api.github.com.json", "apideck.com/issue-tracking.json", /issues$/, /tickets$/),
   pair("issue tracker", "bitbucket.org.json", "gitea.io.json", /issues$/, /issues$/),
   pair("project management", "trello.com.json", "asana.com.json", /cards/, /tasks$/),
-  pair("issue tracker → project management", "atlassian.com/jira.json", "asana.com.json", /search|issue/, /tasks$/),
+  pair("issue tracker → project management", "atlassian.com/jira.json", "asana.com.json", /search$|issue$/, /tasks$/),
   pair("e-commerce → accounting", "api2cart.com.json", "xero.com/xero_accounting.json", /order/, /Invoices$/),
   pair("e-commerce → accounting", "squareup.com.json", "codat.io/accounting.json", /orders/, /invoices$/),
   pair("e-commerce → accounting", "apideck.com/ecommerce.json", "apideck.com/accounting.json", /orders$/, /invoices$/),

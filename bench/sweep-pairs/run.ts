@@ -41,7 +41,8 @@ async function worker(): Promise<void> {
     const slot = next++;
     const [index, pair] = chosen[slot]!;
     const id = `${values.holdout ? "H" : ""}${index + 1}`;
-    const name = `pair-${id}`;
+    // Connector names are lower-case (`pair-h3`).
+    const name = `pair-${id.toLowerCase()}`;
     const outcome = await sweepPair(pair, {
       specs: path.resolve(values.specs ?? "."),
       out: path.join(out, name),
