@@ -23,21 +23,36 @@ function bundledProgram(): string | undefined {
   }
 }
 
+/**
+ * `run` from the program script with its code cache (cli/bundle/program-script.ts) when the build
+ * wrote one after this dist/ was compiled: about a quarter of a short run's CPU was compiling.
+ * Other commands keep the ES-module bundle, whose external packages load as ES modules.
+ */
+function scriptedProgram(): boolean {
+  if (process.env.CANNECTORS_UNBUNDLED === "1" || args.find((arg) => !arg.startsWith("-")) !== "run") return false;
+  try {
+    const script = statSync(new URL("../bundle/script/program.js", import.meta.url));
+    return script.mtimeMs >= statSync(new URL("./program.js", import.meta.url)).mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 // Start-up time: `--version` answers before commander or any command module is imported (as
 // commander would: the version and a newline on stdout, exit 0). Every other command goes through
 // the program, which loads the named command's module graph only.
 if (args[0] === "--version" || args[0] === "-V") process.stdout.write(`${pkg.version}\n`);
 else {
-  // WebAssembly stays on Liftoff, V8's baseline compiler. undici parses HTTP with llhttp in wasm,
-  // and V8 re-compiles its 34 KB parser function with TurboFan after a few requests: about 490
-  // million instructions on a background thread (callgrind), a fifth of a 10-record run's CPU,
-  // and still more than Liftoff's slower parsing costs over 4,000 POSTs (measured: less CPU in 3 of
-  // 3 interleaved runs). Set before any wasm module is compiled, which is all V8 needs.
-  setFlagsFromString("--liftoff-only");
-  const bundled = bundledProgram();
-  // The unbundled import stays a literal, so module walks (command-table.test.ts) follow it.
-  const { runProgram } = (
-    bundled ? await import(bundled) : await import("./program.js")
-  ) as typeof import("./program.js");
-  await runProgram(pkg.version, process.argv);
+  // Before any code is compiled: cli/bundle/v8-flags.ts says why, and why the code cache needs it.
+  setFlagsFromString((await import("./bundle/v8-flags.js")).RUN_V8_FLAGS);
+  let program: typeof import("./program.js");
+  if (scriptedProgram()) {
+    const { loadProgramScript } = await import("./bundle/program-script.js");
+    program = loadProgramScript((specifier) => import(specifier)).program;
+  } else {
+    const bundled = bundledProgram();
+    // The unbundled import stays a literal, so module walks (command-table.test.ts) follow it.
+    program = (bundled ? await import(bundled) : await import("./program.js")) as typeof import("./program.js");
+  }
+  await program.runProgram(pkg.version, process.argv);
 }

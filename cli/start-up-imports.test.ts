@@ -1,9 +1,11 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../test/support/cli.js";
+import { CLI, ROOT, runCli } from "../test/support/cli.js";
 import { startServer, type TestServer } from "../test/support/http-server.js";
 
 /**
@@ -29,9 +31,22 @@ writeFileSync(
   `import { register } from "node:module";
 import Module from "node:module";
 import { writeSync } from "node:fs";
+import vm from "node:vm";
 register(${JSON.stringify(pathToFileURL(hooks).href)});
+// The program script (cli/bundle/program-script.ts) is read as a file, not imported: it says whether V8 took its cache.
+const Script = vm.Script;
+vm.Script = class extends Script {
+  constructor(source, options) {
+    super(source, options);
+    writeSync(2, "SCRIPT " + options?.filename + " cache " + (options?.cachedData ? (this.cachedDataRejected ? "rejected" : "accepted") : "none") + "\\n");
+  }
+};
 // CommonJS files required by CommonJS files never reach the ESM hook: the require cache has them.
-process.on("exit", () => { for (const file of Object.keys(Module._cache)) writeSync(2, "LOADED " + file + "\\n"); });
+process.on("exit", () => {
+  for (const file of Object.keys(Module._cache)) writeSync(2, "LOADED " + file + "\\n");
+  // Node's own modules, required from the bundle's CommonJS code included (no hook sees those).
+  for (const entry of process.moduleLoadList) if (entry.startsWith("NativeModule ")) writeSync(2, "BUILTIN " + entry.slice(13) + "\\n");
+});
 `,
 );
 
@@ -45,7 +60,9 @@ async function packagesLoaded(args: string[]) {
     const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(match[1]!)?.[1];
     if (name) packages.add(name);
   }
-  return { result, packages, ownModules };
+  const builtins = new Set([...result.stderr.matchAll(/^BUILTIN (.*)$/gm)].map((match) => match[1]!));
+  const scripts = [...result.stderr.matchAll(/^SCRIPT (.*)$/gm)].map((match) => match[1]!);
+  return { result, packages, ownModules, builtins, scripts };
 }
 
 describe("cannectors --version", () => {
@@ -99,20 +116,20 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
         "",
       ].join("\n"),
     );
-    const { result, packages, ownModules } = await packagesLoaded([
+    const { result, packages, ownModules, builtins, scripts } = await packagesLoaded([
       "run",
       connector,
       "--state",
       path.join(dir, "state.db"),
     ]);
     expect(result.code, result.stderr).toBe(0);
-    // `npm run build` bundles the program (cli/bundle/write-bundle.ts): a few files, not ~320 modules.
+    // `npm run build` writes the program as one script and its code cache (cli/bundle/program-script.ts):
+    // no module of ours is imported but main.ts's loader, and V8 takes the cache instead of compiling.
     expect(
-      ownModules.every((url) => url.includes("/dist/bundle/")),
+      ownModules.every((url) => url.includes("/dist/cli/bundle/")),
       ownModules.join("\n"),
     ).toBe(true);
-    expect(ownModules.length).toBeGreaterThan(0);
-    expect(ownModules.length).toBeLessThan(60);
+    expect(scripts).toEqual([`${path.join(ROOT, "dist/bundle/script/program.js")} cache accepted`]);
     for (const inlined of ["zod", "undici", "yaml"])
       expect(packages.has(inlined), `${inlined} is in the bundle`).toBe(false);
     expect(JSON.parse(target.requests[0]!.body)).toEqual([
@@ -120,6 +137,11 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
       { id: 2, email: "b@x.test" },
     ]);
     expect(packages.has("better-sqlite3")).toBe(true); // the hook sees CommonJS packages required from ESM
+    // Built-ins that inlined packages require at their top but a run never uses (cli/bundle/lazy-requires.ts).
+    expect(builtins.has("net"), "the list of built-ins is read").toBe(true);
+    for (const unused of ["child_process", "dgram", "http2", "internal/http2/core"]) {
+      expect(builtins.has(unused), `node:${unused}`).toBe(false);
+    }
     for (const unused of [
       "ajv",
       "ajv-formats",
@@ -146,5 +168,19 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
     ]) {
       expect(packages.has(unused), unused).toBe(false);
     }
+  });
+});
+
+describe("cannectors run started through the bin's shebang (its own Node options)", () => {
+  it("takes the code cache written for those options", async () => {
+    const env = { PATH: process.env.PATH, NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` };
+    const run = promisify(execFile)(CLI, ["run", path.join(dir, "missing.yaml")], { env, cwd: dir });
+    const failed = await run.then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(2);
+    const scripts = [...failed!.stderr.matchAll(/^SCRIPT (.*)$/gm)].map((match) => match[1]!);
+    expect(scripts).toEqual([`${path.join(ROOT, "dist/bundle/script/program.js")} cache accepted`]);
   });
 });

@@ -13,16 +13,20 @@
  *   A child process or worker started from such a path runs the unbundled file: another isolate.
  * - dist/cli/main.js takes the bundle only when it is newer than dist/cli/program.js (see main.ts):
  *   a later `tsc` alone never runs stale bundled code.
+ * - `run` takes the same program as one script with its V8 code cache instead (program-script.ts),
+ *   written last here: the script (write-script.ts), then one cache per NODE_OPTION_SETS entry.
  *
  * esbuild-wasm: esbuild's own bundler compiled to WebAssembly, so no install script (esbuild's
  * native package has one). Run with `node dist/cli/bundle/write-bundle.js` from the package root.
  */
-import { readFile, rm } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { rm } from "node:fs/promises";
 import path from "node:path";
-import { build, type Plugin, transform } from "esbuild-wasm";
-
-/** What each module's `import.meta.url` becomes (esbuild renames it apart per module). */
-const MODULE_URL = "__cannectorsModuleUrl";
+import { build, type Plugin } from "esbuild-wasm";
+import { lazyRequires } from "./lazy-requires.js";
+import { moduleUrls } from "./module-urls.js";
+import { NODE_OPTION_SETS } from "./v8-flags.js";
+import { writeProgramScript } from "./write-script.js";
 
 const root = process.cwd();
 const dist = path.join(root, "dist");
@@ -52,27 +56,6 @@ const externalPackages: Plugin = {
   },
 };
 
-const unbundledUrls: Plugin = {
-  name: "unbundled-import-meta-url",
-  setup(builder) {
-    builder.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async (args) => {
-      const contents = await readFile(args.path, "utf8");
-      if (!contents.includes("import.meta.url")) return { contents, loader: "js" };
-      // esbuild's own `define` replaces the expression in code only: a template that writes
-      // `import.meta.url` into a generated file (generators/conformance/test-template.ts) keeps it.
-      const { code } = await transform(contents, {
-        define: { "import.meta.url": MODULE_URL },
-        format: "esm",
-        loader: "js",
-      });
-      // Every chunk sits directly in outdir, so this relative URL is right from any of them.
-      const relative = path.relative(outdir, args.path).split(path.sep).join("/");
-      const url = `new URL(${JSON.stringify(relative)}, import.meta.url).href`;
-      return { contents: `const ${MODULE_URL} = ${url};\n${code}`, loader: "js" };
-    });
-  },
-};
-
 // Chunks are named by hash: the last build's would pile up beside the new ones.
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
@@ -84,7 +67,7 @@ const result = await build({
   platform: "node",
   target: "node20",
   chunkNames: "chunk-[hash]",
-  plugins: [externalPackages, unbundledUrls],
+  plugins: [externalPackages, lazyRequires, moduleUrls(outdir, "import.meta.url")],
   legalComments: "none",
   banner: { js: BANNER },
   logLevel: "warning",
@@ -93,3 +76,18 @@ const result = await build({
 const files = Object.keys(result.metafile.outputs).length;
 const inputs = Object.keys(result.metafile.inputs).length;
 process.stdout.write(`bundle: ${inputs} modules into ${files} files in ${path.relative(root, outdir)}/\n`);
+
+// `run`'s start-up: the same program as one script, and its V8 code cache per way the CLI is started.
+const script = path.join(outdir, "script", "program.js");
+await writeProgramScript({
+  entry: path.join(dist, "cli", "program.js"),
+  outfile: script,
+  plugins: [lazyRequires],
+  external: externalPackages,
+});
+for (const options of NODE_OPTION_SETS) {
+  const writer = path.join(dist, "cli", "bundle", "write-code-cache.js");
+  const child = spawnSync(process.execPath, [...options, writer], { stdio: ["ignore", "ignore", "inherit"] });
+  if (child.status !== 0) throw new Error(`code cache for [${options.join(" ")}]: exit ${child.status}`);
+}
+process.stdout.write(`bundle: ${path.relative(root, script)} and ${NODE_OPTION_SETS.length} code caches\n`);

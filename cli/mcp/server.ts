@@ -1,6 +1,6 @@
 import path from "node:path";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { z } from "zod";
+import * as z from "zod";
 import { hasErrors } from "../../runtime/diagnostics/index.js";
 import { replayDeadLetters } from "../../runtime/engine/replay.js";
 import { runConnector } from "../../runtime/engine/run.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CannectorsError, ErrorCodes } from "../../runtime/errors/index.js";
 import { oneLine } from "./prompt.js";
 import { sourceLabel } from "./source-label.js";

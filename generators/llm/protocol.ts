@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CannectorsError, ErrorCodes } from "../../runtime/errors/index.js";
 import type { ChatMessage } from "./prompt.js";
 import type { LlmConfig, LlmProvider } from "./types.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** `500ms`, `30s`, `5m`, `1h`, or a whole number of milliseconds. */
 export const Duration = z
@@ -53,9 +53,7 @@ export const HttpUrl = z
   );
 
 /** A request path: starts with `/`, or with a reference whose value does (checked once resolved). */
-export const RequestPath = z
-  .string()
-  .regex(/^(\/|\$\{(env|secret):)/, "expected a path starting with /");
+export const RequestPath = z.string().regex(/^(\/|\$\{(env|secret):)/, "expected a path starting with /");
 
 export const StringMap = z.record(z.string(), SecretString);
 export const QueryMap = z.record(z.string(), z.union([SecretString, z.number(), z.boolean()]));

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Filter, Input, Output } from "../modules/catalogue.js";
 import { DEFAULT_SETTINGS, Settings } from "./settings.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Connector } from "./connector.js";
 
 export const SCHEMA_ID = "https://cannectors.dev/schema/cannectors.v1.json";

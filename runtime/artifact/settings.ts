@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Duration } from "./common.js";
 import { Alerts, Notification } from "../notify/schema.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { HttpUrl, SecretString } from "../artifact/common.js";
 
 export const ApiKeyAuth = z

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Duration, Expression } from "../artifact/common.js";
 
 /** `{field.path}` placeholders, filled from the record: a routing key, subject, topic, header or key. */

@@ -3,7 +3,7 @@
  * filter chain all derive from these lists; adding a module is one folder and one line here.
  * The order of each list is the order of its union in the JSON schema.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { bindFilterUnion } from "../filters/filter-ref.js";
 import { aggregateFilter } from "./filter-aggregate/module.js";
 import { computeFilter } from "./filter-compute/module.js";

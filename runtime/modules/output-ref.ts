@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 // Type-only: the union is built from every output module, the composite ones included (no runtime cycle).
 import type { Output, OutputInput } from "./catalogue.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** What a notification is sent for: how a run ended, or an alert after consecutive failed runs. */
 export const NotificationEvent = z.enum(["succeeded", "partial", "failed", "cancelled", "alert"]);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Expression, FieldPath } from "../artifact/common.js";
 
 /** Stop conditions shared by every strategy; an empty page always stops. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SecretString } from "../artifact/common.js";
 
 /** A column or table name: letters, digits, `_` and `$`; a table may be `schema.table`. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { FieldPath } from "../../artifact/common.js";
 
 const Target = FieldPath.describe("Where the value goes in the aggregate record (a dotted name).");

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Expression } from "../../artifact/common.js";
 import { filterUnion } from "../../filters/filter-ref.js";
 // Type-only: the union is built from every filter module, this one included (no runtime cycle).

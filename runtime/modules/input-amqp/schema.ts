@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SecretString } from "../../artifact/common.js";
 import { brokerInputFields } from "../../brokers/message-schema.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { FieldPath } from "../../artifact/common.js";
 
 const OneCharacter = z.string().length(1, "expected a single character");

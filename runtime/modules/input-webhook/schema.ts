@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Duration, FieldPath, SecretString } from "../../artifact/common.js";
 
 /** Several secrets at once let a sender rotate: the new one is added, the senders switch, the old one is removed. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Output, OutputInput } from "../catalogue.js";
 import { type CompositeSchema, type DeadLetterFile, NestedOutput } from "../output-ref.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { filterUnion } from "../../filters/filter-ref.js";
 // Type-only: the filter union is built from every filter module (no runtime cycle).
 import type { Filter, FilterInput, Output, OutputInput } from "../catalogue.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SecretString } from "../../artifact/common.js";
 
 /** `{field.path}` or `{field.path:date}` placeholders; literal text between them is written as is. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Auth } from "../../auth/schema.js";
 import { Duration, Expression, FieldPath, HttpUrl, QueryMap, RequestPath, StringMap } from "../../artifact/common.js";
 

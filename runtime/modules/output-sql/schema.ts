@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Duration } from "../../artifact/common.js";
 import { SqlColumn, SqlConnection, SqlTable, SqlTls } from "../../sql/schema.js";
 

@@ -12,6 +12,7 @@ import {
   usableBackends,
 } from "../../../test/support/state-backends.js";
 import { createLogger } from "../../log/index.js";
+import { createRedactor } from "../../secrets/index.js";
 import type { JobEngine, RunRequest } from "./job-engine.js";
 import { jobSchema, startPgBossEngine } from "./pg-boss-engine.js";
 
@@ -29,7 +30,7 @@ describe.runIf(usableBackends().includes(postgres))("the pg-boss job engine", ()
   it(`starts ${WORKERS} workers together on a fresh schema, and one works what another was asked`, async () => {
     const url = new URL(POSTGRES_URL);
     url.searchParams.set("schema", schema);
-    const logger = createLogger({ level: "error", sinks: [] });
+    const logger = createLogger({ level: "error", redactor: createRedactor(), sinks: [] });
     const started = await Promise.allSettled(
       Array.from({ length: WORKERS }, () =>
         startPgBossEngine({

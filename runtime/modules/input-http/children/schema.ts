@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { FieldPath, QueryMap, RequestPath } from "../../../artifact/common.js";
 import { Pagination } from "../../../pagination/schema.js";
 
