@@ -4,25 +4,17 @@
  */
 import { describe, expect, it } from "vitest";
 import { cheapFit, sourceProfile, targetProfile } from "./cheap-fit.js";
-import { label, sourceEndpoints, targetEndpoints } from "./endpoint-lists.js";
+import { sourceEndpoints, targetEndpoints } from "./endpoint-lists.js";
 import { ledgerSide } from "./ledger-side.js";
 import { rankPairs } from "./rank-pairs.js";
-import { type OperationSketch, sketchSpec } from "./ranking-test-support.js";
+import { expectRanking, type RankingCase } from "./ranking-cases.js";
+import { sketchSpec } from "./ranking-test-support.js";
 
 const SALE = ["orderId", "creationDate", "buyer.username", "pricingSummary.total.value", "lineItems", "description"];
 const LEDGER_BODY = ["date*", "description", "currency", "total", "lines"];
 const ISSUE = ["id", "number", "title", "body", "state", "assignee.login", "created_at", "due_date"];
 
-interface Case {
-  name: string;
-  sources: OperationSketch[];
-  targets: OperationSketch[];
-  want: string;
-  /** A reason `generate --list` must show for a losing pair. */
-  note?: { pair: string; says: string };
-}
-
-const cases: Case[] = [
+const cases: RankingCase[] = [
   {
     name: "ledger side: a sale goes to the customer invoice, not a purchase receipt that fits as well (eBay → Visma)",
     sources: [{ op: "GET /order", fields: SALE }],
@@ -87,15 +79,7 @@ const cases: Case[] = [
 ];
 
 describe("rankPairs by class of record (issue 15)", () => {
-  it.each(cases)("$name", ({ sources, targets, want, note }) => {
-    const ranked = rankPairs(sketchSpec("source", sources), sketchSpec("target", targets));
-    const labels = ranked.map((p) => `${label(p.source.operation)} → ${label(p.target.operation)}`);
-    expect(labels[0]).toBe(want);
-    if (note) {
-      const losing = ranked.find((_, i) => labels[i] === note.pair);
-      expect(losing?.notes.join("; ")).toContain(note.says);
-    }
-  });
+  it.each(cases)("$name", expectRanking);
 
   it("an API that lives under /admin is not all administration (its namespace)", () => {
     const admin = ["users", "groups", "clients", "roles"].map((r) => ({
