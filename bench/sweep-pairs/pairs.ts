@@ -30,7 +30,7 @@ export const PAIRS: readonly SweepPair[] = [
   pair("issue tracker", "github.com/api.github.com.json", "apideck.com/issue-tracking.json", /issues$/, /tickets$/),
   pair("issue tracker", "bitbucket.org.json", "gitea.io.json", /issues$/, /issues$/),
   pair("project management", "trello.com.json", "asana.com.json", /cards/, /tasks$/),
-  pair("issue tracker → project management", "atlassian.com/jira.json", "asana.com.json", /search|issue/, /tasks$/),
+  pair("issue tracker → project management", "atlassian.com/jira.json", "asana.com.json", /search$|issue$/, /tasks$/),
   pair("e-commerce → accounting", "api2cart.com.json", "xero.com/xero_accounting.json", /order/, /Invoices$/),
   pair("e-commerce → accounting", "squareup.com.json", "codat.io/accounting.json", /orders/, /invoices$/),
   pair("e-commerce → accounting", "apideck.com/ecommerce.json", "apideck.com/accounting.json", /orders$/, /invoices$/),
@@ -50,6 +50,36 @@ export const PAIRS: readonly SweepPair[] = [
     /BankTransactions$/,
   ),
   pair("products", "squareup.com.json", "api2cart.com.json", /catalog|items/, /product\.add/),
+];
+
+/**
+ * Pairs held out from ranking work (issue 15): fixed, with their reviewer patterns, before the ranking
+ * change of h-gen15 was written, and not looked at while it was developed (that work used the odd
+ * pairs of `PAIRS`). `--holdout` runs these instead; quote them apart from the pairs developed on.
+ */
+export const HOLDOUT_PAIRS: readonly SweepPair[] = [
+  pair("sales engagement → crm", "salesloft.com.json", "apideck.com/crm.json", /people\.json$/, /contacts$|leads$/),
+  pair("e-commerce → accounting", "jumpseller.com.json", "xero.com/xero_accounting.json", /orders\.json$/, /Invoices$/),
+  pair("field tasks → project management", "gsmtasks.com.json", "asana.com.json", /tasks\/?$/, /tasks$/),
+  pair("recruiting → hr", "apideck.com/ats.json", "apideck.com/hris.json", /applicants$/, /employees$/),
+  pair("issue tracker", "jira.local.json", "gitea.io.json", /issue|search/, /issues$/),
+  pair("services → accounting", "avaza.com.json", "bigredcloud.com.json", /Invoice$/, /salesInvoices$/),
+  pair(
+    "point of sale → accounting",
+    "apideck.com/pos.json",
+    "apideck.com/accounting.json",
+    /orders$|payments$/,
+    /invoices$|payments$/,
+  ),
+  pair("sales engagement → marketing", "salesloft.com.json", "mailchimp.com.json", /people\.json$/, /members$/),
+  pair("services → crm", "avaza.com.json", "apideck.com/crm.json", /Contact$/, /contacts$/),
+  pair(
+    "payments → accounting",
+    "stripe.com.json",
+    "bigredcloud.com.json",
+    /customers$|invoices$/,
+    /customers$|salesInvoices$/,
+  ),
 ];
 
 function pair(domain: string, source: string, target: string, from: RegExp, to: RegExp): SweepPair {

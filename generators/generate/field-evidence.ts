@@ -27,9 +27,20 @@ const NESTED_WEIGHT = 0.6;
 /** Field names repeat across a big spec's operations (`id`, `url`, `created_at`): each is read once. */
 const known = new Map<string, string[]>();
 
+/**
+ * The path that names a field: value wrappers dropped. Some APIs wrap every scalar in an object
+ * (Visma: `description: { value }`, `customer: { value }`; money as `total: { value, currency }`),
+ * so the leaf of every field is `value` and its name is the segment above.
+ */
+export function namingPath(path: string): string {
+  const segments = path.split(".");
+  while (segments.length > 1 && segments.at(-1)?.toLowerCase() === "value") segments.pop();
+  return segments.join(".");
+}
+
 /** The concepts of a field's own name (its last path segment): `billing.postal_code` → `postcode`. */
 export function conceptsOf(path: string): string[] {
-  const leaf = path.split(".").at(-1) ?? path;
+  const leaf = namingPath(path).split(".").at(-1) ?? path;
   let concepts = known.get(leaf);
   if (!concepts) {
     concepts = toConcepts(tokenize(leaf));
@@ -44,7 +55,7 @@ export function tellingWords(concepts: readonly string[]): string[] {
 }
 
 export function depthOf(path: string): number {
-  return path.split(".").length;
+  return namingPath(path).split(".").length;
 }
 
 /** The weight of a match for a target field: 1, less for a generic field or a source field nested deeper. */

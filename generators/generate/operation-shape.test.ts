@@ -54,4 +54,18 @@ describe("operation shapes", () => {
   ])("the resource of %s is %s", (path, resource) => {
     expect(resourceSegment(path)).toBe(resource);
   });
+
+  // Visma writes `/v2/customerinvoice` and reads `/v1/customerinvoice/{id}`: one collection across versions.
+  it.each([
+    ["POST /controller/api/v2/customerinvoice", "GET /controller/api/v1/customerinvoice/{invoiceNumber}", 1],
+    ["POST /v2/Contacts", "GET /v1/Contacts", 1],
+    ["POST /v2/widget", "GET /v1/gadget/{id}", 0.45],
+  ])("target %s read as %s: %s", (op, read, factor) => {
+    const versions = sketchSpec("target", [
+      { op: read, fields: ["id"] },
+      { op, fields: ["name"] },
+    ]);
+    const operation = versions.operations.find((o) => `${o.method.toUpperCase()} ${o.path}` === op)!;
+    expect(targetShape(operation, readablePaths(versions)).factor).toBeCloseTo(factor, 5);
+  });
 });

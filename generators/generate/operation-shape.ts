@@ -81,9 +81,14 @@ function isAction(segment: string): boolean {
   return words.some((w) => VERBS.has(w)) && !isPlural(segment);
 }
 
-/** `/v1/customers/{customer}` → `/v1/customers/{}`: how a GET and a POST on the same resource compare. */
+const VERSION = /^v?\d+(\.\d+)*$/i;
+
+/**
+ * `/v1/customers/{customer}` → `/{v}/customers/{}`: how a GET and a POST on the same resource compare,
+ * whatever version each is under (Visma reads `/v1/customerinvoice/{id}` and writes `/v2/customerinvoice`).
+ */
 function pathKey(segments: readonly Segment[]): string {
-  return `/${segments.map((s) => (s.param ? "{}" : s.text.toLowerCase())).join("/")}`;
+  return `/${segments.map((s) => (s.param ? "{}" : VERSION.test(s.text) ? "{v}" : s.text.toLowerCase())).join("/")}`;
 }
 
 /** The paths a spec can GET, for telling collections from write-only endpoints. */

@@ -1,6 +1,6 @@
 import { type FieldRecord, suggestMappings } from "../suggest/index.js";
 import type { SourceEndpoint, TargetEndpoint } from "./endpoint-lists.js";
-import { depthOf, evidenceWeight } from "./field-evidence.js";
+import { depthOf, evidenceWeight, namingPath } from "./field-evidence.js";
 import { mustFillOf } from "./required-fields.js";
 import { contextOf } from "./resource.js";
 
@@ -76,13 +76,24 @@ export function summarize(scores: readonly FieldScore[]): PairFit {
   };
 }
 
+/** Fields as the suggester should read them for ranking: by their naming path (`date.value` → `date`). */
+function named(fields: readonly FieldRecord[]): FieldRecord[] {
+  const seen = new Set<string>();
+  return fields.flatMap((f) => {
+    const path = namingPath(f.path);
+    if (seen.has(path)) return [];
+    seen.add(path);
+    return [path === f.path ? f : { ...f, path }];
+  });
+}
+
 export function fitOf(source: SourceEndpoint, target: TargetEndpoint): PairFit {
   const targetFields = targetRankingFields(target);
-  const suggestions = suggestMappings(sourceRankingFields(source), targetFields, {
+  const suggestions = suggestMappings(named(sourceRankingFields(source)), named(targetFields), {
     maxCandidates: 1,
     context: contextOf(source, target),
   });
-  const byPath = new Map(targetFields.map((f) => [f.path, f]));
+  const byPath = new Map(targetFields.map((f) => [namingPath(f.path), f]));
   const mustFill = mustFillOf(target);
   return summarize(
     suggestions.map((s) => {

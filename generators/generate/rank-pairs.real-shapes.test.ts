@@ -3,10 +3,8 @@
  * decide: each case is a few operations of a real spec pair where the business pair lost to a settings
  * endpoint, a record's nested list or a container. Field names are the vendors' own, cut down.
  */
-import { describe, expect, it } from "vitest";
-import { label } from "./endpoint-lists.js";
-import { rankPairs } from "./rank-pairs.js";
-import { type OperationSketch, sketchSpec } from "./ranking-test-support.js";
+import { describe, it } from "vitest";
+import { expectRanking, type RankingCase } from "./ranking-cases.js";
 
 const TICKET = ["id", "title", "description", "status", "priority", "dueDateTime", "createDate", "assignedResourceID"];
 const ISSUE_BODY = ["fields", "update", "transition.id", "historyMetadata.description", "historyMetadata.type"];
@@ -14,16 +12,7 @@ const ORDER = ["orderId", "creationDate", "buyer.username", "pricingSummary.tota
 const INVOICE_BODY = ["customer.value", "date.value", "description.value", "currency.value", "invoiceLines"];
 const MEMBER = ["id", "email_address", "status", "merge_fields", "timestamp_signup"];
 
-interface Case {
-  name: string;
-  sources: OperationSketch[];
-  targets: OperationSketch[];
-  want: string;
-  /** A reason `generate --list` must show for a losing pair. */
-  note?: { pair: string; says: string };
-}
-
-const cases: Case[] = [
+const cases: RankingCase[] = [
   {
     name: "helpdesk → issue tracker: tickets → issue, not a settings screen (Autotask → Jira)",
     sources: [
@@ -142,13 +131,5 @@ const cases: Case[] = [
 ];
 
 describe("rankPairs on trimmed real spec shapes (issue 15, class 8)", () => {
-  it.each(cases)("$name", ({ sources, targets, want, note }) => {
-    const ranked = rankPairs(sketchSpec("source", sources), sketchSpec("target", targets));
-    const labels = ranked.map((p) => `${label(p.source.operation)} → ${label(p.target.operation)}`);
-    expect(labels[0]).toBe(want);
-    if (note) {
-      const losing = ranked.find((_, i) => labels[i] === note.pair);
-      expect(losing?.notes.join("; ")).toContain(note.says);
-    }
-  });
+  it.each(cases)("$name", expectRanking);
 });

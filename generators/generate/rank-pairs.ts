@@ -26,7 +26,8 @@ import {
 import { type EndpointPair, fitOf, type PairFit, pairScore } from "./pair-fit.js";
 import { type Affinity, resourceAffinity, type ResourceKind, resourceKind } from "./resource-affinity.js";
 import { recordNature } from "./record-nature.js";
-import { type Centrality, centralityIn } from "./resource-centrality.js";
+import { type Centrality, centralityIn, namespacesIn } from "./resource-centrality.js";
+import { type LedgerSide, ledgerSide, sideAffinity } from "./ledger-side.js";
 
 export interface RankedPair extends EndpointPair, PairFit {
   /** The ranking score: the pair's fit score times the shape and affinity factors. */
@@ -50,6 +51,9 @@ interface Side<E, P> {
   shape: Shape;
   profile: P;
   kind: ResourceKind;
+  resource: string;
+  /** Sales or purchasing side of the books: an order goes to a customer invoice, not a supplier's. */
+  side: LedgerSide;
   /** Fewer path parameters, then shorter paths, first among equals. */
   order: [number, number];
 }
@@ -95,13 +99,13 @@ function side<E extends SourceEndpoint | TargetEndpoint, P>(
   name: "source" | "target",
   endpoint: E,
   shape: Shape,
-  centrality: (resource: string) => Centrality,
+  spec: { centrality: (resource: string) => Centrality; isNamespace: (segment: string) => boolean },
   profile: P,
 ): Side<E, P> {
   const { operation } = endpoint;
   const resource = resourceOf(endpoint);
-  const central = centrality(resource);
-  const nature = recordNature(namingSegments(operation.path), resource);
+  const central = spec.centrality(resource);
+  const nature = recordNature(namingSegments(operation.path), resource, spec.isNamespace);
   const notes = [central.note, nature.note].filter((n) => n !== undefined).map((n) => `${name}: ${n}`);
   return {
     endpoint,
@@ -109,6 +113,8 @@ function side<E extends SourceEndpoint | TargetEndpoint, P>(
     shape: { factor: shape.factor * central.factor * nature.factor, notes: [...shape.notes, ...notes] },
     profile,
     kind: resourceKind(resource),
+    resource,
+    side: ledgerSide(resource),
     order: [pathParams(operation), operation.path.length],
   };
 }
@@ -145,10 +151,16 @@ function shortlist(candidates: Candidate[], size: number, sources: number, targe
   return kept;
 }
 
+/** Two pair factors as one: both apply, both reasons shown. */
+function alongside(a: Affinity, b: Affinity): Affinity {
+  const notes = [a.note, b.note].filter((n) => n !== undefined);
+  return { factor: a.factor * b.factor, ...(notes.length > 0 ? { note: notes.join("; ") } : {}) };
+}
+
 export function rankPairs(sourceSpec: LoadedSpec, targetSpec: LoadedSpec, options: RankOptions = {}): RankedPair[] {
   const readable = readablePaths(targetSpec);
-  const sourceCentrality = centralityIn(sourceSpec);
-  const targetCentrality = centralityIn(targetSpec);
+  const sourceCentrality = { centrality: centralityIn(sourceSpec), isNamespace: namespacesIn(sourceSpec) };
+  const targetCentrality = { centrality: centralityIn(targetSpec), isNamespace: namespacesIn(targetSpec) };
   const sources = (options.sources ?? sourceEndpoints(sourceSpec)).map((s) =>
     side("source", s, sourceShape(s.operation), sourceCentrality, sourceProfile(s)),
   );
@@ -158,7 +170,7 @@ export function rankPairs(sourceSpec: LoadedSpec, targetSpec: LoadedSpec, option
   const candidates: Candidate[] = [];
   for (const source of sources) {
     for (const target of targets) {
-      const affinity = resourceAffinity(source.kind, target.kind);
+      const affinity = alongside(resourceAffinity(source.kind, target.kind), sideAffinity(source, target));
       const prior = source.shape.factor * target.shape.factor * affinity.factor;
       const score = prior * (FIELD_FLOOR + pairScore(cheapFit(source.profile, target.profile)));
       candidates.push({ source, target, prior, affinity, score });

@@ -9,6 +9,8 @@ export interface OperationSketch {
   form?: boolean;
   /** Required query parameters (`q` of a search). */
   query?: string[];
+  /** A GET whose records sit under this property of the response (`{ issues: [...] }`), not at its root. */
+  records?: string;
 }
 
 const scalar = (): Schema => ({ types: ["string"], nullable: false, required: [] });
@@ -50,7 +52,10 @@ function operationOf(sketch: OperationSketch): Operation {
   };
   if (operation.method === "get") {
     const list: Schema = { types: ["array"], nullable: false, required: [], items: record };
-    operation.responses.push({ status: "200", contentType: "application/json", schema: list });
+    const body: Schema = sketch.records
+      ? { types: ["object"], nullable: false, required: [], properties: { [sketch.records]: list } }
+      : list;
+    operation.responses.push({ status: "200", contentType: "application/json", schema: body });
   } else {
     const contentType = sketch.form ? "application/x-www-form-urlencoded" : "application/json";
     operation.requestBody = { contentType, schema: record, required: true };

@@ -6,7 +6,9 @@
  *   `/Tags/entityInformation/userDefinedFields`, Jira's `/screens`): rarely the pair;
  * - records that classify others: groups, categories, tags, priorities;
  * - containers that hold the business records (lists, stores, projects, repositories): a sync moves
- *   the members, issues or orders inside them, not the containers.
+ *   the members, issues or orders inside them, not the containers;
+ * - the tool's administration (`/admin/users`, `/admin/orgs`): its operators' view of its own accounts,
+ *   beside the records it is for, unless the whole API lives under `/admin` (then it is a namespace).
  * Words, not vendors: these are the names any API gives such things.
  */
 import { splitWords, stem } from "../suggest/index.js";
@@ -25,7 +27,8 @@ const META_WORDS = new Set(
   ).split(" "),
 );
 /** The same inside one lower-case word (`issuesecurityschemes`, `userdefinedfields`, `uimodifications`). */
-const META_SUFFIX = /(schemes?|definitions|information|modifications|configurations|permissions|screens|fields)$/i;
+const META_SUFFIX =
+  /(schemes?|definitions|information|modifications|configurations|permissions|screens|fields|types|statuses|[a-z]type)$/i;
 /** Records that classify others. */
 const CLASSIFIER_WORDS = new Set(
   "group groups category categories tag tags label labels priority priorities unit units currency currencies code codes term terms reason reasons".split(
@@ -40,13 +43,23 @@ const CONTAINERS = new Set(
 
 const META_FACTOR = 0.5;
 const CLASSIFIER_FACTOR = 0.7;
+const ADMIN_FACTOR = 0.6;
+/** Segments of the tool's administration API. */
+const ADMIN = new Set(["admin", "administration", "superadmin", "sysadmin"]);
 const CONTAINER_FACTOR = 0.6;
 
 /**
  * For an operation's naming segments (`/V1.0/Tags/entityInformation/userDefinedFields` → Tags,
  * entityInformation, userDefinedFields) and the resource its records are.
  */
-export function recordNature(segments: readonly string[], resource: string): Nature {
+export function recordNature(
+  segments: readonly string[],
+  resource: string,
+  isNamespace: (segment: string) => boolean = () => false,
+): Nature {
+  const admin = segments.find((s) => ADMIN.has(s.toLowerCase()) && !isNamespace(s));
+  if (admin !== undefined)
+    return { factor: ADMIN_FACTOR, note: `under /${admin}: the tool's administration, not the records it is for` };
   const meta = segments.find((s) => META_WORDS.has(lastWord(s)) || META_SUFFIX.test(s));
   if (meta !== undefined) return { factor: META_FACTOR, note: `${meta} describes the API, not business records` };
   if (CLASSIFIER_WORDS.has(lastWord(resource)) || CLASSIFIER_SUFFIX.test(resource))

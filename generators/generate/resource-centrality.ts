@@ -18,11 +18,21 @@ export interface Centrality {
 const keyOf = (segment: string) => stem(segment.toLowerCase());
 
 /** For a spec: resource name (`customers`, `account_links`) → its centrality. */
-export function centralityIn(spec: LoadedSpec): (resource: string) => Centrality {
+function segmentCounts(spec: LoadedSpec): Map<string, number> {
   const counts = new Map<string, number>();
   for (const operation of spec.operations)
     for (const key of new Set(namingSegments(operation.path).map(keyOf))) counts.set(key, (counts.get(key) ?? 0) + 1);
-  // A segment in most paths is the API's namespace (`/crm/…`, `/controller/api/v1/…`), not a resource.
+  return counts;
+}
+
+/** A segment in most paths is the API's namespace (`/crm/…`, `/admin/realms/…`), not a resource. */
+export function namespacesIn(spec: LoadedSpec): (segment: string) => boolean {
+  const counts = segmentCounts(spec);
+  return (segment) => (counts.get(keyOf(segment)) ?? 0) > spec.operations.length / 2;
+}
+
+export function centralityIn(spec: LoadedSpec): (resource: string) => Centrality {
+  const counts = segmentCounts(spec);
   const namespace = spec.operations.length / 2;
   const most = Math.max(1, ...[...counts.values()].filter((c) => c <= namespace));
   return (resource) => {

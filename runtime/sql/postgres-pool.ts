@@ -1,11 +1,14 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import pg from "pg";
+import type Pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { decodeJson } from "../json/index.js";
 import { inTransaction, type PoolOptions, type Row, type SqlPool, type SqlSession } from "./pool.js";
 import type { BoundValue } from "./values.js";
 import { exactFromText } from "./read-values.js";
+import { loadPg } from "./pg-driver.js";
+
+const pg = loadPg();
 
 // Type OIDs whose text we keep or read exactly: pg's defaults would round or re-encode them.
 const INT8 = 20;
@@ -21,10 +24,10 @@ const types = {
     if (KEEP_TEXT.has(oid)) return (text: string) => text;
     return pg.types.getTypeParser(oid, format ?? "text");
   },
-} as pg.CustomTypesConfig;
+} as Pg.CustomTypesConfig;
 
 /** What each connection keeps between transactions (SqlSession.kept), for as long as the connection lives. */
-const keptBy = new WeakMap<pg.PoolClient, Set<string>>();
+const keptBy = new WeakMap<Pg.PoolClient, Set<string>>();
 
 export function postgresPool(options: PoolOptions): SqlPool {
   const ssl =
@@ -82,7 +85,7 @@ export function postgresPool(options: PoolOptions): SqlPool {
       const fetchPage = () => client.query(`FETCH FORWARD ${pageSize} FROM cannectors_rows`);
       // The next page is asked for before this one is handed on, so the server reads it while the
       // engine works on this one; memory holds two pages at most.
-      let pending: Promise<pg.QueryResult> | undefined = fetchPage();
+      let pending: Promise<Pg.QueryResult> | undefined = fetchPage();
       while (pending) {
         const { rows } = await pending;
         pending = undefined;

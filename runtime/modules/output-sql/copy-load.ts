@@ -1,7 +1,7 @@
 import { quoteIdent } from "../../sql/dialect.js";
 import type { SqlSession } from "../../sql/pool.js";
 import type { BoundValue } from "../../sql/values.js";
-import { copyChunks } from "./copy-text.js";
+import { type CopyRow, copyChunks } from "./copy-text.js";
 import { columnList, conflictClause, type Statement, type TableWrite } from "./statements.js";
 
 /**
@@ -29,7 +29,7 @@ function fingerprint(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
-export async function copyLoad(session: SqlSession, write: TableWrite, rows: readonly BoundValue[][]): Promise<void> {
+export async function copyLoad(session: SqlSession, write: TableWrite, rows: readonly CopyRow[]): Promise<void> {
   const plan = copyPlan(write);
   // Once per connection: the statement is a round trip (and a notice) each batch otherwise.
   if (!session.kept.has(plan.stage)) {

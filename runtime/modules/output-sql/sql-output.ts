@@ -13,7 +13,7 @@ import { dialectOf } from "../../sql/dialect.js";
 import { lazyPool } from "../../sql/pool.js";
 import { copyLoad, copyStatements } from "./copy-load.js";
 import { deleteMissingKeys } from "./delete-missing.js";
-import { groupRows, type PreparedRow, rowPreparer } from "./rows.js";
+import { groupRows, type PreparedRow, rowPreparer, rowValues } from "./rows.js";
 import type { SqlOutput } from "./schema.js";
 import { insertStatements, type TableWrite } from "./statements.js";
 import { writeWithRetry } from "./write-with-retry.js";
@@ -96,7 +96,7 @@ export function createSqlOutput(spec: SqlOutput, ctx: SqlOutputContext): OutputM
       const refused = ctx.contract ? await checkRows(rows, ctx.contract) : 0;
       for (const group of groups) {
         const table = writeOf(group.rows[0]!);
-        const values = group.rows.map((row) => row.values);
+        const values = group.rows.map((row) => rowValues(dialect, row));
         const statements = useCopy && !alone ? copyStatements(table, values) : insertStatements(table, values);
         for (const { sql, values: bound } of statements) {
           ctx.dryRun.write({ method: "SQL", url: target, headers: {}, body: { statement: sql, values: bound } });
@@ -109,11 +109,12 @@ export function createSqlOutput(spec: SqlOutput, ctx: SqlOutputContext): OutputM
       async (session) => {
         for (const group of groups) {
           const table = writeOf(group.rows[0]!);
-          const values = group.rows.map((row) => row.values);
-          if (useCopy && !alone) await copyLoad(session, table, values);
-          else
+          if (useCopy && !alone) await copyLoad(session, table, group.rows);
+          else {
+            const values = group.rows.map((row) => rowValues(dialect, row));
             for (const statement of insertStatements(table, values))
               await session.query(statement.sql, statement.values);
+          }
         }
       },
       ctx,
@@ -153,8 +154,8 @@ export function createSqlOutput(spec: SqlOutput, ctx: SqlOutputContext): OutputM
       const ready: PreparedRow[] = [];
       for (const record of batch) {
         const prepared = prepareRow(record);
-        if (prepared.ok) ready.push(prepared.row);
-        else add(total, deadLetter([record], prepared.reason, 0));
+        if (typeof prepared === "string") add(total, deadLetter([record], prepared, 0));
+        else ready.push(prepared);
       }
       if (ready.length > 0) add(total, await write(ready, false));
       return total;

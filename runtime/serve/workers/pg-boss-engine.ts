@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
-import pg from "pg";
 import type PgBoss from "pg-boss";
 import type { Logger } from "../../log/index.js";
+import { loadPg } from "../../sql/pg-driver.js";
 import { parsePostgresUrl } from "../../state/postgres/url.js";
 import type { JobEngine, RunRequest } from "./job-engine.js";
+
+// Before pg-boss loads: its own require("pg") then finds this one, loaded without pg's costly probe.
+const pg = loadPg();
 
 export interface PgBossEngineOptions {
   /** The state's `postgres://…?schema=…` URL: the jobs live in the same database, schema `<schema>_jobs`. */

@@ -1,4 +1,4 @@
-import pg from "pg";
+import type Pg from "pg";
 import type { LogEntry } from "../../log/types.js";
 import { newExecutionId } from "../ids.js";
 import type { LeaseTable } from "../lease.js";
@@ -32,6 +32,9 @@ import { parsePostgresUrl } from "./url.js";
 import { createPostgresWebhookQueue } from "./webhook-queue.js";
 import { createPostgresRefreshTokenTable } from "./refresh-tokens.js";
 import type { RefreshTokenTable } from "../refresh-tokens.js";
+import { loadPg } from "../../sql/pg-driver.js";
+
+const pg = loadPg();
 
 const INT8_OID = 20;
 /** Counts, epoch milliseconds and queue seqs are BIGINT; they stay far below 2^53, so numbers. */
@@ -39,7 +42,7 @@ const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === INT8_OID
       ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      : pg.types.getTypeParser(oid, format)) as typeof Pg.types.getTypeParser,
 };
 
 /**
@@ -84,7 +87,7 @@ class PostgresStateStore implements StateStore {
   private closed = false;
 
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly pool: Pg.Pool,
     readonly path: string,
   ) {
     this.leases = createPostgresLeaseTable(pool);
@@ -172,7 +175,7 @@ class PostgresStateStore implements StateStore {
   private async underLease(
     connector: string,
     leaseToken: string | undefined,
-    write: (client: pg.PoolClient) => Promise<unknown>,
+    write: (client: Pg.PoolClient) => Promise<unknown>,
   ): Promise<void> {
     const client = await this.pool.connect();
     try {
