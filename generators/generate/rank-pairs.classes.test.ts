@@ -7,7 +7,7 @@ import { cheapFit, sourceProfile, targetProfile } from "./cheap-fit.js";
 import { sourceEndpoints, targetEndpoints } from "./endpoint-lists.js";
 import { ledgerSide } from "./ledger-side.js";
 import { rankPairs } from "./rank-pairs.js";
-import { expectRanking, type RankingCase } from "./ranking-cases.js";
+import { expectRanking, type RankingCase } from "./ranking-cases-test-support.js";
 import { sketchSpec } from "./ranking-test-support.js";
 
 const SALE = ["orderId", "creationDate", "buyer.username", "pricingSummary.total.value", "lineItems", "description"];

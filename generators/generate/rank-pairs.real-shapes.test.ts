@@ -4,7 +4,7 @@
  * endpoint, a record's nested list or a container. Field names are the vendors' own, cut down.
  */
 import { describe, it } from "vitest";
-import { expectRanking, type RankingCase } from "./ranking-cases.js";
+import { expectRanking, type RankingCase } from "./ranking-cases-test-support.js";
 
 const TICKET = ["id", "title", "description", "status", "priority", "dueDateTime", "createDate", "assignedResourceID"];
 const ISSUE_BODY = ["fields", "update", "transition.id", "historyMetadata.description", "historyMetadata.type"];
