@@ -70,6 +70,8 @@ interface Slot {
 /**
  * Owns every loaded connector while serve runs: polling ones on the scheduler, webhook ones as
  * receivers plus queue processing. At most one run per connector at a time, whatever started it.
+ * Over 400 lines because one class owns the run slots that schedules, webhooks, jobs and broker
+ * consumers share; the next split is the job-engine requests and follow-ups into their own file.
  */
 export class Supervisor {
   private readonly slots = new Map<string, Slot>();
