@@ -36,16 +36,24 @@ export function schemaCheckOf(spec: Spec, schema: SchemaNode): BodyCheck {
   return (body) => check(body).map((p) => `${p.pointer || "(body)"} ${p.message}`);
 }
 
-/** Validates values against `schema`, a node of `spec` (its `$ref`s resolve in the whole document). */
-export function schemaProblemsOf(spec: Spec, schema: SchemaNode): PayloadCheck {
+/**
+ * Validates values against `schema`, a node of `spec` (its `$ref`s resolve in the whole document).
+ * `coerceTypes` (ajv's option) converts text to the schema's types in place, as a form body is read.
+ */
+export function schemaProblemsOf(
+  spec: Spec,
+  schema: SchemaNode,
+  options: { coerceTypes?: "array" } = {},
+): PayloadCheck {
   // ajv is required only for a connector with a contract: it costs every other run's start-up.
   const require = createRequire(import.meta.url);
   // A plain JSON Schema (a broker's payloadSchema) may say it is 2020-12 itself.
   const openapi31 =
     String(spec.document.openapi ?? "").startsWith("3.1") || String(spec.document.$schema ?? "").includes("2020-12");
+  const settings = { ...AJV_OPTIONS, ...options };
   const ajv = openapi31
-    ? new (require("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020 }).Ajv2020(AJV_OPTIONS)
-    : new (require("ajv") as { Ajv: typeof Ajv }).Ajv(AJV_OPTIONS);
+    ? new (require("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020 }).Ajv2020(settings)
+    : new (require("ajv") as { Ajv: typeof Ajv }).Ajv(settings);
   const addFormats = require("ajv-formats") as (ajv: Ajv) => void;
   addFormats(ajv as Ajv);
   ajv.addSchema(spec.document, "spec");
