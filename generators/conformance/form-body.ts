@@ -85,7 +85,7 @@ function place(container: Record<string, unknown> | unknown[], path: string[], v
 export type FormCheck = (body: Record<string, unknown>) => { problems: string[]; record: Record<string, unknown> };
 
 export function formCheckOf(spec: Spec, schema: SchemaNode): FormCheck {
-  const check = schemaProblemsOf(spec, schema, { coerceTypes: "array" });
+  const check = schemaProblemsOf(spec, schema, { coerceTypes: "array", request: true });
   return (body) => {
     const record = structuredClone(body);
     const problems = check(record).map((p) => `${p.pointer || "(body)"} ${p.message}`);

@@ -54,7 +54,9 @@ export async function startTargetMock(spec: Spec, output: HttpOutput, options: T
       ErrorCodes.CONTRACT,
       `${spec.file}: ${operationName} has no ${form ? "form" : "JSON"} request body schema`,
     );
-  const check = form ? formBodyCheck(formCheckOf(spec, schema)) : jsonBodyCheck(schemaCheckOf(spec, schema));
+  const check = form
+    ? formBodyCheck(formCheckOf(spec, schema))
+    : jsonBodyCheck(schemaCheckOf(spec, schema, { request: true }));
   const success = statusOf(spec, operation, /^2/, 200);
   const refusal = statusOf(spec, operation, /^(400|422|409)$/, 422);
   const answer = sampleValue(spec, responseSchema(spec, operation), { random: seededRandom(7), index: 1 }, "result");
