@@ -112,7 +112,7 @@ const MIN_ACCEPTED = 100;
  * but what is still on its way arrives within a lease TTL (30 s) plus a schedule period and a job
  * retry, however loaded: a stall of a minute is a loss, not a slow drain.
  */
-async function drained(missing: () => string[], stallMs = 60_000, capMs = 600_000): Promise<void> {
+async function drained(missing: () => string[], stallMs = 60_000, capMs = 300_000): Promise<void> {
   const start = Date.now();
   let left = missing().length;
   let progressAt = start;
@@ -306,5 +306,5 @@ describe.runIf(usableBackends().includes(postgres))("serve workers on one Postgr
       await recorder.close();
       await sources.close();
     }
-  }, 900_000);
+  }, 600_000);
 });
