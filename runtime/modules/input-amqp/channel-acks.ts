@@ -72,13 +72,27 @@ export class ChannelAcks {
       this.#head++;
     }
     // `multiple` at a tag still outstanding: every outstanding one up to it was settled.
-    if (last !== undefined) this.channel.ack(delivery(last), true);
+    if (last !== undefined) this.#write(last, true);
     if (this.#head > 1_024 && this.#head * 2 > this.#tags.length) {
       this.#tags = this.#tags.slice(this.#head);
       this.#head = 0;
     }
     if (all) this.#ackHeld();
     else if (this.#settled > 0) this.#held ??= setTimeout(() => this.#ackHeld(), HELD_MAX_MS).unref();
+  }
+
+  /**
+   * amqplib throws once the channel is closed, which may be before its 'close' event stops this:
+   * out of the engine's call (a timer), that would end the process. The channel being gone, the
+   * broker sends again what it had not acknowledged; nothing more is written.
+   */
+  #write(tag: number, multiple: boolean): void {
+    if (this.#stopped) return;
+    try {
+      this.channel.ack(delivery(tag), multiple);
+    } catch {
+      this.stop();
+    }
   }
 
   /** The channel is gone: what it delivered the broker sends again, so nothing more is written. */
@@ -96,7 +110,7 @@ export class ChannelAcks {
     for (let at = this.#head; this.#settled > 0 && at < this.#tags.length; at++) {
       const tag = this.#tags[at]!;
       if (this.#states.get(tag) !== Delivery.Settled) continue;
-      this.channel.ack(delivery(tag), false);
+      this.#write(tag, false);
       this.#states.set(tag, Delivery.Done);
       this.#settled--;
     }
