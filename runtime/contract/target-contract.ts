@@ -5,7 +5,7 @@ import { stringifyJson } from "../json/index.js";
 import type { HttpOutput } from "../artifact/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { findOperation, requestSchema } from "./operation.js";
-import { asRequestSchema } from "./request-view.js";
+import { asCompilableSchema, asRequestSchema } from "./request-view.js";
 import { loadSpec, type SchemaNode, type Spec } from "./spec.js";
 import type { ContractProblem, PayloadCheck } from "./violation.js";
 
@@ -59,7 +59,9 @@ export function schemaProblemsOf(
     : new (require("ajv") as { Ajv: typeof Ajv }).Ajv(settings);
   const addFormats = require("ajv-formats") as (ajv: Ajv) => void;
   addFormats(ajv as Ajv);
-  const view = (node: unknown) => (request ? asRequestSchema(spec, node) : node);
+  // OpenAPI 3.1 has no `nullable`; 3.0 and Swagger 2.0 documents are made compilable either way.
+  const view = (node: unknown) =>
+    request ? asRequestSchema(spec, node) : openapi31 ? node : asCompilableSchema(spec, node);
   ajv.addSchema(view(spec.document) as object, "spec");
   const validate: ValidateFunction = ajv.compile(pointingIntoSpec(view(schema)) as object);
   return (body): ContractProblem[] => {
