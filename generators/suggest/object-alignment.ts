@@ -11,7 +11,7 @@ import { hungarian } from "./hungarian.js";
 import type { FieldProfile } from "./profile.js";
 
 const parentKey = (profile: FieldProfile): string => {
-  const path = profile.field.path;
+  const path = profile.readingPath;
   const dot = path.lastIndexOf(".");
   return dot < 0 ? "" : path.slice(0, dot);
 };
