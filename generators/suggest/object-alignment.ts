@@ -116,11 +116,9 @@ function assignObjects(
         taken[p] = 1;
     });
     // This object's own clear choice: its fields are not under a foreign parent there, whatever the names.
-    // A rival another target object has clearly taken is no rival: with `billing_address` gone to
-    // `billing.address`, its twin `shipping_address` is `recipient.address`'s clear choice by elimination.
     const row = claim[g] as number[];
     const mine = assigned[g] ?? -1;
-    const rival = Math.max(0, ...row.filter((_, p) => p !== mine && taken[p] === 0));
+    const rival = Math.max(0, ...row.filter((_, p) => p !== mine));
     const decisive = mine >= 0 && (row[mine] as number) > rival + CLAIM_MARGIN;
     for (const ti of members)
       (features[ti] as readonly FeatureVector[]).forEach((f, si) => {
