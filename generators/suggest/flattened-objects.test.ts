@@ -42,6 +42,9 @@ describe("flattened objects", () => {
       f("owner_id"),
       f("owner_tags[]"),
       f("owner_emails[]"),
+      f("events[].eventId"),
+      f("events[].eventType"),
+      f("events[].eventDateTime"),
     ];
     expect(readingPaths(fields)).toEqual(fields.map((x) => x.path));
   });

@@ -6,7 +6,7 @@
  * Only the paths the suggester reads change; every suggestion names the real field.
  */
 import type { FieldRecord } from "./field-record.js";
-import { splitWords } from "./tokens.js";
+import { splitWords, stem } from "./tokens.js";
 
 /** Siblings besides the key that make a prefix an object: one could be a coincidence (`company_name`). */
 const MIN_MEMBERS = 2;
@@ -32,11 +32,11 @@ export function readingPaths(fields: readonly FieldRecord[]): string[] {
     byParent.set(parent, [...(byParent.get(parent) ?? []), i]);
   });
   for (const [parent, members] of byParent) {
-    // A key that repeats its own object's name (`Contact.ContactID`) is that object's, not a flattened one.
-    const tail = splitWords(lastSegment(parent)).map((w) => w.toLowerCase());
+    // A key that repeats its own object's name (`Contact.ContactID`, `events[].eventId`) is that object's.
+    const tail = splitWords(lastSegment(parent)).map((w) => stem(w.toLowerCase()));
     for (const key of members) {
       const word = keyWord(fields[key] as FieldRecord);
-      if (word === undefined || tail.includes(word)) continue;
+      if (word === undefined || tail.includes(stem(word))) continue;
       const flat = members.filter((i) => {
         if (i === key || fields[i]?.path.endsWith("[]")) return false;
         const words = splitWords(lastSegment(fields[i]?.path ?? "")).map((w) => w.toLowerCase());
