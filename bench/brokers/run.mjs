@@ -109,7 +109,7 @@ async function amqpJob() {
   const sink = await peerServer(root, "sink");
   const queue = `cannectors-bench-${process.pid}`;
   const model = await amqp.connect(AMQP);
-  const channel = await model.createConfirmChannel();
+  const channel = await model.createChannel();
   await channel.assertQueue(queue, { durable: false });
   // The records as the peer source serves them, one per message, encoded once.
   const bodies = Array.from({ length: TOTAL }, (_, i) => Buffer.from(JSON.stringify(makeRecord(i))));
@@ -132,11 +132,7 @@ async function amqpJob() {
         async before() {
           await channel.purgeQueue(queue);
           await fetch(`${sink.url}/reset`, { method: "POST" });
-          for (let i = 0; i < bodies.length; i++) {
-            if (!channel.sendToQueue(queue, bodies[i])) await new Promise((resolve) => channel.once("drain", resolve));
-            if (i % 10_000 === 9_999) await channel.waitForConfirms();
-          }
-          await channel.waitForConfirms();
+          await loadQueue(channel, queue, bodies);
         },
         check: async () => (await (await fetch(`${sink.url}/stats`)).json()).unique,
       },
@@ -177,6 +173,34 @@ async function natsJob() {
     await connection.close();
     source.stop();
   }
+}
+
+/**
+ * Fills `queue` with `bodies` on a plain channel, then waits until the queue holds them all: no
+ * per-message confirm (RabbitMQ's confirm bookkeeping and amqplib's callback per message), only the
+ * socket's back-pressure. A channel publishes in order and nothing is dropped short of a channel
+ * error (which throws), so the count is the check. Prints the loading rate: 1,000,000 messages at
+ * the rate measured on a loaded machine (load 30: 8,100/s vs 6,300/s with confirms every 10,000
+ * for 200,000 messages) load in about two minutes.
+ */
+async function loadQueue(channel, queue, bodies) {
+  const started = performance.now();
+  for (let i = 0; i < bodies.length; i++) {
+    if (!channel.sendToQueue(queue, bodies[i])) await new Promise((resolve) => channel.once("drain", resolve));
+  }
+  let last = { count: -1, at: performance.now() };
+  for (;;) {
+    const { messageCount } = await channel.checkQueue(queue);
+    if (messageCount >= bodies.length) break;
+    if (messageCount !== last.count) last = { count: messageCount, at: performance.now() };
+    else if (performance.now() - last.at > 60_000)
+      throw new Error(`queue stuck at ${messageCount} of ${bodies.length}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.error(
+    `loaded ${bodies.length} messages in ${seconds.toFixed(1)} s (${Math.round(bodies.length / seconds)}/s)`,
+  );
 }
 
 let ok = true;

@@ -15,6 +15,16 @@ export interface TopicMessage {
 
 const SESSION = { protocolVersion: 5, clean: false, properties: { sessionExpiryInterval: 600 } } as const;
 
+/**
+ * The readers' receive maximum. Mosquitto keeps at most this many QoS 1 messages in flight to a
+ * reader (20, `max_inflight_messages`, when the reader names none) and queues the rest up to
+ * `max_queued_messages` (1,000), dropping any more while still acknowledging them to the publisher.
+ * A reader behind by more than 1,020 (a loaded test process) would lose messages the relay did
+ * deliver; with 65,535 in flight nothing queues for it, so nothing is dropped (probe: 3,000
+ * published to a reader that held its PUBACKs: 3,000 arrived, $SYS dropped unchanged; at 20: 1,020).
+ */
+const READER_RECEIVE_MAXIMUM = 65_535;
+
 async function client(options: IClientOptions): Promise<MqttClient> {
   return mqtt.connectAsync(BROKERS.mosquitto.url, { reconnectPeriod: 0, ...options });
 }
@@ -39,9 +49,9 @@ export async function mqttAdmin() {
     },
     /**
      * Publishes `bodies` while a run consumes them, at most `ahead` beyond what `consumed()` says:
-     * Mosquitto queues 1,000 messages per session by default (`max_queued_messages`) and drops the rest.
-     * 300, not 600: after a cut the relay re-sends what was in flight, and those duplicates queue for
-     * the reader too (a loaded CI run once saw 2,900 of 3,000 arrive; not proven to be this drop).
+     * the relay's session holds what it was not yet acknowledged, and while the relay is cut off
+     * Mosquitto keeps at most 1,000 of those (`max_queued_messages`, in flight included) and drops
+     * the rest. Held at most: `ahead` + 100 + the relay's prefetch.
      */
     async feed(topic: string, bodies: string[], consumed: () => number, ahead = 300) {
       for (let i = 0; i < bodies.length; i += 100) {
@@ -49,10 +59,13 @@ export async function mqttAdmin() {
         await this.publish(topic, bodies.slice(i, i + 100));
       }
     },
-    /** Every message published to `topic` from now on, as it arrives (a clean session at QoS 1). */
+    /**
+     * Every message published to `topic` from now on, as it arrives (a clean session at QoS 1). Its
+     * receive maximum keeps everything in flight: the broker queues nothing for it, so drops nothing.
+     */
     async subscribe(topic: string): Promise<TopicMessage[]> {
       const out: TopicMessage[] = [];
-      const reader = await client({ protocolVersion: 5 });
+      const reader = await client({ protocolVersion: 5, properties: { receiveMaximum: READER_RECEIVE_MAXIMUM } });
       readers.push(reader);
       reader.on("message", (at, payload, packet) => {
         const properties: Record<string, string> = {};
@@ -111,11 +124,13 @@ export function mqttToMqtt(options: {
   inUrl?: string;
   outUrl?: string;
   batch?: number;
+  prefetch?: number;
 }) {
   return relayYaml({
     name: options.name,
     input: `  type: mqtt\n  url: ${options.inUrl ?? BROKERS.mosquitto.url}\n  clientId: ${options.clientId}\n  topics: [${options.from}]\n  deliveryCounts: ${options.counts}`,
     output: `  type: mqtt\n  url: ${options.outUrl ?? BROKERS.mosquitto.url}\n  topic: ${options.to}/{region}`,
     batch: options.batch,
+    prefetch: options.prefetch,
   });
 }

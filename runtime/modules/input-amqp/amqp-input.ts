@@ -7,12 +7,15 @@ import { brokerAddress, pause } from "../../brokers/broker-address.js";
 import { Inbox } from "../../brokers/inbox.js";
 import type { InputModule, ModuleContext, SourcePage } from "../../engine/modules.js";
 import { CannectorsError, describeError, ErrorCodes } from "../../errors/index.js";
+import { ChannelAcks } from "./channel-acks.js";
 import type { AmqpInput } from "./schema.js";
 
 /**
  * Consumes one queue with manual acknowledgement. A message is acknowledged when the engine says
- * its page is settled, that is once every output acknowledged the records it produced. A dropped connection is reopened; what the old channel
- * delivered and did not acknowledge the broker redelivers, so its late acknowledgements are ignored.
+ * its page is settled, that is once every output acknowledged the records it produced; the
+ * acknowledgements settled in one turn of the event loop go out together (channel-acks.ts). A
+ * dropped connection is reopened; what the old channel delivered and did not acknowledge the broker
+ * redelivers, so its late acknowledgements are ignored.
  */
 export function createAmqpInput(
   spec: AmqpInput,
@@ -24,6 +27,7 @@ export function createAmqpInput(
   const inbox = new Inbox(context.broker);
   let model: ChannelModel | undefined;
   let channel: Channel | undefined;
+  let acks: ChannelAcks | undefined;
   let generation = 0;
   let closing = false;
 
@@ -34,6 +38,7 @@ export function createAmqpInput(
     const mine = ++generation;
     model = opened;
     channel = opening;
+    acks = new ChannelAcks(opening);
     opened.on("error", () => undefined);
     opened.on("close", () => lost(mine));
     opening.on("error", () => undefined);
@@ -59,6 +64,7 @@ export function createAmqpInput(
 
   const receive = (message: ConsumeMessage, mine: number) => {
     received++;
+    if (mine === generation) acks?.delivered(message);
     const redeliveries = redeliveriesOf(message);
     const where = `${address} message ${message.fields.deliveryTag}`;
     if (redeliveries > spec.redeliveryLimit) {
@@ -66,6 +72,7 @@ export function createAmqpInput(
       context.logger.warn("message dead-lettered", { message: where, reason, to: spec.deadLetter });
       if (spec.deadLetter === "broker") {
         if (!dryRun) channel?.nack(message, false, false);
+        if (mine === generation) acks?.answered(message);
         inbox.deadLettered();
         return;
       }
@@ -77,13 +84,15 @@ export function createAmqpInput(
 
   // A message from a channel since lost is redelivered by the broker: its acknowledgement has nowhere to go.
   const ack = (message: ConsumeMessage, mine: number) => {
-    if (mine === generation && !dryRun) channel?.ack(message);
+    if (mine === generation && !dryRun) acks?.settled(message);
   };
 
   const lost = (mine: number) => {
     if (closing || mine !== generation) return;
     generation++;
     channel = undefined;
+    acks?.stop();
+    acks = undefined;
     inbox.drop();
     context.logger.warn("broker connection lost, reconnecting", { broker: address });
     void reconnect();
@@ -115,6 +124,8 @@ export function createAmqpInput(
     },
     async close() {
       closing = true;
+      if (!dryRun) acks?.flush(true);
+      acks?.stop();
       await channel?.close().catch(() => undefined);
       await model?.close().catch(() => undefined);
     },
