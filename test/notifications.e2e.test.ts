@@ -15,6 +15,7 @@ const KEY = randomBytes(32);
 const SECRET = `whsec_${KEY.toString("base64")}`;
 
 let sourceUp = false;
+let refuseTwo = true;
 let receiverAnswers: number[] = [];
 let source: TestServer;
 let target: TestServer;
@@ -62,13 +63,24 @@ beforeAll(async () => {
   source = await startServer((_req, res) =>
     sourceUp ? sendJson(res, 200, { data: [{ id: 1 }, { id: 2 }] }) : sendJson(res, 500, { error: "down" }),
   );
-  target = await startServer((_req, res) => sendJson(res, 200, {}));
+  // While `refuseTwo`, record 2 is refused for good on /partial: that run ends partial (record 1 sent, 2 dead-lettered).
+  target = await startServer((req, res) =>
+    refuseTwo && req.url === "/partial" && (JSON.parse(req.body) as { id: number }).id === 2
+      ? sendJson(res, 422, { error: "refused" })
+      : sendJson(res, 200, {}),
+  );
   receiver = await startServer((req, res) => {
     events.push(req);
     sendJson(res, receiverAnswers.shift() ?? 204, {});
   });
   dir = mkdtempSync(path.join(tmpdir(), "cannectors-notify-"));
   writeFileSync(path.join(dir, "c.yaml"), artifact(`${receiver.url}/hooks/cannectors`));
+  // The default events (partial, failed, alert): no `on`, and its own target path.
+  const byDefault = artifact(`${receiver.url}/hooks/cannectors`)
+    .replace("name: notify-demo", "name: notify-partial")
+    .replace("path: /clients", "path: /partial")
+    .replace(/\n {6}on: .*\n/, "\n");
+  writeFileSync(path.join(dir, "p.yaml"), byDefault);
 });
 
 afterAll(async () => {
@@ -102,6 +114,18 @@ describe("settings.notifications and settings.alerts", () => {
       expect(Math.abs(Number(event.headers["webhook-timestamp"]) - Date.now() / 1000)).toBeLessThan(120);
       expect(event.body).not.toContain(KEY.toString("base64"));
     }
+  });
+
+  it("tells a partial run (records dead-lettered) by default, and not a succeeded one", async () => {
+    events.length = 0;
+    sourceUp = true;
+    expect((await run("p.yaml")).code).toBe(1);
+    refuseTwo = false;
+    expect((await run("p.yaml")).code).toBe(0);
+    expect(types()).toEqual(["run.partial"]);
+    const partial = JSON.parse(events[0]!.body) as { data: { status: string; counts: Record<string, number> } };
+    expect(partial.data).toMatchObject({ status: "partial", counts: { read: 2, sent: 1, failed: 1 } });
+    expect(events[0]!.headers["webhook-signature"]).toBe(expectedSignature(events[0]!));
   });
 
   it("retries a refused notification under the same webhook-id; the run's status is its own", async () => {

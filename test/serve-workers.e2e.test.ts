@@ -6,10 +6,12 @@
  * the target; a record arrives again at most `settings.concurrency × batch` (2 × 1) times per kill
  * per connector (docs/serve.md "Crashes and duplicates"), always under its first Idempotency-Key;
  * and no connector ever had requests of two workers in flight at once.
+ * WORKERS_TRACE=FILE: a timeline on stderr, the arrivals to FILE and each worker's debug log to FILE.wN.log.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { type SpawnedCli, spawnCli, waitFor } from "./support/spawn-cli.js";
 import { BACKENDS, dropSchema, POSTGRES_URL, uniqueSchema, usableBackends } from "./support/state-backends.js";
@@ -83,9 +85,13 @@ async function startWorker(dir: string, state: string, id: string): Promise<Work
   spawned.child.stdout?.on("data", (chunk: Buffer) => {
     stdout += chunk.toString();
   });
+  if (process.env.WORKERS_TRACE) {
+    const log = `${process.env.WORKERS_TRACE}.${id}.log`;
+    spawned.child.stderr?.on("data", (chunk: Buffer) => appendFileSync(log, chunk));
+  }
   await waitFor(
     () => /listening on http/.test(stdout) || spawned.child.exitCode !== null,
-    150_000,
+    START_MS,
     `worker ${id}`,
   ).catch(async (error: Error) => {
     spawned.child.kill("SIGKILL");
@@ -94,6 +100,54 @@ async function startWorker(dir: string, state: string, id: string): Promise<Work
   const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
   if (!url) throw new Error(`worker ${id} did not start: ${(await spawned.exited).stderr}`);
   return { id, spawned, url };
+}
+
+/** A worker's start; a few seconds here, a minute on a machine at load 40. */
+const START_MS = 150_000;
+const MIN_ACCEPTED = 100;
+
+/**
+ * Waits until nothing is `missing`, failing only when it stops shrinking for `stallMs`. A slow
+ * machine drains slowly (at load 40 the backlog of a connector whose runs were killed took 47 s),
+ * but what is still on its way arrives within a lease TTL (30 s) plus a schedule period and a job
+ * retry, however loaded: a stall of a minute is a loss, not a slow drain.
+ */
+async function drained(missing: () => string[], stallMs = 60_000, capMs = 300_000): Promise<void> {
+  const start = Date.now();
+  let left = missing().length;
+  let progressAt = start;
+  while (left > 0) {
+    const now = Date.now();
+    if (now - progressAt > stallMs || now - start > capMs) {
+      const why = now - start > capMs ? `still draining after ${capMs} ms` : `no progress for ${stallMs} ms`;
+      throw new Error(`${why}: ${left} missing at the target, e.g. ${missing().slice(0, 20).join(", ")}`);
+    }
+    await sleep(100);
+    const stillMissing = missing().length;
+    if (stillMissing < left) progressAt = Date.now();
+    left = stillMissing;
+  }
+  note(`drained in ${Date.now() - start} ms`);
+}
+
+/**
+ * Runs that ended without a clean end on a worker that was not killed: a run fails when a state
+ * write cannot reach PostgreSQL (a connection times out on a starved machine), and its requests
+ * acknowledged but not covered by a saved cursor are sent again, as after a kill.
+ */
+async function brokenRuns(schema: string, workerOf: Map<number, string>, killed: string[]) {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ connector: string; pid: number }>(
+      `SELECT connector, pid FROM "${schema}".executions WHERE status IN ('failed', 'running')`,
+    );
+    return rows
+      .map((row) => ({ connector: row.connector, worker: workerOf.get(row.pid) ?? `pid ${row.pid}` }))
+      .filter((run) => !killed.includes(run.worker));
+  } finally {
+    await client.end();
+  }
 }
 
 const T0 = Date.now();
@@ -121,9 +175,11 @@ describe.runIf(usableBackends().includes(postgres))("serve workers on one Postgr
     const state = url.toString();
     try {
       let incarnation = 0;
+      const workerOf = new Map<number, string>();
       const start = async () => {
         const worker = await startWorker(dir, state, `w${++incarnation}`);
         children.push(worker.spawned);
+        workerOf.set(worker.spawned.child.pid!, worker.id);
         return worker;
       };
       // Together: the state's and the engine's migrations each run under an advisory lock.
@@ -161,7 +217,7 @@ describe.runIf(usableBackends().includes(postgres))("serve workers on one Postgr
       for (let kill = 0; kill < KILLS; kill++) {
         await sleep(2000 + Math.random() * 1000);
         // Two stay up, so deliveries keep arriving somewhere while the third restarts.
-        await waitFor(() => workers.filter(Boolean).length >= 2, 30_000, "a restarted worker");
+        await waitFor(() => workers.filter(Boolean).length >= 2, START_MS, "a restarted worker");
         const up = workers.flatMap((w, i) => (w ? [i] : []));
         const index = up[Math.floor(Math.random() * up.length)]!;
         const victim = workers[index]!;
@@ -181,6 +237,12 @@ describe.runIf(usableBackends().includes(postgres))("serve workers on one Postgr
       note("kills done");
       await sleep(2000);
       clearInterval(grower);
+      // Enough deliveries to mean something even when a loaded machine answers slowly.
+      await waitFor(() => accepted.size > MIN_ACCEPTED, START_MS, `${MIN_ACCEPTED} accepted deliveries`).catch(
+        (error: Error) => {
+          throw new Error(`${error.message}: ${accepted.size} accepted`);
+        },
+      );
       posting = false;
       await poster;
 
@@ -196,12 +258,7 @@ describe.runIf(usableBackends().includes(postgres))("serve workers on one Postgr
         }),
         ...[...accepted].filter(([id, hook]) => !arrived(hook).has(id)).map(([id]) => id),
       ];
-      await waitFor(() => missing().length === 0, 30_000, "every record and accepted delivery at the target").catch(
-        (error: Error) => {
-          throw new Error(`${error.message}; missing ${missing().slice(0, 20).join(", ")}`);
-        },
-      );
-
+      await drained(missing);
       note("all arrived");
       // Graceful stop: SIGTERM drains and exits 0.
       const live = workers.filter((w): w is Worker => w !== undefined);
@@ -219,12 +276,15 @@ describe.runIf(usableBackends().includes(postgres))("serve workers on one Postgr
           JSON.stringify(recorder.arrivals.map((a) => [a.connector, a.worker, a.ids[0], a.key])),
         );
       }
-      expect(accepted.size).toBeGreaterThan(100);
       expect(recorder.overlaps).toEqual([]);
-      // Duplicates come only from kills: a record arrives again only after a SIGKILLed worker sent
-      // it, under its first key, at most the requests in flight at each kill: a polling connector's
-      // request keeps its slot until the cursor covering it is written to PostgreSQL (issue 18).
+      // Duplicates come only from kills (and from runs broken by an unreachable state, seen only on
+      // a starved machine): a record arrives again only after a SIGKILLed worker sent it, under its
+      // first key, at most the requests in flight at each kill: a polling connector's request keeps
+      // its slot until the cursor covering it is written to PostgreSQL (issue 18).
+      const broken = await brokenRuns(schema, workerOf, killed);
+      if (broken.length > 0) console.warn("runs broken without a kill:", broken);
       for (const name of [...POLLING, ...HOOKS]) {
+        const brokenHere = broken.filter((run) => run.connector === name).map((run) => run.worker);
         const first = new Map<string, { worker: string; key: string | undefined }>();
         let duplicates = 0;
         for (const arrival of recorder.arrivals.filter((a) => a.connector === name)) {
@@ -236,9 +296,9 @@ describe.runIf(usableBackends().includes(postgres))("serve workers on one Postgr
           }
           duplicates++;
           expect(arrival.key, `${name} ${id}`).toBe(earlier.key);
-          expect(killed, `${name} ${id} first sent by ${earlier.worker}`).toContain(earlier.worker);
+          expect([...killed, ...brokenHere], `${name} ${id} first sent by ${earlier.worker}`).toContain(earlier.worker);
         }
-        expect(duplicates, name).toBeLessThanOrEqual(KILLS * PER_KILL_BOUND);
+        expect(duplicates, name).toBeLessThanOrEqual((KILLS + brokenHere.length) * PER_KILL_BOUND);
       }
       // Work was spread: more than one worker incarnation sent records.
       expect(new Set(recorder.arrivals.map((a) => a.worker)).size).toBeGreaterThan(3);
@@ -246,5 +306,5 @@ describe.runIf(usableBackends().includes(postgres))("serve workers on one Postgr
       await recorder.close();
       await sources.close();
     }
-  }, 240_000);
+  }, 600_000);
 });

@@ -7,8 +7,8 @@ import { type RecordedRequest, sendJson, startServer, type TestServer } from "./
 
 /**
  * OpenTelemetry traces of `cannectors run`, exported over OTLP/HTTP (JSON) to a receiver on
- * loopback that decodes what the real exporter sends: the run's span, a span per page and per
- * batch under it, and the W3C traceparent the target receives when `settings.tracing.propagate`.
+ * loopback that decodes what the real exporter sends: the run's span, a span per page, per batch
+ * and per lookup under it, and the W3C traceparent the target receives when `settings.tracing.propagate`.
  */
 interface OtlpSpan {
   traceId: string;
@@ -27,7 +27,7 @@ let dir = "";
 const exported: OtlpSpan[] = [];
 const delivered: RecordedRequest[] = [];
 
-const artifact = (propagate: boolean) => `apiVersion: cannectors.dev/v1
+const artifact = (propagate: boolean, filters = "") => `apiVersion: cannectors.dev/v1
 kind: Connector
 metadata:
   name: traced
@@ -37,7 +37,7 @@ input:
   path: /customers
   records: data
   pagination: { type: page, pageParam: page, sizeParam: size, size: 2 }
-output:
+${filters}output:
   type: http
   baseUrl: ${target.url}
   path: /clients
@@ -59,6 +59,8 @@ const run = (file: string) =>
 
 beforeAll(async () => {
   source = await startServer((req, res) => {
+    const company = /^\/companies\/(\d+)$/.exec(req.url)?.[1];
+    if (company) return sendJson(res, 200, { name: `company ${company}` });
     const page = Number(new URL(req.url, "http://x").searchParams.get("page") ?? "1");
     const data = page <= 2 ? [{ id: page * 10 + 1 }, { id: page * 10 + 2 }] : [];
     sendJson(res, 200, { data });
@@ -81,6 +83,13 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "cannectors-otel-"));
   writeFileSync(path.join(dir, "plain.yaml"), artifact(false));
   writeFileSync(path.join(dir, "propagating.yaml"), artifact(true));
+  const enrich = `filters:
+  - type: enrich
+    baseUrl: ${source.url}
+    path: /companies/{id}
+    into: company
+`;
+  writeFileSync(path.join(dir, "enriching.yaml"), artifact(false, enrich));
 });
 
 afterAll(async () => {
@@ -121,5 +130,27 @@ describe("OTLP traces", () => {
     expect(delivered).toHaveLength(2);
     const parents = delivered.map((request) => request.headers.traceparent);
     expect(parents.sort()).toEqual(batches.map((s) => `00-${s.traceId}-${s.spanId}-01`).sort());
+  });
+
+  it("a lookup (an enrich filter's request) is a span under the run, one per record looked up", async () => {
+    exported.length = 0;
+    delivered.length = 0;
+    const result = await run("enriching.yaml");
+    expect(result.code, result.stderr).toBe(0);
+    const root = exported.find((s) => s.name === "run traced")!;
+    const lookups = exported.filter((s) => s.name === "filter GET");
+    expect(lookups.map((s) => String(attribute(s, "url.full")).replace(source.url, "")).sort()).toEqual([
+      "/companies/11",
+      "/companies/12",
+      "/companies/21",
+      "/companies/22",
+    ]);
+    for (const span of lookups) {
+      expect(span.traceId).toBe(root.traceId);
+      expect(span.parentSpanId).toBe(root.spanId);
+      expect(attribute(span, "cannectors.module")).toBe("filter");
+      expect(attribute(span, "http.response.status_code")).toBe(200);
+    }
+    expect(JSON.parse(delivered[0]!.body)[0].company).toEqual({ name: "company 11" });
   });
 });

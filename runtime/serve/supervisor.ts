@@ -18,6 +18,7 @@ import { diffArtifacts } from "./registry.js";
 import type { ServeMetrics } from "./serve-metrics.js";
 import type { WebhookModule, WebhookReceiver } from "./webhook-port.js";
 import type { JobEngine, JobOutcome, RunRequest } from "./workers/job-engine.js";
+import { type JobSlot, JobRuns, leaseHeld } from "./workers/job-runs.js";
 
 export interface SupervisorOptions {
   store: StateStore;
@@ -46,23 +47,15 @@ export interface SupervisorOptions {
   brokerRestartMaxMs?: number;
 }
 
-/** A run that did not start because another process holds the connector's run lease. */
-const leaseHeld = (error: unknown) => error instanceof CannectorsError && error.code === ErrorCodes.LEASE_HELD;
-
 const RESERVED_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
 
-interface Slot {
-  artifact: LoadedArtifact;
+interface Slot extends JobSlot {
   receiver?: WebhookReceiver | undefined;
-  running?: Promise<unknown> | undefined;
   retry?: NodeJS.Timeout | undefined;
   /** A delivery arrived while the queue was being processed: process again when done. */
   rerun: boolean;
   /** Aborted when the connector is removed; runs see it together with the server's stop. */
   removed: AbortController;
-  /** Job mode: a request is being added; `requestAgain` when a delivery came meanwhile. */
-  requesting?: boolean;
-  requestAgain?: boolean;
   /** A broker connector's consumer: aborted when the connector is reloaded (its next version consumes). */
   consumer?: AbortController | undefined;
 }
@@ -70,8 +63,7 @@ interface Slot {
 /**
  * Owns every loaded connector while serve runs: polling ones on the scheduler, webhook ones as
  * receivers plus queue processing. At most one run per connector at a time, whatever started it.
- * Over 400 lines because one class owns the run slots that schedules, webhooks, jobs and broker
- * consumers share; the next split is the job-engine requests and follow-ups into their own file.
+ * With a job engine, fires and deliveries become jobs and the jobs run here: workers/job-runs.ts.
  */
 export class Supervisor {
   private readonly slots = new Map<string, Slot>();
@@ -79,6 +71,7 @@ export class Supervisor {
   private readonly scheduler;
   private readonly fireLog: StateFireLog;
   private readonly brokers: BrokerConsumers;
+  private readonly jobRuns: JobRuns<Slot> | undefined;
 
   constructor(private readonly options: SupervisorOptions) {
     const now = options.now ?? (() => Date.now());
@@ -92,6 +85,20 @@ export class Supervisor {
       fireLog: this.fireLog,
       logger: options.logger,
       onSkip: (connector) => options.metrics.scheduleSkipped(connector),
+    });
+    this.jobRuns = options.jobs && this.jobRunsOn(options.jobs);
+  }
+
+  private jobRunsOn(jobs: JobEngine): JobRuns<Slot> {
+    return new JobRuns<Slot>({
+      jobs,
+      logger: this.options.logger,
+      queueRetryMs: this.options.queueRetryMs ?? 30_000,
+      stopping: this.stopping.signal,
+      slot: (connector) => this.slots.get(connector),
+      exclusive: (slot, run, expected) => this.exclusive(slot, run, expected),
+      queueDepth: (slot) => this.queueDepth(slot),
+      processWebhookQueue: this.options.webhooks?.processWebhookQueue,
     });
   }
 
@@ -242,7 +249,7 @@ export class Supervisor {
 
   private async runPolling(slot: Slot, reason: FireReason): Promise<void> {
     const name = slot.artifact.connector.metadata.name;
-    if (this.options.jobs) return this.requestJob(slot, { connector: name, kind: "poll", due: reason.due });
+    if (this.jobRuns) return this.jobRuns.request(slot, { connector: name, kind: "poll", due: reason.due });
     this.options.logger.info(reason.kind === "catch-up" ? "catch-up run" : "scheduled run", {
       connector: slot.artifact.connector.metadata.name,
       due: new Date(reason.due).toISOString(),
@@ -254,8 +261,8 @@ export class Supervisor {
   private processQueue(slot: Slot): void {
     const process = this.options.webhooks?.processWebhookQueue;
     if (!process || this.stopping.signal.aborted || slot.removed.signal.aborted) return;
-    if (this.options.jobs) {
-      void this.requestJob(slot, { connector: slot.artifact.connector.metadata.name, kind: "webhook" });
+    if (this.jobRuns) {
+      void this.jobRuns.request(slot, { connector: slot.artifact.connector.metadata.name, kind: "webhook" });
       return;
     }
     if (slot.running) {
@@ -279,72 +286,11 @@ export class Supervisor {
     return (await this.options.webhooks?.queueDepth(this.options.store, slot.artifact.connector.metadata.name)) ?? 0;
   }
 
-  /**
-   * Job mode: adds a job for the connector. One request in flight per connector in this process;
-   * a delivery accepted meanwhile asks once more after it, so none is left without a job after it.
-   * A request that fails leaves the deliveries queued: the sweep asks again.
-   */
-  private async requestJob(slot: Slot, request: RunRequest): Promise<void> {
-    const jobs = this.options.jobs!;
-    if (slot.requesting) {
-      slot.requestAgain = true;
-      return;
-    }
-    slot.requesting = true;
-    try {
-      await jobs.request(request);
-    } catch (error) {
-      this.options.logger.warn("job not added", { connector: request.connector, error: describeError(error) });
-    } finally {
-      slot.requesting = false;
-    }
-    if (slot.requestAgain) {
-      slot.requestAgain = false;
-      return this.requestJob(slot, request);
-    }
-  }
-
-  /**
-   * Runs one job of the engine here. `retry` gives it back: this process is stopping, or a polling
-   * connector's lease is held by a run elsewhere. A connector this process does not load (removed,
-   * or not deployed here yet) ends the job: the workers that load it ask again (their sweep, their
-   * next fire), and a removed one's jobs do not come back forever.
-   */
-  async runJob(request: RunRequest): Promise<JobOutcome> {
-    if (this.stopping.signal.aborted) return "retry";
-    const slot = this.slots.get(request.connector);
-    if (!slot) return "done";
-    if (slot.artifact.connector.input.type === "webhook") return this.runWebhookJob(slot, request);
-    let held = false;
-    const summary = await this.exclusive(slot, runConnector, (error) => (held = leaseHeld(error)));
-    if (held || summary === undefined) return held || this.stopping.signal.aborted ? "retry" : "done";
-    return "done";
-  }
-
-  /**
-   * A webhook job. Every webhook run, once its lease is released, looks at the queue again and asks
-   * for a job if deliveries are left: so a job that finds a run of its connector in progress, here
-   * or elsewhere (the lease is held), ends at once, since that run or the job it asks for reads what
-   * this job was asked for. (Giving such jobs back made every other worker fetch them, count the
-   * queue, try the lease and fail them again each second, and tied up this process's job slots
-   * behind its own run.) A holder that dies asks for nothing: the workers' sweep does, once its
-   * lease has expired.
-   */
-  private async runWebhookJob(slot: Slot, request: RunRequest): Promise<JobOutcome> {
-    const process = this.options.webhooks?.processWebhookQueue;
-    if (!process || slot.running || (await this.queueDepth(slot)) === 0) return "done";
-    let held = false;
-    const summary = await this.exclusive(slot, process, (error) => (held = leaseHeld(error)));
-    if (held) return "done";
-    if (summary === undefined) return this.stopping.signal.aborted ? "retry" : "done";
-    if (summary.status === "cancelled") return "retry";
-    if ((await this.queueDepth(slot)) === 0) return "done";
-    // A run that failed outright (target down past its retries) is tried again later, not at once.
-    const later = summary.status === "failed" ? { afterMs: this.options.queueRetryMs ?? 30_000 } : {};
-    await this.options.jobs?.request(request, later).catch((error: unknown) => {
-      this.options.logger.warn("job not added", { connector: request.connector, error: describeError(error) });
-    });
-    return "done";
+  /** Runs one job of the engine here (job mode only): see workers/job-runs.ts. */
+  runJob(request: RunRequest): Promise<JobOutcome> {
+    if (!this.jobRuns)
+      throw new CannectorsError(ErrorCodes.CONFIG_INVALID, "runJob needs the supervisor's jobs option");
+    return this.jobRuns.run(request);
   }
 
   private exclusive(
