@@ -1,6 +1,7 @@
 /** The pump's `SourcePage.settled` hook: each page is told once its own records are settled, in any order. */
 import { describe, expect, it } from "vitest";
-import { compileFilters } from "../filters/compile.js";
+import type { Filter } from "../artifact/index.js";
+import { compileFilterChain, compileFilters } from "../filters/compile.js";
 import { createLogger } from "../log/logger.js";
 import { createRedactor } from "../secrets/index.js";
 import { memoryDeadLetter } from "./memory-dead-letter.js";
@@ -18,7 +19,12 @@ function pages(count: number, settled: number[]): SourcePage[] {
   }));
 }
 
-async function run(source: SourcePage[], deliver: (batch: OutputRecord[]) => Promise<DeliveryResult>, limit?: number) {
+async function run(
+  source: SourcePage[],
+  deliver: (batch: OutputRecord[]) => Promise<DeliveryResult>,
+  limit?: number,
+  filters: readonly Filter[] = [],
+) {
   const logger = createLogger({ redactor: createRedactor([]), sinks: [] });
   const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0, resentOneByOne: 0 };
   await pump({
@@ -28,7 +34,7 @@ async function run(source: SourcePage[], deliver: (batch: OutputRecord[]) => Pro
         yield* source;
       },
     },
-    filters: compileFilters([]),
+    filters: filters.length === 0 ? compileFilters([]) : compileFilterChain(filters, undefined),
     output: { deliver, close: async () => {} },
     deadLetter: memoryDeadLetter(logger),
     logger,
@@ -94,5 +100,59 @@ describe("SourcePage.settled", () => {
     );
     expect(sent).toEqual([0, 1, 2]);
     expect(settledWith).toBe(3);
+  });
+
+  // Page-level filters (enrich, aggregate) ran on a path that never told a page: a broker input
+  // behind one never acknowledged a message, so the broker held them all until the prefetch stalled.
+  const aggregate = (pages: number): Filter[] => [
+    { type: "aggregate", groupBy: ["group"], fields: [{ target: "n", op: "count" }], window: { pages } },
+  ];
+  const groupPages = (settled: number[]): SourcePage[] =>
+    Array.from({ length: 4 }, (_, i) => ({
+      number: i + 1,
+      url: `message ${i}`,
+      records: [{ id: i, group: "g" }],
+      flush: true,
+      settled: () => settled.push(i),
+    }));
+
+  it("tells pages read through a page-level filter once the batch holding their records is delivered", async () => {
+    const settled: number[] = [];
+    const delivered: unknown[] = [];
+    await run(
+      groupPages(settled),
+      async (batch) => {
+        delivered.push(...batch.map((r) => r.value));
+        return { delivered: batch.length, deadLettered: 0 };
+      },
+      undefined,
+      aggregate(1),
+    );
+    expect(delivered).toHaveLength(4);
+    expect(settled.sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it("holds a page whose records an aggregate's window still holds, until the aggregate is delivered", async () => {
+    const settled: number[] = [];
+    const seenAt: number[][] = [];
+    await run(
+      groupPages(settled),
+      async (batch) => {
+        // What was already settled when each aggregate went out: none of the window's own pages.
+        seenAt.push([...settled]);
+        return { delivered: batch.length, deadLettered: 0 };
+      },
+      undefined,
+      aggregate(2),
+    );
+    expect(seenAt).toEqual([[], [0, 1]]);
+    expect(settled.sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it("never tells a page-level filter's pages when the batch holding their aggregate failed", async () => {
+    const settled: number[] = [];
+    const failing = run(groupPages(settled), () => Promise.reject(new Error("target down")), undefined, aggregate(4));
+    await expect(failing).rejects.toThrow("target down");
+    expect(settled).toEqual([]);
   });
 });

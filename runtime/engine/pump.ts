@@ -79,6 +79,27 @@ export async function pump(options: PumpOptions): Promise<void> {
   let deliveryError: unknown;
   // Pages with a `settled` hook whose records sit in the open batch: told once every batch holding them settled.
   let batchPages: PageSettle[] = [];
+  let batchGeneration = 0;
+  // Pages read through page-level filters, not yet settled: a filter may still hold their records (an
+  // aggregate's window), so each is tied to every batch filled while it waits, and let go once none is held.
+  let pagedSettles: PageSettle[] = [];
+  let pagedTouchedAt = -1;
+  const touchPaged = () => {
+    if (pagedTouchedAt === batchGeneration) return;
+    pagedTouchedAt = batchGeneration;
+    for (const settle of pagedSettles) {
+      settle.left++;
+      batchPages.push(settle);
+    }
+  };
+  /** Nothing is held any more: the pages read so far settle with the open batch (their last records' batch). */
+  const releasePaged = () => {
+    if (pagedSettles.length === 0) return;
+    pagedTouchedAt = -1;
+    touchPaged();
+    for (const settle of pagedSettles) releasePage(settle);
+    pagedSettles = [];
+  };
   const limitReached = () => options.limit !== undefined && counts.read >= options.limit;
   const ties = new TieSafeCursor();
   // A batch that ends a page waits for the next record to know whether it split a tie.
@@ -132,6 +153,7 @@ export async function pump(options: PumpOptions): Promise<void> {
     batch = [];
     const pagesOfBatch = batchPages;
     batchPages = [];
+    batchGeneration++;
     const sent =
       records.length === 0 ? Promise.resolve({ delivered: 0, deadLettered: 0 }) : options.output.deliver(records);
     inFlight.start();
@@ -249,7 +271,10 @@ export async function pump(options: PumpOptions): Promise<void> {
       }
       const going = () => !inputFailed && !signal.aborted && deliveryError === undefined;
       // What a page-level filter still holds (an aggregate's window) goes out before the end.
-      if (paged !== undefined && going() && paged.holding) await pagedOut(await paged.flush(), "");
+      if (paged !== undefined && going()) {
+        if (paged.holding) await pagedOut(await paged.flush(), "");
+        releasePaged();
+      }
       // Trailing records, and trailing filtered ones so the cursor moves past them too.
       const trailing = batch.length > 0 || batchCursor !== undefined || batchPages.length > 0;
       if (going() && trailing) dispatch(after);
@@ -270,6 +295,11 @@ export async function pump(options: PumpOptions): Promise<void> {
     const { records } = page;
     const items: PageItem[] = [];
     let stop = false;
+    if (page.settled !== undefined) {
+      pagedSettles.push({ left: 1, settled: page.settled });
+      // Touched again from the next record on, this page with the others (a second touch is released twice).
+      pagedTouchedAt = -1;
+    }
     for (let index = 0; index < records.length; index++) {
       const record = records[index] as JsonRecord;
       const value = cursorOf(record);
@@ -280,6 +310,8 @@ export async function pump(options: PumpOptions): Promise<void> {
       if (signal.aborted || deliveryError !== undefined || limitReached()) {
         after = value;
         stop = true;
+        // Only what was read is acknowledged; the source keeps the rest of the page.
+        if (page.settled !== undefined) page.cut?.(index);
         break;
       }
       counts.read++;
@@ -296,7 +328,9 @@ export async function pump(options: PumpOptions): Promise<void> {
     if (signal.aborted || deliveryError !== undefined) return true;
     countFiltered(items, result.items, result.failures);
     await pagedOut(result, page.url);
-    if (!stop && !filters.holding && (batch.length > 0 || batchCursor !== undefined)) {
+    if (!filters.holding) releasePaged();
+    const flush = page.flush === true && batchPages.length > 0;
+    if (!stop && !filters.holding && (batch.length > 0 || batchCursor !== undefined || flush)) {
       dispatch(UNKNOWN_NEXT);
       const slot = inFlight.below(options.concurrency);
       if (slot !== undefined) await slot;
@@ -314,6 +348,7 @@ export async function pump(options: PumpOptions): Promise<void> {
     for (const failure of result.failures) deadLetterFiltered(failure.record, failure.seq, pageUrl, failure.reason);
     for (const item of result.items) {
       batch.push(item);
+      touchPaged();
       if (batch.length >= options.batchSize) {
         dispatch(UNKNOWN_NEXT, false);
         const slot = inFlight.below(options.concurrency);
