@@ -3,28 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { sendJson, startServer } from "./support/http-server.js";
-import { startServe } from "./support/serve-process.js";
+import { ordersWebhookArtifact, startServe } from "./support/serve-process.js";
 import { type SpawnedCli, waitFor } from "./support/spawn-cli.js";
 
 const DELIVERIES = 12;
 
-const artifact = (target: string) => `apiVersion: cannectors.dev/v1
-kind: Connector
-metadata:
-  name: hooks
-input:
-  type: webhook
-  path: /hooks/orders
-  verify: { type: none }
-  dedupe: { header: X-Delivery-Id }
-output:
-  type: http
-  baseUrl: ${target}
-  path: /orders
-  idempotency: { key: record.id }
-settings:
-  retries: { maxAttempts: 100, initialDelay: 100ms, maxDelay: 200ms, jitter: none }
-`;
+const artifact = (target: string) =>
+  ordersWebhookArtifact(target, "retries: { maxAttempts: 100, initialDelay: 100ms, maxDelay: 200ms, jitter: none }");
 
 describe("cannectors serve: crash with deliveries queued", () => {
   const children: SpawnedCli[] = [];

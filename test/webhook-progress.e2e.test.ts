@@ -7,27 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { sendJson, startServer, type TestServer } from "./support/http-server.js";
-import { type ServeProcess, startServe } from "./support/serve-process.js";
-import type { SpawnedCli } from "./support/spawn-cli.js";
-import { waitFor } from "./support/spawn-cli.js";
+import { ordersWebhookArtifact, type ServeProcess, startServe } from "./support/serve-process.js";
+import { type SpawnedCli, waitFor } from "./support/spawn-cli.js";
 
-const artifact = (target: string, concurrency: number) => `apiVersion: cannectors.dev/v1
-kind: Connector
-metadata:
-  name: hooks
-input:
-  type: webhook
-  path: /hooks/orders
-  verify: { type: none }
-  dedupe: { header: X-Delivery-Id }
-output:
-  type: http
-  baseUrl: ${target}
-  path: /orders
-  idempotency: { key: record.id }
-settings:
-  concurrency: ${concurrency}
-`;
+const artifact = (target: string, concurrency: number) => ordersWebhookArtifact(target, `concurrency: ${concurrency}`);
 
 const post = (url: string, id: number) =>
   fetch(`${url}/hooks/orders`, {

@@ -1,7 +1,8 @@
 /**
  * `node dist/bench/eval-mapping/analyse.js`: where the cross-split misses come from (dev error analysis,
  * not a figure to quote): for every scored target of the other split, whether the right source is the
- * best candidate, ranked lower, scored but under the display floor, or never a candidate at all.
+ * best candidate (accepted at 0.5, or not: a recall loss), ranked lower, scored but under the display floor, or
+ * never a candidate at all.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,9 +29,11 @@ function analyse(label: string, train: Example[], test: Example[]): void {
       const top = candidates[0];
       const kind =
         rank === 0
-          ? top && top.confidence >= 0.05
+          ? top && top.confidence >= 0.5
             ? "top"
-            : "top-under-floor"
+            : top && top.confidence >= 0.05
+              ? "top-under-0.5"
+              : "top-under-floor"
           : rank > 0
             ? "ranked-lower"
             : "not-generated";

@@ -13,4 +13,9 @@ describe("the program script's inlined packages", () => {
     const others = locales.map((match) => match[1]).filter((file) => file !== "en.js" && file !== "index.js");
     expect(others).toEqual([]);
   });
+
+  // write-script.ts's asciiOnly: one non-ASCII character makes V8 hold the whole source as two-byte.
+  it.runIf(existsSync(script))("is ASCII, so V8 holds it as a one-byte string", () => {
+    expect(readFileSync(script, "latin1")).not.toMatch(/[\u0080-\uffff]/);
+  });
 });

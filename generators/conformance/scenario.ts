@@ -3,10 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { HttpInput, HttpOutput } from "../../runtime/artifact/index.js";
 import type { Spec } from "../../runtime/contract/spec.js";
+import type { JsonRecord } from "../../runtime/json/index.js";
 import type { DeadLetterEntry } from "../../runtime/engine/modules.js";
 import { type RunSummary, runConnector } from "../../runtime/engine/run.js";
 import { openStateStore } from "../../runtime/state/index.js";
 import type { LoadedArtifact } from "../../runtime/validate/index.js";
+import { asArrivalOf } from "./form-body.js";
 import { startKillableRun } from "./killed-run.js";
 import { type Fault, gapAfter, type MockRequest } from "./mock-http.js";
 import { pointedAtMocks, standInEnv, tokenPaths } from "./mock-connector.js";
@@ -92,7 +94,9 @@ export async function runScenario(ctx: ScenarioContext, scenario: Scenario): Pro
       await killing;
     },
   });
-  const expected = expectedRecords(connector, source.records);
+  // A form target keeps what a form can carry (text coerced back, no nulls): the records are expected so.
+  const asArrival = asArrivalOf(ctx.targetSpec, output);
+  const expected = expectedRecords(connector, source.records).map((e) => ({ ...e, record: asArrival(e.record) }));
   const refused = new Set((scenario.target?.reject ?? []).map((i) => canonical(expected[i]?.record)));
   const work = mkdtempSync(path.join(tmpdir(), "cannectors-conformance-"));
   try {
@@ -126,7 +130,7 @@ export async function runScenario(ctx: ScenarioContext, scenario: Scenario): Pro
       const counts = tally(
         expected,
         received.map((a) => a.record),
-        deadLetters,
+        deadLetters.map((entry) => ({ ...entry, record: asArrival(entry.record) as JsonRecord })),
       );
       const settings = connector.settings;
       return {

@@ -7,6 +7,7 @@ import { CannectorsError, ErrorCodes } from "../../runtime/errors/index.js";
 import { getPath, type JsonRecord } from "../../runtime/json/index.js";
 import { seededRandom } from "../../runtime/net/seeded-random.js";
 import { listen } from "../../examples/demo-apis/listen.js";
+import { decodeForm, type FormCheck, formCheckOf, formRequestSchema } from "./form-body.js";
 import { type Fault, faultResponse, type MockRequest, tokenResponse } from "./mock-http.js";
 import { sampleValue } from "./sample-values.js";
 
@@ -41,20 +42,21 @@ export interface TargetMock {
 
 /**
  * The target API of the spec: checks each body of the output's operation against its request schema
- * (ajv, as `output.contract` does), refuses chosen records with the operation's own 4xx, keeps the rest.
+ * (ajv, as `output.contract` does; a form body decoded and coerced to its form schema's types), refuses chosen records with the operation's own 4xx, keeps the rest.
  */
 export async function startTargetMock(spec: Spec, output: HttpOutput, options: TargetMockOptions): Promise<TargetMock> {
-  if (output.encoding !== "json")
-    throw new CannectorsError(
-      ErrorCodes.CONTRACT,
-      "the conformance target mock reads JSON bodies only (output.encoding: form)",
-    );
   const operationName = `${output.method} ${output.path}`;
   const operation = findOperation(spec, operationName);
-  const schema = requestSchema(spec, operation);
+  const form = output.encoding === "form";
+  const schema = form ? formRequestSchema(spec, output.path, operation) : requestSchema(spec, operation);
   if (!schema)
-    throw new CannectorsError(ErrorCodes.CONTRACT, `${spec.file}: ${operationName} has no JSON request body schema`);
-  const check = schemaCheckOf(spec, schema);
+    throw new CannectorsError(
+      ErrorCodes.CONTRACT,
+      `${spec.file}: ${operationName} has no ${form ? "form" : "JSON"} request body schema`,
+    );
+  const check = form
+    ? formBodyCheck(formCheckOf(spec, schema))
+    : jsonBodyCheck(schemaCheckOf(spec, schema, { request: true }));
   const success = statusOf(spec, operation, /^2/, 200);
   const refusal = statusOf(spec, operation, /^(400|422|409)$/, 422);
   const answer = sampleValue(spec, responseSchema(spec, operation), { random: seededRandom(7), index: 1 }, "result");
@@ -67,8 +69,7 @@ export async function startTargetMock(spec: Spec, output: HttpOutput, options: T
     mock.requests.push(request);
     const fault = options.faults?.find((f) => f.request === request.number);
     if (fault) return faultResponse(c, fault, request);
-    const body: unknown = await c.req.json().catch(() => undefined);
-    const problems = check(body);
+    const { problems, body } = check(await c.req.text());
     if (problems.length > 0) {
       // The first few say what is wrong; a batch of one mistake repeated need not list it 50 times.
       const shown = problems.length > 5 ? [...problems.slice(0, 5), `… and ${problems.length - 5} more`] : problems;
@@ -92,6 +93,29 @@ export async function startTargetMock(spec: Spec, output: HttpOutput, options: T
   mock.url = server.url;
   mock.close = server.close;
   return mock;
+}
+
+/** A body's problems, and the body as the target reads it. */
+type BodyReader = (text: string) => { problems: string[]; body: unknown };
+
+function jsonBodyCheck(check: (body: unknown) => string[]): BodyReader {
+  return (text) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    return { problems: check(body), body };
+  };
+}
+
+/** A form's fields are text: the record kept is the one the schema's types make of it. */
+function formBodyCheck(check: FormCheck): BodyReader {
+  return (text) => {
+    const { problems, record } = check(decodeForm(text));
+    return { problems, body: record };
+  };
 }
 
 /** The records of a body: the batch's array (inside `wrap`), or the body itself for one record. */

@@ -79,13 +79,21 @@ export function convertSteps(steps: readonly string[], input: StepInput): Writte
   const targetType = baseType(target.type);
   const sourceType = baseType(sourceFields.get(source)?.type ?? targetType);
   const absent = mayBeAbsent(source, sourceFields);
+  // No list of no items for one value (`tags[].name` into `tags`): that is a misfit, not an absence.
+  const zeroOf = (type: string) => (type === "array" && sourceType !== "array" ? undefined : ZERO[type]);
   const withZero = (expr: string, type: string) =>
-    absent && ZERO[type] && !target.nullable && !target.enum ? `${expr} ?? ${ZERO[type]}` : expr;
+    absent && zeroOf(type) && !target.nullable && !target.enum ? `${expr} ?? ${zeroOf(type)}` : expr;
   // A copy into an optional target stays absent when the source is: an invented "" or 0 is data the
   // source never had, and a format, an enum or a pattern of the target refuses it.
   // A null the target does not take still needs a value: only an absent one can stay absent.
   const mayBeNull = sourceFields.get(source)?.nullable === true;
-  const copied = target.required || mayBeNull ? withZero(input.value, targetType) : input.value;
+  // A required field that takes null (`name: string | null`) gets null, not nothing, for an absent source.
+  const copied =
+    absent && target.required && target.nullable
+      ? `${input.value} ?? null`
+      : target.required || mayBeNull
+        ? withZero(input.value, targetType)
+        : input.value;
   const reviews: string[] = [];
   const review = (step: string, needed: string) => reviews.push(reviewNote(step, needed, target));
   const numericSource = sourceType === "number" || sourceType === "integer";
@@ -175,7 +183,11 @@ function cast(
   review: (step: string, needed: string) => void,
 ): string {
   const { target } = input;
-  if (target.format === "email" || /(^|_)e?mail$/i.test(target.path)) return `${receiver(value)}.trim().toLowerCase()`;
+  if (target.format === "email" || /(^|_)e?mail$/i.test(target.path)) {
+    // `.trim()` needs a text: an absent address is "" (which a format: email refuses loudly), not a type error.
+    const absent = mayBeAbsent(input.source, input.sourceFields) && !value.includes("??");
+    return `${receiver(absent ? `${input.value} ?? ""` : value)}.trim().toLowerCase()`;
+  }
   if (!asked && sourceType === targetType) return copied;
   if (targetType === "string" && sourceType !== "string") return `String(${value})`;
   if ((targetType === "number" || targetType === "integer") && sourceType === "string") return `parseNumber(${value})`;

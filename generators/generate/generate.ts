@@ -215,7 +215,7 @@ async function generateWithTypes(
 
 /**
  * connectors/NAME.conformance.test.ts: the connector against mocks of the two specs. Only for specs
- * on disk (the mocks read them when the test runs, and a URL may not answer then) and JSON targets.
+ * on disk (the mocks read them when the test runs, and a URL may not answer then); JSON and form targets.
  */
 function writeConformanceTest(
   options: GenerateOptions,
@@ -223,8 +223,6 @@ function writeConformanceTest(
   plan: ConnectorPlan,
 ): string | undefined {
   if (/^https?:\/\//i.test(options.source) || /^https?:\/\//i.test(options.target)) return undefined;
-  // The target mock reads JSON bodies only.
-  if (plan.target.encoding === "form") return undefined;
   const relative = (spec: string) => {
     const text = path.relative(connectorsDir, path.resolve(spec)).split(path.sep).join("/");
     return text.startsWith(".") ? text : `./${text}`;

@@ -53,6 +53,8 @@ export function fitTarget(
     return sketch(
       `${source.unionParent} may be a plain value or an object: read ${first} from the object form only, the plain value otherwise`,
     );
+  const misfit = shapeMisfit(first, source, target, steps);
+  if (misfit) return sketch(misfit);
   const targetValues = target.enum ?? [];
   if (targetValues.length > 0 && !steps.includes("enum_map")) {
     const values = source?.enum ?? [];
@@ -64,6 +66,39 @@ export function fitTarget(
       `${target.path} takes a UUID and ${first} is not declared as one: look the record up, or leave it out`,
     );
   return written;
+}
+
+/** Steps that turn one shape into another (a text into a list, a list into a text, a list into its first item). */
+const RESHAPING = new Set(["wrap_array", "split_list", "join", "first_item"]);
+
+/**
+ * A list written from one value, or a text or number from an object or a list, type-checks nowhere
+ * (`tags: r.labels?.[0]?.name` into `string[]`, `name: r.names ?? ""` with `names` a map): a sketch
+ * saying what the target wants, unless a step of the suggestion reshapes the value.
+ */
+function shapeMisfit(
+  first: string,
+  source: FieldRecord | undefined,
+  target: FieldRecord,
+  steps: readonly string[],
+): string | undefined {
+  if (!source || steps.some((s) => RESHAPING.has(s))) return undefined;
+  const from = kindOf(source.type);
+  const to = kindOf(target.type);
+  if (from === "any" || to === "any" || from === to) return undefined;
+  if (to === "array")
+    return `${target.path} is a list and ${first} is one ${source.type} value${first.includes("[].") ? " (of the first item only)" : ""}: build the list from every item, or leave it out`;
+  if (to === "scalar")
+    return `${target.path} takes one ${target.type} value and ${first} is ${from === "array" ? "a list" : "an object"}: pick the part that fills it`;
+  return `${target.path} is an object and ${first} a ${source.type}: build the object, or leave it out`;
+}
+
+function kindOf(type: string): "scalar" | "array" | "object" | "any" {
+  // `array<string|number>`: the union is the items', not the field's.
+  if (type.startsWith("array")) return "array";
+  const base = baseType(type);
+  if (base === "object") return "object";
+  return base === "any" || base === "" ? "any" : "scalar";
 }
 
 /**

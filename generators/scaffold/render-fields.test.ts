@@ -35,6 +35,36 @@ describe("renderMapBody", () => {
         "}",
       ],
     },
+    {
+      // Jira -> Asana in the sweep: the one candidate was a sketch, so the map set nothing and `build` failed.
+      name: "no field renders as code: the best candidate's field becomes a todo()",
+      fields: [
+        unmapped("name"),
+        {
+          target: "tags",
+          required: false,
+          suggestions: [{ expression: "r.labels", confidence: 0.3, reasons: [], sources: [] }],
+        },
+      ],
+      want: [
+        "{",
+        "  // no candidate in the source [cannectors:candidates name] (optional name)",
+        "  // low-confidence candidates: r.labels (0.30) [cannectors:todo tags]",
+        '  tags: todo("tags"),',
+        "}",
+      ],
+    },
+    {
+      name: "no candidate anywhere: the first field becomes a todo()",
+      fields: [unmapped("title"), unmapped("notes")],
+      want: [
+        "{",
+        "  // no candidate in the source [cannectors:todo title]",
+        '  title: todo("title"),',
+        "  // no candidate in the source [cannectors:candidates notes] (optional notes)",
+        "}",
+      ],
+    },
   ])("$name", ({ fields, want }) => {
     expect(renderMapBody(fields, "", () => {}).split("\n")).toEqual(want);
   });

@@ -68,6 +68,23 @@ function tree(fields: readonly FieldPlan[]): Tree {
   return root;
 }
 
+/** A field that renders as code (accepted, under review, or a required `todo()`), not only as a comment. */
+function rendersCode(field: FieldPlan): boolean {
+  return field.required || (field.suggestions[0]?.confidence ?? 0) >= CONFIDENCE.review;
+}
+
+/**
+ * A map whose every field would be a comment is an empty object, which `build` refuses ("a map must
+ * set at least one field"): the field with the best candidate (else the first) becomes a `todo()`,
+ * so the connector reads as unfinished where the developer looks, not as broken.
+ */
+function withOneTodo(fields: readonly FieldPlan[]): readonly FieldPlan[] {
+  if (fields.length === 0 || fields.some(rendersCode)) return fields;
+  const score = (f: FieldPlan) => f.suggestions[0]?.confidence ?? -1;
+  const chosen = fields.reduce((best, f) => (score(f) > score(best) ? f : best), fields[0]!);
+  return fields.map((f) => (f === chosen ? { ...f, required: true } : f));
+}
+
 /** The object literal of `.map((r) => (...))`, nested targets as nested objects. */
 export function renderMapBody(fields: readonly FieldPlan[], indent: string, use: (name: string) => void): string {
   const walk = (node: Tree, pad: string): string[] => {
@@ -90,5 +107,5 @@ export function renderMapBody(fields: readonly FieldPlan[], indent: string, use:
     }
     return out;
   };
-  return ["{", ...walk(tree(fields), `${indent}  `), `${indent}}`].join("\n");
+  return ["{", ...walk(tree(withOneTodo(fields)), `${indent}  `), `${indent}}`].join("\n");
 }

@@ -11,7 +11,7 @@ import { hungarian } from "./hungarian.js";
 import type { FieldProfile } from "./profile.js";
 
 const parentKey = (profile: FieldProfile): string => {
-  const path = profile.field.path;
+  const path = profile.readingPath;
   const dot = path.lastIndexOf(".");
   return dot < 0 ? "" : path.slice(0, dot);
 };
@@ -112,7 +112,8 @@ function assignObjects(
   groups.forEach((members, g) => {
     const taken = new Uint8Array(parentCount);
     assigned.forEach((p, other) => {
-      if (other !== g && p >= 0 && (claim[other]?.[p] as number) > (claim[g]?.[p] as number) + CLAIM_MARGIN) taken[p] = 1;
+      if (other !== g && p >= 0 && (claim[other]?.[p] as number) > (claim[g]?.[p] as number) + CLAIM_MARGIN)
+        taken[p] = 1;
     });
     // This object's own clear choice: its fields are not under a foreign parent there, whatever the names.
     const row = claim[g] as number[];

@@ -12,6 +12,8 @@ export type TimeKind = "unix" | "datetime" | "date" | undefined;
 
 export interface FieldProfile {
   field: FieldRecord;
+  /** The path the field is read as: its own, or its flattened object's (`customer_email` → `customer.email`). */
+  readingPath: string;
   /** Concepts of the last path segment. */
   leaf: string[];
   /** Concepts of the segments above the leaf. */
@@ -226,8 +228,8 @@ function isSystemAssigned(leafWords: readonly string[], leafConcepts: readonly s
   return stamp && time !== undefined;
 }
 
-export function profileField(field: FieldRecord): FieldProfile {
-  const segments = field.path.split(".");
+export function profileField(field: FieldRecord, readingPath = field.path): FieldProfile {
+  const segments = readingPath.split(".");
   const leafSegment = segments[segments.length - 1] ?? "";
   const allLeafWords = tokenize(leafSegment);
   const leafWords = withoutUnit(allLeafWords);
@@ -238,6 +240,7 @@ export function profileField(field: FieldRecord): FieldProfile {
   const meaningful = [...new Set(leafWords.filter((w) => w.length > 1 && !STOPWORDS.has(w)))];
   return {
     field,
+    readingPath,
     // An expandable field holds the id of the object it names (Stripe's `customer`).
     leaf: field.expandable && !leafWords.includes("id") ? toConcepts([...leafWords, "id"]) : toConcepts(leafWords),
     parent: parents.flatMap((s) => toConcepts(parentWords(s))),

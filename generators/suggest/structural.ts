@@ -13,7 +13,7 @@ export interface StructuralCandidate {
 
 const isOnly = (p: FieldProfile, concepts: readonly string[]) =>
   p.leaf.length === 1 && concepts.includes(p.leaf[0] as string);
-const parentOf = (p: FieldProfile) => p.field.path.split(".").slice(0, -1).join(".");
+const parentOf = (p: FieldProfile) => p.readingPath.split(".").slice(0, -1).join(".");
 const PERSON_PART = ["firstname", "lastname", "middlename"];
 const WHOLE_NAME = ["name", "fullname"];
 

@@ -2,6 +2,7 @@
  * The mapping suggester: for every target field, ranked source candidates with calibrated confidences,
  * short reasons and the conversion each needs.
  */
+import { readingPaths } from "./flattened-objects.js";
 import { liftFullNameConcat } from "./full-name.js";
 import { applyRecordContext, type RecordContext } from "./record-context.js";
 import type { FieldRecord } from "./field-record.js";
@@ -95,8 +96,10 @@ export interface PreparedPair {
 }
 
 export function preparePair(source: readonly FieldRecord[], target: readonly FieldRecord[]): PreparedPair {
-  const sources = source.map(profileField);
-  const targets = target.map(profileField);
+  const sourcePaths = readingPaths(source);
+  const targetPaths = readingPaths(target);
+  const sources = source.map((f, i) => profileField(f, sourcePaths[i]));
+  const targets = target.map((f, i) => profileField(f, targetPaths[i]));
   const encoded = encodeFields(sources, targets);
   const { space } = encoded;
   const evidence = encoded.targets.map((t) => encoded.sources.map((s) => pairEvidence(s, t, space)));

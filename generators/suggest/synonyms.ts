@@ -234,10 +234,7 @@ export function toConcepts(tokens: readonly string[]): string[] {
   return out;
 }
 
-const CURATED = new Set([
-  ...SYNONYM_GROUPS.map((g) => g[0] as string),
-  ...[...RELATED, ...CLOSE].flat().map(stem),
-]);
+const CURATED = new Set([...SYNONYM_GROUPS.map((g) => g[0] as string), ...[...RELATED, ...CLOSE].flat().map(stem)]);
 
 /**
  * A concept of the curated vocabulary: how it relates to the other curated concepts was decided there

@@ -48,6 +48,8 @@ export interface ConsumptionOptions {
   dryRun: boolean;
   /** Under serve: the inbox reports to it and consumes until serve stops it. */
   broker?: BrokerWatch | undefined;
+  /** Most messages in one page: the output's batch size. */
+  pageSize?: number | undefined;
 }
 
 /**
@@ -64,17 +66,18 @@ export class Consumption<Id> {
   #roomFreed: (() => void) | undefined;
 
   constructor(readonly options: ConsumptionOptions) {
-    this.inbox = new Inbox(options.broker);
+    this.inbox = new Inbox(options.broker, options.pageSize);
   }
 
   /** An input module's consumption: its spec's prefetch and redelivery limit, its context's logger and serve watch. */
   static of<Id>(
     address: string,
     spec: { prefetch: number; redeliveryLimit: number },
-    context: { logger: Logger; broker?: BrokerWatch | undefined },
+    context: { logger: Logger; broker?: BrokerWatch | undefined; pageSize?: number | undefined },
     dryRun: boolean,
   ): Consumption<Id> {
-    return new Consumption<Id>({ address, ...spec, logger: context.logger, dryRun, broker: context.broker });
+    const { logger, broker, pageSize } = context;
+    return new Consumption<Id>({ address, ...spec, logger, dryRun, broker, pageSize });
   }
 
   /** How many messages may be asked for, once at least half the prefetch is free; undefined once closing. */

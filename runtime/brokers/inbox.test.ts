@@ -39,3 +39,43 @@ describe("Inbox idle end", () => {
     expect(await drain(failing, 20)).toBe(0);
   });
 });
+
+describe("Inbox pages of several messages", () => {
+  const counted = (n: number, acked: number[]) => ({ ...message(n), settled: () => acked.push(n) });
+
+  it("groups the messages already here into one page, up to the page size, settled with one call", async () => {
+    const inbox = new Inbox(undefined, 3);
+    const acked: number[] = [];
+    for (let n = 1; n <= 5; n++) inbox.push(counted(n, acked));
+    const pages = [];
+    for await (const page of inbox.pages(20, undefined, new AbortController().signal)) pages.push(page);
+    expect(pages.map((page) => page.records)).toEqual([
+      [{ n: 1 }, { n: 2 }, { n: 3 }],
+      [{ n: 4 }, { n: 5 }],
+    ]);
+    expect(pages.map((page) => page.flush)).toEqual([false, true]);
+    pages[0]!.settled!();
+    pages[0]!.settled!();
+    expect(acked).toEqual([1, 2, 3]);
+  });
+
+  it("fails only the poison message in the middle of a page, and a cut page acknowledges what was read", async () => {
+    const inbox = new Inbox(undefined, 10);
+    const acked: number[] = [];
+    inbox.push(counted(1, acked));
+    inbox.push({ ...counted(2, acked), failure: "redelivered 4 times, over the limit of 3" });
+    inbox.push({ ...counted(3, acked), body: new TextEncoder().encode("{not json") });
+    inbox.push(counted(4, acked));
+    const [page] = await firstPage(inbox);
+    expect(page!.records).toEqual([{ n: 1 }, {}, {}, { n: 4 }]);
+    expect([...page!.failures!.keys()]).toEqual([1, 2]);
+    page!.cut!(3);
+    page!.settled!();
+    expect(acked).toEqual([1, 2, 3]);
+  });
+});
+
+async function firstPage(inbox: Inbox) {
+  for await (const page of inbox.pages(20, undefined, new AbortController().signal)) return [page];
+  return [];
+}

@@ -15,10 +15,13 @@ export interface InboxMessage {
 
 /**
  * Messages the broker pushed and the engine has not pulled yet. The broker's prefetch bounds how
- * many there are; `pages` yields one page per message so that each is acknowledged on its own (a
- * `--limit` stop acknowledges exactly what was read), and flags the last one available as `flush`
- * after a short linger, so that a burst still fills batches. Under serve (`watch` given) it never
- * ends for being idle, ends at serve's stop, and reports connection changes and message outcomes.
+ * many there are; `pages` groups those already here into one page of up to `pageSize` (the output's
+ * batch size), settled at once, because a page per message cost the engine a settle object, closures
+ * and an async-iteration step per message. A message over its limit or unreadable fails only its own
+ * record; a `--limit` or stop inside a page `cut`s it so that only what was read is acknowledged.
+ * The page is flagged `flush` once nothing more is waiting, after a short linger, so that a burst
+ * still fills batches. Under serve (`watch` given) it never ends for being idle, ends at serve's
+ * stop, and reports connection changes and each message's outcome.
  */
 export class Inbox {
   #queue: InboxMessage[] = [];
@@ -28,7 +31,10 @@ export class Inbox {
   #backlog: (() => Promise<boolean>) | undefined;
   #backlogLimitMs = 0;
 
-  constructor(private readonly watch?: BrokerWatch | undefined) {}
+  constructor(
+    private readonly watch?: BrokerWatch | undefined,
+    private readonly pageSize = 1,
+  ) {}
 
   /**
    * Asked before ending for idleness: true while the broker still holds messages for this consumer
@@ -97,8 +103,7 @@ export class Inbox {
     try {
       for (;;) {
         if (this.#failure !== undefined) throw this.#failure;
-        const message = this.#queue.shift();
-        if (message === undefined) {
+        if (this.#queue.length === 0) {
           if (signal.aborted) return;
           if (await this.#arrival(idleMs)) {
             waitedForBacklog = 0;
@@ -109,11 +114,12 @@ export class Inbox {
           waitedForBacklog += idleMs;
           continue;
         }
+        if (this.#queue.length === 1) await this.#arrival(LINGER_MS);
+        // drop() may have emptied the queue during the linger: its messages are redelivered.
+        if (this.#queue.length === 0) continue;
         number++;
-        if (this.#queue.length === 0) await this.#arrival(LINGER_MS);
-        const page = pageOf(message, number, maxDepth, this.#queue.length === 0);
-        if (watch) page.settled = watched(page, watch);
-        yield page;
+        const group = this.#queue.splice(0, Math.max(1, this.pageSize));
+        yield pageOf(group, number, maxDepth, this.#queue.length === 0, watch);
       }
     } finally {
       signal.removeEventListener("abort", onAbort);
@@ -138,32 +144,52 @@ export class Inbox {
   }
 }
 
-/** The page's acknowledgement, told to the watch once: acked, or dead-lettered when its record could not be read. */
-function watched(page: SourcePage, watch: BrokerWatch): () => void {
-  const settle = page.settled!;
-  let done = false;
-  return () => {
-    settle();
-    if (done) return;
-    done = true;
-    watch.settled(page.failures === undefined ? "acked" : "deadLettered");
-  };
-}
-
 /** How long the last message available waits for another before its batch is sent short. */
 const LINGER_MS = 5;
 
-function pageOf(message: InboxMessage, number: number, maxDepth: number | undefined, flush: boolean): SourcePage {
-  const read = message.failure
-    ? { ok: false as const, failure: { reason: message.failure, source: Buffer.from(message.body).toString("utf8") } }
-    : messageRecord(message.body, maxDepth);
-  const failures = read.ok ? undefined : new Map<number, RecordFailure>([[0, read.failure]]);
+/**
+ * One page of `group`: a record per message (an empty one with its failure when it is not to be
+ * processed), settled once, acknowledging every message still in the group (cut keeps those read).
+ */
+function pageOf(
+  group: InboxMessage[],
+  number: number,
+  maxDepth: number | undefined,
+  flush: boolean,
+  watch: BrokerWatch | undefined,
+): SourcePage {
+  const records: unknown[] = new Array(group.length);
+  let failures: Map<number, RecordFailure> | undefined;
+  for (let index = 0; index < group.length; index++) {
+    const message = group[index]!;
+    const read = message.failure
+      ? { ok: false as const, failure: { reason: message.failure, source: Buffer.from(message.body).toString("utf8") } }
+      : messageRecord(message.body, maxDepth);
+    if (read.ok) records[index] = read.record;
+    else {
+      records[index] = {};
+      failures ??= new Map();
+      failures.set(index, read.failure);
+    }
+  }
+  let done = false;
   return {
     number,
-    url: message.where,
-    records: [read.ok ? read.record : {}],
+    url: group.length === 1 ? group[0]!.where : `${group[0]!.where} to ${group[group.length - 1]!.where}`,
+    records,
     failures,
-    settled: message.settled,
     flush,
+    // Told once: a message acknowledged twice would be a channel error on AMQP.
+    settled: () => {
+      if (done) return;
+      done = true;
+      for (let index = 0; index < group.length; index++) {
+        group[index]!.settled();
+        watch?.settled(failures?.has(index) ? "deadLettered" : "acked");
+      }
+    },
+    cut: (read: number) => {
+      if (read < group.length) group.length = read;
+    },
   };
 }

@@ -5,6 +5,7 @@ import { stringifyJson } from "../json/index.js";
 import type { HttpOutput } from "../artifact/index.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { findOperation, requestSchema } from "./operation.js";
+import { asCompilableSchema, asRequestSchema } from "./request-view.js";
 import { loadSpec, type SchemaNode, type Spec } from "./spec.js";
 import type { ContractProblem, PayloadCheck } from "./violation.js";
 
@@ -27,29 +28,42 @@ export function targetBodyCheckOf(output: HttpOutput, targetSpec?: string): Payl
   const operation = output.contract?.operation ?? `${output.method} ${output.path}`;
   const schema = requestSchema(spec, findOperation(spec, operation));
   if (!schema) throw new CannectorsError(ErrorCodes.CONTRACT, `${file}: ${operation} has no JSON request body schema`);
-  return schemaProblemsOf(spec, schema);
+  return schemaProblemsOf(spec, schema, { request: true });
 }
 
 /** Validates values against `schema`, a node of `spec`: each problem in words (`/id must be integer`). */
-export function schemaCheckOf(spec: Spec, schema: SchemaNode): BodyCheck {
-  const check = schemaProblemsOf(spec, schema);
+export function schemaCheckOf(spec: Spec, schema: SchemaNode, options: { request?: boolean } = {}): BodyCheck {
+  const check = schemaProblemsOf(spec, schema, options);
   return (body) => check(body).map((p) => `${p.pointer || "(body)"} ${p.message}`);
 }
 
-/** Validates values against `schema`, a node of `spec` (its `$ref`s resolve in the whole document). */
-export function schemaProblemsOf(spec: Spec, schema: SchemaNode): PayloadCheck {
+/**
+ * Validates values against `schema`, a node of `spec` (its `$ref`s resolve in the whole document).
+ * `coerceTypes` (ajv's option) converts text to the schema's types in place, as a form body is read;
+ * `request`: the value is a request body, which need not hold readOnly properties however `required`.
+ */
+export function schemaProblemsOf(
+  spec: Spec,
+  schema: SchemaNode,
+  options: { coerceTypes?: "array"; request?: boolean } = {},
+): PayloadCheck {
   // ajv is required only for a connector with a contract: it costs every other run's start-up.
   const require = createRequire(import.meta.url);
   // A plain JSON Schema (a broker's payloadSchema) may say it is 2020-12 itself.
   const openapi31 =
     String(spec.document.openapi ?? "").startsWith("3.1") || String(spec.document.$schema ?? "").includes("2020-12");
+  const { request, ...ajvOptions } = options;
+  const settings = { ...AJV_OPTIONS, ...ajvOptions };
   const ajv = openapi31
-    ? new (require("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020 }).Ajv2020(AJV_OPTIONS)
-    : new (require("ajv") as { Ajv: typeof Ajv }).Ajv(AJV_OPTIONS);
+    ? new (require("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020 }).Ajv2020(settings)
+    : new (require("ajv") as { Ajv: typeof Ajv }).Ajv(settings);
   const addFormats = require("ajv-formats") as (ajv: Ajv) => void;
   addFormats(ajv as Ajv);
-  ajv.addSchema(spec.document, "spec");
-  const validate: ValidateFunction = ajv.compile(pointingIntoSpec(schema) as object);
+  // OpenAPI 3.1 has no `nullable`; 3.0 and Swagger 2.0 documents are made compilable either way.
+  const view = (node: unknown) =>
+    request ? asRequestSchema(spec, node) : openapi31 ? node : asCompilableSchema(spec, node);
+  ajv.addSchema(view(spec.document) as object, "spec");
+  const validate: ValidateFunction = ajv.compile(pointingIntoSpec(view(schema)) as object);
   return (body): ContractProblem[] => {
     // ajv knows JSON numbers as JavaScript numbers: an exact one (BigInt, ExactNumber) is checked as its nearest double.
     if (validate(body) || validate(JSON.parse(stringifyJson(body)))) return [];

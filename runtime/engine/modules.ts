@@ -30,6 +30,8 @@ export interface ModuleContext {
   concurrency?: number | undefined;
   /** Under serve: a broker input consumes until serve stops it (no idle end) and reports here. */
   broker?: BrokerWatch | undefined;
+  /** Most messages a broker input groups into one page: the output's batch size. */
+  pageSize?: number | undefined;
 }
 
 export interface SourcePage {
@@ -57,6 +59,11 @@ export interface SourcePage {
    * stuck message does not hold back the acknowledgement of the ones after it.
    */
   settled?: (() => void) | undefined;
+  /**
+   * The run stopped (`--limit`, abort) after reading only the first `read` records of this page: a
+   * broker input's page of several messages then acknowledges only those, and the broker keeps the rest.
+   */
+  cut?: ((read: number) => void) | undefined;
 }
 
 /** Why one record of a page cannot be processed, and its JSON text as received (the only copy kept). */

@@ -18,7 +18,7 @@ function pages(count: number, settled: number[]): SourcePage[] {
   }));
 }
 
-async function run(source: SourcePage[], deliver: (batch: OutputRecord[]) => Promise<DeliveryResult>) {
+async function run(source: SourcePage[], deliver: (batch: OutputRecord[]) => Promise<DeliveryResult>, limit?: number) {
   const logger = createLogger({ redactor: createRedactor([]), sinks: [] });
   const counts: RunCounts = { read: 0, filtered: 0, sent: 0, failed: 0, retries: 0, resentOneByOne: 0 };
   await pump({
@@ -39,6 +39,7 @@ async function run(source: SourcePage[], deliver: (batch: OutputRecord[]) => Pro
     counts,
     signal: new AbortController().signal,
     onCursor: () => undefined,
+    limit,
   });
 }
 
@@ -69,5 +70,29 @@ describe("SourcePage.settled", () => {
     await expect(failing).rejects.toThrow("target down");
     expect(settled).not.toContain(1);
     expect(settled).toContain(0);
+  });
+
+  it("settles a page the --limit cut short, with only the records read (a broker page of several messages)", async () => {
+    let settledWith: number | undefined;
+    let kept = 4;
+    const page: SourcePage = {
+      number: 1,
+      url: "messages 0 to 3",
+      records: [{ id: 0 }, { id: 1 }, { id: 2 }, { id: 3 }],
+      flush: true,
+      settled: () => (settledWith = kept),
+      cut: (read) => (kept = read),
+    };
+    const sent: number[] = [];
+    await run(
+      [page],
+      async (batch) => {
+        for (const record of batch) sent.push(record.value.id as number);
+        return { delivered: batch.length, deadLettered: 0 };
+      },
+      3,
+    );
+    expect(sent).toEqual([0, 1, 2]);
+    expect(settledWith).toBe(3);
   });
 });

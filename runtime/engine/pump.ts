@@ -191,6 +191,11 @@ export async function pump(options: PumpOptions): Promise<void> {
         }
         if (signal.aborted || deliveryError !== undefined || limitReached()) {
           after = value;
+          // A page cut short still settles what of it was read (its batches told it when).
+          if (settle !== undefined && page.cut !== undefined) {
+            page.cut(index);
+            releasePage(settle);
+          }
           break pages;
         }
         counts.read++;

@@ -11,7 +11,7 @@ import type { RateBudget } from "../net/rate-limiter.js";
 import { retryPolicyFrom } from "../net/retry.js";
 import type { Clock, HttpClient } from "../net/types.js";
 import type { Redactor } from "../secrets/types.js";
-import { inputKindOf } from "../modules/catalogue.js";
+import { inputKindOf, outputBatchSize } from "../modules/catalogue.js";
 import { outputContractsOf } from "../contract/output-contracts.js";
 import { type ContractViolation, type ViolationCollector, violationCollector } from "../contract/violation.js";
 import { createDeadLetterFile } from "./dead-letter-file.js";
@@ -96,6 +96,7 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
     retry: retryPolicyFrom(settings.retries),
     signal: options.signal,
     concurrency: settings.concurrency,
+    pageSize: outputBatchSize(spec.output),
     ...(options.random ? { random: options.random } : {}),
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     ...(options.onSplit ? { onSplit: options.onSplit } : {}),

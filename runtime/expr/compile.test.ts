@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CannectorsError } from "../errors/index.js";
+import { GENERATE_AFTER } from "./compile.js";
 import { compileExpression } from "./index.js";
 
 const evaluate = (source: string, record: unknown) => compileExpression(source, ["record"])({ record });
@@ -105,3 +106,21 @@ function captureError(fn: () => unknown): CannectorsError {
   }
   throw new Error("expected an error");
 }
+
+describe("compileExpression: JavaScript is generated for expressions that run often", () => {
+  it(`runs a new expression as closures, and generates its function at evaluation ${GENERATE_AFTER}`, () => {
+    const generatedFunction = vi.spyOn(globalThis, "Function");
+    try {
+      const compiled = compileExpression("lower(record.name)", ["record"]);
+      for (let i = 1; i < GENERATE_AFTER; i++) expect(compiled({ record: { name: `N${i}` } })).toBe(`n${i}`);
+      // A short run never pays for generating and compiling code it runs a few times.
+      expect(generatedFunction).not.toHaveBeenCalled();
+      expect(compiled({ record: { name: "LAST" } })).toBe("last");
+      expect(generatedFunction).toHaveBeenCalledTimes(1);
+      expect(compiled({ record: { name: "AFTER" } })).toBe("after");
+      expect(generatedFunction).toHaveBeenCalledTimes(1);
+    } finally {
+      generatedFunction.mockRestore();
+    }
+  });
+});

@@ -17,11 +17,21 @@ export type CompiledExpression = (vars: Record<string, unknown>) => unknown;
 
 export interface CompileOptions {
   /**
-   * "compiled" (default): generated JavaScript (compiled/codegen.ts), else closures. "closures"
-   * skips the generator, "interpreter" both: the references the compiled paths are tested against.
+   * "tiered" (default): closures for the first GENERATE_AFTER evaluations, generated JavaScript
+   * after. "compiled": generated JavaScript (compiled/codegen.ts) from the first evaluation, else
+   * closures. "closures" skips the generator, "interpreter" both: the references the compiled
+   * paths are tested against.
    */
-  engine?: "compiled" | "closures" | "interpreter";
+  engine?: "tiered" | "compiled" | "closures" | "interpreter";
 }
+
+/**
+ * Evaluations an expression runs as closures before its JavaScript is generated. Why: generating
+ * and compiling one function per expression was about a tenth of a 10-record run's CPU
+ * (`new Function` compiles its source on every start, no code cache holds it), while it pays off
+ * only over many records. Both engines give the interpreter's results (compiled/equivalence.test.ts).
+ */
+export const GENERATE_AFTER = 32;
 
 /**
  * Parses and type-checks once; the returned closure only evaluates. Type-checking here matters
@@ -76,18 +86,22 @@ export function compileExpression(
   };
   if (options.engine === "interpreter") return (vars) => toJsonValue(interpret(vars), source);
   const finish = (value: unknown) => toJsonValue(finished(value), source);
-  if (options.engine !== "closures") {
+  const generate = (): CompiledExpression | undefined => {
     const generated = generateExpression(parsed.ast, interpret, finish);
-    if (generated !== undefined) {
-      return (vars) => {
-        meter.start(budget);
-        return generated(vars);
-      };
-    }
+    if (generated === undefined) return undefined;
+    return (vars) => {
+      meter.start(budget);
+      return generated(vars);
+    };
+  };
+  const engine = options.engine ?? "tiered";
+  if (engine === "compiled") {
+    const generated = generate();
+    if (generated !== undefined) return generated;
   }
   const fast = compileAst(parsed.ast);
   if (fast === undefined) return (vars) => toJsonValue(interpret(vars), source);
-  return (vars) => {
+  const closures: CompiledExpression = (vars) => {
     let result: unknown;
     meter.start(budget);
     try {
@@ -96,6 +110,13 @@ export function compileExpression(
       result = interpret(vars);
     }
     return toJsonValue(result, source);
+  };
+  if (engine !== "tiered") return closures;
+  let evaluations = 0;
+  let evaluate = closures;
+  return (vars) => {
+    if (evaluations < GENERATE_AFTER && ++evaluations === GENERATE_AFTER) evaluate = generate() ?? closures;
+    return evaluate(vars);
   };
 }
 

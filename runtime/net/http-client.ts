@@ -46,6 +46,19 @@ interface Hop {
   body: string | undefined;
 }
 
+/** A parsed URL with what undici is given for it, read once: URL getters build a new string per call. */
+interface ParsedUrl {
+  href: string;
+  url: URL;
+  origin: string;
+  path: string;
+  host: string;
+}
+
+function parsedUrl(url: URL): ParsedUrl {
+  return { href: url.href, url, origin: url.origin, path: `${url.pathname}${url.search}`, host: url.host };
+}
+
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const allowlist = createHostAllowlist(options.allowedHosts);
   const limiter = createRateLimiter(options.rateLimit, options.clock ?? systemClock);
@@ -64,19 +77,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   });
 
   const checkOrigin = createOriginCheck(allowlist, options.allowLinkLocal);
-  let lastParsed: { href: string; url: URL } | undefined;
+  let lastParsed: { text: string; parsed: ParsedUrl } | undefined;
   let clearedUrl: URL | undefined;
   let clearedHosts: ModuleHosts | undefined;
   const fanout = new AbortFanout();
 
   async function send(
     hop: Hop,
-    href: string,
+    target: ParsedUrl,
     timeoutMs: number,
     signal: AbortSignal | undefined,
     statusOnly: boolean,
   ): Promise<HttpResponse> {
     // Error text only: redacting every URL up front cost a regex pass per request.
+    const href = target.href;
     const where = () => `${hop.method} ${redact(href)}`;
     let status: number | undefined;
     let headersSeen: Record<string, string> | undefined;
@@ -92,8 +106,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       if (abort.aborted) throw abort.reason;
       const response = await requestWith.call(agent, {
-        origin: hop.url.origin,
-        path: `${hop.url.pathname}${hop.url.search}`,
+        origin: target.origin,
+        path: target.path,
         method: hop.method as "GET",
         headers: hop.headers,
         body: hop.body,
@@ -129,17 +143,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     async request(request: HttpRequest): Promise<HttpResponse> {
       const method = request.method.toUpperCase();
       // Hops only read their URL (a redirect makes a new one), so every POST of a batch output,
-      // all to the same URL, can share one parse.
-      let url: URL;
-      if (lastParsed !== undefined && request.url === lastParsed.href) url = lastParsed.url;
+      // all to the same URL, can share one parse and the strings read from it.
+      let parsed: ParsedUrl;
+      if (lastParsed !== undefined && request.url === lastParsed.text) parsed = lastParsed.parsed;
       else {
+        let fresh: URL;
         try {
-          url = new URL(request.url);
+          fresh = new URL(request.url);
         } catch {
           throw new CannectorsError(ErrorCodes.CONFIG_INVALID, `${method} ${redact(request.url)}: not a valid URL`);
         }
-        lastParsed = { href: request.url, url };
+        parsed = parsedUrl(fresh);
+        lastParsed = { text: request.url, parsed };
       }
+      const url = parsed.url;
       // The headers are not copied: neither this client nor undici writes to them.
       let hop: Hop = { method, url, headers: request.headers, body: request.body };
       const timeoutMs = request.timeoutMs ?? options.requestTimeoutMs;
@@ -150,8 +167,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const where = `${method} ${redact(url.href)}`;
         throw moduleRefusal(request.hosts.owner, url, where, { method, url: redact(url.href) });
       }
+      let target = parsed;
       for (let redirects = 0; ; redirects++) {
-        const href = hop.url.href;
+        const href = target.href;
         const refusal = redirects === 0 && cleared ? undefined : checkOrigin(hop.url);
         if (redirects === 0) {
           clearedUrl = refusal === undefined ? url : undefined;
@@ -161,13 +179,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           const where = `${hop.method} ${redact(href)}`;
           throw refusalError(refusal, hop.url, where, { method: hop.method, url: redact(href) });
         }
-        const admitted = limiter.acquire(hop.url.host, request.signal);
+        const admitted = limiter.acquire(target.host, request.signal);
         if (admitted !== undefined) await admitted;
-        const response = await send(hop, href, timeoutMs, request.signal, request.statusOnly === true);
+        const response = await send(hop, target, timeoutMs, request.signal, request.statusOnly === true);
         // Every module's responses feed the host's one budget: an exhausted window holds them all.
-        limiter.observe(hop.url.host, response.headers);
-        const target = redirectTarget(response, hop.url);
-        if (!target) return response;
+        limiter.observe(target.host, response.headers);
+        const redirected = redirectTarget(response, hop.url);
+        if (!redirected) return response;
         const where = `${hop.method} ${redact(href)}`;
         if (redirects >= maxRedirects) {
           throw new CannectorsError(ErrorCodes.REDIRECT_REFUSED, `${where}: more than ${maxRedirects} redirects`, {
@@ -176,14 +194,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }
         // The request's headers (credentials) and body (records) must not reach another origin, not
         // even the same host on another port or scheme: refused rather than followed without them.
-        if (target.origin !== hop.url.origin) {
+        if (redirected.origin !== target.origin) {
           throw new CannectorsError(
             ErrorCodes.REDIRECT_REFUSED,
-            `${where} redirected to another origin (${redact(target.toString())}); only same-origin redirects are followed`,
-            { details: { method: hop.method, url: redact(href), location: redact(target.toString()) } },
+            `${where} redirected to another origin (${redact(redirected.toString())}); only same-origin redirects are followed`,
+            { details: { method: hop.method, url: redact(href), location: redact(redirected.toString()) } },
           );
         }
-        hop = nextHop(hop, response.status, target);
+        hop = nextHop(hop, response.status, redirected);
+        target = parsedUrl(redirected);
       }
     },
     pauseHost(url, ms) {

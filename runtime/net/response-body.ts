@@ -43,17 +43,21 @@ export function readBodyLimited(
       }
       chunks.push(buffer);
     });
+    // `on`, not `once`: each `once` wraps its listener and unhooks it again, per response; the
+    // body is read only here and settles once, so the listeners may stay until it is collected.
     let settled = false;
-    body.once("error", (error) => {
+    body.on("error", (error) => {
+      if (settled) return;
       settled = true;
       reject(error);
     });
-    body.once("end", () => {
+    body.on("end", () => {
+      if (settled) return;
       settled = true;
       resolve(Buffer.concat(chunks, size));
     });
     // Closed with neither: the body was cut short without an error (an Error per request is costly).
-    body.once("close", () => {
+    body.on("close", () => {
       if (!settled) reject(new Error("response body closed before its end"));
     });
   });

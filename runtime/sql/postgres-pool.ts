@@ -26,6 +26,29 @@ const types = {
   },
 } as Pg.CustomTypesConfig;
 
+/**
+ * A client taken from the pool, listened to while it is out. The server may end a connection in
+ * use (pg_terminate_backend, a restart, a failover): pg reports the ended socket as an 'error'
+ * event, which pg-pool hears only on idle clients, so one unheard while a session or a cursor held
+ * the client crashed the process (seen in the lost-connection test). The statement in flight fails
+ * with its own error, which the caller's retry sees; `release` drops the client if it broke.
+ */
+async function checkOut(pool: Pg.Pool): Promise<{ client: Pg.PoolClient; release(broken?: Error): void }> {
+  const client = await pool.connect();
+  let ended: Error | undefined;
+  const onError = (error: Error) => {
+    ended ??= error;
+  };
+  client.on("error", onError);
+  return {
+    client,
+    release(broken) {
+      client.off("error", onError);
+      client.release(broken ?? ended);
+    },
+  };
+}
+
 /** What each connection keeps between transactions (SqlSession.kept), for as long as the connection lives. */
 const keptBy = new WeakMap<Pg.PoolClient, Set<string>>();
 
@@ -46,7 +69,7 @@ export function postgresPool(options: PoolOptions): SqlPool {
   pool.on("error", () => undefined);
 
   async function session<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
+    const { client, release } = await checkOut(pool);
     const kept = keptBy.get(client) ?? new Set<string>();
     keptBy.set(client, kept);
     let broken: Error | undefined;
@@ -73,11 +96,11 @@ export function postgresPool(options: PoolOptions): SqlPool {
         broken = error instanceof Error ? error : new Error(String(error));
       throw error;
     } finally {
-      client.release(broken);
+      release(broken);
     }
   }
   async function* stream(sql: string, params: readonly BoundValue[], pageSize: number): AsyncGenerator<Row[]> {
-    const client = await pool.connect();
+    const { client, release } = await checkOut(pool);
     let broken: Error | undefined;
     try {
       await client.query("BEGIN READ ONLY");
@@ -103,7 +126,7 @@ export function postgresPool(options: PoolOptions): SqlPool {
     } finally {
       // Stopped early (the engine stopped pulling) or failed: the cursor's transaction must not go back to the pool.
       if (!broken) await client.query("ROLLBACK").catch(() => undefined);
-      client.release(broken);
+      release(broken);
     }
   }
   return {

@@ -4,16 +4,13 @@
  * closes the channel for an unknown delivery tag), in fewer frames than messages.
  */
 import amqp, { type Channel, type ConsumeMessage } from "amqplib";
-import { afterEach, describe, expect } from "vitest";
+import { describe, expect } from "vitest";
 import { ChannelAcks } from "../../runtime/modules/input-amqp/channel-acks.js";
-import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
-import { amqpAdmin } from "./amqp-support.js";
+import { BROKERS, brokerIt, cleanupsAfterEach, uniqueName } from "../support/brokers.js";
+import { amqpAdminRemoving } from "./amqp-support.js";
 
 const it = await brokerIt("rabbitmq");
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 /** A channel consuming `queue` (prefetch 20) with its acknowledgements counted; the messages by body. */
 async function consumer(queue: string, count: number) {
@@ -41,12 +38,8 @@ async function consumer(queue: string, count: number) {
 
 describe("amqp input acknowledgements", () => {
   it("acknowledges exactly what was settled, in and out of order, one frame for a settled run", async () => {
-    const a = await amqpAdmin();
     const queue = uniqueName("acks");
-    cleanups.push(
-      () => a.close(),
-      () => a.remove(queue),
-    );
+    const a = await amqpAdminRemoving(cleanups, queue);
     await a.queue(queue);
     await a.publish(
       queue,

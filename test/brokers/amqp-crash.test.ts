@@ -3,30 +3,18 @@
  * acknowledged (the `after-ack-before-commit` failpoint): the message is redelivered once and
  * published again with its first idempotency key. Runs the built CLI (`npm run build` first).
  */
-import { afterEach, describe, expect } from "vitest";
-import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
+import { describe, expect } from "vitest";
+import { brokerIt, cleanupsAfterEach } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
 import { CRASH_BODIES, runUntilKilled } from "./crash-support.js";
-import { amqpAdmin, amqpToAmqp } from "./amqp-support.js";
+import { amqpRelayQueues, amqpToAmqp } from "./amqp-support.js";
 
 const it = await brokerIt("rabbitmq");
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 describe("amqp input → amqp output, killed between the output's ack and the broker ack", () => {
   it("redelivers that message once, with the idempotency key it was first published with", async () => {
-    const [from, to] = [uniqueName("in"), uniqueName("out")];
-    const admin = await amqpAdmin();
-    cleanups.push(async () => {
-      await admin.remove(from, to);
-      await admin.close();
-    });
-    await admin.queue(from);
-    await admin.queue(to);
-    await admin.publish(from, CRASH_BODIES);
-    const url = BROKERS.rabbitmq.url;
+    const { admin, from, to, url } = await amqpRelayQueues(cleanups, CRASH_BODIES);
     const yaml = await runUntilKilled(amqpToAmqp({ name: "amqp-crash", from, to, inUrl: url, outUrl: url }));
     // The first record was published and confirmed; its source message is back in the queue.
     expect(await admin.depth(to)).toBe(1);

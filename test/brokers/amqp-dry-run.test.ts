@@ -1,28 +1,19 @@
 /** A dry run of amqp → amqp prints what would be published, publishes nothing and acknowledges nothing. */
-import { afterEach, describe, expect } from "vitest";
-import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
+import { describe, expect } from "vitest";
+import { brokerIt, cleanupsAfterEach } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
-import { amqpAdmin, amqpToAmqp } from "./amqp-support.js";
+import { amqpRelayQueues, amqpToAmqp } from "./amqp-support.js";
 
 const it = await brokerIt("rabbitmq");
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 describe("amqp dry run", () => {
   it("prints one PUBLISH line per message with its routing key, headers and exact body; the queues are untouched", async () => {
-    const [from, to] = [uniqueName("in"), uniqueName("out")];
-    const admin = await amqpAdmin();
-    cleanups.push(async () => {
-      await admin.remove(from, to);
-      await admin.close();
-    });
-    await admin.queue(from);
-    await admin.queue(to);
-    await admin.publish(from, ['{"id":1,"region":"eu","n":1.5}', '{"id":2,"region":"us","n":12345678901234567890}']);
+    const { admin, from, to, url } = await amqpRelayQueues(cleanups, [
+      '{"id":1,"region":"eu","n":1.5}',
+      '{"id":2,"region":"us","n":12345678901234567890}',
+    ]);
     const lines: string[] = [];
-    const url = BROKERS.rabbitmq.url;
     const { summary } = await runYaml(amqpToAmqp({ name: "amqp-dry", from, to, inUrl: url, outUrl: url }), {
       dryRun: { write: (line) => lines.push(line) },
     });
@@ -41,19 +32,10 @@ describe("amqp dry run", () => {
   }, 60_000);
 
   it("run --limit N acknowledges exactly the N messages it delivered; the rest stay queued", async () => {
-    const [from, to] = [uniqueName("in"), uniqueName("out")];
-    const admin = await amqpAdmin();
-    cleanups.push(async () => {
-      await admin.remove(from, to);
-      await admin.close();
-    });
-    await admin.queue(from);
-    await admin.queue(to);
-    await admin.publish(
-      from,
+    const { admin, from, to, url } = await amqpRelayQueues(
+      cleanups,
       Array.from({ length: 10 }, (_, id) => `{"id":${id},"region":"eu"}`),
     );
-    const url = BROKERS.rabbitmq.url;
     const { summary } = await runYaml(amqpToAmqp({ name: "amqp-limit", from, to, inUrl: url, outUrl: url }), {
       limit: 4,
     });

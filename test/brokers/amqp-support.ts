@@ -1,6 +1,6 @@
 /** Test support for the AMQP tests: queues of their own, publishing and reading them back with amqplib. */
 import amqp, { type ChannelModel } from "amqplib";
-import { BROKERS } from "../support/brokers.js";
+import { BROKERS, uniqueName } from "../support/brokers.js";
 import { relayYaml } from "./relay-yaml.js";
 
 export interface QueueMessage {
@@ -64,6 +64,26 @@ export async function amqpAdmin(): Promise<{
     },
     close: () => model.close(),
   };
+}
+
+/** An admin that deletes `queues` and closes after the test (through `cleanups`). */
+export async function amqpAdminRemoving(cleanups: (() => Promise<unknown>)[], ...queues: string[]) {
+  const admin = await amqpAdmin();
+  cleanups.push(async () => {
+    await admin.remove(...queues);
+    await admin.close();
+  });
+  return admin;
+}
+
+/** Queues of the test's own, `from` holding `bodies` and `to` empty, deleted after the test. */
+export async function amqpRelayQueues(cleanups: (() => Promise<unknown>)[], bodies: string[]) {
+  const [from, to] = [uniqueName("in"), uniqueName("out")];
+  const admin = await amqpAdminRemoving(cleanups, from, to);
+  await admin.queue(from);
+  await admin.queue(to);
+  await admin.publish(from, bodies);
+  return { admin, from, to, url: BROKERS.rabbitmq.url };
 }
 
 /** A connector from queue `from` to queue `to` through the default exchange, with an idempotency key. */

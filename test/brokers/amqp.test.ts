@@ -2,28 +2,18 @@
  * RabbitMQ input and output against the broker on 127.0.0.1:5672: delivery of 10,000 messages,
  * exact bodies, the dead letter after the redelivery limit, a connection cut mid-stream.
  */
-import { afterEach, describe, expect } from "vitest";
+import { describe, expect } from "vitest";
 import { startServer } from "../support/http-server.js";
-import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
+import { BROKERS, brokerIt, uniqueName, cleanupsAfterEach } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
-import { amqpAdmin, amqpToAmqp } from "./amqp-support.js";
+import { amqpAdminRemoving, amqpToAmqp } from "./amqp-support.js";
 import { runThroughTwoCuts } from "./cut-support.js";
 import { expectDrainOutlastsSlowOutput, SLOW_OUTPUT_MESSAGES } from "./slow-output-support.js";
 
 const it = await brokerIt("rabbitmq");
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
-async function admin(...queues: string[]) {
-  const a = await amqpAdmin();
-  cleanups.push(async () => {
-    await a.remove(...queues);
-    await a.close();
-  });
-  return a;
-}
+const admin = (...queues: string[]) => amqpAdminRemoving(cleanups, ...queues);
 
 const body = (id: number) => `{"id":${id},"region":"eu","amount":12345678901234567890.10,"note":"n\\u00e9 ${id}"}`;
 

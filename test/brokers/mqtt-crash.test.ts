@@ -4,17 +4,14 @@
  * the broker sends it again (DUP) to the next run, which publishes it again with its first
  * idempotency key (MQTT keeps both copies: the key lets a consumer drop one). Runs the built CLI.
  */
-import { afterEach, describe, expect } from "vitest";
-import { brokerIt, uniqueName } from "../support/brokers.js";
+import { describe, expect } from "vitest";
+import { brokerIt, uniqueName, cleanupsAfterEach } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
 import { CRASH_BODIES, runUntilKilled } from "./crash-support.js";
 import { mqttAdmin, mqttToMqtt } from "./mqtt-support.js";
 
 const it = await brokerIt("mosquitto");
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 describe("mqtt input → mqtt output, killed between the output's ack and the broker ack", () => {
   it("redelivers that message once, with the idempotency key it was first published with", async () => {

@@ -1,15 +1,12 @@
 /** A dry run of mqtt → mqtt prints what would be published and acknowledges nothing; `--limit` acknowledges what it read. */
-import { afterEach, describe, expect } from "vitest";
-import { brokerIt, uniqueName } from "../support/brokers.js";
+import { describe, expect } from "vitest";
+import { brokerIt, uniqueName, cleanupsAfterEach } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
 import { mqttAdmin, mqttToMqtt } from "./mqtt-support.js";
 import { DRY_RUN_BODIES, DRY_RUN_PASSWORD, expectDryRunLines } from "./dry-run-support.js";
 
 const it = await brokerIt("mosquitto");
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function session() {
   const [from, to, clientId] = [uniqueName("in"), uniqueName("out"), uniqueName("relay")];

@@ -4,18 +4,15 @@
  * connection cut mid-stream, one topic level per record value.
  */
 import { execFileSync } from "node:child_process";
-import { afterEach, describe, expect } from "vitest";
-import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
+import { describe, expect } from "vitest";
+import { BROKERS, brokerIt, cleanupsAfterEach, uniqueName } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
 import { runThroughTwoCuts } from "./cut-support.js";
 import { mqttAdmin, mqttToMqtt } from "./mqtt-support.js";
 import { expectPoisonDeadLettered } from "./poison-support.js";
 
 const it = await brokerIt("mosquitto");
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function admin() {
   const a = await mqttAdmin();

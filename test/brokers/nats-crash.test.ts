@@ -4,17 +4,14 @@
  * consumer's ackWait) and published again with its first idempotency key, which the stream, by its
  * Nats-Msg-Id, keeps once. Runs the built CLI (`npm run build` first).
  */
-import { afterEach, describe, expect } from "vitest";
-import { brokerIt, uniqueName } from "../support/brokers.js";
+import { describe, expect } from "vitest";
+import { brokerIt, uniqueName, cleanupsAfterEach } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
 import { CRASH_BODIES, runUntilKilled } from "./crash-support.js";
 import { natsAdmin, natsToNats } from "./nats-support.js";
 
 const it = await brokerIt("nats");
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 describe("nats input → nats output, killed between the output's ack and the broker ack", () => {
   it("redelivers that message once, with the idempotency key it was first published with", async () => {

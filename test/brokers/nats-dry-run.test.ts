@@ -1,15 +1,12 @@
 /** A dry run of nats → nats prints what would be published and acknowledges nothing; `--limit` acknowledges what it read. */
-import { afterEach, describe, expect } from "vitest";
-import { brokerIt, uniqueName } from "../support/brokers.js";
+import { describe, expect } from "vitest";
+import { brokerIt, uniqueName, cleanupsAfterEach } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
 import { natsAdmin, natsToNats } from "./nats-support.js";
 import { DRY_RUN_BODIES, DRY_RUN_PASSWORD, expectDryRunLines } from "./dry-run-support.js";
 
 const it = await brokerIt("nats");
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function streams(from: string, to: string) {
   const admin = await natsAdmin();

@@ -3,8 +3,8 @@
  * messages, exact bodies, Nats-Msg-Id de-duplication, the dead letter after the redelivery limit,
  * a connection cut mid-stream.
  */
-import { afterEach, describe, expect } from "vitest";
-import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
+import { describe, expect } from "vitest";
+import { BROKERS, brokerIt, uniqueName, cleanupsAfterEach } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
 import { runThroughTwoCuts } from "./cut-support.js";
 import { expectPoisonDeadLettered } from "./poison-support.js";
@@ -12,10 +12,7 @@ import { natsAdmin, natsToNats } from "./nats-support.js";
 import { expectDrainOutlastsSlowOutput, SLOW_OUTPUT_MESSAGES } from "./slow-output-support.js";
 
 const it = await brokerIt("nats");
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function admin(...streams: string[]) {
   const a = await natsAdmin();

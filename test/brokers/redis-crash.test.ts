@@ -4,17 +4,14 @@
  * again by the next run and appended again with its first idempotency key (Redis keeps both copies:
  * the key is what lets a consumer drop one). Runs the built CLI (`npm run build` first).
  */
-import { afterEach, describe, expect } from "vitest";
-import { brokerIt, uniqueName } from "../support/brokers.js";
+import { describe, expect } from "vitest";
+import { brokerIt, uniqueName, cleanupsAfterEach } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
 import { CRASH_BODIES, runUntilKilled } from "./crash-support.js";
 import { redisAdmin, redisToRedis } from "./redis-support.js";
 
 const it = await brokerIt("redis");
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 describe("redis input → redis output, killed between the output's ack and the broker ack", () => {
   it("redelivers that message once, with the idempotency key it was first published with", async () => {

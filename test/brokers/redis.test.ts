@@ -3,8 +3,8 @@
  * entries, exact bodies, the dead letter after the redelivery limit (XPENDING delivery count),
  * a connection cut mid-stream.
  */
-import { afterEach, describe, expect } from "vitest";
-import { BROKERS, brokerIt, uniqueName } from "../support/brokers.js";
+import { describe, expect } from "vitest";
+import { BROKERS, brokerIt, uniqueName, cleanupsAfterEach } from "../support/brokers.js";
 import { startServer } from "../support/http-server.js";
 import { runYaml } from "../support/run-yaml.js";
 import { runThroughTwoCuts } from "./cut-support.js";
@@ -14,10 +14,7 @@ import { relayYaml } from "./relay-yaml.js";
 import { expectDrainOutlastsSlowOutput, SLOW_OUTPUT_MESSAGES } from "./slow-output-support.js";
 
 const it = await brokerIt("redis");
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function admin(..._streams: string[]) {
   const a = await redisAdmin();

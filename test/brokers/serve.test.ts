@@ -4,18 +4,15 @@
  * and back, a SIGTERM that drains without loss. The scenario is in serve-support.ts; each broker
  * gives how its messages are published and its connector's input section.
  */
-import { afterEach, describe } from "vitest";
-import { BROKERS, type BrokerName, brokerIt, uniqueName } from "../support/brokers.js";
-import { amqpAdmin } from "./amqp-support.js";
+import { describe } from "vitest";
+import { BROKERS, type BrokerName, brokerIt, uniqueName, cleanupsAfterEach } from "../support/brokers.js";
+import { amqpAdminRemoving } from "./amqp-support.js";
 import { mqttAdmin } from "./mqtt-support.js";
 import { natsAdmin } from "./nats-support.js";
 import { redisAdmin } from "./redis-support.js";
 import { serveThroughCut } from "./serve-support.js";
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 const bodies = (total: number) => Array.from({ length: total }, (_, id) => `{"id":${id}}`);
 
@@ -36,11 +33,7 @@ const CASES: BrokerCase[] = [
     total: 2_000,
     async publish(bodies) {
       const queue = uniqueName("serve");
-      const admin = await amqpAdmin();
-      cleanups.push(async () => {
-        await admin.remove(queue);
-        await admin.close();
-      });
+      const admin = await amqpAdminRemoving(cleanups, queue);
       await admin.queue(queue);
       await admin.publish(queue, bodies);
       return (url) => `  type: amqp\n  url: ${url}\n  queue: ${queue}\n  prefetch: 100`;

@@ -1,5 +1,5 @@
 /** The files output in whole runs: SQLite → S3 (s3rver on loopback) as partitioned CSV, a dry run, validation. */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -8,7 +8,6 @@ import { validateArtifact } from "../../runtime/validate/index.js";
 import { runCli } from "../support/cli.js";
 import { runYaml } from "../support/run-yaml.js";
 import { startS3, type TestS3 } from "../support/s3-server.js";
-import { writeFileSync } from "node:fs";
 
 function source(): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "cannectors-files-run-")), "source.db");

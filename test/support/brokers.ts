@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import net from "node:net";
-import { it } from "vitest";
+import { afterEach, it } from "vitest";
 
 export const BROKERS = {
   rabbitmq: { port: 5672, url: process.env.CANNECTORS_TEST_AMQP ?? "amqp://guest:guest@127.0.0.1:5672" },
@@ -50,4 +50,13 @@ export async function brokerIt(name: BrokerName): Promise<typeof it> {
 /** A queue, stream, subject or topic name no other test uses. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${process.pid}-${randomBytes(4).toString("hex")}`;
+}
+
+/** What a test opened, closed after it in reverse order: the list to push each close onto. */
+export function cleanupsAfterEach(): (() => Promise<unknown>)[] {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return cleanups;
 }

@@ -19,3 +19,27 @@ export async function startServe(dir: string, env: Record<string, string> = {}):
   if (!url) throw new Error(`serve did not start: ${(await spawned.exited).stderr}`);
   return { spawned, url };
 }
+
+/**
+ * `hooks`: webhook POSTs to /hooks/orders, deduplicated by X-Delivery-Id, sent on to TARGET/orders
+ * with the record's id as idempotency key; `settings` is the YAML under `settings:`.
+ */
+export function ordersWebhookArtifact(target: string, settings: string): string {
+  return `apiVersion: cannectors.dev/v1
+kind: Connector
+metadata:
+  name: hooks
+input:
+  type: webhook
+  path: /hooks/orders
+  verify: { type: none }
+  dedupe: { header: X-Delivery-Id }
+output:
+  type: http
+  baseUrl: ${target}
+  path: /orders
+  idempotency: { key: record.id }
+settings:
+  ${settings}
+`;
+}

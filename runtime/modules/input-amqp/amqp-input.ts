@@ -19,12 +19,12 @@ import type { AmqpInput } from "./schema.js";
  */
 export function createAmqpInput(
   spec: AmqpInput,
-  context: Pick<ModuleContext, "logger" | "signal" | "redactor" | "broker">,
+  context: Pick<ModuleContext, "logger" | "signal" | "redactor" | "broker" | "pageSize">,
   maxDepth: number | undefined,
   dryRun = false,
 ): InputModule {
   const address = `${brokerAddress(spec.url)}/${spec.queue}`;
-  const inbox = new Inbox(context.broker);
+  const inbox = new Inbox(context.broker, context.pageSize);
   let model: ChannelModel | undefined;
   let channel: Channel | undefined;
   let acks: ChannelAcks | undefined;

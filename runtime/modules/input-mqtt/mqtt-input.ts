@@ -23,7 +23,7 @@ type PacketWriter = { _sendPacket(packet: object, done: () => void): void };
  */
 export function createMqttInput(
   spec: MqttInput,
-  context: Pick<ModuleContext, "logger" | "signal" | "broker">,
+  context: Pick<ModuleContext, "logger" | "signal" | "broker" | "pageSize">,
   maxDepth: number | undefined,
   dryRun = false,
 ): InputModule {

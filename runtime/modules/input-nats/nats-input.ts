@@ -25,7 +25,7 @@ const ACK_ATTEMPTS = 10;
  */
 export function createNatsInput(
   spec: NatsInput,
-  context: Pick<ModuleContext, "logger" | "signal" | "broker">,
+  context: Pick<ModuleContext, "logger" | "signal" | "broker" | "pageSize">,
   maxDepth: number | undefined,
   dryRun = false,
 ): InputModule {

@@ -26,7 +26,7 @@ type Source = "new" | "pending";
  */
 export function createRedisInput(
   spec: RedisInput,
-  context: Pick<ModuleContext, "logger" | "signal" | "broker">,
+  context: Pick<ModuleContext, "logger" | "signal" | "broker" | "pageSize">,
   maxDepth: number | undefined,
   dryRun = false,
 ): InputModule {

@@ -37,6 +37,14 @@ describe("classifyStatus", () => {
     expect(classifyStatus(429, overlapping)).toBe("retry");
   });
 
+  it("keeps each output's answers apart: the same status under other classes is worked out again", () => {
+    const own = ResponseClasses.parse({ success: ["2xx", 409] });
+    expect(classifyStatus(409, defaults)).toBe("fail");
+    expect(classifyStatus(409, own)).toBe("success");
+    expect(classifyStatus(409, defaults)).toBe("fail");
+    expect(classifyStatus(409, own)).toBe("success");
+  });
+
   it.each([
     { status: 500, pattern: "500-599", want: true },
     { status: 499, pattern: "500-599", want: false },

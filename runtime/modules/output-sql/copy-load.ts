@@ -1,6 +1,7 @@
 import { quoteIdent } from "../../sql/dialect.js";
 import type { SqlSession } from "../../sql/pool.js";
 import type { BoundValue } from "../../sql/values.js";
+import type { CopyBuffers } from "./copy-buffers.js";
 import { type CopyRow, copyChunks } from "./copy-text.js";
 import { columnList, conflictClause, type Statement, type TableWrite } from "./statements.js";
 
@@ -29,14 +30,21 @@ function fingerprint(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
-export async function copyLoad(session: SqlSession, write: TableWrite, rows: readonly CopyRow[]): Promise<void> {
+export async function copyLoad(
+  session: SqlSession,
+  write: TableWrite,
+  rows: readonly CopyRow[],
+  buffers: CopyBuffers,
+): Promise<void> {
   const plan = copyPlan(write);
   // Once per connection: the statement is a round trip (and a notice) each batch otherwise.
   if (!session.kept.has(plan.stage)) {
     await session.query(plan.stage);
     session.kept.add(plan.stage);
   }
-  await session.copyIn(plan.copy, copyChunks(rows));
+  const chunks = copyChunks(rows, buffers);
+  await session.copyIn(plan.copy, chunks);
+  buffers.give(chunks);
   await session.query(plan.merge);
 }
 

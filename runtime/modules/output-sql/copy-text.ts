@@ -1,13 +1,11 @@
 import { bindValue } from "../../sql/values.js";
+import { COPY_CHUNK, type CopyBuffers } from "./copy-buffers.js";
 
 /** A row as COPY reads it: `fields[columns[i]]` is its i-th field (undefined is NULL). */
 export interface CopyRow {
   readonly columns: readonly string[];
   readonly fields: Readonly<Record<string, unknown>>;
 }
-
-/** Bytes (about) per chunk handed to the COPY stream: each chunk is one CopyData message and socket write. */
-const CHUNK = 256 * 1024;
 
 const TAB = 0x09;
 const NEWLINE = 0x0a;
@@ -25,11 +23,12 @@ const escaped = (c: string) => (c === "\\" ? "\\\\" : c === "\n" ? "\\n" : c ===
  * beyond ASCII is escaped as text and encoded by Buffer, which writes the same UTF-8. Fields are
  * read from the record as they are written (no array of bound values per row first); what is not
  * text, a number, a boolean or null is bound as a statement would bind it (exact numbers as their
- * digits, objects and arrays as JSON).
+ * digits, objects and arrays as JSON). The chunks are written into `buffers`' buffers when given.
  */
-export function copyChunks(rows: readonly CopyRow[]): Buffer[] {
+export function copyChunks(rows: readonly CopyRow[], buffers?: CopyBuffers): Buffer[] {
+  const take = (bytes: number) => buffers?.take(bytes) ?? Buffer.allocUnsafe(Math.max(COPY_CHUNK, bytes));
   const chunks: Buffer[] = [];
-  let chunk = Buffer.allocUnsafe(CHUNK);
+  let chunk = take(COPY_CHUNK);
   let at = 0;
   for (const { columns, fields } of rows) {
     const last = columns.length - 1;
@@ -51,7 +50,7 @@ export function copyChunks(rows: readonly CopyRow[]): Buffer[] {
       const room = 3 * text.length + 1;
       if (at + room > chunk.length) {
         if (at > 0) chunks.push(chunk.subarray(0, at));
-        chunk = Buffer.allocUnsafe(Math.max(CHUNK, room));
+        chunk = take(room);
         at = 0;
       }
       if (value === null || value === undefined) {

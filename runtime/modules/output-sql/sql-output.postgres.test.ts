@@ -117,6 +117,77 @@ describe.each(usableDialects(["postgres"]))("sql output, PostgreSQL only ($name)
     expect(await rows()).toEqual([["1", "a", null]]);
   });
 
+  it("retries a COPY batch whose connection the server ends mid-transaction, on a new connection, rows written once", async () => {
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    await holder.query("BEGIN");
+    await holder.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+    // Its own application name: only this output's connection is ended (other tests share the server).
+    const name = `cannectors-lost-${process.pid}-${Date.now()}`;
+    const url = `${db.url}${db.url.includes("?") ? "&" : "?"}application_name=${name}`;
+    const h = sqlOutput(
+      { connection: url, table, mode: "upsert", key: ["id"], bulk: "copy" },
+      { onRetry: () => void holder.query("ROLLBACK").then(() => holder.end()) },
+    );
+    const delivered = h.output.deliver(records({ id: 1, name: "a" }, { id: 2, name: "b" }));
+    // The batch waits on the lock inside its transaction; then the server ends that connection (57P01).
+    let ended = 0;
+    for (let tries = 0; ended === 0 && tries < 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      const [row] = await db.sql(
+        `SELECT COUNT(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = '${name}' AND wait_event_type = 'Lock'`,
+      );
+      ended = Number(row?.n);
+    }
+    expect(ended).toBe(1);
+    expect(await delivered).toEqual({ delivered: 2, deadLettered: 0 });
+    await h.output.close();
+    expect(h.retries).toBe(1);
+    expect(h.deadLetters).toEqual([]);
+    expect(await rows()).toEqual([
+      ["1", "a", null],
+      ["2", "b", null],
+    ]);
+  });
+
+  it("retries a COPY batch the server chose as a deadlock's victim (40P01); the retry writes its rows", async () => {
+    await db.sql(`INSERT INTO ${table} (id, name) VALUES (1, 'old'), (2, 'old')`);
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    // The holder waits long before checking for a deadlock, so the output's backend is the one that finds it.
+    await holder.query("SET deadlock_timeout = '60s'");
+    await holder.query("BEGIN");
+    await holder.query(`UPDATE ${table} SET name = 'holder' WHERE id = 2`);
+    const name = `cannectors-deadlock-${process.pid}-${Date.now()}`;
+    const options = encodeURIComponent("-c deadlock_timeout=3s");
+    const url = `${db.url}${db.url.includes("?") ? "&" : "?"}application_name=${name}&options=${options}`;
+    const h = sqlOutput(
+      { connection: url, table, mode: "upsert", key: ["id"], bulk: "copy" },
+      { onRetry: () => void holder.query("COMMIT").then(() => holder.end()) },
+    );
+    // The merge locks row 1, then waits for row 2; the holder then waits for row 1: a deadlock.
+    const delivered = h.output.deliver(records({ id: 1, name: "a" }, { id: 2, name: "b" }));
+    for (let tries = 0; tries < 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      const waiting = await db.sql(
+        `SELECT 1 FROM pg_stat_activity WHERE application_name = '${name}' AND wait_event_type = 'Lock'`,
+      );
+      if (waiting.length > 0) break;
+    }
+    const holderWaits = holder.query(`UPDATE ${table} SET name = 'holder' WHERE id = 1`);
+    expect(await delivered).toEqual({ delivered: 2, deadLettered: 0 });
+    await holderWaits;
+    await h.output.close();
+    expect(h.retries).toBe(1);
+    expect(h.logger.entries.find((e) => e.message === "sql write failed, retrying")?.fields?.reason).toMatch(
+      /deadlock/,
+    );
+    expect(await rows()).toEqual([
+      ["1", "a", null],
+      ["2", "b", null],
+    ]);
+  });
+
   it("dry run: prints statements and bound values, connects to nothing, masks the URL", async () => {
     const lines: string[] = [];
     const secret = "postgres://u:pw-very-secret@127.0.0.1:1/none";

@@ -11,6 +11,7 @@ import type {
 import { CannectorsError, ErrorCodes } from "../../errors/index.js";
 import { dialectOf } from "../../sql/dialect.js";
 import { lazyPool } from "../../sql/pool.js";
+import { CopyBuffers } from "./copy-buffers.js";
 import { copyLoad, copyStatements } from "./copy-load.js";
 import { deleteMissingKeys } from "./delete-missing.js";
 import { groupRows, type PreparedRow, rowPreparer, rowValues } from "./rows.js";
@@ -51,6 +52,7 @@ export function createSqlOutput(spec: SqlOutput, ctx: SqlOutputContext): OutputM
   // Keys written by this run, for deleteMissing (kept in memory: one short text per row).
   const written = spec.deleteMissing ? new Set<string>() : undefined;
   const useCopy = spec.bulk === "copy";
+  const copyBuffers = new CopyBuffers(2 * (ctx.concurrency ?? 4));
   const prepareRow = rowPreparer(dialect, spec.columns, spec.key);
 
   const writeOf = (row: PreparedRow): TableWrite => ({
@@ -109,7 +111,7 @@ export function createSqlOutput(spec: SqlOutput, ctx: SqlOutputContext): OutputM
       async (session) => {
         for (const group of groups) {
           const table = writeOf(group.rows[0]!);
-          if (useCopy && !alone) await copyLoad(session, table, group.rows);
+          if (useCopy && !alone) await copyLoad(session, table, group.rows, copyBuffers);
           else {
             const values = group.rows.map((row) => rowValues(dialect, row));
             for (const statement of insertStatements(table, values))
