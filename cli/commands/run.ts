@@ -1,7 +1,7 @@
 import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
 import { hasErrors } from "../../runtime/diagnostics/index.js";
-import { type RunSummary, runConnector } from "../../runtime/engine/run.js";
+import { type RunOptions, type RunSummary, runConnector } from "../../runtime/engine/run.js";
 import { describeError, ErrorCodes, isCannectorsError } from "../../runtime/errors/index.js";
 import { stderrSink } from "../../runtime/log/index.js";
 import { openState, type StateStore, stateKeyFrom } from "../../runtime/state/index.js";
@@ -45,7 +45,7 @@ export function registerRunCommand(program: Command): void {
     .option("--state <path>", "state database (default .cannectors/state.db, or $CANNECTORS_STATE)")
     .option(
       "--dead-letter <path>",
-      "dead-letter file (default from the artifact, else .cannectors/dead-letter/NAME.ndjson)",
+      "dead-letter file (default from the artifact, else .cannectors/dead-letter/NAME.ndjson), or `state`: the state database (./state for a file named so)",
     )
     .option(
       "--record <dir>",
@@ -130,7 +130,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       ...(flags.dryRun ? { dryRun: { write: (line: string) => (out ?? process.stdout).write(`${line}\n`) } } : {}),
       ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
       ...(targetSpec ? { targetSpec } : {}),
-      ...(flags.deadLetter ? { deadLetterPath: flags.deadLetter } : {}),
+      ...deadLetterOptions(flags.deadLetter),
       ...(recording ? { wrapClient: recording.wrap } : {}),
       ...(flags.stateKeyFile ? { stateKey: stateKeyFrom(env, flags.stateKeyFile) } : {}),
       logLevel: flags.logLevel ?? "info",
@@ -198,6 +198,7 @@ export function printSummary(summary: RunSummary): void {
     `  execution ${summary.executionId}${summary.cursor ? `  cursor ${summary.cursor}` : ""}`,
   ];
   if (summary.deadLetterFile) lines.push(`  dead letter: ${summary.deadLetterFile}`);
+  if (summary.deadLetterState) lines.push(`  dead letter: state database ${summary.deadLetterState}`);
   if (summary.contract) lines.push(...contractLines(summary.contract));
   if (summary.error) lines.push(c.red(`  error: ${summary.error}`));
   process.stderr.write(`${lines.join("\n")}\n`);
@@ -208,3 +209,13 @@ function positiveInt(value: string): number {
   if (!Number.isInteger(n) || n < 1) throw new Error(`expected a positive whole number, got ${value}`);
   return n;
 }
+
+/** `--dead-letter state` keeps dead letters in the state database; any other value is a file path. */
+export function deadLetterOptions(
+  flag: string | undefined,
+): Partial<Pick<RunOptions, "deadLetterPath" | "deadLetters">> {
+  if (flag === undefined) return {};
+  return flag === DEAD_LETTERS_IN_STATE ? { deadLetters: "state" } : { deadLetterPath: flag };
+}
+
+export const DEAD_LETTERS_IN_STATE = "state";

@@ -95,6 +95,7 @@ export async function startServeSession(targets: string[], flags: ServeFlags): P
     webhooks: webhookModule,
     drainTimeoutMs: shutdownMs,
     jobs,
+    deadLetters: flags.deadLetter,
   });
   if (jobs) readiness.dependsOn(jobs.healthy);
   readiness.watchBrokers(() => supervisor.brokerStatuses());

@@ -14,6 +14,7 @@ export interface ServeFlags {
   envFile?: string;
   workerConcurrency: number;
   jobTimeout: number;
+  deadLetter: "file" | "state";
 }
 
 export function registerServeCommand(program: Command): void {
@@ -49,6 +50,12 @@ export function registerServeCommand(program: Command): void {
       (v) => seconds(v),
       900,
     )
+    .option(
+      "--dead-letter <where>",
+      "file: each connector's dead-letter file (default); state: the state database, shared by every worker",
+      (v) => deadLetterWhere(v),
+      "file",
+    )
     .option("--no-watch", "reload on SIGHUP only, not when an artifact file changes")
     .action(async (targets: string[], flags: ServeFlags) => {
       const code = await startServeSession(targets, flags);
@@ -77,4 +84,9 @@ function seconds(value: string): number {
 function logLevel(value: string): LogLevel {
   if (!isLogLevel(value)) throw new Error(`expected debug, info, warn or error, got ${value}`);
   return value;
+}
+
+function deadLetterWhere(value: string): "file" | "state" {
+  if (value === "file" || value === "state") return value;
+  throw new Error(`expected file or state, got ${value}`);
 }

@@ -150,6 +150,11 @@ export function failedRecordEntry(
 
 export interface DeadLetterSink {
   write(entry: DeadLetterEntry): void;
+  /**
+   * Entries written but not durable yet (a sink in the state database): the engine waits for it
+   * before the records count as settled; it rejects when a write failed. Undefined: all durable.
+   */
+  durable?(): Promise<unknown> | undefined;
   readonly count: number;
   close(): Promise<void>;
 }

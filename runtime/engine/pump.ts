@@ -6,6 +6,7 @@ import { getPath } from "../json/path.js";
 import type { Logger } from "../log/types.js";
 import type {
   DeadLetterSink,
+  DeliveryResult,
   InputModule,
   JsonRecord,
   OutputModule,
@@ -158,26 +159,30 @@ export async function pump(options: PumpOptions): Promise<void> {
       records.length === 0 ? Promise.resolve({ delivered: 0, deadLettered: 0 }) : options.output.deliver(records);
     inFlight.start();
     // One reaction per batch (not then/catch/finally: three promises per record in single mode).
-    sent.then(
-      (result) => {
-        try {
-          counts.sent += result.delivered;
-          counts.failed += result.deadLettered;
-          if (records.length > 0) failpoint("after-ack-before-commit");
-          commit(segment.settle);
-          for (const page of pagesOfBatch) releasePage(page);
-          options.onProgress?.(counts);
-        } catch (error) {
-          deliveryError ??= error;
-        } finally {
-          inFlight.finish();
-        }
-      },
-      (error: unknown) => {
+    const settleBatch = (result: DeliveryResult) => {
+      try {
+        counts.sent += result.delivered;
+        counts.failed += result.deadLettered;
+        if (records.length > 0) failpoint("after-ack-before-commit");
+        commit(segment.settle);
+        for (const page of pagesOfBatch) releasePage(page);
+        options.onProgress?.(counts);
+      } catch (error) {
         deliveryError ??= error;
+      } finally {
         inFlight.finish();
-      },
-    );
+      }
+    };
+    const failBatch = (error: unknown) => {
+      deliveryError ??= error;
+      inFlight.finish();
+    };
+    sent.then((result) => {
+      // The batch's dead letters (the output's, the filters') are durable before it settles.
+      const durable = options.deadLetter.durable?.();
+      if (durable === undefined) settleBatch(result);
+      else durable.then(() => settleBatch(result), failBatch);
+    }, failBatch);
   };
 
   const paged = typeof options.filters === "function" ? undefined : options.filters;

@@ -21,7 +21,7 @@ export interface ReplaySummary extends RunSummary {
  * anew; once every record is settled (delivered or dead-lettered again) the moved file is deleted.
  */
 export async function replayDeadLetters(
-  options: Omit<RunOptions, "dryRun" | "limit" | "deadLetterPath"> & { deadLetterFile: string },
+  options: Omit<RunOptions, "dryRun" | "limit" | "deadLetterPath" | "deadLetters"> & { deadLetterFile: string },
 ): Promise<ReplaySummary> {
   const file = options.deadLetterFile;
   const name = options.artifact.connector.metadata.name;
@@ -30,55 +30,69 @@ export async function replayDeadLetters(
   // does not have, changes nothing.
   routed(readEntries(file, name), output, file);
   let moved: string | undefined;
-  let total = 0;
-  let targets: ReplayTarget[] = [];
-  let targetOfSeq: number[] = [];
-  const summary = await runConnector(
-    { ...options, deadLetterPath: file },
-    {
-      afterFilters: true,
-      pageIsBatch: true,
-      create: () => {
-        // Under the lease: no run of this connector appends to the file while it moves.
-        moved = `${file}.replaying-${process.pid}-${Date.now()}`;
-        renameSync(file, moved);
-        const entries = readEntries(moved, name);
-        // A record the input could not read (it has `source`) never went through the filters: it
-        // cannot be sent again as it is, so it stays in the dead letter, unchanged.
-        const unread = entries.filter((entry) => entry.source !== undefined);
-        if (unread.length > 0) {
-          appendFileSync(file, unread.map((entry) => `${stringifyJson(entry)}\n`).join(""), { mode: 0o600 });
-        }
-        const sendable = routed(
-          entries.filter((entry) => entry.source === undefined),
-          output,
-          moved,
-        );
-        total = sendable.length;
-        // Each record goes back to the output that failed it, in requests re-formed per output.
-        targets = [...new Map(sendable.map(({ target }) => [target.label, target])).values()];
-        const groups = targets.flatMap((target, index) => {
-          const own = sendable.filter((entry) => entry.target.label === target.label).map(({ entry }) => entry);
-          return requestGroups(own, target.batchSize).map((records) => ({ index, records }));
-        });
-        // The engine numbers the records it reads from 0 (seq): each one's target, in that order.
-        targetOfSeq = groups.flatMap(({ index, records }) => records.map(() => index));
-        return pagesOf(
-          groups.map(({ records }) => records),
-          moved,
-        );
-      },
-      // The resolved output: the artifact's own still holds `${secret:...}` references, not credentials.
-      output: (tree, resolved) => replayOutput(resolved, targets, targetOfSeq, tree),
-      commit: () => {},
-    },
-  );
-  const settled = summary.counts.sent + summary.counts.failed === total;
-  if (moved !== undefined && settled && summary.status !== "failed" && summary.status !== "cancelled") {
+  const { summary, total } = await replayEntries({ ...options, deadLetterPath: file }, () => {
+    // Under the lease: no run of this connector appends to the file while it moves.
+    moved = `${file}.replaying-${process.pid}-${Date.now()}`;
+    renameSync(file, moved);
+    const entries = readEntries(moved, name);
+    // A record the input could not read (it has `source`) never went through the filters: it
+    // cannot be sent again as it is, so it stays in the dead letter, unchanged.
+    const unread = entries.filter((entry) => entry.source !== undefined);
+    if (unread.length > 0) {
+      appendFileSync(file, unread.map((entry) => `${stringifyJson(entry)}\n`).join(""), { mode: 0o600 });
+    }
+    return { entries: entries.filter((entry) => entry.source === undefined), label: moved };
+  });
+  if (moved !== undefined && settledAll(summary, total)) {
     rmSync(moved);
     moved = undefined;
   }
   return { ...summary, replayed: total, leftover: moved };
+}
+
+/** Every record sent again was delivered or dead-lettered anew, by a run that was not stopped. */
+export function settledAll(summary: RunSummary, total: number): boolean {
+  const settled = summary.counts.sent + summary.counts.failed === total;
+  return settled && summary.status !== "failed" && summary.status !== "cancelled";
+}
+
+/**
+ * Runs the connector's output over dead-letter entries: `take` is called under the connector's
+ * lease and gives the entries to send (none read by the input: see `source`) and a label for messages.
+ */
+export async function replayEntries(
+  options: Omit<RunOptions, "dryRun" | "limit">,
+  take: () => { entries: DeadLetterEntry[]; label: string },
+): Promise<{ summary: RunSummary; total: number }> {
+  const output = options.artifact.connector.output;
+  let total = 0;
+  let targets: ReplayTarget[] = [];
+  let targetOfSeq: number[] = [];
+  const summary = await runConnector(options, {
+    afterFilters: true,
+    pageIsBatch: true,
+    create: () => {
+      const { entries, label } = take();
+      const sendable = routed(entries, output, label);
+      total = sendable.length;
+      // Each record goes back to the output that failed it, in requests re-formed per output.
+      targets = [...new Map(sendable.map(({ target }) => [target.label, target])).values()];
+      const groups = targets.flatMap((target, index) => {
+        const own = sendable.filter((entry) => entry.target.label === target.label).map(({ entry }) => entry);
+        return requestGroups(own, target.batchSize).map((records) => ({ index, records }));
+      });
+      // The engine numbers the records it reads from 0 (seq): each one's target, in that order.
+      targetOfSeq = groups.flatMap(({ index, records }) => records.map(() => index));
+      return pagesOf(
+        groups.map(({ records }) => records),
+        label,
+      );
+    },
+    // The resolved output: the artifact's own still holds `${secret:...}` references, not credentials.
+    output: (tree, resolved) => replayOutput(resolved, targets, targetOfSeq, tree),
+    commit: () => {},
+  });
+  return { summary, total };
 }
 
 /**
@@ -109,7 +123,7 @@ function pagesOf(groups: DeadLetterEntry["record"][][], url: string): InputModul
 }
 
 /** A dead-lettered record is at most settings.limits.maxDepth (≤ 1000) deep, plus the entry around it. */
-const REPLAY_MAX_DEPTH = 1100;
+export const REPLAY_MAX_DEPTH = 1100;
 
 /** Every line must be a dead-letter entry of `connector`; the first that is not names its line. */
 function readEntries(file: string, connector: string): DeadLetterEntry[] {
@@ -135,7 +149,7 @@ function readEntries(file: string, connector: string): DeadLetterEntry[] {
 }
 
 /** Each entry with the output it goes to again; an entry naming an output the connector lacks names its line. */
-function routed(
+export function routed(
   entries: readonly DeadLetterEntry[],
   output: Output,
   file: string,
@@ -148,6 +162,6 @@ function routed(
   });
 }
 
-function invalid(message: string): CannectorsError {
+export function invalid(message: string): CannectorsError {
   return new CannectorsError(ErrorCodes.DEAD_LETTER_INVALID, message);
 }

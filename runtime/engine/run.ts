@@ -21,6 +21,7 @@ import { type RunStatus, runStatus } from "./run-status.js";
 import { createRunStop } from "./run-stop.js";
 import { type Tracing, tracedClient } from "../trace/index.js";
 import { cursorWriter } from "./cursor-writer.js";
+import { createStateDeadLetter } from "./dead-letter-state.js";
 import { Watermark } from "./watermark.js";
 import { type WiringOptions, wireModules } from "./wiring.js";
 
@@ -39,6 +40,8 @@ export interface RunOptions {
   logSinks?: LogSink[];
   logLevel?: "debug" | "info" | "warn" | "error";
   deadLetterPath?: string;
+  /** "state": dead letters go to the state database's table instead of a file (default "file"). */
+  deadLetters?: "file" | "state" | undefined;
   /**
    * Graceful stop: no new page or batch is started, batches in flight may finish (up to
    * `drainTimeoutMs`, then they are aborted), the cursor covers what was acknowledged.
@@ -86,6 +89,8 @@ export interface RunSummary {
   durationMs: number;
   cursor?: string | undefined;
   deadLetterFile?: string | undefined;
+  /** The state database holding this run's dead letters (`deadLetters: "state"`), when there are some. */
+  deadLetterState?: string | undefined;
   error?: string | undefined;
   /** The stable code of the error that failed the run (CANNECTORS_E_STATE: the state database). */
   errorCode?: ErrorCode | undefined;
@@ -223,6 +228,10 @@ async function runRecorded(
       random: options.random,
       dryRun: options.dryRun,
       deadLetterPath: options.deadLetterPath,
+      deadLetterSink:
+        options.deadLetters === "state"
+          ? (redactor) => createStateDeadLetter(store.deadLetters, executionId, redactor, () => clock.now())
+          : undefined,
       resolve: options.resolve,
       wrapClient,
       targetSpec: options.targetSpec,
@@ -263,6 +272,8 @@ async function runRecorded(
       },
       onProgress: options.onProgress,
     });
+    // Dead letters no batch waited for (a trailing filter failure) are durable, or fail the run, before it ends.
+    await wiring.deadLetter.durable?.();
     // A full sync's clean-up (deleteMissing) runs only when this run read everything and lost nothing.
     const fullRun = !keepsCursor && options.limit === undefined && !stop.stopping.aborted;
     if (wiring.output.complete && fullRun && !dryRun && counts.failed === 0) await wiring.output.complete();
@@ -308,6 +319,9 @@ async function runRecorded(
     cursor: watermark.committed,
     ...(wiring && wiring.deadLetter.count > 0 && wiring.deadLetterFile
       ? { deadLetterFile: wiring.deadLetterFile }
+      : {}),
+    ...(wiring && wiring.deadLetter.count > 0 && options.deadLetters === "state" && !dryRun
+      ? { deadLetterState: store.path }
       : {}),
     ...(error ? { error } : {}),
     ...(isCannectorsError(failure) ? { errorCode: failure.code } : {}),

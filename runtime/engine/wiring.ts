@@ -43,6 +43,8 @@ export interface WiringOptions {
   random?: (() => number) | undefined;
   dryRun?: { write(line: string): void } | undefined;
   deadLetterPath?: string | undefined;
+  /** Where dead letters go instead of a file (the state database's table); a dry run still only logs them. */
+  deadLetterSink?: ((redactor: Redactor) => DeadLetterSink) | undefined;
   resolve?: LookupFunction | undefined;
   /** Replaces the artifact's input module (the webhook queue feeds the engine this way). */
   input?: ((context: ModuleContext) => InputModule) | undefined;
@@ -101,12 +103,17 @@ function wire(spec: Connector, options: WiringOptions): Wiring {
     ...(options.broker ? { broker: options.broker } : {}),
   };
   const authenticator = sharedAuthenticators({ client, clock, redactor, logger, refreshTokens: options.refreshTokens });
-  const deadLetterFile = options.dryRun
-    ? undefined
-    : (options.deadLetterPath ??
-      ("deadLetter" in spec.output ? spec.output.deadLetter?.path : undefined) ??
-      `.cannectors/dead-letter/${spec.metadata.name}.ndjson`);
-  const deadLetter = deadLetterFile ? createDeadLetterFile(deadLetterFile, redactor) : memoryDeadLetter(logger);
+  const deadLetterFile =
+    options.dryRun || options.deadLetterSink
+      ? undefined
+      : (options.deadLetterPath ??
+        ("deadLetter" in spec.output ? spec.output.deadLetter?.path : undefined) ??
+        `.cannectors/dead-letter/${spec.metadata.name}.ndjson`);
+  const deadLetter = deadLetterFile
+    ? createDeadLetterFile(deadLetterFile, redactor)
+    : !options.dryRun && options.deadLetterSink
+      ? options.deadLetterSink(redactor)
+      : memoryDeadLetter(logger);
   const dryRun = options.dryRun;
   // Each module reaches its own hosts only; credentials stay on its baseUrl's origin (origin-scope.ts).
   const input = options.input

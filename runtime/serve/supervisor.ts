@@ -43,6 +43,8 @@ export interface SupervisorOptions {
    * of this engine, and whichever process takes a job runs it (`runJob`) under the connector's lease.
    */
   jobs?: JobEngine | undefined;
+  /** "state": every run's dead letters go to the state database (shared by the workers of one PostgreSQL). */
+  deadLetters?: "file" | "state" | undefined;
   /** Longest wait before a broker consumer starts again after its run ended; default 60 s. */
   brokerRestartMaxMs?: number;
 }
@@ -326,6 +328,7 @@ export class Supervisor {
         env,
         logSinks: runLogSinks,
         logLevel: logLevel ?? "info",
+        ...(this.options.deadLetters ? { deadLetters: this.options.deadLetters } : {}),
         signal,
         ...(this.options.drainTimeoutMs === undefined ? {} : { drainTimeoutMs: this.options.drainTimeoutMs }),
         ...(clock ? { clock } : {}),

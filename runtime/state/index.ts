@@ -5,6 +5,7 @@ export { migrate } from "./migrate.js";
 export { INTERRUPTED_ERROR, LOG_PRAGMAS, MIGRATIONS, PRAGMAS, SQL } from "./schema.js";
 export { isPostgresUrl, openState, stateLabel } from "./open.js";
 export { type OpenStateOptions, openStateStore } from "./store.js";
+export type { DeadLetterTable, NewDeadLetter, StoredDeadLetter } from "./dead-letters.js";
 export type { RefreshTokenTable, StoredRefreshToken } from "./refresh-tokens.js";
 export type { EnqueueDelivery, QueuedDelivery, WebhookQueue } from "./webhook-queue.js";
 export {

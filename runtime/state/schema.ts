@@ -104,6 +104,19 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       updated_at TEXT NOT NULL
     )`,
   ],
+  // Dead letters kept in the state database when the user asks (`--dead-letter state`): see dead-letters.ts.
+  [
+    `CREATE TABLE dead_letters (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      connector TEXT NOT NULL,
+      execution_id TEXT,
+      seq INTEGER NOT NULL,
+      reason TEXT NOT NULL,
+      entry TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    )`,
+    "CREATE INDEX dead_letters_connector ON dead_letters (connector, id)",
+  ],
 ];
 
 export const SCHEMA_VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";

@@ -43,6 +43,7 @@ describe("openStateStore", () => {
     const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual([
       "cursors",
+      "dead_letters",
       "execution_logs",
       "executions",
       "leases",

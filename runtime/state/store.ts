@@ -4,6 +4,7 @@ import { newExecutionId } from "./ids.js";
 import { createLeaseTable, type LeaseTable } from "./lease.js";
 import { ownerGone, thisHost } from "./owner.js";
 import { createRefreshTokenTable, type RefreshTokenTable } from "./refresh-tokens.js";
+import { createDeadLetterTable, type DeadLetterTable } from "./dead-letters.js";
 import { walSync, type WalSync } from "./wal-sync.js";
 import { createWebhookQueue, type SqliteWebhookQueue } from "./webhook-queue.js";
 import { stateFaultError, stateFaultOf } from "./faults.js";
@@ -118,6 +119,7 @@ class SqliteStateStore implements SqliteStore {
   readonly leases: Synchronous<LeaseTable>;
   readonly webhooks: SqliteWebhookQueue;
   readonly refreshTokens: Synchronous<RefreshTokenTable>;
+  readonly deadLetters: Synchronous<DeadLetterTable>;
 
   constructor(
     private readonly db: Database.Database,
@@ -147,6 +149,7 @@ class SqliteStateStore implements SqliteStore {
     this.leases = createLeaseTable(db);
     this.webhooks = createWebhookQueue(db, queue.db, queue.wal?.sync);
     this.refreshTokens = createRefreshTokenTable(db);
+    this.deadLetters = createDeadLetterTable(db);
   }
 
   startExecution(start: StartExecution): string {

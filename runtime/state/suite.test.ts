@@ -351,6 +351,40 @@ describe.each(usableBackends())("state on $name", (backend) => {
     });
   });
 
+  describe("dead letters", () => {
+    const letter = (connector: string, seq: number, executionId: string | null = "e1") => ({
+      connector,
+      executionId,
+      seq,
+      reason: `bad ${seq}`,
+      entry: `{"connector":"${connector}","seq":${seq},"record":{"id":${seq}}}`,
+      createdAt: "2026-01-01T00:00:00.000Z",
+    });
+
+    it("keeps each connector's dead letters in order, durable across reopen, until removed", async () => {
+      await store.deadLetters.add(letter("crm", 7));
+      await store.deadLetters.add(letter("other", 1));
+      await store.deadLetters.add(letter("crm", 3, null));
+      await store.close();
+      store = await openStore();
+      const kept = await store.deadLetters.list("crm");
+      expect(kept.map(({ id: _id, ...rest }) => rest)).toEqual([letter("crm", 7), letter("crm", 3, null)]);
+      expect(kept[0]!.id).toBeLessThan(kept[1]!.id);
+      expect(await store.deadLetters.remove([kept[0]!.id, kept[0]!.id + 1_000_000])).toBe(1);
+      expect((await store.deadLetters.list("crm")).map((row) => row.seq)).toEqual([3]);
+      expect((await store.deadLetters.list("other")).map((row) => row.seq)).toEqual([1]);
+    });
+
+    it("takes concurrent adds from separate connections (workers sharing one database)", async () => {
+      const second = await openStore();
+      await Promise.all(
+        Array.from({ length: 20 }, (_, n) => (n % 2 === 0 ? store : second).deadLetters.add(letter("crm", n))),
+      );
+      const seqs = (await second.deadLetters.list("crm")).map((row) => row.seq);
+      expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, n) => n));
+    });
+  });
+
   it("passes its integrity check", async () => {
     expect(await store.integrityCheck()).toBe("ok");
   });

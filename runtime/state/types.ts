@@ -1,4 +1,5 @@
 import type { LogEntry } from "../log/types.js";
+import type { DeadLetterTable } from "./dead-letters.js";
 import type { LeaseTable } from "./lease.js";
 import type { RefreshTokenTable } from "./refresh-tokens.js";
 import type { WebhookQueue } from "./webhook-queue.js";
@@ -84,6 +85,8 @@ export interface StateStore {
   readonly webhooks: WebhookQueue;
   /** OAuth2 refresh tokens, sealed: see refresh-tokens.ts. */
   readonly refreshTokens: RefreshTokenTable;
+  /** Dead letters, when the user keeps them in the state database: see dead-letters.ts. */
+  readonly deadLetters: DeadLetterTable;
   /** Newest first. */
   listExecutions(options?: { connector?: string | undefined; limit?: number | undefined }): Promise<ExecutionRow[]>;
   /** By full id or a unique prefix; undefined when nothing matches, an error when the prefix is ambiguous. */

@@ -5,7 +5,15 @@ import { PG_MIGRATIONS } from "./schema.js";
 
 /** One key for every cannectors process: migrations of one database run one at a time. */
 const MIGRATION_LOCK = 0x63616e6e; // "cann"
-const OUR_TABLES = ["executions", "execution_logs", "cursors", "leases", "webhook_deliveries", "oauth_refresh_tokens"];
+const OUR_TABLES = [
+  "executions",
+  "execution_logs",
+  "cursors",
+  "leases",
+  "webhook_deliveries",
+  "oauth_refresh_tokens",
+  "dead_letters",
+];
 
 /**
  * Brings the schema to the latest version in one transaction (PostgreSQL's DDL is transactional, so

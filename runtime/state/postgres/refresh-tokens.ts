@@ -1,11 +1,6 @@
 import type pg from "pg";
+import { numbered } from "./numbered.js";
 import { type RefreshTokenTable, REFRESH_TOKEN_SQL, toStoredRefreshToken } from "../refresh-tokens.js";
-
-/** `?` placeholders as PostgreSQL's `$n`: the statements are the same in both dialects. */
-function numbered(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
 
 /** The refresh-token table of refresh-tokens.ts on PostgreSQL. */
 export function createPostgresRefreshTokenTable(pool: pg.Pool): RefreshTokenTable {

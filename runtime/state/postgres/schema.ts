@@ -78,6 +78,19 @@ export const PG_MIGRATIONS: readonly (readonly string[])[] = [
       updated_at TEXT NOT NULL
     )`,
   ],
+  // Dead letters kept in the state database when the user asks (`--dead-letter state`): see dead-letters.ts.
+  [
+    `CREATE TABLE dead_letters (
+      id BIGSERIAL PRIMARY KEY,
+      connector TEXT NOT NULL,
+      execution_id TEXT,
+      seq BIGINT NOT NULL,
+      reason TEXT NOT NULL,
+      entry TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    )`,
+    "CREATE INDEX dead_letters_connector ON dead_letters (connector, id)",
+  ],
 ];
 
 /** The database's clock in epoch milliseconds: every process sharing the database reads the same one. */

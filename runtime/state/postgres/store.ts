@@ -31,6 +31,8 @@ import { migratePostgres } from "./migrate.js";
 import { parsePostgresUrl } from "./url.js";
 import { createPostgresWebhookQueue } from "./webhook-queue.js";
 import { createPostgresRefreshTokenTable } from "./refresh-tokens.js";
+import { createPostgresDeadLetterTable } from "./dead-letters.js";
+import type { DeadLetterTable } from "../dead-letters.js";
 import type { RefreshTokenTable } from "../refresh-tokens.js";
 import { loadPg } from "../../sql/pg-driver.js";
 
@@ -82,6 +84,7 @@ class PostgresStateStore implements StateStore {
   readonly leases: LeaseTable;
   readonly webhooks: WebhookQueue;
   readonly refreshTokens: RefreshTokenTable;
+  readonly deadLetters: DeadLetterTable;
   /** Log lines are written one after another, so each gets the next seq in call order. */
   private logWrites: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -93,6 +96,7 @@ class PostgresStateStore implements StateStore {
     this.leases = createPostgresLeaseTable(pool);
     this.webhooks = createPostgresWebhookQueue(pool);
     this.refreshTokens = createPostgresRefreshTokenTable(pool);
+    this.deadLetters = createPostgresDeadLetterTable(pool);
   }
 
   async startExecution(start: StartExecution): Promise<string> {
