@@ -2,35 +2,35 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { sendJson, startServer, type TestServer } from "../../test/support/http-server.js";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { sendJson, startServer } from "../../test/support/http-server.js";
 import { pagedArtifact } from "../../test/support/paged-source.js";
-import { openStateStore, type StateStore } from "../state/index.js";
+import { openStateStore } from "../state/index.js";
 import { validateArtifact } from "../validate/index.js";
 import { replayStateDeadLetters } from "./replay-state.js";
 
-const servers: TestServer[] = [];
-const stores: StateStore[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-  for (const store of stores.splice(0)) store.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+/** A real HTTP target and a SQLite state file, closed and deleted after the test. */
+async function setUp() {
+  const target = await startServer((_req, res) => sendJson(res, 201, {}));
+  const dir = mkdtempSync(path.join(tmpdir(), "cannectors-replay-state-"));
+  const store = openStateStore(path.join(dir, "state.db"));
+  const tearDown = async () => {
+    store.close();
+    await target.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { target, store, tearDown };
+}
 
 describe("replayStateDeadLetters", () => {
   it("reads the rows it replays and removes while holding the connector's lease", async () => {
-    const target = await startServer((_req, res) => sendJson(res, 201, {}));
-    servers.push(target);
+    const { target, store, tearDown } = await setUp();
+    onTestFinished(tearDown);
     const name = "replay-lease";
     const { artifact } = validateArtifact(
       pagedArtifact({ name, source: "http://127.0.0.1:9", target: target.url }),
       "replay.yaml",
     );
-    const dir = mkdtempSync(path.join(tmpdir(), "cannectors-replay-state-"));
-    dirs.push(dir);
-    const store = openStateStore(path.join(dir, "state.db"));
-    stores.push(store);
     const entry = { connector: name, seq: 0, record: { id: 7 }, status: 422, reason: "HTTP 422", attempts: 1 };
     await store.deadLetters.add({
       connector: name,
