@@ -6,9 +6,9 @@
  */
 import { describe, expect } from "vitest";
 import { startServer } from "../support/http-server.js";
-import { BROKERS, brokerIt, cleanupsAfterEach, uniqueName } from "../support/brokers.js";
+import { BROKERS, brokerIt, cleanupsAfterEach } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
-import { amqpAdminRemoving } from "./amqp-support.js";
+import { amqpRelayQueues } from "./amqp-support.js";
 import { relayYaml } from "./relay-yaml.js";
 
 const it = await brokerIt("rabbitmq");
@@ -18,13 +18,8 @@ const MESSAGES = 200;
 
 describe("amqp input → aggregate filter → http output", () => {
   it("delivers each message once and acknowledges all of them: none ready, none unacknowledged after", async () => {
-    const queue = uniqueName("in");
-    const a = await amqpAdminRemoving(cleanups, queue);
-    await a.queue(queue);
-    await a.publish(
-      queue,
-      Array.from({ length: MESSAGES }, (_, id) => JSON.stringify({ id, region: "eu" })),
-    );
+    const bodies = Array.from({ length: MESSAGES }, (_, id) => JSON.stringify({ id, region: "eu" }));
+    const { admin: a, from: queue } = await amqpRelayQueues(cleanups, bodies);
     const seen = new Map<number, number>();
     const sink = await startServer((req, res) => {
       for (const record of JSON.parse(req.body) as { id: number; messages: number }[]) {
