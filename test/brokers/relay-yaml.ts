@@ -1,7 +1,7 @@
 /**
  * The relay connector every broker test runs: the input's own lines, the output's own lines, then
  * what they all share (in-flight bound, idle end, a header and an idempotency key from the record,
- * an optional batch size, four batches in flight).
+ * an optional batch size and filters, four batches in flight).
  */
 export function relayYaml(options: {
   name: string;
@@ -11,6 +11,8 @@ export function relayYaml(options: {
   prefetch?: number | undefined;
   batch?: number | undefined;
   idleAfter?: string | undefined;
+  /** The `filters:` list's lines, each indented two spaces (`  - type: aggregate`...). */
+  filters?: string | undefined;
 }): string {
   return `apiVersion: cannectors.dev/v1
 kind: Connector
@@ -20,7 +22,7 @@ input:
 ${options.input}
   prefetch: ${options.prefetch ?? 500}
   idleAfter: ${options.idleAfter ?? "1500ms"}
-output:
+${options.filters ? `filters:\n${options.filters}\n` : ""}output:
 ${options.output}
   headers:
     X-Region: "{region}"
