@@ -15,19 +15,27 @@ export async function replayStateDeadLetters(
 ): Promise<ReplaySummary> {
   const name = options.artifact.connector.metadata.name;
   const label = `the dead letters of ${name} in state database ${options.store.path}`;
-  const rows = await options.store.deadLetters.list(name);
-  const parsed = rows.map((row) => ({ id: row.id, entry: parseEntry(row.entry, row.id, label) }));
-  const sendable = parsed.filter(({ entry }) => entry.source === undefined);
+  const read = async () => {
+    const rows = await options.store.deadLetters.list(name);
+    const parsed = rows.map((row) => ({ id: row.id, entry: parseEntry(row.entry, row.id, label) }));
+    return parsed.filter(({ entry }) => entry.source === undefined);
+  };
   // Checked before the run: an entry naming an output this connector does not have changes nothing.
   routed(
-    sendable.map(({ entry }) => entry),
+    (await read()).map(({ entry }) => entry),
     options.artifact.connector.output,
     label,
   );
-  const { summary, total } = await replayEntries({ ...options, deadLetters: "state" }, () => ({
-    entries: sendable.map(({ entry }) => entry),
-    label,
-  }));
+  // The rows replayed (and removed after) are read again under the connector's lease: read before it,
+  // a replay that just finished may have delivered and removed them already, and they would go twice.
+  let sendable: Awaited<ReturnType<typeof read>> = [];
+  const { summary, total } = await replayEntries(
+    { ...options, deadLetters: "state" },
+    () => ({ entries: sendable.map(({ entry }) => entry), label }),
+    async () => {
+      sendable = await read();
+    },
+  );
   let leftover: string | undefined;
   if (settledAll(summary, total)) await options.store.deadLetters.remove(sendable.map(({ id }) => id));
   else if (total > 0) leftover = `${total} dead letter${total === 1 ? "" : "s"} kept in ${label}`;

@@ -59,10 +59,12 @@ export function settledAll(summary: RunSummary, total: number): boolean {
 /**
  * Runs the connector's output over dead-letter entries: `take` is called under the connector's
  * lease and gives the entries to send (none read by the input: see `source`) and a label for messages.
+ * `prepare`, also under the lease and awaited before `take`, reads what `take` needs asynchronously.
  */
 export async function replayEntries(
   options: Omit<RunOptions, "dryRun" | "limit">,
   take: () => { entries: DeadLetterEntry[]; label: string },
+  prepare?: () => Promise<void>,
 ): Promise<{ summary: RunSummary; total: number }> {
   const output = options.artifact.connector.output;
   let total = 0;
@@ -71,6 +73,7 @@ export async function replayEntries(
   const summary = await runConnector(options, {
     afterFilters: true,
     pageIsBatch: true,
+    prepare,
     create: () => {
       const { entries, label } = take();
       const sendable = routed(entries, output, label);

@@ -110,6 +110,8 @@ export interface InputSource {
   pageIsBatch?: boolean;
   /** Replaces the connector's output tree (a dead-letter replay: each record to the output that failed it). */
   output?: WiringOptions["output"];
+  /** Awaited under the connector's lease before `create` (a replay reads its dead letters here). */
+  prepare?(): Promise<void>;
   commit(cursor: string): unknown;
 }
 
@@ -220,6 +222,7 @@ async function runRecorded(
   });
   let failure: unknown;
   try {
+    await source?.prepare?.();
     wiring = wireModules(spec, {
       logger,
       redactor,
