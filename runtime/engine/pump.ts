@@ -1,22 +1,12 @@
 import { describeError } from "../errors/index.js";
-import type { CompiledFilters, PagedFilters } from "../filters/index.js";
+import type { PagedFilters } from "../filters/index.js";
 import type { ItemFailure, PageItem } from "../filters/step.js";
 import { failpoint } from "../failpoints/index.js";
 import { getPath } from "../json/path.js";
-import type { Logger } from "../log/types.js";
-import type {
-  DeadLetterSink,
-  DeliveryResult,
-  InputModule,
-  JsonRecord,
-  OutputModule,
-  OutputRecord,
-  RecordFailure,
-  SourcePage,
-} from "./modules.js";
+import type { DeliveryResult, JsonRecord, OutputRecord, RecordFailure, SourcePage } from "./modules.js";
 import { InFlight } from "./in-flight.js";
+import type { PumpOptions } from "./pump-options.js";
 import { type NextValue, TieSafeCursor, UNKNOWN_NEXT } from "./tie-safe-cursor.js";
-import type { Watermark } from "./watermark.js";
 
 /** A page told when settled: one count for its reading, one per batch holding its records. */
 interface PageSettle {
@@ -28,42 +18,7 @@ function releasePage(page: PageSettle): void {
   if (--page.left === 0) page.settled();
 }
 
-export interface RunCounts {
-  read: number;
-  filtered: number;
-  sent: number;
-  failed: number;
-  /** Requests retried after a transient failure, source pages and output batches alike. */
-  retries: number;
-  /** Batches the target rejected that were resent one record at a time (to dead-letter only the bad ones). */
-  resentOneByOne: number;
-}
-
-export interface PumpOptions {
-  connector: string;
-  input: InputModule;
-  /** Per record (the synchronous path), or a page at a time when a filter needs the page (enrich, aggregate). */
-  filters: CompiledFilters | PagedFilters;
-  output: OutputModule;
-  deadLetter: DeadLetterSink;
-  logger: Logger;
-  batchSize: number;
-  /** Dispatch what a page produced as one batch at the page's end (a dead-letter replay's requests). */
-  pageIsBatch?: boolean;
-  concurrency: number;
-  /** Record field whose value becomes the incremental cursor; undefined without incremental sync. */
-  cursorField: string | undefined;
-  watermark: Watermark;
-  counts: RunCounts;
-  signal: AbortSignal;
-  limit?: number | undefined;
-  /**
-   * Called when the settled prefix moves the cursor forwards. A promise means the cursor is not
-   * durable yet (an asynchronous state store): it resolves, never rejects, once it is.
-   */
-  onCursor(cursor: string): PromiseLike<unknown> | undefined;
-  onProgress?: ((counts: Readonly<RunCounts>) => void) | undefined;
-}
+export type { PumpOptions, RunCounts } from "./pump-options.js";
 
 /**
  * Moves records from the input through the filters to the output. Pages are pulled only while
