@@ -4,6 +4,7 @@ import type { DeadLetterSink } from "./modules.js";
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { stringifyJson } from "../json/index.js";
 import type { Redactor } from "../secrets/types.js";
+import { maskDeadLetter } from "./dead-letter-mask.js";
 
 /**
  * Dead letters as NDJSON, appended to `filePath` (created with its folders on the first entry,
@@ -38,11 +39,7 @@ export function createDeadLetterFile(filePath: string, redactor: Redactor): Dead
           details: { path: filePath, seq: entry.seq },
         });
       }
-      const masked = {
-        ...entry,
-        reason: redactor.redact(entry.reason),
-        responseExcerpt: redactor.redact(entry.responseExcerpt),
-      };
+      const masked = maskDeadLetter(entry, redactor);
       const line = `${stringifyJson(masked)}\n`;
       fs.writeSync(open(), line);
       count++;

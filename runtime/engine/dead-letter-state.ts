@@ -1,6 +1,7 @@
 import { CannectorsError, ErrorCodes } from "../errors/index.js";
 import { stringifyJson } from "../json/index.js";
 import type { Redactor } from "../secrets/types.js";
+import { maskDeadLetter } from "./dead-letter-mask.js";
 import type { DeadLetterTable } from "../state/dead-letters.js";
 import type { DeadLetterSink } from "./modules.js";
 
@@ -28,11 +29,7 @@ export function createStateDeadLetter(
           details: { seq: entry.seq },
         });
       }
-      const masked = {
-        ...entry,
-        reason: redactor.redact(entry.reason),
-        responseExcerpt: redactor.redact(entry.responseExcerpt),
-      };
+      const masked = maskDeadLetter(entry, redactor);
       const added = table.add({
         connector: entry.connector,
         executionId,
