@@ -37,10 +37,12 @@ export class JetStreamAcks {
   readonly #subscription: Subscription;
   readonly #waiting = new Map<string, { batch: Waiting; index: number }>();
   readonly #decoder = new TextDecoder();
+  readonly #timeoutMs: number;
   #next = 0;
 
-  constructor(connection: NatsConnection, inbox: string) {
+  constructor(connection: NatsConnection, inbox: string, timeoutMs = ACK_TIMEOUT_MS) {
     this.#connection = connection;
+    this.#timeoutMs = timeoutMs;
     this.#prefix = `${inbox}.`;
     this.#subscription = connection.subscribe(`${inbox}.*`, {
       callback: (error, msg) => this.#acknowledged(error, msg),
@@ -59,7 +61,7 @@ export class JetStreamAcks {
         timer: setTimeout(
           () =>
             this.#fail(batch, new CannectorsError(ErrorCodes.BROKER, "no JetStream publish acknowledgement in time")),
-          ACK_TIMEOUT_MS,
+          this.#timeoutMs,
         ),
         tokens: [],
       };
@@ -78,6 +80,11 @@ export class JetStreamAcks {
         this.#fail(batch, error instanceof Error ? error : new Error(String(error)));
       }
     });
+  }
+
+  /** Messages published and not answered yet. */
+  get waiting(): number {
+    return this.#waiting.size;
   }
 
   /** Fails every batch still waiting (the connection is closing). */
