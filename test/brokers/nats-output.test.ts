@@ -6,8 +6,11 @@
 import { createInbox, headers } from "@nats-io/nats-core";
 import { describe, expect } from "vitest";
 import { JetStreamAcks } from "../../runtime/modules/output-nats/jetstream-acks.js";
+import { natsPublisher } from "../../runtime/modules/output-nats/nats-output.js";
+import type { NatsOutput } from "../../runtime/modules/output-nats/schema.js";
 import { brokerIt, cleanupsAfterEach, uniqueName } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
+import { startTcpProxy } from "../support/tcp-proxy.js";
 import { natsAdmin, natsToNats } from "./nats-support.js";
 
 const it = await brokerIt("nats");
@@ -72,5 +75,33 @@ describe("nats output: JetStream publish acknowledgements", () => {
       /no JetStream publish acknowledgement in time/,
     );
     expect(acks.waiting).toBe(0);
+  }, 30_000);
+});
+
+describe("nats output: the first connection", () => {
+  it("connects again on the next publish when the server was unreachable at the first one", async () => {
+    const a = await admin();
+    const subject = uniqueName("late");
+    await a.stream(subject);
+    const proxy = await startTcpProxy(4222);
+    cleanups.push(() => proxy.close());
+    proxy.refuse(true);
+    const publisher = natsPublisher(
+      { type: "nats", url: `nats://127.0.0.1:${proxy.port}`, subject } as NatsOutput,
+      "late",
+    );
+    cleanups.push(() => publisher.close());
+    const outgoing = (id: number) => ({
+      body: Buffer.from(body(id)),
+      destination: subject,
+      headers: {},
+      key: undefined,
+      idempotencyKey: `late-${id}`,
+    });
+    await expect(publisher.publish([outgoing(1)])).rejects.toThrow();
+    proxy.refuse(false);
+    publisher.reset();
+    expect(await publisher.publish([outgoing(1), outgoing(2)])).toEqual([undefined, undefined]);
+    expect((await a.read(subject)).map((m) => JSON.parse(m.body).id)).toEqual([1, 2]);
   }, 30_000);
 });

@@ -29,7 +29,12 @@ export function natsPublisher(spec: NatsOutput, connectorName: string): Publishe
   return {
     address: brokerAddress(spec.url),
     async publish(messages) {
-      opened ??= connect();
+      // A first connection that failed (the server down at start) is forgotten, so the batch's
+      // retry connects again instead of failing on the same rejected promise for the whole run.
+      opened ??= connect().catch((error: unknown) => {
+        opened = undefined;
+        throw error;
+      });
       const { acks, headers } = await opened;
       return acks.publish(
         messages.map((message) => ({
