@@ -28,6 +28,7 @@ import { type Affinity, resourceAffinity, type ResourceKind, resourceKind } from
 import { recordNature } from "./record-nature.js";
 import { type Centrality, centralityIn, namespacesIn } from "./resource-centrality.js";
 import { type LedgerSide, ledgerSide, sideAffinity } from "./ledger-side.js";
+import { flowAffinity } from "./business-flow.js";
 
 export interface RankedPair extends EndpointPair, PairFit {
   /** The ranking score: the pair's fit score times the shape and affinity factors. */
@@ -170,7 +171,10 @@ export function rankPairs(sourceSpec: LoadedSpec, targetSpec: LoadedSpec, option
   const candidates: Candidate[] = [];
   for (const source of sources) {
     for (const target of targets) {
-      const affinity = alongside(resourceAffinity(source.kind, target.kind), sideAffinity(source, target));
+      const affinity = alongside(
+        alongside(resourceAffinity(source.kind, target.kind), sideAffinity(source, target)),
+        flowAffinity(source.kind, target.kind),
+      );
       const prior = source.shape.factor * target.shape.factor * affinity.factor;
       const score = prior * (FIELD_FLOOR + pairScore(cheapFit(source.profile, target.profile)));
       candidates.push({ source, target, prior, affinity, score });
