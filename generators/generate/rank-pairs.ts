@@ -15,6 +15,7 @@ import {
   targetEndpoints,
 } from "./endpoint-lists.js";
 import {
+  creatablePaths,
   isListing,
   namingSegments,
   readablePaths,
@@ -160,13 +161,14 @@ function alongside(a: Affinity, b: Affinity): Affinity {
 
 export function rankPairs(sourceSpec: LoadedSpec, targetSpec: LoadedSpec, options: RankOptions = {}): RankedPair[] {
   const readable = readablePaths(targetSpec);
+  const creatable = creatablePaths(targetSpec);
   const sourceCentrality = { centrality: centralityIn(sourceSpec), isNamespace: namespacesIn(sourceSpec) };
   const targetCentrality = { centrality: centralityIn(targetSpec), isNamespace: namespacesIn(targetSpec) };
   const sources = (options.sources ?? sourceEndpoints(sourceSpec)).map((s) =>
     side("source", s, sourceShape(s.operation), sourceCentrality, sourceProfile(s)),
   );
   const targets = (options.targets ?? targetEndpoints(targetSpec)).map((t) =>
-    side("target", t, targetShape(t.operation, readable), targetCentrality, targetProfile(t)),
+    side("target", t, targetShape(t.operation, readable, creatable), targetCentrality, targetProfile(t)),
   );
   const candidates: Candidate[] = [];
   for (const source of sources) {
