@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { documentStage, flowAffinity } from "./business-flow.js";
 import { rankPairs } from "./rank-pairs.js";
+import { recordNature } from "./record-nature.js";
 import { expectRanking, type RankingCase } from "./ranking-cases-test-support.js";
 import { sketchSpec } from "./ranking-test-support.js";
 import { resourceKind } from "./resource-affinity.js";
@@ -81,6 +82,34 @@ const cases: RankingCase[] = [
     ],
     want: "GET /order → POST /controller/api/v1/customerinvoice",
   },
+  {
+    name: "people outside the business: webinar registrants → list members, not the tool's hosts, group members or a report (Zoom → Mailchimp)",
+    sources: [
+      { op: "GET /users", fields: ["id", "email", "first_name", "last_name", "type", "dept", "timezone"] },
+      { op: "GET /groups/{groupId}/members", fields: ["id", "email", "first_name", "last_name", "type"] },
+      { op: "GET /metrics/meetings/{meetingId}/participants", fields: ["id", "user_name", "email", "join_time"] },
+      {
+        op: "GET /meetings/{meetingId}/registrants",
+        fields: ["id", "email", "first_name", "last_name", "city", "status"],
+      },
+      // Zoom's users, groups and meetings are central to it.
+      ...["settings", "assistants", "schedulers", "token"].map((s) => ({
+        op: `GET /users/{userId}/${s}`,
+        fields: ["x"],
+      })),
+      ...["admins", "lock", "settings"].map((s) => ({ op: `GET /groups/{groupId}/${s}`, fields: ["x"] })),
+      ...["invitation", "polls", "recordings"].map((s) => ({ op: `GET /meetings/{meetingId}/${s}`, fields: ["x"] })),
+    ],
+    targets: [
+      { op: "GET /lists/{list_id}/members", fields: ["id"] },
+      {
+        op: "POST /lists/{list_id}/members",
+        fields: ["email_address*", "status*", "merge_fields.FNAME", "merge_fields.LNAME", "location.city"],
+      },
+    ],
+    want: "GET /meetings/{meetingId}/registrants → POST /lists/{list_id}/members",
+    note: { pair: "GET /users → POST /lists/{list_id}/members", says: "people outside the business" },
+  },
 ];
 
 describe("rankPairs by what a sync is for (issue 15)", () => {
@@ -110,6 +139,17 @@ describe("rankPairs by what a sync is for (issue 15)", () => {
     ["orders", "inventoryReceipt", 1],
   ])("%s → %s: flow factor %d", (source, target, factor) => {
     expect(flowAffinity(resourceKind(source), resourceKind(target)).factor).toBe(factor);
+  });
+
+  it.each([
+    [["metrics", "meetings", "participants"], "participants", "a report on records"],
+    [["groups", "members"], "members", "a view of records listed elsewhere"],
+    [["lists", "segments", "members"], "members", "a view of records listed elsewhere"],
+    [["lists", "members"], "members", undefined],
+  ])("record nature of %j", (segments, resource, says) => {
+    expect(recordNature(segments, resource).note).toEqual(
+      says === undefined ? undefined : expect.stringContaining(says),
+    );
   });
 
   it.each([

@@ -59,6 +59,13 @@ export function resourceAffinity(source: ResourceKind, target: ResourceKind): Af
   if (source.family !== undefined && source.family === target.family)
     return { factor: 1.35, note: `same kind of records: ${source.family}` };
   const top = (family: string | undefined) => family?.split("/")[0];
+  // A tool's own users and staff are not an audience: a webinar's registrants go to a mailing list, its
+  // hosts do not. The other way (customers given accounts: a support portal) is a sync people build.
+  if (source.family === "people/staff" && target.family === "people/contacts")
+    return {
+      factor: 0.9,
+      note: `target: ${target.concept} are people outside the business, ${source.concept} its own`,
+    };
   if (source.family !== undefined && top(source.family) === top(target.family))
     return { factor: 1.1, note: `related records: ${source.family}, ${target.family}` };
   if (source.family !== undefined && target.family !== undefined)
