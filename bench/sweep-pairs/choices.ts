@@ -3,7 +3,8 @@
  * the automatic operation choice of every sweep pair, in seconds rather than the sweep's hour (ranking only,
  * no types, no run), with each choice's reasons, whether it matches what a reviewer would pick, and where
  * the reviewer's pair ranks when it is not first. `--both` runs the pairs and the held-out pairs and
- * totals each set apart (the held-out pairs are for reporting, not for tuning).
+ * totals each set apart (the held-out pairs are for reporting, not for tuning). `--hints` passes each pair's
+ * domain as `generate --hint` would: a measure apart from the automatic choice, which takes no hint.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     top: { type: "string" },
     holdout: { type: "boolean" },
     both: { type: "boolean" },
+    hints: { type: "boolean" },
   },
 });
 if (!values.specs) {
@@ -56,7 +58,8 @@ async function choose(name: string, pair: SweepPair): Promise<boolean> {
       source: path.join(specs, pair.source),
       target: path.join(specs, pair.target),
     });
-    const ranked = rankPairs(source, target);
+    // `--hints`: the pair's domain as the user's hint (`generate --hint`), a measure of its own.
+    const ranked = rankPairs(source, target, values.hints ? { hint: pair.domain } : {});
     const first = ranked[0];
     const ok = first !== undefined && expected(pair, first);
     const at = ranked.findIndex((p) => expected(pair, p));

@@ -30,6 +30,7 @@ import { recordNature } from "./record-nature.js";
 import { type Centrality, centralityIn, namespacesIn } from "./resource-centrality.js";
 import { type LedgerSide, ledgerSide, sideAffinity } from "./ledger-side.js";
 import { flowAffinity } from "./business-flow.js";
+import { hintAffinity, parseHint } from "./domain-hint.js";
 
 export interface RankedPair extends EndpointPair, PairFit {
   /** The ranking score: the pair's fit score times the shape and affinity factors. */
@@ -44,6 +45,8 @@ export interface RankOptions {
   targets?: TargetEndpoint[];
   /** Pairs the suggester scores (default 40). */
   shortlist?: number;
+  /** What the connector is for, in the user's words (`products`, `orders → invoices`): see domain-hint.ts. */
+  hint?: string;
 }
 
 interface Side<E, P> {
@@ -170,13 +173,15 @@ export function rankPairs(sourceSpec: LoadedSpec, targetSpec: LoadedSpec, option
   const targets = (options.targets ?? targetEndpoints(targetSpec)).map((t) =>
     side("target", t, targetShape(t.operation, readable, creatable), targetCentrality, targetProfile(t)),
   );
+  const hint = options.hint?.trim() ? parseHint(options.hint) : undefined;
   const candidates: Candidate[] = [];
   for (const source of sources) {
     for (const target of targets) {
-      const affinity = alongside(
-        alongside(resourceAffinity(source.kind, target.kind), sideAffinity(source, target)),
+      const affinity = [
+        sideAffinity(source, target),
         flowAffinity(source.kind, target.kind),
-      );
+        hintAffinity(hint, source.kind, target.kind),
+      ].reduce(alongside, resourceAffinity(source.kind, target.kind));
       const prior = source.shape.factor * target.shape.factor * affinity.factor;
       const score = prior * (FIELD_FLOOR + pairScore(cheapFit(source.profile, target.profile)));
       candidates.push({ source, target, prior, affinity, score });
