@@ -23,40 +23,6 @@ export function prepareExamples(pairs: readonly MappingPair[]): Example[] {
   return pairs.map((pair) => ({ pair, prepared: preparePair(pair.source.fields, pair.target.fields) }));
 }
 
-/** A stable hash of a text in [0, 1): which fields lose their description in an augmented copy. */
-function unitHash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0) / 4294967296;
-}
-
-const undescribedCopies = new WeakMap<Example, Example>();
-
-/**
- * The example again with descriptions removed (every one, or about half of them, chosen by a hash of the
- * pair and path), prepared once and cached.
- */
-function undescribedCopy(example: Example, share: number): Example {
-  const cached = undescribedCopies.get(example);
-  if (cached) return cached;
-  const { pair } = example;
-  const strip = (side: "source" | "target") =>
-    pair[side].fields.map((f) =>
-      unitHash(`${pair.id} ${side} ${f.path}`) < share ? { ...f, description: undefined } : f,
-    );
-  const fields = { source: strip("source"), target: strip("target") };
-  const copy: Example = {
-    pair: {
-      ...pair,
-      source: { ...pair.source, fields: fields.source },
-      target: { ...pair.target, fields: fields.target },
-    },
-    prepared: preparePair(fields.source, fields.target),
-  };
-  undescribedCopies.set(example, copy);
-  return copy;
-}
-
 export function solve(matrix: number[][], vector: number[]): number[] {
   const n = vector.length;
   const a = matrix.map((row, i) => [...row, vector[i] as number]);
@@ -209,14 +175,11 @@ function fitPairLayer(examples: readonly Example[], prior: MappingModel, options
 
 /** Refits the three layers in turn on the given pairs, starting from (and regularised toward) the prior model. */
 export function fitModel(
-  trainingExamples: readonly Example[],
+  examples: readonly Example[],
   prior: MappingModel,
   options: FitOptions = FIT_OPTIONS,
 ): MappingModel {
   const { rerankLambda, calibrationLambda, rerankDepth } = options;
-  const share = Number(process.env.MAP21_AUG ?? "0");
-  const examples =
-    share > 0 ? [...trainingExamples, ...trainingExamples.map((e) => undescribedCopy(e, share))] : trainingExamples;
   const pair = fitPairLayer(examples, prior, options);
   const rankInputs: number[][] = [];
   const rankLabels: boolean[] = [];

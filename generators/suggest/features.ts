@@ -9,7 +9,6 @@ import { jaroWinkler } from "./similarity.js";
 import { isCuratedConcept } from "./synonyms.js";
 import { TokenSpace } from "./token-space.js";
 import { stem } from "./tokens.js";
-import { typedElement } from "./typed-element.js";
 
 export const FEATURE_NAMES = [
   "leafName",
@@ -39,7 +38,6 @@ export const FEATURE_NAMES = [
   "nameUnderForeignParent",
   "nameAgainstType",
   "objectTaken",
-  "typedElement",
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -236,14 +234,11 @@ export function pairEvidence(sourceField: EncodedField, targetField: EncodedFiel
     nameAgainstType: 0,
     // Set for the whole pair at once by alignObjects (object-alignment.ts).
     objectTaken: 0,
-    // `phone_numbers[].number` for `mobile_phone` when `phone_numbers[].type` may be `mobile`.
-    typedElement: typedElement(source.listKinds, source.pathWords, target.pathWords),
   };
   // Interactions a linear layer cannot form alone: a name match counts less inside another record, or
   // against the values' type, than the two signals' separate weights say.
   features.nameUnderForeignParent = features.leafName * Math.max(sourceParentUnmatched, targetParentUnmatched);
   features.nameAgainstType = features.leafName * (1 - features.typeFit);
-  features.typedElement *= features.leafName;
   return { features, conversion };
 }
 

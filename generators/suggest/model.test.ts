@@ -18,7 +18,6 @@ const standing = (overrides: Partial<FeatureVector> = {}, margin = 2): Candidate
   margin,
   sourceMargin: 2,
   share: 0.5,
-  pairRank: 0.5,
   features: features(overrides),
 });
 

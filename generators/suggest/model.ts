@@ -29,10 +29,8 @@ export interface MappingModel {
 
 /** The priors: what the weights would be with no data at all. */
 export const PRIOR_MODEL: MappingModel = {
-  pair: [
-    -9, 5, 2, 0.5, 1.5, 1.5, 1, -1.5, -1.5, 2.5, -1, -1, -1, 1, 1, 1, -0.5, 1, 0, 0, 1, -3, 1, 1, 1.5, 0, 0, -0.5, 1,
-  ],
-  rerank: [0, 1, 0.5, -1, 0.3, 0.2, 0.5, -0.5, -0.5, 1, -1, -1, 0.5, 1, 0],
+  pair: [-9, 5, 2, 0.5, 1.5, 1.5, 1, -1.5, -1.5, 2.5, -1, -1, -1, 1, 1, 1, -0.5, 1, 0, 0, 1, -3, 1, 1, 1.5, 0, 0, -0.5],
+  rerank: [0, 1, 0.5, -1, 0.3, 0.2, 0.5, -0.5, -0.5, 1, -1, -1, 0.5, 1],
   calibration: [0, 1],
 };
 
@@ -45,9 +43,9 @@ export const PRIOR_MODEL: MappingModel = {
 export const DEFAULT_MODEL: MappingModel = {
   pair: [
     -9.04, 4.53, 2.38, 0.48, -0.07, -0.05, 0.73, -1.11, -0.84, 1.85, -0.11, -1.72, -1.51, 1.42, 0.98, 1.19, -0.05, 1.07,
-    0.29, -0.21, -0.11, -3.73, 0.18, 0.73, 1.15, -0.71, 0.41, -0.8, 0,
+    0.29, -0.21, -0.11, -3.73, 0.18, 0.73, 1.15, -0.71, 0.41, -0.8,
   ],
-  rerank: [-0.85, 0.44, -0.11, -0.96, 0.18, 0.13, 0.34, -0.49, -0.55, 0.88, -0.94, -0.39, 0.42, 0.91, 0],
+  rerank: [-0.85, 0.44, -0.11, -0.96, 0.18, 0.13, 0.34, -0.49, -0.55, 0.88, -0.94, -0.39, 0.42, 0.91],
   calibration: [0.02, 0.98],
 };
 
@@ -80,12 +78,6 @@ export interface CandidateStanding {
   sourceMargin: number;
   /** The candidate's share of the target: exp(logit) over 1 ("no source") plus every candidate's exp(logit). */
   share: number;
-  /**
-   * Where the candidate's logit stands among the best logits of every target of the pair (the share of
-   * targets whose best is lower): a pair whose names and descriptions say little scores its right matches
-   * low across the board, and what stands out within the pair is what the developer would accept.
-   */
-  pairRank: number;
   features: FeatureVector;
 }
 
@@ -116,7 +108,6 @@ export function rankingInputs(c: CandidateStanding): number[] {
     // ... unless it is the mutual best: `recipient.email ← customer.email` when it is the only email on both sides.
     foreignParent * mutualBest,
     c.share,
-    c.pairRank,
   ];
 }
 

@@ -6,7 +6,6 @@ import type { FieldRecord } from "./field-record.js";
 import { relatedWords } from "./lexicon/lexicon.js";
 import { toConcepts } from "./synonyms.js";
 import { splitWords, stem, tokenize } from "./tokens.js";
-import { pathWordsOf } from "./typed-element.js";
 
 export type ValueKind = "string" | "integer" | "number" | "boolean" | "object" | "array" | "any";
 export type TimeKind = "unix" | "datetime" | "date" | undefined;
@@ -59,10 +58,6 @@ export interface FieldProfile {
    * its creation or modification time. A record sent elsewhere takes neither from its origin.
    */
   systemAssigned: boolean;
-  /** Every word of the path, stemmed (see typed-element.ts). */
-  pathWords: ReadonlySet<string>;
-  /** As a source in a list of typed elements: the kinds its sibling enum declares (see typed-element.ts). */
-  listKinds: ReadonlySet<string>;
 }
 
 /**
@@ -274,7 +269,5 @@ export function profileField(field: FieldRecord, readingPath = field.path): Fiel
     depth: segments.length,
     secondary: segments.some((segment) => splitWords(segment).some((w) => SECONDARY.has(w))),
     systemAssigned: isSystemAssigned(splitWords(leafSegment), toConcepts(leafWords), timeKind(field, leafWords)),
-    pathWords: pathWordsOf(field.path),
-    listKinds: new Set(),
   };
 }

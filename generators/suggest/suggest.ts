@@ -13,7 +13,6 @@ import { calibrate, DEFAULT_MODEL, type MappingModel, pairLogit, rerankScore, si
 import { type FieldProfile, profileField } from "./profile.js";
 import { structuralCandidates } from "./structural.js";
 import { QUALIFIERS } from "./token-space.js";
-import { listKinds } from "./typed-element.js";
 
 export interface MappingCandidate {
   source: string | string[];
@@ -51,20 +50,6 @@ export interface ScoredCandidate extends MappingCandidate {
   score: number;
   /** The candidate's share of the target among all its sources and "no source" (see CandidateStanding). */
   share: number;
-  /** The candidate's standing among the pair's targets' best logits (see CandidateStanding). */
-  pairRank: number;
-}
-
-/** The share of `sorted` (ascending) strictly below `value`. */
-function shareBelow(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted.length === 0 ? 0 : lo / sorted.length;
 }
 
 /**
@@ -115,9 +100,6 @@ export function preparePair(source: readonly FieldRecord[], target: readonly Fie
   const targetPaths = readingPaths(target);
   const sources = source.map((f, i) => profileField(f, sourcePaths[i]));
   const targets = target.map((f, i) => profileField(f, targetPaths[i]));
-  listKinds(sources).forEach((kinds, i) => {
-    (sources[i] as FieldProfile).listKinds = kinds;
-  });
   const encoded = encodeFields(sources, targets);
   const { space } = encoded;
   const evidence = encoded.targets.map((t) => encoded.sources.map((s) => pairEvidence(s, t, space)));
@@ -179,7 +161,6 @@ export function scorePrepared(
   });
 
   const unqualifiedTargets = targets.map(unqualified);
-  const targetBests = scores.map((row) => topTwo(row.map((r) => r.logit))[0]).sort((a, b) => a - b);
   return targets.map((t, ti) => {
     const row = scores[ti] as PairScore[];
     const [best, runnerUp] = topTwo(row.map((r) => r.logit));
@@ -217,7 +198,6 @@ export function scorePrepared(
         sourceMargin,
         score: 0,
         share: 0,
-        pairRank: 0,
         confidence: 0,
       };
     });
@@ -237,7 +217,6 @@ export function scorePrepared(
         sourceMargin: 0,
         score: 0,
         share: 0,
-        pairRank: 0,
         confidence: 0,
       });
     }
@@ -247,7 +226,6 @@ export function scorePrepared(
     for (const c of candidates) if (!row.some((r) => r.logit === c.logit)) total += Math.exp(Math.min(c.logit, 30));
     for (const c of candidates) {
       c.share = Math.exp(Math.min(c.logit, 30)) / total;
-      c.pairRank = shareBelow(targetBests, c.logit);
       c.score = rerankScore(model, c);
       c.confidence = calibrate(model, c.score);
     }
