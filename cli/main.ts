@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=4 --
+#!/usr/bin/env -S node --
 // The `--` ends Node's own options: Node 20 would otherwise read `--env-file` after the script as its own.
 import { readFileSync, statSync } from "node:fs";
 

@@ -56,6 +56,7 @@ process.on("exit", () => {
   // Node's own modules, required from the bundle's CommonJS code included (no hook sees those).
   for (const entry of process.moduleLoadList) if (entry.startsWith("NativeModule ")) writeSync(2, "BUILTIN " + entry.slice(13) + "\\n");
   writeSync(2, "FLAGS " + (flagsAt === undefined ? "unset" : "set") + "\\n");
+  writeSync(2, "EXECARGV " + JSON.stringify(process.execArgv) + "\\n");
   for (const entry of process.moduleLoadList.slice(flagsAt ?? Infinity)) {
     if (entry.startsWith("NativeModule ")) writeSync(2, "AFTER-FLAGS " + entry.slice(13) + "\\n");
   }
@@ -192,7 +193,7 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
 });
 
 describe("cannectors run started through the bin's shebang (its own Node options)", () => {
-  it("takes the code cache written for those options", async () => {
+  it("sets no V8 flag on Node's command line (one would cost Node's built-in code cache) and takes the code cache", async () => {
     const env = { PATH: process.env.PATH, NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` };
     const run = promisify(execFile)(CLI, ["run", path.join(dir, "missing.yaml")], { env, cwd: dir });
     const failed = await run.then(
@@ -200,6 +201,8 @@ describe("cannectors run started through the bin's shebang (its own Node options
       (error: { code: number; stderr: string }) => error,
     );
     expect(failed?.code).toBe(2);
+    const execArgv = JSON.parse(/^EXECARGV (.*)$/m.exec(failed!.stderr)?.[1] ?? "null") as string[];
+    expect(execArgv.filter((option) => option !== "--")).toEqual([]);
     const scripts = [...failed!.stderr.matchAll(/^SCRIPT (.*)$/gm)].map((match) => match[1]!);
     expect(scripts).toEqual([`${path.join(ROOT, "dist/bundle/script/program.js")} cache accepted`]);
   });
