@@ -42,6 +42,11 @@ const schemas = {
       parent: { allOf: [{ $ref: "#/components/schemas/Category" }], nullable: true },
     },
   },
+  Participant: {
+    type: "object",
+    required: ["state"],
+    properties: { state: { type: "string", enum: ["approved", "changes_requested", null] } },
+  },
   Commit: { type: "object", required: ["hash"], properties: { hash: { type: "string", pattern: "[0-9a-f]{7,}?" } } },
   Page: {
     type: "object",
@@ -70,6 +75,7 @@ describe("the source mock's samples are valid against their schema", () => {
     ["an enum behind allOf with readOnly or nullable beside it (GSM Tasks)", "Task"],
     ["a recursive children list (PocketSmith categories)", "Category"],
     ["a pattern without an example (Bitbucket's commit hash)", "Commit"],
+    ["an enum listing null on a type that is not nullable (Bitbucket's participant state)", "Participant"],
   ])("%s", (_name, component) => {
     const check = schemaCheckOf(spec, ref(component));
     const problems = new Set<string>();

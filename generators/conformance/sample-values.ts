@@ -31,7 +31,12 @@ export function sampleValue(spec: Spec, schema: unknown, ctx: SampleContext, nam
   if (node.const !== undefined) return node.const;
   const types = Array.isArray(node.type) ? (node.type as string[]) : node.type ? [String(node.type)] : [];
   const nullable = node.nullable === true || types.includes("null");
-  if (Array.isArray(node.enum) && node.enum.length > 0) return pick(node.enum, ctx);
+  if (Array.isArray(node.enum) && node.enum.length > 0) {
+    // `enum: [approved, null]` on a `type: string` that is not nullable (Bitbucket's participant state):
+    // the type refuses the null the list offers, so the sample keeps to the other values.
+    const allowed = nullable || types.length === 0 ? node.enum : node.enum.filter((value) => value !== null);
+    return pick(allowed.length > 0 ? allowed : node.enum, ctx);
+  }
   if (nullable && (depth > MAX_DEPTH || ctx.random() < 0.15)) return null;
   const choice = (node.oneOf ?? node.anyOf) as unknown[] | undefined;
   if (Array.isArray(choice) && choice.length > 0) return sampleValue(spec, choice[0], ctx, name, depth + 1);
