@@ -17,6 +17,7 @@ interface GenerateFlags extends LlmFlags {
   yes?: boolean;
   list?: boolean;
   json?: boolean;
+  hint?: string;
 }
 
 export function registerGenerateCommand(program: Command): void {
@@ -36,6 +37,7 @@ export function registerGenerateCommand(program: Command): void {
     .option("--out <dir>", "project folder: writes types/ and connectors/ in it", ".")
     .option("--yes", "take the best-ranked operations without asking")
     .option("--list", "only list the candidate operation pairs, best first")
+    .option("--hint <words>", 'what the connector is for, to rank by: "products", "orders → invoices"')
     .option("--json", "with --list: print JSON")
     .option(
       "--llm-provider <name>",
@@ -60,7 +62,8 @@ export function registerGenerateCommand(program: Command): void {
         if (flags.target === undefined) throw new Error("--target (a spec) or --target-db with --table is required");
         if (flags.list) {
           const [sourceSpec, targetSpec] = await generator.loadSpecs({ source: flags.source, target: flags.target });
-          const pairs = generator.rankPairs(sourceSpec, targetSpec).map((p) => ({
+          const ranking = flags.hint ? { hint: flags.hint } : {};
+          const pairs = generator.rankPairs(sourceSpec, targetSpec, ranking).map((p) => ({
             from: generator.label(p.source.operation),
             to: generator.label(p.target.operation),
             score: Number(p.score.toFixed(3)),
@@ -97,6 +100,7 @@ export function registerGenerateCommand(program: Command): void {
           outDir: flags.out,
           ...(flags.from ? { from: flags.from } : {}),
           ...(flags.to ? { to: flags.to } : {}),
+          ...(flags.hint ? { hint: flags.hint } : {}),
           ...(interactive ? { choose: await interactiveChooser() } : {}),
           ...(llm ? { llm } : {}),
         });

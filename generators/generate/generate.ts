@@ -37,6 +37,8 @@ export interface GenerateOptions {
   choose?: (pairs: EndpointPair[], all: PairChoices) => Promise<EndpointPair>;
   /** When set, an LLM re-ranks the offline candidates (generators/llm); never needed, never implied. */
   llm?: LlmConfig;
+  /** What the connector is for, in the user's words, when from/to are not both given (see domain-hint.ts). */
+  hint?: string;
 }
 
 async function rerankSuggestions(
@@ -121,6 +123,7 @@ export async function choosePair(
   const ranked = rankPairs(sourceSpec, targetSpec, {
     sources: source ? [source] : sources,
     targets: target ? [target] : targets,
+    ...(options.hint ? { hint: options.hint } : {}),
   });
   if (ranked.length === 0) {
     // Say which side is empty: a spec whose GETs declare no response schema (Trello's) has no list to read.

@@ -96,6 +96,11 @@ export function readablePaths(spec: LoadedSpec): Set<string> {
   return new Set(spec.operations.filter((o) => o.method === "get").map((o) => pathKey(segmentsOf(o.path))));
 }
 
+/** The paths a spec can POST to: a PUT on a collection is the way in when there is no POST beside it. */
+export function creatablePaths(spec: LoadedSpec): Set<string> {
+  return new Set(spec.operations.filter((o) => o.method === "post").map((o) => pathKey(segmentsOf(o.path))));
+}
+
 /** `/clients/batch` and `/user/createWithArray` write into `/clients` and `/user`. */
 function withoutBulk(segments: Segment[]): Segment[] {
   let base = segments;
@@ -132,7 +137,15 @@ function inContainer(segments: readonly Segment[]): boolean {
   return segments.some((s, i) => !s.param && segments[i + 1]?.param === true && isContainerOrTenant(s.text));
 }
 
-export function targetShape(operation: Operation, readable: ReadonlySet<string>): Shape {
+/**
+ * `creatable` (the spec's POST paths, when known): a PUT or PATCH on a collection that has no POST is how
+ * the API takes records (SendGrid's `PUT /marketing/contacts` upserts them), not a second way beside a create.
+ */
+export function targetShape(
+  operation: Operation,
+  readable: ReadonlySet<string>,
+  creatable?: ReadonlySet<string>,
+): Shape {
   const base = withoutBulk(segmentsOf(operation.path));
   const last = base.at(-1);
   if (!last) return { factor: 0.45, notes: ["target: the API root"] };
@@ -152,7 +165,7 @@ export function targetShape(operation: Operation, readable: ReadonlySet<string>)
         : "target: a sub-collection of a parent record (needs its id)",
     );
   }
-  if (operation.method !== "post") {
+  if (operation.method !== "post" && (creatable === undefined || creatable.has(pathKey(base)))) {
     shape.factor *= 0.8;
     shape.notes.push(`target: ${operation.method.toUpperCase()} on a collection`);
   }

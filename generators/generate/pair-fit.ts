@@ -1,6 +1,7 @@
-import { type FieldRecord, suggestMappings } from "../suggest/index.js";
+import { type FieldRecord, splitWords, stem, suggestMappings } from "../suggest/index.js";
 import type { SourceEndpoint, TargetEndpoint } from "./endpoint-lists.js";
 import { depthOf, evidenceWeight, namingPath } from "./field-evidence.js";
+import { resourceSegment } from "./operation-shape.js";
 import { mustFillOf } from "./required-fields.js";
 import { contextOf } from "./resource.js";
 
@@ -76,11 +77,29 @@ export function summarize(scores: readonly FieldScore[]): PairFit {
   };
 }
 
+const wordsOf = (name: string) => splitWords(name).map(stem).join(" ");
+
+/**
+ * How a target's fields are named for ranking: by their naming path, and without the envelope when the
+ * body carries the path's records in an array named after them (SendGrid's `PUT /marketing/contacts`
+ * takes `{ list_ids, contacts: [{ email, first_name }] }`: its fields are a contact's `email`, not
+ * `contacts[].email`, which the suggester reads as a list nested in some other record).
+ */
+export function targetNaming(target: TargetEndpoint): (path: string) => string {
+  const resource = wordsOf(resourceSegment(target.operation.path));
+  const envelope = target.fields
+    .map((f) => f.path.split(".")[0]!)
+    .find((head) => head.endsWith("[]") && resource !== "" && wordsOf(head.slice(0, -2)) === resource);
+  if (envelope === undefined) return namingPath;
+  const prefix = `${envelope}.`;
+  return (path) => namingPath(path.startsWith(prefix) ? path.slice(prefix.length) : path);
+}
+
 /** Fields as the suggester should read them for ranking: by their naming path (`date.value` → `date`). */
-function named(fields: readonly FieldRecord[]): FieldRecord[] {
+function named(fields: readonly FieldRecord[], naming: (path: string) => string = namingPath): FieldRecord[] {
   const seen = new Set<string>();
   return fields.flatMap((f) => {
-    const path = namingPath(f.path);
+    const path = naming(f.path);
     if (seen.has(path)) return [];
     seen.add(path);
     return [path === f.path ? f : { ...f, path }];
@@ -89,11 +108,12 @@ function named(fields: readonly FieldRecord[]): FieldRecord[] {
 
 export function fitOf(source: SourceEndpoint, target: TargetEndpoint): PairFit {
   const targetFields = targetRankingFields(target);
-  const suggestions = suggestMappings(named(sourceRankingFields(source)), named(targetFields), {
+  const naming = targetNaming(target);
+  const suggestions = suggestMappings(named(sourceRankingFields(source)), named(targetFields, naming), {
     maxCandidates: 1,
     context: contextOf(source, target),
   });
-  const byPath = new Map(targetFields.map((f) => [namingPath(f.path), f]));
+  const byPath = new Map(targetFields.map((f) => [naming(f.path), f]));
   const mustFill = mustFillOf(target);
   return summarize(
     suggestions.map((s) => {

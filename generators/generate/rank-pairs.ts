@@ -15,6 +15,7 @@ import {
   targetEndpoints,
 } from "./endpoint-lists.js";
 import {
+  creatablePaths,
   isListing,
   namingSegments,
   readablePaths,
@@ -28,6 +29,8 @@ import { type Affinity, resourceAffinity, type ResourceKind, resourceKind } from
 import { recordNature } from "./record-nature.js";
 import { type Centrality, centralityIn, namespacesIn } from "./resource-centrality.js";
 import { type LedgerSide, ledgerSide, sideAffinity } from "./ledger-side.js";
+import { flowAffinity } from "./business-flow.js";
+import { hintAffinity, parseHint } from "./domain-hint.js";
 
 export interface RankedPair extends EndpointPair, PairFit {
   /** The ranking score: the pair's fit score times the shape and affinity factors. */
@@ -42,6 +45,8 @@ export interface RankOptions {
   targets?: TargetEndpoint[];
   /** Pairs the suggester scores (default 40). */
   shortlist?: number;
+  /** What the connector is for, in the user's words (`products`, `orders → invoices`): see domain-hint.ts. */
+  hint?: string;
 }
 
 interface Side<E, P> {
@@ -159,18 +164,24 @@ function alongside(a: Affinity, b: Affinity): Affinity {
 
 export function rankPairs(sourceSpec: LoadedSpec, targetSpec: LoadedSpec, options: RankOptions = {}): RankedPair[] {
   const readable = readablePaths(targetSpec);
+  const creatable = creatablePaths(targetSpec);
   const sourceCentrality = { centrality: centralityIn(sourceSpec), isNamespace: namespacesIn(sourceSpec) };
   const targetCentrality = { centrality: centralityIn(targetSpec), isNamespace: namespacesIn(targetSpec) };
   const sources = (options.sources ?? sourceEndpoints(sourceSpec)).map((s) =>
     side("source", s, sourceShape(s.operation), sourceCentrality, sourceProfile(s)),
   );
   const targets = (options.targets ?? targetEndpoints(targetSpec)).map((t) =>
-    side("target", t, targetShape(t.operation, readable), targetCentrality, targetProfile(t)),
+    side("target", t, targetShape(t.operation, readable, creatable), targetCentrality, targetProfile(t)),
   );
+  const hint = options.hint?.trim() ? parseHint(options.hint) : undefined;
   const candidates: Candidate[] = [];
   for (const source of sources) {
     for (const target of targets) {
-      const affinity = alongside(resourceAffinity(source.kind, target.kind), sideAffinity(source, target));
+      const affinity = [
+        sideAffinity(source, target),
+        flowAffinity(source.kind, target.kind),
+        hintAffinity(hint, source.kind, target.kind),
+      ].reduce(alongside, resourceAffinity(source.kind, target.kind));
       const prior = source.shape.factor * target.shape.factor * affinity.factor;
       const score = prior * (FIELD_FLOOR + pairScore(cheapFit(source.profile, target.profile)));
       candidates.push({ source, target, prior, affinity, score });

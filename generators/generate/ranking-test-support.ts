@@ -15,7 +15,7 @@ export interface OperationSketch {
 
 const scalar = (): Schema => ({ types: ["string"], nullable: false, required: [] });
 
-/** `["email*", "name", "user.login"]` → an object schema, `email` required, `user` an object. */
+/** `["email*", "name", "user.login", "lines[].sku"]` → an object schema, `email` required, `user` an object, `lines` an array of them. */
 export function recordSchema(fields: readonly string[]): Schema {
   const schema: Schema = { types: ["object"], nullable: false, required: [], properties: {} };
   const nested = new Map<string, string[]>();
@@ -24,11 +24,20 @@ export function recordSchema(fields: readonly string[]): Schema {
     const path = required ? field.slice(0, -1) : field;
     const [head, ...rest] = path.split(".");
     if (head === undefined) continue;
-    if (required) schema.required.push(head);
+    if (required && !schema.required.includes(head.replace(/\[\]$/, "")))
+      schema.required.push(head.replace(/\[\]$/, ""));
     if (rest.length > 0) nested.set(head, [...(nested.get(head) ?? []), `${rest.join(".")}${required ? "*" : ""}`]);
     else schema.properties![head] = scalar();
   }
-  for (const [name, inner] of nested) schema.properties![name] = recordSchema(inner);
+  for (const [name, inner] of nested)
+    if (name.endsWith("[]"))
+      schema.properties![name.slice(0, -2)] = {
+        types: ["array"],
+        nullable: false,
+        required: [],
+        items: recordSchema(inner),
+      };
+    else schema.properties![name] = recordSchema(inner);
   return schema;
 }
 

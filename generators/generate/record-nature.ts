@@ -4,7 +4,9 @@
  * pick. Three classes, each a factor with the reason shown in `generate --list`:
  * - the API describing itself: its fields, screens, schemes, settings (Autotask's
  *   `/Tags/entityInformation/userDefinedFields`, Jira's `/screens`): rarely the pair;
- * - records that classify others: groups, categories, tags, priorities;
+ * - reports on records (metrics, analytics, statistics, dashboards): figures about them, not the records;
+ * - records that classify others: groups, categories, tags, priorities; and the records of one such
+ *   class (`/groups/{id}/members`, `/segments/{id}/members`), a view of records listed elsewhere;
  * - containers that hold the business records (lists, stores, projects, repositories): a sync moves
  *   the members, issues or orders inside them, not the containers;
  * - the tool's administration (`/admin/users`, `/admin/orgs`): its operators' view of its own accounts,
@@ -36,6 +38,12 @@ const CLASSIFIER_WORDS = new Set(
   ),
 );
 const CLASSIFIER_SUFFIX = /(groups|categories)$/i;
+/** Parents that classify the records under them: `/groups/{id}/members`, `/lists/{}/segments/{}/members`. */
+const CLASSIFYING_PARENTS = new Set([...CLASSIFIER_WORDS, ..."role roles segment segments".split(" ")]);
+/** Reports on records: counts and figures about them, not the records (`/metrics/meetings/{id}/participants`). */
+const REPORT_WORDS = new Set(
+  "metric metrics report reports analytics stats statistics insights dashboard dashboards summary".split(" "),
+);
 /** Words of containers: what holds the records a sync moves. */
 const CONTAINERS = new Set(
   "list store shop project repo repository workspace board collection folder space site location audience".split(" "),
@@ -47,6 +55,8 @@ const ADMIN_FACTOR = 0.6;
 /** Segments of the tool's administration API. */
 const ADMIN = new Set(["admin", "administration", "superadmin", "sysadmin"]);
 const CONTAINER_FACTOR = 0.6;
+const REPORT_FACTOR = 0.6;
+const CLASSIFIED_FACTOR = 0.8;
 
 /**
  * For an operation's naming segments (`/V1.0/Tags/entityInformation/userDefinedFields` → Tags,
@@ -62,8 +72,17 @@ export function recordNature(
     return { factor: ADMIN_FACTOR, note: `under /${admin}: the tool's administration, not the records it is for` };
   const meta = segments.find((s) => META_WORDS.has(lastWord(s)) || META_SUFFIX.test(s));
   if (meta !== undefined) return { factor: META_FACTOR, note: `${meta} describes the API, not business records` };
+  const report = segments.find((s) => REPORT_WORDS.has(lastWord(s)));
+  if (report !== undefined)
+    return { factor: REPORT_FACTOR, note: `under ${report}: a report on records, not the records` };
   if (CLASSIFIER_WORDS.has(lastWord(resource)) || CLASSIFIER_SUFFIX.test(resource))
     return { factor: CLASSIFIER_FACTOR, note: `${resource} classify other records` };
+  const parent = segments.slice(0, -1).find((s) => CLASSIFYING_PARENTS.has(lastWord(s)) && s !== resource);
+  if (parent !== undefined)
+    return {
+      factor: CLASSIFIED_FACTOR,
+      note: `${resource} of one of the ${parent}: a view of records listed elsewhere`,
+    };
   if (CONTAINERS.has(stem(lastWord(resource))))
     return { factor: CONTAINER_FACTOR, note: `${resource} hold the business records, a sync moves what is inside` };
   return { factor: 1 };

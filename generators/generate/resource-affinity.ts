@@ -20,7 +20,10 @@ const FAMILIES: Readonly<Record<string, string>> = {
   content: "file document attachment note comment post page message entry",
   events: "event activity log notification alert",
   code: "repo repository branch commit pull gist codespace workflow deployment",
+  logistics: "inventory stock warehouse shipment shipping fulfillment delivery",
 };
+/** Words that make a compound name a stock movement whatever its last word: `inventoryReceipt`, `stock_transfers`. */
+const LOGISTICS = new Set("inventory stock warehouse shipment shipping fulfillment".split(" "));
 
 const FAMILY_OF = new Map<string, string>();
 for (const [family, words] of Object.entries(FAMILIES)) for (const w of words.split(" ")) FAMILY_OF.set(w, family);
@@ -29,6 +32,8 @@ export interface ResourceKind {
   /** The resource's concept (`customers` and `clients` are both `client`). */
   concept: string;
   family: string | undefined;
+  /** The word the kind was read from: `customerinvoice` → invoice. */
+  word: string;
 }
 
 /** Family words, longest first: `customerinvoice` (one word) is an invoice. */
@@ -36,9 +41,11 @@ const BY_LENGTH = [...FAMILY_OF.keys()].sort((a, b) => b.length - a.length || (a
 
 /** `outside_collaborators` → collaborator, people/staff; `customerinvoice` → invoice, orders. */
 export function resourceKind(resource: string): ResourceKind {
-  const last = stem(splitWords(resource).at(-1) ?? "");
+  const words = splitWords(resource).map(stem);
+  const last = words.at(-1) ?? "";
   const word = FAMILY_OF.has(last) ? last : (BY_LENGTH.find((w) => w.length >= 4 && last.endsWith(w)) ?? last);
-  return { concept: toConcepts([word])[0] ?? word, family: FAMILY_OF.get(word) };
+  const family = words.some((w) => LOGISTICS.has(w)) ? "logistics" : FAMILY_OF.get(word);
+  return { concept: toConcepts([word])[0] ?? word, family, word };
 }
 
 export interface Affinity {
@@ -52,6 +59,13 @@ export function resourceAffinity(source: ResourceKind, target: ResourceKind): Af
   if (source.family !== undefined && source.family === target.family)
     return { factor: 1.35, note: `same kind of records: ${source.family}` };
   const top = (family: string | undefined) => family?.split("/")[0];
+  // A tool's own users and staff are not an audience: a webinar's registrants go to a mailing list, its
+  // hosts do not. The other way (customers given accounts: a support portal) is a sync people build.
+  if (source.family === "people/staff" && target.family === "people/contacts")
+    return {
+      factor: 0.9,
+      note: `target: ${target.concept} are people outside the business, ${source.concept} its own`,
+    };
   if (source.family !== undefined && top(source.family) === top(target.family))
     return { factor: 1.1, note: `related records: ${source.family}, ${target.family}` };
   if (source.family !== undefined && target.family !== undefined)

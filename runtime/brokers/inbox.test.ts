@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { Inbox } from "./inbox.js";
 
@@ -70,6 +72,31 @@ describe("Inbox pages of several messages", () => {
     expect(page!.records).toEqual([{ n: 1 }, {}, {}, { n: 4 }]);
     expect([...page!.failures!.keys()]).toEqual([1, 2]);
     page!.cut!(3);
+    page!.settled!();
+    expect(acked).toEqual([1, 2, 3]);
+  });
+});
+
+describe("Inbox pages hold no message bodies", () => {
+  it("lets a page's message bodies be collected while the page waits for its settle", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const inbox = new Inbox(undefined, 10);
+    const acked: number[] = [];
+    // Each body a view into a large chunk, as amqplib hands a message's content over.
+    const bodies = [1, 2, 3].map((n) => {
+      const text = new TextEncoder().encode(`{"n":${n}}`);
+      const chunk = new Uint8Array(1 << 20);
+      chunk.set(text);
+      const body = chunk.subarray(0, text.length);
+      inbox.push({ body, settled: () => acked.push(n), where: `m${n}` });
+      return new WeakRef(body);
+    });
+    const [page] = await firstPage(inbox);
+    expect(page!.records).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(bodies.map((body) => body.deref())).toEqual([undefined, undefined, undefined]);
     page!.settled!();
     expect(acked).toEqual([1, 2, 3]);
   });

@@ -172,6 +172,10 @@ function pageOf(
       failures.set(index, read.failure);
     }
   }
+  // Only the acknowledgements stay with the page until it settles, not the messages: a body can be
+  // a view into the socket chunk it arrived in (amqplib), which it would keep alive.
+  const settles = new Array<() => void>(group.length);
+  for (let index = 0; index < group.length; index++) settles[index] = group[index]!.settled;
   let done = false;
   return {
     number,
@@ -183,13 +187,13 @@ function pageOf(
     settled: () => {
       if (done) return;
       done = true;
-      for (let index = 0; index < group.length; index++) {
-        group[index]!.settled();
+      for (let index = 0; index < settles.length; index++) {
+        settles[index]!();
         watch?.settled(failures?.has(index) ? "deadLettered" : "acked");
       }
     },
     cut: (read: number) => {
-      if (read < group.length) group.length = read;
+      if (read < settles.length) settles.length = read;
     },
   };
 }

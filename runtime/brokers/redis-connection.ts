@@ -14,6 +14,12 @@ export async function connectRedis(url: string, name: string): Promise<Redis> {
     lazyConnect: true,
   });
   client.on("error", () => undefined);
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    // Stop its own reconnecting: the caller connects again with a new client.
+    client.disconnect();
+    throw error;
+  }
   return client;
 }

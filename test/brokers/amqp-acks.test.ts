@@ -49,23 +49,23 @@ describe("amqp input acknowledgements", () => {
     const acks = new ChannelAcks(first.channel);
     for (const message of first.byBody.values()) acks.delivered(message);
     // 1-3 settled in order, 5-6 ahead of the unsettled 4, 8 answered otherwise (as a nack would).
-    for (const body of ["2", "1", "3", "6", "5"]) acks.settled(first.byBody.get(body)!);
+    for (const body of ["2", "1", "3", "6", "5"]) acks.settled(first.byBody.get(body)!.fields.deliveryTag);
     acks.answered(first.byBody.get("8")!);
     first.channel.nack(first.byBody.get("8")!, false, false);
     await new Promise((resolve) => setImmediate(resolve));
     expect(first.frames).toEqual([[first.byBody.get("3")!.fields.deliveryTag, true]]);
-    acks.settled(first.byBody.get("4")!);
+    acks.settled(first.byBody.get("4")!.fields.deliveryTag);
     acks.flush(false);
     // 4 closed the gap: one frame up to 6.
     expect(first.frames.at(-1)).toEqual([first.byBody.get("6")!.fields.deliveryTag, true]);
-    acks.settled(first.byBody.get("10")!);
+    acks.settled(first.byBody.get("10")!.fields.deliveryTag);
     acks.flush(true);
     expect(first.frames.at(-1)).toEqual([first.byBody.get("10")!.fields.deliveryTag, false]);
     expect(first.frames).toHaveLength(3);
     await first.channel.close();
     expect(first.errors).toEqual([]);
     // Settled after the channel closed (before its input heard of it): nothing written, nothing thrown.
-    acks.settled(first.byBody.get("7")!);
+    acks.settled(first.byBody.get("7")!.fields.deliveryTag);
     expect(() => acks.flush(true)).not.toThrow();
     // The broker gives back only what was never settled.
     const again = await consumer(queue, 2);

@@ -16,9 +16,9 @@ export async function natsAdmin() {
   const streams: string[] = [];
   return {
     /** A stream capturing the subject of the same name, with a duplicate window for Nats-Msg-Id. */
-    async stream(name: string) {
+    async stream(name: string, config: { max_msg_size?: number } = {}) {
       streams.push(name);
-      await manager.streams.add({ name, subjects: [name], duplicate_window: 60_000_000_000 });
+      await manager.streams.add({ name, subjects: [name], duplicate_window: 60_000_000_000, ...config });
     },
     async publish(subject: string, bodies: string[]) {
       for (let i = 0; i < bodies.length; i += 1_000) {
@@ -47,6 +47,7 @@ export async function natsAdmin() {
       const info = await manager.consumers.info(stream, consumer);
       return info.num_pending + info.num_ack_pending;
     },
+    connection,
     async close() {
       for (const name of streams) await manager.streams.delete(name).catch(() => undefined);
       await connection.close();

@@ -2,13 +2,13 @@
  * Issue 16: SIGKILL while loading into PostgreSQL, then a rerun: every row exactly once. The CLI
  * (dist/) is killed by the `after-sql-commit` failpoint, right after a batch's transaction commits
  * and before the engine saves the cursor past it: the rerun reads that batch again and the upsert
- * on the key writes it once. With plain `mode: insert` the same rerun would hit the primary key
- * (those rows dead-lettered as duplicates) or, on a table without one, write them twice.
+ * on the key writes it once. With plain `mode: insert` the same rerun hits the primary key (those
+ * rows dead-lettered as duplicates) or, on a table without one, writes them twice (tested below).
  * SQL_CRASH_ROWS sets the size: the suite keeps 20,000; `npm run crash:sql` runs the issue's
  * 1,000,000, and adds a SIGKILL sent from outside a third of the way through the load.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -27,18 +27,23 @@ describe.each(usableDialects(["postgres"]))("SIGKILL while loading into $name", 
   });
   afterEach(() => db.dispose());
 
-  /** A SQLite table of ROWS items, the PostgreSQL target, and the CLI arguments of the load. */
-  async function prepare(bulk: string) {
+  /**
+   * A SQLite table of `rows` items, the PostgreSQL target (with or without a primary key), and the
+   * CLI arguments of the load (`upsert` on id, or plain `insert`).
+   */
+  async function prepare(bulk: string, { mode = "upsert", primaryKey = true, rows = ROWS } = {}) {
     const dir = mkdtempSync(path.join(tmpdir(), "cannectors-sql-crash-"));
     const source = new Database(path.join(dir, "source.db"));
     source.exec("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price TEXT NOT NULL)");
     const add = source.prepare("INSERT INTO items VALUES (?, ?, ?)");
     source.transaction(() => {
-      for (let id = 1; id <= ROWS; id++) add.run(id, `item ${id}`, `${id}.${String(id % 100).padStart(2, "0")}`);
+      for (let id = 1; id <= rows; id++) add.run(id, `item ${id}`, `${id}.${String(id % 100).padStart(2, "0")}`);
     })();
     source.close();
     const table = db.table("items");
-    await db.sql(`CREATE TABLE ${table} (id bigint PRIMARY KEY, name text NOT NULL, price numeric(20,2) NOT NULL)`);
+    await db.sql(
+      `CREATE TABLE ${table} (id bigint${primaryKey ? " PRIMARY KEY" : ""}, name text NOT NULL, price numeric(20,2) NOT NULL)`,
+    );
     const file = path.join(dir, "load.yaml");
     writeFileSync(
       file,
@@ -55,16 +60,16 @@ output:
   type: sql
   connection: "\${secret:TARGET_DB}"
   table: ${table}
-  mode: upsert
-  key: [id]
+  mode: ${mode}${mode === "upsert" ? "\n  key: [id]" : ""}
   bulk: ${bulk}
   batch: { size: 500 }
 settings: { concurrency: 4 }
 `,
     );
     const state = path.join(dir, "state.db");
-    const args = ["run", file, "--state", state, "--dead-letter", path.join(dir, "dl.ndjson"), "--json"];
-    return { table, state, args, env: { TARGET_DB: db.url } };
+    const deadLetter = path.join(dir, "dl.ndjson");
+    const args = ["run", file, "--state", state, "--dead-letter", deadLetter, "--json"];
+    return { table, state, deadLetter, args, env: { TARGET_DB: db.url } };
   }
 
   /** The rerun completes; then every row is there exactly once, by key, count and sum, and the state is sound. */
@@ -97,6 +102,46 @@ settings: { concurrency: 4 }
     expect(partial?.n).toBeGreaterThanOrEqual(killAt * 500);
     expect(partial?.n).toBeLessThan(ROWS);
     await rerunAndCheck(load);
+  });
+
+  // What the docs say of plain `mode: insert` (docs/artifact.md, 2.4c): the batch a killed run had
+  // committed but not acknowledged is sent again. A primary key refuses those rows (each rewritten
+  // alone, then dead-lettered as a duplicate: the run ends partial, exit 1), so every row is there
+  // once; a table without a unique key gets them twice. 5,000 rows: three batches commit before the kill.
+  it.each([
+    { primaryKey: true, outcome: "duplicates dead-lettered, every row once" },
+    { primaryKey: false, outcome: "the re-delivered rows written twice" },
+  ])("plain insert, rerun after the kill: $outcome", async ({ primaryKey }) => {
+    const rows = 5000;
+    const load = await prepare("copy", { mode: "insert", primaryKey, rows });
+    const killed = await runCli(load.args, {
+      env: { ...load.env, CANNECTORS_FAILPOINT: "after-sql-commit:3" },
+      timeoutMs: TIMEOUT,
+    });
+    expect(killed.signal ?? killed.code).toBe("SIGKILL");
+    const rerun = await runCli(load.args, { env: load.env, timeoutMs: TIMEOUT });
+    const counted = async () =>
+      (await db.sql(`SELECT COUNT(*)::int AS n, COUNT(DISTINCT id)::int AS ids FROM ${load.table}`))[0];
+    const deadLetters = existsSync(load.deadLetter)
+      ? readFileSync(load.deadLetter, "utf8")
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as { reason: string; record: { id: number } })
+      : [];
+    if (primaryKey) {
+      expect(rerun.code, rerun.stderr).toBe(1);
+      expect(await counted()).toEqual({ n: rows, ids: rows });
+      // At least the batch committed right before the kill comes again, and is refused whole.
+      expect(deadLetters.length).toBeGreaterThanOrEqual(500);
+      expect(deadLetters.every((d) => /duplicate key/.test(d.reason))).toBe(true);
+      expect(new Set(deadLetters.map((d) => d.record.id)).size).toBe(deadLetters.length);
+    } else {
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(deadLetters).toEqual([]);
+      const { n, ids } = (await counted()) as { n: number; ids: number };
+      expect(ids).toBe(rows);
+      expect(n - rows).toBeGreaterThanOrEqual(500);
+    }
   });
 
   // From outside, at no chosen point: mid-COPY, mid-merge or between batches. Only at sizes where

@@ -66,7 +66,8 @@ export function createAmqpInput(
     received++;
     if (mine === generation) acks?.delivered(message);
     const redeliveries = redeliveriesOf(message);
-    const where = `${address} message ${message.fields.deliveryTag}`;
+    const tag = message.fields.deliveryTag;
+    const where = `${address} message ${tag}`;
     if (redeliveries > spec.redeliveryLimit) {
       const reason = `redelivered ${redeliveries} times, over the limit of ${spec.redeliveryLimit}`;
       context.logger.warn("message dead-lettered", { message: where, reason, to: spec.deadLetter });
@@ -76,15 +77,16 @@ export function createAmqpInput(
         inbox.deadLettered();
         return;
       }
-      inbox.push({ body: message.content, settled: () => ack(message, mine), where, failure: reason });
+      inbox.push({ body: message.content, settled: () => ack(tag, mine), where, failure: reason });
       return;
     }
-    inbox.push({ body: message.content, settled: () => ack(message, mine), where });
+    inbox.push({ body: message.content, settled: () => ack(tag, mine), where });
   };
 
   // A message from a channel since lost is redelivered by the broker: its acknowledgement has nowhere to go.
-  const ack = (message: ConsumeMessage, mine: number) => {
-    if (mine === generation && !dryRun) acks?.settled(message);
+  // Only its delivery tag is kept until then, not the message (its content is a view into a socket chunk).
+  const ack = (tag: number, mine: number) => {
+    if (mine === generation && !dryRun) acks?.settled(tag);
   };
 
   const lost = (mine: number) => {

@@ -39,9 +39,8 @@ export class ChannelAcks {
     this.#states.set(tag, Delivery.Unsettled);
   }
 
-  /** The message was settled: acknowledged at the end of this turn of the event loop. */
-  settled(message: Message): void {
-    const tag = message.fields.deliveryTag;
+  /** The message (its delivery tag) was settled: acknowledged at the end of this turn of the event loop. */
+  settled(tag: number): void {
     if (this.#states.get(tag) !== Delivery.Unsettled) return;
     this.#states.set(tag, Delivery.Settled);
     this.#settled++;

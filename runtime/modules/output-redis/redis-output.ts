@@ -19,7 +19,12 @@ export function redisPublisher(spec: RedisOutput, connectorName: string): Publis
   return {
     address: brokerAddress(spec.url),
     async publish(messages) {
-      opened ??= connectRedis(spec.url, `cannectors ${connectorName}`);
+      // A first connection that failed (the server down at start) is forgotten, so the batch's
+      // retry connects again instead of failing on the same rejected promise for the whole run.
+      opened ??= connectRedis(spec.url, `cannectors ${connectorName}`).catch((error: unknown) => {
+        opened = undefined;
+        throw error;
+      });
       const client = await opened;
       const pipeline = client.pipeline();
       for (const message of messages) pipeline.call("XADD", ...argumentsOf(spec, message));

@@ -188,6 +188,46 @@ describe.each(usableDialects(["postgres"]))("sql output, PostgreSQL only ($name)
     ]);
   });
 
+  it.each(["copy", "statements"])(
+    "retries a batch the server fails with a serialization failure (40001) twice; every row lands once (bulk: %s)",
+    async (bulk) => {
+      // The server raises SQLSTATE 40001 at the end of the first two merge/INSERT statements, after
+      // their rows went in: the rollback must take those rows away, the retry write them once. A
+      // sequence counts the attempts, since nextval() is the one thing a rollback does not undo.
+      const attempts = db.table("attempts");
+      const fail = db.table("fail_serialization");
+      await db.sql(`CREATE SEQUENCE ${attempts}`);
+      await db.sql(
+        `CREATE FUNCTION ${fail}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF nextval('${attempts}') <= 2 THEN RAISE EXCEPTION 'could not serialize access due to read/write dependencies among transactions' USING ERRCODE = '40001'; END IF; RETURN NULL; END $$`,
+      );
+      await db.sql(`CREATE TRIGGER fail_twice AFTER INSERT ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${fail}()`);
+      const h = sqlOutput({ connection: db.url, table, mode: "upsert", key: ["id"], bulk });
+      const result = await h.output.deliver(
+        records(
+          { id: 1, name: "a", amount: new ExactNumber("123456789012345678901234.0000000001") },
+          { id: 2, name: "b", amount: null },
+        ),
+      );
+      await h.output.close();
+      expect(result).toEqual({ delivered: 2, deadLettered: 0 });
+      expect(h.retries).toBe(2);
+      expect(h.deadLetters).toEqual([]);
+      const retried = h.logger.entries.filter((e) => e.message === "sql write failed, retrying");
+      expect(retried.map((e) => e.fields?.reason)).toEqual([
+        expect.stringMatching(/could not serialize/),
+        expect.stringMatching(/could not serialize/),
+      ]);
+      expect(h.logger.entries.some((e) => e.message.startsWith("batch refused"))).toBe(false);
+      const [{ n }] = (await db.sql(`SELECT last_value::int AS n FROM ${attempts}`)) as [{ n: number }];
+      // Two failed attempts, then one that commits: one statement each (both rows have the same columns).
+      expect(n).toBe(3);
+      expect(await rows()).toEqual([
+        ["1", "a", "123456789012345678901234.0000000001"],
+        ["2", "b", null],
+      ]);
+    },
+  );
+
   it("dry run: prints statements and bound values, connects to nothing, masks the URL", async () => {
     const lines: string[] = [];
     const secret = "postgres://u:pw-very-secret@127.0.0.1:1/none";
