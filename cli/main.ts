@@ -1,7 +1,6 @@
-#!/usr/bin/env -S node --max-semi-space-size=4 --
+#!/usr/bin/env -S node --
 // The `--` ends Node's own options: Node 20 would otherwise read `--env-file` after the script as its own.
 import { readFileSync, statSync } from "node:fs";
-import { setFlagsFromString } from "node:v8";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 const args = process.argv.slice(2);
@@ -43,8 +42,8 @@ function scriptedProgram(): boolean {
 // the program, which loads the named command's module graph only.
 if (args[0] === "--version" || args[0] === "-V") process.stdout.write(`${pkg.version}\n`);
 else {
-  // Before any code is compiled: cli/bundle/v8-flags.ts says why, and why the code cache needs it.
-  setFlagsFromString((await import("./bundle/v8-flags.js")).RUN_V8_FLAGS);
+  // At the first WebAssembly compile, not before: cli/bundle/v8-flags.ts says why.
+  (await import("./bundle/v8-flags.js")).setRunFlagsAtFirstWasm();
   let program: typeof import("./program.js");
   if (scriptedProgram()) {
     const { loadProgramScript } = await import("./bundle/program-script.js");

@@ -31,8 +31,17 @@ writeFileSync(
   `import { register } from "node:module";
 import Module from "node:module";
 import { writeSync } from "node:fs";
+import v8 from "node:v8";
 import vm from "node:vm";
 register(${JSON.stringify(pathToFileURL(hooks).href)});
+// Which built-ins load after the CLI sets its V8 flags (cli/bundle/v8-flags.ts): those miss Node's code cache.
+const setFlags = v8.setFlagsFromString;
+let flagsAt;
+v8.setFlagsFromString = (flags) => {
+  flagsAt ??= process.moduleLoadList.length;
+  setFlags(flags);
+};
+Module.syncBuiltinESMExports();
 // The program script (cli/bundle/program-script.ts) is read as a file, not imported: it says whether V8 took its cache.
 const Script = vm.Script;
 vm.Script = class extends Script {
@@ -46,6 +55,11 @@ process.on("exit", () => {
   for (const file of Object.keys(Module._cache)) writeSync(2, "LOADED " + file + "\\n");
   // Node's own modules, required from the bundle's CommonJS code included (no hook sees those).
   for (const entry of process.moduleLoadList) if (entry.startsWith("NativeModule ")) writeSync(2, "BUILTIN " + entry.slice(13) + "\\n");
+  writeSync(2, "FLAGS " + (flagsAt === undefined ? "unset" : "set") + "\\n");
+  writeSync(2, "EXECARGV " + JSON.stringify(process.execArgv) + "\\n");
+  for (const entry of process.moduleLoadList.slice(flagsAt ?? Infinity)) {
+    if (entry.startsWith("NativeModule ")) writeSync(2, "AFTER-FLAGS " + entry.slice(13) + "\\n");
+  }
 });
 `,
 );
@@ -62,7 +76,9 @@ async function packagesLoaded(args: string[]) {
   }
   const builtins = new Set([...result.stderr.matchAll(/^BUILTIN (.*)$/gm)].map((match) => match[1]!));
   const scripts = [...result.stderr.matchAll(/^SCRIPT (.*)$/gm)].map((match) => match[1]!);
-  return { result, packages, ownModules, builtins, scripts };
+  const afterFlags = new Set([...result.stderr.matchAll(/^AFTER-FLAGS (.*)$/gm)].map((match) => match[1]!));
+  const flags = /^FLAGS (.*)$/m.exec(result.stderr)?.[1];
+  return { result, packages, ownModules, builtins, scripts, afterFlags, flags };
 }
 
 describe("cannectors --version", () => {
@@ -116,7 +132,7 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
         "",
       ].join("\n"),
     );
-    const { result, packages, ownModules, builtins, scripts } = await packagesLoaded([
+    const { result, packages, ownModules, builtins, scripts, afterFlags, flags } = await packagesLoaded([
       "run",
       connector,
       "--state",
@@ -141,6 +157,11 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
     expect(builtins.has("net"), "the list of built-ins is read").toBe(true);
     for (const unused of ["child_process", "dgram", "http2", "internal/http2/core"]) {
       expect(builtins.has(unused), `node:${unused}`).toBe(false);
+    }
+    // V8 flags set before these would make Node compile each from source instead of its code cache.
+    expect(flags, "the V8 flags are set (at the first wasm compile)").toBe("set");
+    for (const used of ["net", "http", "crypto", "assert", "stream", "fs/promises"]) {
+      expect(afterFlags.has(used), `node:${used} loaded after the V8 flags were set`).toBe(false);
     }
     for (const unused of [
       "ajv",
@@ -172,7 +193,7 @@ describe("cannectors run of a plain YAML connector (no contract, schedule or reg
 });
 
 describe("cannectors run started through the bin's shebang (its own Node options)", () => {
-  it("takes the code cache written for those options", async () => {
+  it("sets no V8 flag on Node's command line (one would cost Node's built-in code cache) and takes the code cache", async () => {
     const env = { PATH: process.env.PATH, NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` };
     const run = promisify(execFile)(CLI, ["run", path.join(dir, "missing.yaml")], { env, cwd: dir });
     const failed = await run.then(
@@ -180,6 +201,8 @@ describe("cannectors run started through the bin's shebang (its own Node options
       (error: { code: number; stderr: string }) => error,
     );
     expect(failed?.code).toBe(2);
+    const execArgv = JSON.parse(/^EXECARGV (.*)$/m.exec(failed!.stderr)?.[1] ?? "null") as string[];
+    expect(execArgv.filter((option) => option !== "--")).toEqual([]);
     const scripts = [...failed!.stderr.matchAll(/^SCRIPT (.*)$/gm)].map((match) => match[1]!);
     expect(scripts).toEqual([`${path.join(ROOT, "dist/bundle/script/program.js")} cache accepted`]);
   });

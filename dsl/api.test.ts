@@ -36,6 +36,14 @@ interface TestPaths {
       responses: { 202: { content: { "application/json": { accepted: number } } } };
     };
   };
+  // SalesLoft: every response and body is `*/*`.
+  "/wild": {
+    get: { responses: { 200: { content: { "*/*": { id: number }[] } } } };
+    post: {
+      requestBody: { content: { "*/*": { name: string } } };
+      responses: { 200: { content: { "*/*": { id: number } } } };
+    };
+  };
   /** Trello's addCards: a response that declares no content. */
   "/cards": {
     post: {
@@ -53,6 +61,8 @@ describe("types from the spec", () => {
   it("gives an input the element type of the array at records", () => {
     expectTypeOf(crm.get("/customers", { records: "data" })).toEqualTypeOf<InputEndpoint<Customer>>();
     expectTypeOf(test.get("/items")).toEqualTypeOf<InputEndpoint<{ id: number; name: string }>>();
+    // `*/*` (SalesLoft): the content the spec declares, not never (issue 15: TS2345 and `r` unknown).
+    expectTypeOf(test.get("/wild")).toEqualTypeOf<InputEndpoint<{ id: number }>>();
     expectTypeOf(test.post("/search", { records: "result.hits", body: { query: "x" } })).toExtend<
       InputEndpoint<{ id: string; at: string }>
     >();
@@ -67,6 +77,7 @@ describe("types from the spec", () => {
     // A POST whose response has no content is still an output of its request body, not `never`.
     expectTypeOf(test.post("/cards")).not.toBeNever();
     expectTypeOf(test.post("/cards")).toExtend<OutputEndpoint<{ desc?: string; name?: string }>>();
+    expectTypeOf(test.post("/wild")).toEqualTypeOf<OutputEndpoint<{ name: string }>>();
   });
 
   it("adds path parameters to the target record, since placeholders are filled from it", () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { LAZY_REQUIRES } from "./lazy-requires.js";
+import { BUNDLE_EDITS, LAZY_REQUIRES } from "./lazy-requires.js";
 
 describe("bundle-time lazy requires", () => {
   it.each(LAZY_REQUIRES)("$file still has the line the bundle edits", ({ file, line }) => {
@@ -23,4 +23,18 @@ describe("bundle-time lazy requires", () => {
       expect(required).toHaveLength(1);
     },
   );
+
+  it.each(BUNDLE_EDITS)("$file still has the text the bundle edits", ({ file, line }) => {
+    expect(readFileSync(file, "utf8")).toContain(line);
+  });
+
+  it("undici's own ClientDestroyedError is made without frames, and the stack trace limit is restored", () => {
+    const [edit] = BUNDLE_EDITS;
+    class ClientDestroyedError extends Error {}
+    const limit = Error.stackTraceLimit;
+    const made = new Function("ClientDestroyedError", `let err;\n${edit!.edited}}\nreturn err;`)(ClientDestroyedError);
+    expect(made).toBeInstanceOf(ClientDestroyedError);
+    expect((made as Error).stack).not.toContain("\n");
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
 });

@@ -37,8 +37,8 @@ const NODE_ONLY_OPTION =
   /^--(cpu-prof|heap-prof|import=|require=|inspect|env-file|enable-source-maps|trace-warnings|no-warnings)/;
 
 /**
- * The cache for this process's Node options (the bin's `--max-semi-space-size=4`, or none under
- * `node dist/cli/main.js`): V8's flags are part of what it checks.
+ * The cache for this process's Node options (none from the bin or `node dist/cli/main.js`; a V8
+ * flag in NODE_OPTIONS gets no cache): V8's flags are part of what it checks.
  */
 export function cacheFileFor(scriptFile: string, execArgv: readonly string[] = process.execArgv): string {
   const options = execArgv.filter((option) => !NODE_ONLY_OPTION.test(option));

@@ -9,12 +9,11 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
 import { startWarmUp } from "./cache-warm-up.js";
 import { cacheFileFor, loadProgramScript, SCRIPT_URL } from "./program-script.js";
-import { RUN_V8_FLAGS } from "./v8-flags.js";
 
-setFlagsFromString(RUN_V8_FLAGS);
+// Under the V8 flags the CLI compiles the script with: the process's own, before main.ts sets
+// RUN_V8_FLAGS (v8-flags.ts). V8 stamps the cache with a hash of its flags and rejects it under others.
 const { program, script } = loadProgramScript((specifier) => import(specifier), { useCache: false });
 const warmUp = await startWarmUp();
 process.on("exit", () => {

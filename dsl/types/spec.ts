@@ -47,11 +47,17 @@ type JsonContent<Response> = Response extends { content: infer Content }
   ? [Extract<keyof Content, `${string}json${string}`>] extends [never]
     ? [Extract<keyof Content, `${string}csv${string}`>] extends [never]
       ? [Extract<keyof Content, `${string}xml${string}`>] extends [never]
-        ? never
+        ? Content[Extract<keyof Content, AnyMediaType>]
         : UnknownPathRecord
       : readonly CsvRow[]
     : Content[Extract<keyof Content, `${string}json${string}`>]
   : never;
+
+/**
+ * A media range that does not name JSON but admits it (SalesLoft declares every response and body
+ * as `*` + `/` + `*`): the input and output read and send JSON there, so the types are the schema's.
+ */
+type AnyMediaType = "*/*" | "application/*";
 
 /** The JSON body of the operation's 2xx responses (decoded CSV rows or an open XML document without one). */
 export type ResponseBody<Op> = Op extends { responses: infer Responses }
@@ -67,7 +73,9 @@ type PathParams<Op> = Op extends { parameters: { path?: infer Params } }
 /** A form-only body (Stripe) is typed as its form schema: an output with `encoding: "form"` sends it. */
 type RequestContent<Body> = Body extends { content: infer Content }
   ? [Extract<keyof Content, `${string}json${string}`>] extends [never]
-    ? Content[Extract<keyof Content, "application/x-www-form-urlencoded">]
+    ? [Extract<keyof Content, "application/x-www-form-urlencoded">] extends [never]
+      ? Content[Extract<keyof Content, AnyMediaType>]
+      : Content[Extract<keyof Content, "application/x-www-form-urlencoded">]
     : Content[Extract<keyof Content, `${string}json${string}`>]
   : never;
 

@@ -10,7 +10,15 @@ export interface SampleContext {
 }
 
 const BASE_TIME = Date.parse("2024-01-01T00:00:00Z");
+/**
+ * Past this depth a sample stops growing: optional fields are left out, arrays get their fewest items
+ * and nullable values are null, so recursive schemas (PocketSmith's category `children`) end in valid
+ * values. Cutting a required value to null there made pages the spec refuses (Stripe's
+ * `…/discount/coupon/created must be integer`).
+ */
 const MAX_DEPTH = 6;
+/** A schema that still requires deeper values here is recursive without end: null, as nothing valid exists. */
+const HARD_DEPTH = 48;
 
 /**
  * A value valid against `schema` (OpenAPI 3.0/3.1 or JSON Schema), deterministic for a seed. Strings
@@ -19,22 +27,31 @@ const MAX_DEPTH = 6;
  */
 export function sampleValue(spec: Spec, schema: unknown, ctx: SampleContext, name = "value", depth = 0): unknown {
   const node = spec.deref(schema);
-  if (!node || depth > MAX_DEPTH) return null;
+  if (!node || depth > HARD_DEPTH) return null;
   if (node.const !== undefined) return node.const;
-  if (Array.isArray(node.enum) && node.enum.length > 0) return pick(node.enum, ctx);
-  const choice = (node.oneOf ?? node.anyOf) as unknown[] | undefined;
-  if (Array.isArray(choice) && choice.length > 0) return sampleValue(spec, choice[0], ctx, name, depth + 1);
   const types = Array.isArray(node.type) ? (node.type as string[]) : node.type ? [String(node.type)] : [];
   const nullable = node.nullable === true || types.includes("null");
+  if (Array.isArray(node.enum) && node.enum.length > 0) {
+    // `enum: [approved, null]` on a `type: string` that is not nullable (Bitbucket's participant state):
+    // the type refuses the null the list offers, so the sample keeps to the other values.
+    const allowed = nullable || types.length === 0 ? node.enum : node.enum.filter((value) => value !== null);
+    return pick(allowed.length > 0 ? allowed : node.enum, ctx);
+  }
+  if (nullable && (depth > MAX_DEPTH || ctx.random() < 0.15)) return null;
+  const choice = (node.oneOf ?? node.anyOf) as unknown[] | undefined;
+  if (Array.isArray(choice) && choice.length > 0) return sampleValue(spec, choice[0], ctx, name, depth + 1);
+  // `allOf: [{ $ref: SomeEnum }]` with nullable or readOnly beside it (GSM Tasks, Stripe): the value is
+  // the member's, not an object.
+  const scalar = concreteTypeless(node) ? scalarMember(spec, node.allOf) : undefined;
+  if (scalar !== undefined) return sampleValue(spec, scalar, ctx, name, depth + 1);
   const concrete = types.filter((t) => t !== "null");
-  if (nullable && ctx.random() < 0.15) return null;
   const type = concrete[0] ?? (node.properties || node.allOf ? "object" : node.items ? "array" : "string");
   switch (type) {
     case "object":
       return sampleObject(spec, node, ctx, depth);
     case "array": {
       const min = Number(node.minItems ?? 0);
-      const max = Math.min(Number(node.maxItems ?? min + 3), min + 3);
+      const max = depth > MAX_DEPTH ? min : Math.min(Number(node.maxItems ?? min + 3), min + 3);
       const length = min + Math.floor(ctx.random() * (max - min + 1));
       return Array.from({ length }, () => sampleValue(spec, node.items, ctx, name, depth + 1));
     }
@@ -48,12 +65,31 @@ export function sampleValue(spec: Spec, schema: unknown, ctx: SampleContext, nam
   }
 }
 
+function concreteTypeless(node: SchemaNode): boolean {
+  return node.type === undefined && node.properties === undefined && Array.isArray(node.allOf);
+}
+
+/** The first `allOf` member that is not an object (an enum, a string, a number), if any. */
+function scalarMember(spec: Spec, members: unknown): unknown {
+  for (const member of members as unknown[]) {
+    const resolved = spec.deref(member);
+    if (!resolved) continue;
+    const type = Array.isArray(resolved.type) ? resolved.type.find((t) => t !== "null") : resolved.type;
+    if (Array.isArray(resolved.enum) || (type !== undefined && type !== "object")) return member;
+    if (concreteTypeless(resolved)) {
+      const inner = scalarMember(spec, resolved.allOf);
+      if (inner !== undefined) return inner;
+    }
+  }
+  return undefined;
+}
+
 function sampleObject(spec: Spec, node: SchemaNode, ctx: SampleContext, depth: number): Record<string, unknown> {
   const required = new Set(requiredOf(spec, node));
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(propertiesOf(spec, node))) {
-    // Optional fields are left out now and then: a connector must cope with their absence.
-    if (!required.has(key) && ctx.random() < 0.2) continue;
+    // Optional fields are left out now and then (always past MAX_DEPTH): a connector must cope with their absence.
+    if (!required.has(key) && (depth >= MAX_DEPTH || ctx.random() < 0.2)) continue;
     out[key] = sampleValue(spec, child, ctx, key, depth + 1);
   }
   return out;
@@ -89,10 +125,21 @@ function sampleString(node: SchemaNode, ctx: SampleContext, name: string): strin
     uuid: `00000000-0000-4000-8000-${String(ctx.index).padStart(12, "0")}`,
     uri: `https://example.com/${name}/${ctx.index}`,
   };
-  const text = formatted[format] ?? `${name}-${ctx.index}`;
   const min = Number(node.minLength ?? 0);
   const max = Number(node.maxLength ?? Number.POSITIVE_INFINITY);
-  return text.padEnd(min, "x").slice(0, max);
+  const fitLength = (text: string) => text.padEnd(min, "x").slice(0, max);
+  const text = fitLength(formatted[format] ?? `${name}-${ctx.index}`);
+  if (!pattern || pattern.test(text)) return text;
+  // A pattern and no example (Bitbucket's commit hash `[0-9a-f]{7,}?`): the first of a few plain shapes it takes.
+  const index = String(ctx.index);
+  const shapes = [
+    index.padStart(8, "0"),
+    `${index.padStart(7, "0")}abcdef`,
+    `a${index}`,
+    `A${index}`,
+    `${name}${index}`,
+  ];
+  return shapes.map(fitLength).find((candidate) => pattern.test(candidate)) ?? text;
 }
 
 function sampleInstant(ctx: SampleContext): Date {

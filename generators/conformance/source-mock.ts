@@ -6,6 +6,7 @@ import { cloneJson, type JsonRecord, parsePath, writePath } from "../../runtime/
 import { seededRandom } from "../../runtime/net/seeded-random.js";
 import { listen } from "../../examples/demo-apis/listen.js";
 import { type Fault, faultResponse, type MockRequest, tokenResponse } from "./mock-http.js";
+import { lastPageValue, removePath } from "./last-page.js";
 import { sampleValue } from "./sample-values.js";
 import { encodeCursor, nextPageUrl, pageWindow } from "./source-pages.js";
 import { recordsAfter, sourceRecords, sourceShapeOf } from "./source-records.js";
@@ -40,6 +41,7 @@ export async function startSourceMock(spec: Spec, input: HttpInput, options: Sou
   const records = sourceRecords(spec, input, shape, options.records, options.seed);
   const template = sampleValue(spec, shape.response, { random: seededRandom(options.seed + 1), index: 0 }, "page");
   const check = schemaCheckOf(spec, shape.response);
+  const endOfList = (path: string) => lastPageValue(spec, shape.response, path);
   const requests: MockRequest[] = [];
   const problems = new Set<string>();
   const app = new Hono();
@@ -58,7 +60,7 @@ export async function startSourceMock(spec: Spec, input: HttpInput, options: Sou
     const end = Math.min(start + size, available.length);
     const more = end < available.length || (options.lastPageEmpty === true && start < end && end === available.length);
     request.records = end - Math.min(start, end);
-    const body = pageBody(template, input, available.slice(start, end), {
+    const body = pageBody(template, input, available.slice(start, end), endOfList, {
       more,
       end,
       total: available.length,
@@ -92,11 +94,20 @@ interface PagePosition {
 }
 
 /** The response's own shape, with the page's records and the pagination fields the artifact reads. */
-function pageBody(template: unknown, input: HttpInput, page: JsonRecord[], at: PagePosition): unknown {
+function pageBody(
+  template: unknown,
+  input: HttpInput,
+  page: JsonRecord[],
+  endOfList: (path: string) => "null" | "absent",
+  at: PagePosition,
+): unknown {
   if (input.records === undefined) return page;
   const body = cloneJson(template) as JsonRecord;
   const set = (path: string | undefined, value: unknown) => {
-    if (path !== undefined) writePath(body, parsePath(path) as string[], value);
+    if (path === undefined) return;
+    const parts = parsePath(path) as string[];
+    if (value === null && endOfList(path) === "absent") return removePath(body, parts);
+    writePath(body, parts, value);
   };
   set(input.records, page);
   const pagination = input.pagination;

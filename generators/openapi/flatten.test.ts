@@ -56,6 +56,28 @@ describe("flattenSchema", () => {
     expect(records.every((r) => (r.split(":")[0] ?? "").split(".").length <= maxDepth)).toBe(true);
   });
 
+  it("follows a value wrapper past the depth limit to its scalar (Visma: soBillingAddress.value.city.value)", () => {
+    const of = (over: Partial<Schema>): Schema => ({ ...emptySchema(), ...over });
+    const text = of({ types: ["string"] });
+    // Visma's wrappers declare properties and no type.
+    const wrap = (inner: Schema) => of({ properties: { value: inner } });
+    const address = of({
+      types: ["object"],
+      properties: {
+        city: wrap(text),
+        other: of({ types: ["object"], properties: { a: text, b: text } }),
+        list: wrap(of({ types: ["array"], items: of({ types: ["object"], properties: { a: text } }) })),
+      },
+    });
+    const root = of({ types: ["object"], properties: { soBillingAddress: wrap(address), note: wrap(text) } });
+    expect(brief(flattenSchema(root, { maxDepth: 3 }))).toEqual([
+      "soBillingAddress.value.city.value:string",
+      "soBillingAddress.value.other:object",
+      "soBillingAddress.value.list:object",
+      "note.value:string",
+    ]);
+  });
+
   it("drops readOnly fields in write mode", async () => {
     const spec = await loadSpec(fixture("shop-3.0.yaml"));
     const body = spec.operations.find((o) => o.method === "post")?.requestBody?.schema ?? emptySchema();

@@ -65,7 +65,7 @@ function walkField(walk: Walk, raw: Schema, segments: string[], required: boolea
     emit(walk, schema, arraySegments, required, `array<${item ? typeName(item) : "any"}>`);
     return;
   }
-  if (hasProperties(schema) && depth < walk.maxDepth && !walk.ancestors.has(raw)) {
+  if (hasProperties(schema) && (depth < walk.maxDepth || isValueWrapper(schema)) && !walk.ancestors.has(raw)) {
     const outer = walk.unionParent;
     if (hasPlainAlternative(raw)) walk.unionParent = segments.join(".");
     descend(walk, raw, schema, segments);
@@ -100,6 +100,18 @@ function hasPlainAlternative(schema: Schema): boolean {
   return (schema.alternatives?.options ?? []).some(
     (o) => !hasProperties(o) && o.types.length > 0 && o.types.every((t) => t !== "object" && t !== "array"),
   );
+}
+
+/**
+ * `{ value: <scalar> }` alone (Visma wraps every scalar so, to any depth: `soBillingAddress.value.city.value`):
+ * followed past the depth limit, since cutting it there made an `object` field that the generator filled
+ * with the scalar (TS2322 "string is not assignable to { value?: string }"); its leaf is the scalar.
+ */
+function isValueWrapper(schema: Schema): boolean {
+  const names = Object.keys(schema.properties ?? {});
+  if (names.length !== 1 || names[0] !== "value") return false;
+  const inner = unionView(schema.properties!.value!);
+  return !hasProperties(inner) && !isArray(inner);
 }
 
 function typeName(schema: Schema): string {

@@ -129,9 +129,14 @@ describe("refs into a schema rather than at one (Codat's #/components/schemas/Tr
               properties: {
                 from: { $ref: "#/components/schemas/Transfer/definitions/transferAccount" },
                 note: { $ref: "#/components/schemas/Bill/allOf/0/properties/note" },
+                // Codat's PushOperationSummary.companyId.
+                companyId: { $ref: "#/components/parameters/companyId/schema" },
               },
             },
             Bill: { allOf: [{ type: "object", properties: { note: { type: "string" } } }] },
+          },
+          parameters: {
+            companyId: { name: "companyId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
           },
         },
       }),
@@ -139,6 +144,8 @@ describe("refs into a schema rather than at one (Codat's #/components/schemas/Tr
     const types = await generateTypes(spec, path.join(dir, "deep.ts"));
     expect(types).not.toContain('["definitions"]');
     expect(types).not.toContain('["allOf"]');
+    expect(types).not.toContain('["schema"]');
+    expect(types).toContain('companyId?: components["schemas"]["companyId"];');
     expect(types).toContain('from?: components["schemas"]["Transfer_transferAccount"];');
     expect(types).toContain('note?: components["schemas"]["Bill_0_note"];');
     expect(types).toMatch(/Transfer_transferAccount: \{\s+id: string;/);

@@ -2,6 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { OpenAPI3 } from "openapi-typescript";
 import { hoistDeepRefs } from "./hoist-deep-refs.js";
+import { requestViews } from "./request-views.js";
 import { OPENAPI_TS_OPTIONS, transformParsed } from "./transform-document.js";
 
 function isUrl(spec: string): boolean {
@@ -30,7 +31,7 @@ export async function generateTypes(spec: string, outFile: string): Promise<stri
     import("../openapi/openapi3-document.js"),
   ]);
   const parsed = await openApi3Document(spec);
-  const document = parsed ? hoistDeepRefs(parsed.document) : undefined;
+  const document = parsed ? requestViews(hoistDeepRefs(parsed.document)) : undefined;
   const fast = document ? transformParsed(document, lib) : undefined;
   // A hoisted ref changed the document: what openapi-typescript reads must be that document, not the file.
   const ast =

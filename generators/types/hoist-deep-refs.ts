@@ -47,10 +47,16 @@ function hoistInPlace(document: Json): void {
   }
 }
 
-/** Deeper than `#/components/<section>/<name>`, into a schema (not a path item or a parameter list). */
+/**
+ * Deeper than `#/components/<section>/<name>`, into a schema (not a path item or a parameter list):
+ * inside a schema component, or at or inside the `schema` of a parameter, header or media type
+ * (Codat's `#/components/parameters/companyId/schema`, typed `…["parameters"]["companyId"]["schema"]`:
+ * TS2339 "Property 'schema' does not exist on type 'String'").
+ */
 function isDeep(ref: string): boolean {
   const parts = ref.split("/");
-  return ref.startsWith("#/components/schemas/") && parts.length > 4;
+  if (ref.startsWith("#/components/schemas/")) return parts.length > 4;
+  return ref.startsWith("#/") && parts.includes("schema");
 }
 
 function nameOf(ref: string): string {
@@ -58,7 +64,10 @@ function nameOf(ref: string): string {
     .split("/")
     .slice(3)
     .map(unescapePart)
-    .filter((p) => !["definitions", "$defs", "properties", "items", "allOf", "oneOf", "anyOf"].includes(p));
+    .filter(
+      (p) =>
+        !["definitions", "$defs", "properties", "items", "allOf", "oneOf", "anyOf", "content", "schema"].includes(p),
+    );
   return parts.join("_").replace(/[^\w.-]/g, "_");
 }
 

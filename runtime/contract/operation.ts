@@ -20,9 +20,13 @@ function jsonContent(spec: Spec, holder: SchemaNode | undefined): SchemaNode | u
   // Swagger 2.0 puts the schema on the response (or the body parameter) itself.
   if (holder.schema !== undefined) return spec.deref(holder.schema);
   const content = spec.deref(holder.content) ?? {};
-  const type = Object.keys(content).find((t) => /json/i.test(t));
+  const types = Object.keys(content);
+  // A media range that admits JSON (SalesLoft declares every response and body as `*` `/` `*`) is read as JSON.
+  const type = types.find((t) => /json/i.test(t)) ?? types.find((t) => ANY_MEDIA_TYPES.has(t.trim().toLowerCase()));
   return type ? spec.deref(spec.deref(content[type])?.schema) : undefined;
 }
+
+const ANY_MEDIA_TYPES = new Set(["*/*", "application/*"]);
 
 /** The schema of the first 2xx JSON response. */
 export function responseSchema(spec: Spec, operation: SchemaNode): SchemaNode | undefined {

@@ -14,16 +14,21 @@ export const DEFAULT_MAX_DEPTH = 64;
  * values by path. A text with bytes that were not UTF-8 (`invalid`) always takes parse-exact.ts,
  * which reports the strings holding them. Throws SyntaxError for text that is not JSON.
  *
- * The proof is cheap on the common page (objects whose numbers are member values): the parsed
- * value's shape (keys, depth) plus one pass over the text's colons (member-colons.ts). Only a page
- * with numbers directly in lists, or whose colons do not settle it, takes the full scan (scan.ts),
- * which reads every character: about twice the cost on a typical page of records.
+ * The proof costs one walk of the parsed value (shape.ts) on the common page: compact JSON (no
+ * blanks, as servers write it) whose numbers are safe integers. Its length equals the value's
+ * compact length only when no key was given twice, no string holds an escape and every number
+ * token is as short as a token for its value can be; such a token has at most 15 digits when it
+ * has a `.` or an exponent (a safe integer has at most 16 digits), so parse-exact.ts would take
+ * the same number.
+ * Any other page is proven by one pass over the text's colons (member-colons.ts), and when that
+ * does not settle it, by the full scan (scan.ts), which reads every character.
  */
 export function decodeJson(text: string, options: ExactParseOptions): ExactParse {
   if (options.invalid !== undefined) return parseJsonExact(text, options);
   const value: unknown = JSON.parse(text);
   const shape = shapeOf(value);
   if (shape.depth > options.maxDepth) return parseJsonExact(text, options);
+  if (shape.compactLength === text.length) return lossless(value);
   if (!shape.looseNumber) {
     const colons = scanMemberColons(text);
     if (!colons.longNumber && colons.members === shape.keys) return lossless(value);

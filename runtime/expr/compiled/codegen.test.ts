@@ -129,6 +129,49 @@ describe("generated map filters with hostile names", () => {
   });
 });
 
+describe("own fields only, without Object.hasOwn per read (source.ts ownRead)", () => {
+  const filters: Filter[] = [
+    // then/else left out: "keep" and "drop", the schema's defaults.
+    { type: "condition", if: 'default(record.k, "none") != "skip"' } as Filter,
+    {
+      type: "map",
+      keepUnmapped: false,
+      fields: [
+        { target: "from", from: "k", default: "absent" },
+        { target: "nested", from: "a.k", default: "absent" },
+        { target: "expr", expr: 'default(record.k, "none")' },
+      ],
+    },
+  ];
+
+  it("a key written on Object.prototype after the code ran is still not a record's field", () => {
+    const chain = compileFilters(filters);
+    // Enough records for the generated code to be made and optimised with the key absent everywhere.
+    for (let i = 0; i < 20_000; i++) chain({ k: `v${i}`, a: { k: i } }, i);
+    expect(chain({ a: {} }, 0)).toEqual([{ from: "absent", nested: "absent", expr: "none" }]);
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.k = "polluted";
+    try {
+      expect(chain({ a: {} }, 0)).toEqual([{ from: "absent", nested: "absent", expr: "none" }]);
+      expect(chain({ k: "own", a: { k: 1 } }, 0)).toEqual([{ from: "own", nested: 1, expr: "own" }]);
+    } finally {
+      delete prototype.k;
+    }
+  });
+
+  it("reads a field of an object with another prototype only when it is its own", () => {
+    const chain = compileFilters(filters);
+    const inherits = Object.create({ k: "inherited" }) as Record<string, unknown>;
+    inherits.a = Object.create({ k: "inherited" });
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { k: "own", a: { k: 2 } });
+    for (let i = 0; i < 2_000; i++) {
+      expect(chain({ k: "plain", a: { k: i } }, i)).toEqual([{ from: "plain", nested: i, expr: "plain" }]);
+      expect(chain(inherits, i)).toEqual([{ from: "absent", nested: "absent", expr: "none" }]);
+      expect(chain(bare, i)).toEqual([{ from: "own", nested: 2, expr: "own" }]);
+    }
+  });
+});
+
 describe("without code generation (--disallow-code-generation-from-strings)", () => {
   it("expressions and map filters run as closures", () => {
     let refused = 0;

@@ -7,7 +7,7 @@ import { compileAst, constantCost, hasMeta, isConstant } from "./compile-ast.js"
 import { libraryFunction } from "./functions.js";
 import { BINARY } from "./operators.js";
 import { ABSENT, bail, type Evaluate } from "./signals.js";
-import { SourceBuilder, stringLiteral } from "./source.js";
+import { ownRead, SourceBuilder, stringLiteral } from "./source.js";
 import { int64 } from "./values.js";
 
 /**
@@ -191,7 +191,7 @@ class Generator {
     this.push(
       `if (typeof ${from} !== "object" || ((${kind} = ${from}.constructor) !== Object && ${kind} !== undefined)) ${this.bail()}`,
     );
-    this.push(`${out} = Object.hasOwn(${from}, ${key}) ? ${from}[${key}] : undefined;`);
+    this.push(ownRead(out, from, key));
     this.push(tolerant ? `if (${out} !== undefined) {` : `if (${out} === undefined) ${missing} else {`);
     this.jsonLike(out);
     this.push("} }");

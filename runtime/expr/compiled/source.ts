@@ -89,3 +89,19 @@ export class SourceBuilder {
     return factory(this.constants);
   }
 }
+
+/**
+ * Statements setting `target` to `Object.hasOwn(object, key) ? object[key] : undefined`, for an
+ * object `object` and a `key` from stringLiteral (`target` and `object` are names of ours, not
+ * the same), with the same result and without a call per read: Object.hasOwn is a builtin call
+ * TurboFan does not inline (a quarter of the time of the peer bench's 14-field map and its
+ * expressions). The value is read first: undefined, whether own or not, is the answer. A value
+ * found on an object whose prototype is Object.prototype, for a key Object.prototype does not
+ * hold, is the object's own; TurboFan folds both tests to constants (depending on
+ * Object.prototype's shape), so only other objects, keys such as `constructor` or `toString`, or
+ * a key something wrote on Object.prototype, still ask Object.hasOwn.
+ */
+export function ownRead(target: string, object: string, key: string): string {
+  const inherited = `(Object.getPrototypeOf(${object}) !== Object.prototype || Object.prototype[${key}] !== undefined) && !Object.hasOwn(${object}, ${key})`;
+  return `${target} = ${object}[${key}]; if (${target} !== undefined && ${inherited}) ${target} = undefined;`;
+}

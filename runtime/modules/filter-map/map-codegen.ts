@@ -1,5 +1,5 @@
 import type { JsonRecord } from "../../engine/modules.js";
-import { SourceBuilder, stringLiteral } from "../../expr/compiled/source.js";
+import { ownRead, SourceBuilder, stringLiteral } from "../../expr/compiled/source.js";
 import { cloneJson } from "../../json/path.js";
 import { evaluationFailure } from "../../filters/filter-error.js";
 import type { FieldParts } from "./map-field.js";
@@ -77,5 +77,6 @@ function readSegment(source: SourceBuilder, value: string, segment: string | num
     return `${value} = Array.isArray(${value}) && ${at} < ${value}.length ? ${value}[${at}] : undefined;`;
   }
   const key = stringLiteral(segment);
-  return `${value} = typeof ${value} === "object" && ${value} !== null && !Array.isArray(${value}) && Object.hasOwn(${value}, ${key}) ? ${value}[${key}] : undefined;`;
+  const read = source.temp();
+  return `if (typeof ${value} === "object" && ${value} !== null && !Array.isArray(${value})) { ${ownRead(read, value, key)} ${value} = ${read}; } else ${value} = undefined;`;
 }
