@@ -9,6 +9,11 @@ export interface SweepPair {
   source: string;
   target: string;
   expect: { from: RegExp; to: RegExp };
+  /** The operations to generate for (`--from`/`--to`, e.g. `GET /customers`); without them generate picks. */
+  from?: string;
+  to?: string;
+  /** What the table shows instead of `source → target` (a data set pair's id). */
+  label?: string;
 }
 
 export const PAIRS: readonly SweepPair[] = [

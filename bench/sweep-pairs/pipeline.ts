@@ -70,11 +70,25 @@ export async function sweepPair(pair: SweepPair, options: PairOptions): Promise<
     refusals: [],
     run: "-",
   };
-  const sourceSpec = path.join(options.specs, pair.source);
-  const targetSpec = path.join(options.specs, pair.target);
+  // A data set pair's spec paths are absolute: `resolve` keeps them as they are.
+  const sourceSpec = path.resolve(options.specs, pair.source);
+  const targetSpec = path.resolve(options.specs, pair.target);
+  const operations = [...(pair.from ? ["--from", pair.from] : []), ...(pair.to ? ["--to", pair.to] : [])];
   const generated = await cli(
     options.cli,
-    ["generate", "--source", sourceSpec, "--target", targetSpec, "--name", options.name, "--out", options.out, "--yes"],
+    [
+      "generate",
+      "--source",
+      sourceSpec,
+      "--target",
+      targetSpec,
+      "--name",
+      options.name,
+      "--out",
+      options.out,
+      ...operations,
+      "--yes",
+    ],
     options.stepTimeoutMs,
   );
   outcome.generateMs = generated.ms;

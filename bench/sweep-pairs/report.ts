@@ -34,7 +34,7 @@ export function markdownTable(outcomes: readonly PairOutcome[]): string[] {
         ? o.generate
         : (o.realErrors[0] ?? (o.build !== "ok" ? o.build : o.run !== "ok" ? o.run : (o.refusals[0] ?? "")));
     rows.push(
-      `| ${i + 1} | ${o.pair.domain} | ${o.pair.source} → ${o.pair.target} | \`${o.chosen}\` | ${o.sensibleChoice ? "yes" : "no"} | ${(o.generateMs / 1000).toFixed(1)} | ${check} | ${o.decisions} | ${o.build} | ${o.recordsRead} | ${o.requestsSent} | ${o.requestsAccepted} | ${cell(problem)} |`,
+      `| ${i + 1} | ${o.pair.domain} | ${o.pair.label ?? `${o.pair.source} → ${o.pair.target}`} | \`${o.chosen}\` | ${o.sensibleChoice ? "yes" : "no"} | ${(o.generateMs / 1000).toFixed(1)} | ${check} | ${o.decisions} | ${o.build} | ${o.recordsRead} | ${o.requestsSent} | ${o.requestsAccepted} | ${cell(problem)} |`,
     );
   });
   return rows;
