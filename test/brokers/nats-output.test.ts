@@ -11,17 +11,12 @@ import type { NatsOutput } from "../../runtime/modules/output-nats/schema.js";
 import { brokerIt, cleanupsAfterEach, uniqueName } from "../support/brokers.js";
 import { runYaml } from "../support/run-yaml.js";
 import { startTcpProxy } from "../support/tcp-proxy.js";
-import { natsAdmin, natsToNats } from "./nats-support.js";
+import { natsAdminWith, natsToNats } from "./nats-support.js";
 
 const it = await brokerIt("nats");
 const cleanups = cleanupsAfterEach();
 
-async function admin(...streams: string[]) {
-  const a = await natsAdmin();
-  cleanups.push(() => a.close());
-  for (const stream of streams) await a.stream(stream);
-  return a;
-}
+const admin = (...streams: string[]) => natsAdminWith(cleanups, ...streams);
 
 const LONG = new Set([7, 42, 43, 99]);
 const body = (id: number) => `{"id":${id},"region":"eu","note":"${LONG.has(id) ? "x".repeat(2_000) : "short"}"}`;

@@ -9,6 +9,14 @@ export interface StreamMessage {
   headers: Record<string, string>;
 }
 
+/** An admin closed by the test's cleanups, with `streams` created. */
+export async function natsAdminWith(cleanups: (() => Promise<unknown>)[], ...streams: string[]) {
+  const a = await natsAdmin();
+  cleanups.push(() => a.close());
+  for (const stream of streams) await a.stream(stream);
+  return a;
+}
+
 export async function natsAdmin() {
   const connection = await connect({ servers: `127.0.0.1:${BROKERS.nats.port}` });
   const manager = await jetstreamManager(connection);

@@ -8,18 +8,13 @@ import { BROKERS, brokerIt, uniqueName, cleanupsAfterEach } from "../support/bro
 import { runYaml } from "../support/run-yaml.js";
 import { runThroughTwoCuts } from "./cut-support.js";
 import { expectPoisonDeadLettered } from "./poison-support.js";
-import { natsAdmin, natsToNats } from "./nats-support.js";
+import { natsAdminWith, natsToNats } from "./nats-support.js";
 import { expectDrainOutlastsSlowOutput, SLOW_OUTPUT_MESSAGES } from "./slow-output-support.js";
 
 const it = await brokerIt("nats");
 const cleanups = cleanupsAfterEach();
 
-async function admin(...streams: string[]) {
-  const a = await natsAdmin();
-  cleanups.push(() => a.close());
-  for (const stream of streams) await a.stream(stream);
-  return a;
-}
+const admin = (...streams: string[]) => natsAdminWith(cleanups, ...streams);
 
 const body = (id: number) => `{"id":${id},"region":"eu","amount":12345678901234567890.10,"note":"n\\u00e9 ${id}"}`;
 
